@@ -1,0 +1,266 @@
+"""The typed document model every stage reads and writes.
+
+Everything here is a frozen dataclass: a stage never mutates its input, it returns a
+new value (``dataclasses.replace``).  Text is stored once, as the exact words of the
+source, and everything else about it is *stand-off*: note marks are zero-width
+positions in the text, and emphasis, glossary mentions, citations and OCR corrections
+are ``[start, end)`` spans over it.  That keeps the fidelity guarantee checkable (the
+words are the words) and lets each annotating stage work without knowing the others.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from typing import ClassVar, Literal
+
+from . import ids
+
+SCHEMA_VERSION = 1
+
+ParagraphKind = Literal["preambular", "operative", "other"]
+SourceFormat = Literal["pdf-text", "markdown", "ocr"]
+
+
+# --------------------------------------------------------------------------- spans
+
+
+@dataclass(frozen=True)
+class NoteMark:
+    """A note reference: the printed note ``number`` sits right after ``text[:offset]``."""
+
+    offset: int
+    number: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stand-off annotation over ``text[start:end]``; subclasses say what it is."""
+
+    kind: ClassVar[str] = "span"
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Emphasis(Span):
+    """Italics as printed (Markdown sources keep them; PDF text has none)."""
+
+    kind: ClassVar[str] = "emphasis"
+
+
+@dataclass(frozen=True)
+class Superscript(Span):
+    """A superscript that is part of the words, such as the ordinal in ``85e``."""
+
+    kind: ClassVar[str] = "superscript"
+
+
+@dataclass(frozen=True)
+class Mention(Span):
+    """A glossary entry named in the text (filled in by the glossary stage)."""
+
+    kind: ClassVar[str] = "mention"
+    entry: str = ""
+
+
+@dataclass(frozen=True)
+class Citation(Span):
+    """A reference to another text (filled in by the citations stage).
+
+    ``key`` is the normalised identity of the cited text (``ag:61/183``, ``A/62/117``…),
+    ``target`` where it resolves: ``doc:<slug>#<anchor>``, ``glossary:<id>``, an
+    ``https://`` address, or ``""`` when it cannot be resolved.
+    """
+
+    kind: ClassVar[str] = "citation"
+    citation_kind: str = ""
+    key: str = ""
+    label: str = ""
+    target: str = ""
+
+
+@dataclass(frozen=True)
+class Correction(Span):
+    """A word changed from the source: ``text[start:end]`` now reads what the source
+    printed as ``original``.  Kept for review and shown to readers."""
+
+    kind: ClassVar[str] = "correction"
+    original: str = ""
+    reason: str = ""
+    confidence: float = 1.0
+    line: int = 0
+
+
+# --------------------------------------------------------------------------- blocks
+
+
+@dataclass(frozen=True)
+class Block:
+    """A run of text from the source with its annotations.
+
+    ``lines`` maps offsets in ``text`` to source lines: ``(offset, line)`` pairs, one
+    per source line that contributed text, in order.
+    """
+
+    text: str
+    line: int
+    lines: tuple[tuple[int, int], ...] = ()
+    notes: tuple[NoteMark, ...] = ()
+    spans: tuple[Span, ...] = ()
+
+    def line_at(self, offset: int) -> int:
+        """The source line that holds ``text[offset]``."""
+        if not self.lines:
+            return self.line
+        index = bisect.bisect_right([start for start, _ in self.lines], offset) - 1
+        return self.lines[max(index, 0)][1]
+
+    def spans_of(self, span_type: type[Span]) -> tuple[Span, ...]:
+        return tuple(span for span in self.spans if isinstance(span, span_type))
+
+
+@dataclass(frozen=True)
+class Item(Block):
+    """A lettered sub-item ``a)`` of a paragraph."""
+
+    id: str = ""
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class Paragraph(Block):
+    """A preambular or operative paragraph, or unnumbered running text (``other``).
+
+    ``number`` is the number as printed (``"10"``), ``lead`` the leading verb phrase
+    (``"Prie instamment"``), which is always a prefix of ``text``.
+    """
+
+    id: str = ""
+    kind: ParagraphKind = "other"
+    number: str | None = None
+    section: str | None = None
+    lead: str = ""
+    items: tuple[Item, ...] = ()
+
+
+@dataclass(frozen=True)
+class Section:
+    """A roman-numbered part of a resolution (``I``, ``II``) with its heading."""
+
+    id: str
+    number: str
+    heading: Block
+
+
+@dataclass(frozen=True)
+class Footnote:
+    """A note with its printed number; ``refs`` lists, once per citation, the ids of
+    the blocks (paragraph, item, ``title``, ``closing``) whose text cites it."""
+
+    number: str
+    text: Block
+    refs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Document:
+    slug: str
+    symbol: str
+    title: str
+    body: str
+    type: str
+    date: str
+    source: str
+    format: SourceFormat
+    source_path: str
+    line: int
+    heading: tuple[Block, ...] = ()
+    """The heading lines as printed above the text (title, number, session…)."""
+    author: Block | None = None
+    paragraphs: tuple[Paragraph, ...] = ()
+    sections: tuple[Section, ...] = ()
+    closing: Block | None = None
+    footnotes: tuple[Footnote, ...] = ()
+    fragment: bool = False
+    incomplete: bool = False
+    details: tuple[tuple[str, str], ...] = ()
+    """Extra metadata found in the printed heading (session, agenda item, draft symbol)."""
+    corrections: tuple[Correction, ...] = ()
+    """Structural corrections (a paragraph number read ``S.``) and OCR word repairs."""
+    format_detected: bool = False
+
+    def map_blocks(self, change: Callable[[str, Block], Block]) -> Document:
+        """A copy where every text-bearing block (see ``blocks``) is ``change(id, block)``.
+
+        Footnote texts are passed too, with the id ``fn-<number>``."""
+        heading = tuple(
+            change(ids.heading(index), block) for index, block in enumerate(self.heading, 1)
+        )
+        author = change("author", self.author) if self.author is not None else None
+        sections = tuple(
+            replace(section, heading=change(section.id, section.heading))
+            for section in self.sections
+        )
+        paragraphs = tuple(
+            replace(
+                change(paragraph.id, paragraph),
+                items=tuple(change(item.id, item) for item in paragraph.items),
+            )
+            for paragraph in self.paragraphs
+        )
+        closing = change("closing", self.closing) if self.closing is not None else None
+        footnotes = tuple(
+            replace(note, text=change(ids.footnote(note.number), note.text))
+            for note in self.footnotes
+        )
+        return replace(
+            self,
+            heading=heading,
+            author=author,
+            sections=sections,
+            paragraphs=paragraphs,
+            closing=closing,
+            footnotes=footnotes,
+        )
+
+    def blocks(self) -> list[tuple[str, Block]]:
+        """Every text-bearing block with its anchor id, in reading order."""
+        found: list[tuple[str, Block]] = [
+            (ids.heading(index), block) for index, block in enumerate(self.heading, 1)
+        ]
+        if self.author is not None:
+            found.append(("author", self.author))
+        sections = {section.number: section for section in self.sections}
+        shown: set[str] = set()
+        for paragraph in self.paragraphs:
+            if paragraph.section and paragraph.section not in shown:
+                shown.add(paragraph.section)
+                section = sections[paragraph.section]
+                found.append((section.id, section.heading))
+            found.append((paragraph.id, paragraph))
+            found.extend((item.id, item) for item in paragraph.items)
+        if self.closing is not None:
+            found.append(("closing", self.closing))
+        return found
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """A finding about a source text, located at ``path:line``."""
+
+    path: str
+    line: int
+    severity: Literal["error", "warning"]
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.severity}: {self.message}"
+
+
+@dataclass(frozen=True)
+class ConversionResult:
+    documents: tuple[Document, ...]
+    diagnostics: tuple[Diagnostic, ...] = field(default_factory=tuple)

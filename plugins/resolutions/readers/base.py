@@ -1,0 +1,168 @@
+"""What every reader produces: a flow of raw blocks and the notes of the file.
+
+A reader knows one raw format (PDF text, Markdown export, OCR) and nothing about the
+structure of a resolution; it hands ``structure`` a list of ``RawBlock`` (text with its
+note marks and spans, in reading order, page furniture removed) and the notes it found.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Block, Correction, Diagnostic, NoteMark, Span
+
+_SPACES = re.compile(r"\s+")
+TERMINAL = re.compile(r"[.,;:!?…»”)\]]\s*$")
+"""A block ending like this may end a paragraph; one that does not was cut by a page."""
+
+
+class TextBuilder:
+    """Builds one block's text from pieces, collapsing white space, and records where
+    each source line starts, where note marks sit, and spans."""
+
+    def __init__(self, line: int) -> None:
+        self.line = line
+        self.parts: list[str] = []
+        self.length = 0
+        self.lines: list[tuple[int, int]] = []
+        self.notes: list[NoteMark] = []
+        self.spans: list[Span] = []
+        self._pending_space = False
+
+    def _ends_with_space(self) -> bool:
+        return bool(self.parts) and self.parts[-1].endswith(" ")
+
+    def add(self, text: str, line: int) -> None:
+        """Append ``text`` (any white-space run becomes one space) read from ``line``."""
+        text = _SPACES.sub(" ", text)
+        if not text:
+            return
+        if text.startswith(" "):
+            self._pending_space = True
+            text = text.lstrip(" ")
+            if not text:
+                return
+        if self._pending_space and self.length and not self._ends_with_space():
+            self.parts.append(" ")
+            self.length += 1
+        self._pending_space = False
+        if not self.lines or self.lines[-1][1] != line:
+            self.lines.append((self.length, line))
+        if text.endswith(" "):
+            text = text.rstrip(" ")
+            self._pending_space = True
+        self.parts.append(text)
+        self.length += len(text)
+
+    def space(self) -> None:
+        """A line break or other separator: the next text starts a new word."""
+        self._pending_space = True
+
+    def mark(self, number: str, line: int) -> None:
+        self.notes.append(NoteMark(self.length, number, line))
+
+    @property
+    def offset(self) -> int:
+        return self.length
+
+    def next_offset(self) -> int:
+        """Where the next non-space character will land."""
+        pending = self._pending_space and self.length and not self._ends_with_space()
+        return self.length + (1 if pending else 0)
+
+    def span(self, span: Span) -> None:
+        if span.end > span.start:
+            self.spans.append(span)
+
+    def text(self) -> str:
+        return "".join(self.parts)
+
+    def build(self) -> Block:
+        return Block(
+            text=self.text(),
+            line=self.lines[0][1] if self.lines else self.line,
+            lines=tuple(self.lines),
+            notes=tuple(self.notes),
+            spans=tuple(self.spans),
+        )
+
+
+@dataclass
+class RawBlock:
+    """A paragraph-sized run of text as the reader found it."""
+
+    block: Block
+    heading_level: int = 0
+    """1–6 for a Markdown heading, 0 otherwise."""
+    list_number: str | None = None
+    """The number of a Markdown ordered-list item (``1.``), which the parser took off."""
+    after_break: bool = False
+    """A page rule or a page's note block came just before this block."""
+
+    @property
+    def text(self) -> str:
+        return self.block.text
+
+    @property
+    def line(self) -> int:
+        return self.block.line
+
+
+@dataclass
+class Flow:
+    blocks: list[RawBlock]
+    notes: dict[str, Block]
+    """Note number → note text, in order of appearance."""
+    corrections: list[Correction] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def join_blocks(first: Block, second: Block) -> Block:
+    """One block from two, the second's text after a space (a paragraph cut by a page)."""
+    shift = len(first.text) + 1
+    return Block(
+        text=f"{first.text} {second.text}",
+        line=first.line,
+        lines=first.lines + tuple((offset + shift, line) for offset, line in second.lines),
+        notes=first.notes
+        + tuple(NoteMark(mark.offset + shift, mark.number, mark.line) for mark in second.notes),
+        spans=first.spans + tuple(shift_span(span, shift) for span in second.spans),
+    )
+
+
+def shift_span(span: Span, shift: int) -> Span:
+    from dataclasses import replace
+
+    return replace(span, start=span.start + shift, end=span.end + shift)
+
+
+_CONTINUES = re.compile(r"^[a-zàâäçéèêëîïôöùûüœ0-9(«]")
+_NUMBERED = re.compile(r"^\d{1,3}\.?\s+\*?[A-ZÀ-ÖØ-Þ]")
+
+
+def join_cut_paragraphs(blocks: list[RawBlock]) -> list[RawBlock]:
+    """Join a block that does not end a sentence with the next when that one starts in
+    lower case (or with a digit that is not a paragraph number): a paragraph cut by a
+    page break, with or without a page rule or a note block between the halves."""
+    joined: list[RawBlock] = []
+    for raw in blocks:
+        if (
+            joined
+            and not joined[-1].heading_level
+            and not raw.heading_level
+            and raw.list_number is None
+            and joined[-1].text
+            and not TERMINAL.search(joined[-1].text)
+            and _CONTINUES.match(raw.text)
+            and not _NUMBERED.match(raw.text)
+        ):
+            joined[-1] = RawBlock(
+                block=join_blocks(joined[-1].block, raw.block),
+                heading_level=0,
+                list_number=joined[-1].list_number,
+                after_break=joined[-1].after_break,
+            )
+        else:
+            joined.append(raw)
+    return joined

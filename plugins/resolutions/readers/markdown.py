@@ -1,0 +1,158 @@
+"""Reader for Markdown exports, parsed with markdown-it-py (never regexes over Markdown).
+
+What the exports contain and what becomes of it:
+
+- ``<sup>3</sup>`` (digits) is a note mark; ``85<sup>e</sup>`` (letters) is part of the
+  word and kept as a ``Superscript`` span;
+- a paragraph that *starts* with ``<sup>N</sup>`` is the text of note N (note blocks sit
+  wherever a page ended, with or without a ``---`` rule before them);
+- ``---`` rules are page furniture; a paragraph cut by a page is joined back
+  (``join_cut_paragraphs``);
+- ``1. *Salue* …`` is an ordered-list item for CommonMark: its number is kept apart;
+- ``*…*`` becomes an ``Emphasis`` span, ``**…**`` is dropped (headings are bold);
+- any other raw HTML is kept as literal text: the renderer escapes it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from ..load import Line
+from ..model import Block, Emphasis, Superscript
+from .base import Flow, RawBlock, TextBuilder, join_cut_paragraphs
+
+_SUP_OPEN = re.compile(r"^<sup>$", re.I)
+_SUP_CLOSE = re.compile(r"^</sup>$", re.I)
+
+_PARSER = MarkdownIt("commonmark", {"html": True})
+# Link syntax in a source is text, not a link: a source cannot smuggle links in.
+_PARSER.disable(["link", "image", "autolink", "linkify", "reference"], ignoreInvalid=True)
+
+
+def _inline_to_builder(
+    children: Sequence[Token], first_line: int, line_numbers: Sequence[int]
+) -> tuple[TextBuilder, str | None]:
+    """Build a block from an inline token stream.
+
+    Returns the builder and, when the stream opens with ``<sup>N</sup>``, the note
+    number N (the block is then that note's text)."""
+    builder = TextBuilder(first_line)
+    line_index = 0
+
+    def current_line() -> int:
+        return line_numbers[min(line_index, len(line_numbers) - 1)]
+
+    note_number: str | None = None
+    emphasis_starts: list[int] = []
+    index = 0
+    while index < len(children):
+        token = children[index]
+        if (
+            token.type == "html_inline"
+            and _SUP_OPEN.match(token.content)
+            and (
+                index + 2 < len(children)
+                and children[index + 1].type == "text"
+                and children[index + 2].type == "html_inline"
+                and _SUP_CLOSE.match(children[index + 2].content)
+            )
+        ):
+            content = children[index + 1].content.strip()
+            if content.isdigit():
+                if builder.length == 0 and note_number is None and not builder.notes:
+                    note_number = content
+                else:
+                    builder.mark(content, current_line())
+            else:
+                start = builder.offset
+                builder.add(content, current_line())
+                builder.span(Superscript(start, builder.offset))
+            index += 3
+            continue
+        if token.type in ("softbreak", "hardbreak"):
+            builder.space()
+            line_index += 1
+        elif token.type == "em_open":
+            emphasis_starts.append(builder.next_offset())
+        elif token.type == "em_close":
+            start = emphasis_starts.pop() if emphasis_starts else 0
+            builder.span(Emphasis(min(start, builder.offset), builder.offset))
+        elif token.type in ("strong_open", "strong_close"):
+            pass
+        elif token.type == "code_inline":
+            builder.add(token.markup + token.content + token.markup, current_line())
+        elif token.type in ("text", "html_inline"):
+            builder.add(token.content, current_line())
+        index += 1
+    return builder, note_number
+
+
+def _line_numbers(token: Token, lines: Sequence[Line]) -> list[int]:
+    if token.map is None:
+        return [lines[0].number]
+    start, end = token.map
+    return [lines[index].number for index in range(start, min(end, len(lines)))] or [
+        lines[min(start, len(lines) - 1)].number
+    ]
+
+
+def read_markdown(lines: Sequence[Line]) -> Flow:
+    source = "\n".join(line.text for line in lines)
+    tokens = _PARSER.parse(source)
+    blocks: list[RawBlock] = []
+    notes: dict[str, Block] = {}
+    after_break = False
+    heading_level = 0
+    list_number: str | None = None
+    for index, token in enumerate(tokens):
+        if token.type == "hr":
+            after_break = True
+        elif token.type == "heading_open":
+            heading_level = int(token.tag[1])
+        elif token.type == "heading_close":
+            heading_level = 0
+        elif token.type == "list_item_open" and token.info:
+            list_number = token.info
+        elif token.type == "inline":
+            numbers = _line_numbers(tokens[index - 1] if index else token, lines)
+            builder, note_number = _inline_to_builder(token.children or [], numbers[0], numbers)
+            if note_number is not None:
+                notes[note_number] = builder.build()
+                after_break = True
+                continue
+            if not builder.length:
+                continue
+            blocks.append(
+                RawBlock(
+                    block=builder.build(),
+                    heading_level=heading_level,
+                    list_number=list_number,
+                    after_break=after_break,
+                )
+            )
+            after_break = False
+            list_number = None
+        elif token.type == "html_block":
+            # Raw HTML in a source is text, never markup: keep it, escaped later.
+            numbers = _line_numbers(token, lines)
+            builder = TextBuilder(numbers[0])
+            for offset, raw_line in enumerate(token.content.splitlines()):
+                builder.space()
+                builder.add(raw_line, numbers[min(offset, len(numbers) - 1)])
+            if builder.length:
+                blocks.append(RawBlock(block=builder.build(), after_break=after_break))
+                after_break = False
+        elif token.type in ("code_block", "fence"):
+            numbers = _line_numbers(token, lines)
+            builder = TextBuilder(numbers[0])
+            for offset, raw_line in enumerate(token.content.splitlines()):
+                builder.space()
+                builder.add(raw_line, numbers[min(offset, len(numbers) - 1)])
+            if builder.length:
+                blocks.append(RawBlock(block=builder.build(), after_break=after_break))
+                after_break = False
+    return Flow(blocks=join_cut_paragraphs(blocks), notes=notes)

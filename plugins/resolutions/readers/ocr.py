@@ -1,0 +1,103 @@
+"""Reader for the OCR of a scanned page (``ocr``).
+
+The OCR is read like PDF text (same blocks, same page-foot rules, same glued numbers),
+with what scans add:
+
+- a note printed at the foot of a page with no rule above it: a line ``1 Comprend …``
+  (a number, spaces, a capital — no period, so not a paragraph number) whose number is
+  the next note; the note runs until a line ends its sentence;
+- the superscript note mark read as a quote glued between two words
+  (``DECLARATION‘SUR``): it becomes the mark of the next note not yet cited, and the
+  reading is recorded as a correction.
+
+Words are kept exactly as scanned: word-level repair is the ``ocr_repair`` stage's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..load import Line
+from ..model import Correction, NoteMark
+from .base import Flow, RawBlock, join_cut_paragraphs
+from .pdf_text import build_notes, find_glued_marks, group_blocks, split_pages
+
+BARE_NOTE = re.compile(r"^\s*(?P<number>\d{1,3})\s+(?P<text>[A-ZÀ-Þ].*)$")
+SENTENCE_END = re.compile(r"[.)»]\s*$")
+QUOTE_MARK = re.compile(r"(?<=[^\W\d_])[‘`´](?=[^\W\d_])")
+
+
+def _lift_bare_notes(lines: Sequence[Line]) -> tuple[list[Line], dict[str, list[Line]]]:
+    """Take notes printed without a rule out of the body lines."""
+    body: list[Line] = []
+    notes: dict[str, list[Line]] = {}
+    current: str | None = None
+    for line in lines:
+        match = BARE_NOTE.match(line.text)
+        expected = str(len(notes) + 1)
+        if current is None and match and match["number"] == expected:
+            current = match["number"]
+            notes[current] = [Line(line.number, match["text"])]
+            if SENTENCE_END.search(line.text):
+                current = None
+            continue
+        if current is not None:
+            notes[current].append(line)
+            if SENTENCE_END.search(line.text):
+                current = None
+            continue
+        body.append(line)
+    return body, notes
+
+
+def read_ocr(lines: Sequence[Line]) -> Flow:
+    body_lines, bare_notes = _lift_bare_notes(lines)
+    body, ruled_notes, ruled_order = split_pages(body_lines)
+    notes_raw = {number: (note_lines,) for number, note_lines in bare_notes.items()}
+    notes_raw.update(ruled_notes)
+    order = list(bare_notes) + [number for number in ruled_order if number not in bare_notes]
+    # A bare note interrupts the text where the page ended: the next block may continue
+    # the previous paragraph, which join_cut_paragraphs handles.
+    blocks = join_cut_paragraphs(group_blocks(body))
+    corrections: list[Correction] = []
+    cited: set[str] = set()
+    marked: list[RawBlock] = []
+    for raw in blocks:
+        block = raw.block
+        match = QUOTE_MARK.search(block.text)
+        uncited = [number for number in order if number not in cited]
+        if match and uncited:
+            number = uncited[0]
+            cited.add(number)
+            offset = match.start()
+            line = block.line_at(offset)
+            word_start = block.text.rfind(" ", 0, offset) + 1
+            word_end = block.text.find(" ", offset)
+            word_end = len(block.text) if word_end < 0 else word_end
+            original = block.text[word_start:word_end]
+            new_text = block.text[:offset] + " " + block.text[offset + 1 :]
+            block = type(block)(
+                text=new_text,
+                line=block.line,
+                lines=block.lines,
+                notes=tuple(
+                    sorted(
+                        (*block.notes, NoteMark(offset, number, line)), key=lambda mark: mark.offset
+                    )
+                ),
+                spans=block.spans,
+            )
+            corrections.append(
+                Correction(
+                    start=word_start,
+                    end=word_end,
+                    original=original,
+                    reason=f"« {match.group()} » lu comme l’appel de la note {number}",
+                    confidence=1.0,
+                    line=line,
+                )
+            )
+        marked.append(RawBlock(block, raw.heading_level, raw.list_number, raw.after_break))
+    marked = find_glued_marks(marked, order, frozenset(cited))
+    return Flow(blocks=marked, notes=build_notes(notes_raw), corrections=corrections)

@@ -1,0 +1,1 @@
+"""Renderers: the model as Markdown pages and as JSON data."""

@@ -1,0 +1,170 @@
+"""Inline HTML of one block: its text with note marks and stand-off spans woven in.
+
+Spans become properly nested elements.  When two spans cross, the one of lower rank is
+dropped (a correction outranks a citation, which outranks a mention, which outranks
+emphasis), and a link is never put inside another link: the inner one is shown as
+plain text (it stays in the corpus indexes, which do not read HTML).  All text is
+escaped: nothing a source contains can become markup.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from .. import ids
+from ..model import Block, Citation, Correction, Emphasis, Mention, Span, Superscript
+
+RANK = {Correction: 0, Citation: 1, Mention: 2, Emphasis: 3, Superscript: 4}
+LINKS = (Citation, Mention)
+
+
+def escape(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+def attribute(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+@dataclass
+class RenderContext:
+    """What the renderer needs from the site: URLs and glossary tooltips."""
+
+    document_url: Callable[[str, str], str] = lambda slug, anchor: (
+        f"{slug}.html#{anchor}" if anchor else f"{slug}.html"
+    )
+    glossary_url: Callable[[str], str] = lambda entry: f"../glossaire/{entry}.html"
+    term_tip: Callable[[str], str] = lambda entry: entry
+    external_tip: Callable[[Citation], str] = lambda citation: citation.label or citation.key
+    note_counters: dict[str, int] = field(default_factory=dict)
+
+    def next_note_ref(self, number: str) -> str:
+        self.note_counters[number] = self.note_counters.get(number, 0) + 1
+        return ids.footnote_ref(number, self.note_counters[number])
+
+
+@dataclass(frozen=True)
+class Lead(Span):
+    """The leading verb phrase, shown in italics (not stored in the model as a span)."""
+
+
+def _target_url(citation: Citation, context: RenderContext) -> str | None:
+    target = citation.target
+    if target.startswith("doc:"):
+        slug, _, anchor = target[4:].partition("#")
+        return context.document_url(slug, anchor)
+    if target.startswith("glossary:"):
+        return context.glossary_url(target[len("glossary:") :])
+    if target.startswith(("https://", "http://")):
+        return target
+    return None
+
+
+def _open(span: Span, context: RenderContext, inside_link: bool) -> tuple[str, str]:
+    if isinstance(span, Lead):
+        return '<em class="ra-lead">', "</em>"
+    if isinstance(span, Emphasis):
+        return "<em>", "</em>"
+    if isinstance(span, Superscript):
+        return "<sup>", "</sup>"
+    if isinstance(span, Correction):
+        tip = f"Correction : la source porte « {span.original} » ({span.reason})"
+        return (
+            f'<span class="ra-corr" tabindex="0" data-ra-tip="{attribute(tip)}">',
+            "</span>",
+        )
+    if isinstance(span, Mention):
+        tip = attribute(context.term_tip(span.entry))
+        if inside_link:
+            return (
+                f'<span class="ra-term-inner" data-ra-entry="{attribute(span.entry)}">',
+                "</span>",
+            )
+        url = attribute(context.glossary_url(span.entry))
+        return (
+            f'<a class="ra-term" href="{url}" data-ra-entry="{attribute(span.entry)}" '
+            f'data-ra-tip="{tip}">',
+            "</a>",
+        )
+    if isinstance(span, Citation):
+        url = _target_url(span, context)
+        if url is None or inside_link:
+            tip = attribute(context.external_tip(span))
+            return (
+                f'<span class="ra-cite-unresolved" tabindex="0" data-ra-tip="{tip}">',
+                "</span>",
+            )
+        external = ' rel="external"' if url.startswith("http") else ""
+        title = attribute(span.label or span.key)
+        return f'<a class="ra-cite" href="{attribute(url)}" title="{title}"{external}>', "</a>"
+    return "<span>", "</span>"
+
+
+def render_inline(block: Block, context: RenderContext, lead: str = "") -> str:
+    text = block.text
+    spans: list[Span] = [span for span in block.spans if 0 <= span.start < span.end <= len(text)]
+    if lead and text.startswith(lead):
+        spans = [
+            span
+            for span in spans
+            if not (isinstance(span, Emphasis) and span.start == 0 and span.end <= len(lead))
+        ]
+        spans.append(Lead(0, len(lead)))
+    mark_offsets = [mark.offset for mark in block.notes]
+    ordered = sorted(
+        spans, key=lambda s: (s.start, -s.end, RANK.get(type(s), 5 if isinstance(s, Lead) else 6))
+    )
+    # Keep a properly nested set: drop a span that crosses an already kept one.
+    kept: list[Span] = []
+    for span in sorted(ordered, key=lambda s: RANK.get(type(s), 3)):
+        crosses = any(
+            other.start < span.start < other.end < span.end
+            or span.start < other.start < span.end < other.end
+            for other in kept
+        )
+        if isinstance(span, LINKS) and any(span.start < o < span.end for o in mark_offsets):
+            crosses = True  # a note link inside a link would be invalid HTML
+        if not crosses:
+            kept.append(span)
+    kept.sort(key=lambda s: (s.start, -s.end, RANK.get(type(s), 5)))
+    marks = sorted(block.notes, key=lambda mark: mark.offset)
+    out: list[str] = []
+    stack: list[tuple[Span, str]] = []
+    position = 0
+    span_index = 0
+    mark_index = 0
+    boundaries = sorted(
+        {0, len(text)}
+        | {s.start for s in kept}
+        | {s.end for s in kept}
+        | {mark.offset for mark in marks}
+    )
+    for point in boundaries:
+        if point > position:
+            out.append(escape(text[position:point]))
+            position = point
+        while stack and stack[-1][0].end <= point:
+            out.append(stack.pop()[1])
+        while mark_index < len(marks) and marks[mark_index].offset <= point:
+            number = marks[mark_index].number
+            anchor = context.next_note_ref(number)
+            out.append(
+                f'<a class="ra-fnref" id="{anchor}" href="#{ids.footnote(number)}" '
+                f'data-ra-note="{ids.footnote(number)}" aria-label="Note {attribute(number)}">'
+                f"<sup>{escape(number)}</sup></a>"
+            )
+            mark_index += 1
+        while span_index < len(kept) and kept[span_index].start <= point:
+            span = kept[span_index]
+            inside_link = any(isinstance(open_span, LINKS) for open_span, _ in stack)
+            opening, closing = _open(span, context, inside_link)
+            out.append(opening)
+            stack.append((span, closing))
+            span_index += 1
+    if position < len(text):
+        out.append(escape(text[position:]))
+    while stack:
+        out.append(stack.pop()[1])
+    return "".join(out)
