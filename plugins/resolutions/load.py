@@ -100,6 +100,17 @@ def normalise_lines(text: str, first_line: int) -> tuple[Line, ...]:
     )
 
 
+class _MetadataLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """Safe YAML where dates stay text: ``2000-02-31`` must reach our own check and get
+    a clear message, not crash the timestamp constructor."""
+
+
+_MetadataLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def _split_front_matter(text: str, path: str) -> tuple[dict[str, Any] | None, str, int]:
     """Return (metadata or None, body, line number of the body's first line)."""
     lines = text.split("\n")
@@ -109,7 +120,7 @@ def _split_front_matter(text: str, path: str) -> tuple[dict[str, Any] | None, st
         if lines[index].strip() in ("---", "..."):
             block = "\n".join(lines[1:index])
             try:
-                data = yaml.safe_load(block)
+                data = yaml.load(block, Loader=_MetadataLoader)
             except yaml.YAMLError as error:
                 mark = getattr(error, "problem_mark", None)
                 line = (mark.line + 2) if mark is not None else 2
@@ -191,6 +202,12 @@ def load_source(path: Path, display_path: str | None = None) -> Source:
         raw = path.read_bytes()
     except OSError as error:
         raise SourceError(shown, 1, f"cannot read the file: {error.strerror}") from None
+    return parse_source(raw, shown, path.stem)
+
+
+def parse_source(raw: bytes, shown: str, stem: str = "texte") -> Source:
+    """Like ``load_source`` for bytes already read (``stem`` names a text with no
+    front matter)."""
     text, diagnostics = decode(raw, shown)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     metadata, body, first_line = _split_front_matter(text, shown)
@@ -202,8 +219,8 @@ def load_source(path: Path, display_path: str | None = None) -> Source:
         # A raw file with no front matter can still be tried with `convert`: describe it
         # from its name so the editor sees the structure before writing metadata.
         metadata = {
-            "title": path.stem,
-            "slug": slugify(path.stem) or "texte",
+            "title": stem,
+            "slug": slugify(stem) or "texte",
             "body": "ag",
             "type": "résolution",
             "date": "1900",

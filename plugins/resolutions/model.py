@@ -89,6 +89,8 @@ class Correction(Span):
 
     kind: ClassVar[str] = "correction"
     original: str = ""
+    replacement: str = ""
+    """What now stands for ``original`` (for a span, equal to ``text[start:end]``)."""
     reason: str = ""
     confidence: float = 1.0
     line: int = 0
@@ -226,6 +228,22 @@ class Document:
             footnotes=footnotes,
         )
 
+    def body_order(self) -> list[Section | Paragraph]:
+        """Sections and paragraphs in reading order (a section before its paragraphs,
+        a section with no paragraph of its own where it stands)."""
+        order: list[Section | Paragraph] = []
+        pending = list(self.sections)
+        for paragraph in self.paragraphs:
+            if paragraph.section and any(s.number == paragraph.section for s in pending):
+                while pending:
+                    section = pending.pop(0)
+                    order.append(section)
+                    if section.number == paragraph.section:
+                        break
+            order.append(paragraph)
+        order.extend(pending)
+        return order
+
     def blocks(self) -> list[tuple[str, Block]]:
         """Every text-bearing block with its anchor id, in reading order."""
         found: list[tuple[str, Block]] = [
@@ -233,15 +251,12 @@ class Document:
         ]
         if self.author is not None:
             found.append(("author", self.author))
-        sections = {section.number: section for section in self.sections}
-        shown: set[str] = set()
-        for paragraph in self.paragraphs:
-            if paragraph.section and paragraph.section not in shown:
-                shown.add(paragraph.section)
-                section = sections[paragraph.section]
-                found.append((section.id, section.heading))
-            found.append((paragraph.id, paragraph))
-            found.extend((item.id, item) for item in paragraph.items)
+        for part in self.body_order():
+            if isinstance(part, Section):
+                found.append((part.id, part.heading))
+            else:
+                found.append((part.id, part))
+                found.extend((item.id, item) for item in part.items)
         if self.closing is not None:
             found.append(("closing", self.closing))
         return found

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .errors import SourceError
-from .load import BODIES, Source, load_source
+from .load import BODIES, Source, load_source, parse_source
 from .model import ConversionResult, Diagnostic, Document
 from .readers.base import Flow
 from .readers.markdown import read_markdown
@@ -76,6 +76,12 @@ def convert_file(path: Path | str, root: Path | None = None) -> ConversionResult
     return ConversionResult(documents=documents_of(source), diagnostics=source.diagnostics)
 
 
+def convert_bytes(raw: bytes, name: str = "<texte>") -> ConversionResult:
+    """Convert a source given as bytes (tests, previews); ``name`` is shown in errors."""
+    source = parse_source(raw, name, Path(name).stem)
+    return ConversionResult(documents=documents_of(source), diagnostics=source.diagnostics)
+
+
 def source_files(folder: Path) -> list[Path]:
     return sorted(path for path in folder.glob("*.txt") if path.is_file())
 
@@ -120,6 +126,7 @@ def convert_corpus(folder: Path | str, root: Path | None = None) -> ConversionRe
 
 __all__ = [
     "BODIES",
+    "convert_bytes",
     "convert_corpus",
     "convert_file",
     "convert_paths",

@@ -246,6 +246,7 @@ class _TextParser:
                     start=0,
                     end=len(printed),
                     original=f"{printed}.",
+                    replacement=f"{expected}.",
                     reason=(
                         f"numéro de paragraphe « {printed}. » lu « {expected}. » (suite 1, 2, 3…)"
                     ),

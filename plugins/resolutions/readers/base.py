@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ..model import Block, Correction, Diagnostic, NoteMark, Span
 
-_SPACES = re.compile(r"\s+")
+_SPACES = re.compile(r"[ \t\n\r\f\v]+")  # not \\s: a no-break space is kept as printed
 TERMINAL = re.compile(r"[.,;:!?…»”)\]]\s*$")
 """A block ending like this may end a paragraph; one that does not was cut by a page."""
 
@@ -35,7 +35,8 @@ class TextBuilder:
 
     def add(self, text: str, line: int) -> None:
         """Append ``text`` (any white-space run becomes one space) read from ``line``."""
-        text = _SPACES.sub(" ", text)
+        if "  " in text or "\n" in text or "\t" in text:
+            text = _SPACES.sub(" ", text)
         if not text:
             return
         if text.startswith(" "):

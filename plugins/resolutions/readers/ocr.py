@@ -93,6 +93,7 @@ def read_ocr(lines: Sequence[Line]) -> Flow:
                     start=word_start,
                     end=word_end,
                     original=original,
+                    replacement=new_text[word_start:word_end],
                     reason=f"« {match.group()} » lu comme l’appel de la note {number}",
                     confidence=1.0,
                     line=line,

@@ -44,6 +44,7 @@ def correction_to_json(correction: Correction) -> dict[str, Any]:
     return {
         "line": correction.line,
         "original": correction.original,
+        "replacement": correction.replacement,
         "reason": correction.reason,
         "confidence": correction.confidence,
     }

@@ -15,7 +15,7 @@ import yaml
 
 from .. import ids
 from ..load import BODIES
-from ..model import Block, Document, Paragraph
+from ..model import Block, Document, Paragraph, Section
 from .inline import RenderContext, attribute, escape, render_inline
 
 FORMAT_LABELS = {
@@ -193,19 +193,12 @@ def render_document(
             f'<p class="ra-author" id="author">{render_inline(document.author, context)}</p>',
             "",
         ]
-    sections = {section.number: section for section in document.sections}
-    opened: set[str] = set()
-    for paragraph in document.paragraphs:
-        if paragraph.section and paragraph.section not in opened:
-            opened.add(paragraph.section)
-            section = sections[paragraph.section]
-            title = (
-                f"{section.number}. {section.heading.text}"
-                if section.heading.text
-                else section.number
-            )
-            out += [f"## {heading_text(title)} {{#{section.id}}}", ""]
-        out += [render_paragraph(paragraph, context), ""]
+    for part in document.body_order():
+        if isinstance(part, Section):
+            title = f"{part.number}. {part.heading.text}" if part.heading.text else part.number
+            out += [f"## {heading_text(title)} {{#{part.id}}}", ""]
+        else:
+            out += [render_paragraph(part, context), ""]
     if document.closing is not None:
         out += [
             f'<p class="ra-closing" id="closing">{render_inline(document.closing, context)}</p>',
