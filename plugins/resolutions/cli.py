@@ -11,8 +11,11 @@ import json
 import sys
 from pathlib import Path
 
+from . import checks
 from .errors import SourceError
-from .pipeline import convert_paths
+from .load import load_source
+from .model import Diagnostic, Document
+from .pipeline import convert_paths, display_path, documents_of, source_files
 from .render.json import export
 from .render.markdown import render_document
 
@@ -39,6 +42,85 @@ def _convert(args: argparse.Namespace) -> int:
     return 0
 
 
+def _expand(names: list[str]) -> list[Path]:
+    paths: list[Path] = []
+    for name in names:
+        path = Path(name)
+        paths.extend(source_files(path) if path.is_dir() else [path])
+    return paths
+
+
+def summary(document: Document) -> str:
+    kinds = {"preambular": 0, "operative": 0, "other": 0}
+    for paragraph in document.paragraphs:
+        kinds[paragraph.kind] += 1
+    spans = [span for _, block in document.blocks() for span in block.spans]
+    spans += [span for note in document.footnotes for span in note.text.spans]
+    mentions = sum(1 for span in spans if span.kind == "mention")
+    citations = sum(1 for span in spans if span.kind == "citation")
+    how = "detected" if document.format_detected else "declared"
+    flags = "".join(
+        f", {flag}"
+        for flag, on in (("fragment", document.fragment), ("incomplete", document.incomplete))
+        if on
+    )
+    return (
+        f"{document.source_path}: {document.slug}: format {document.format} ({how}); "
+        f"{kinds['preambular']} preambular, {kinds['operative']} operative, "
+        f"{kinds['other']} other paragraphs; {len(document.sections)} sections; "
+        f"{len(document.footnotes)} notes; {len(document.corrections)} corrections; "
+        f"{mentions} mentions; {citations} citations{flags}"
+    )
+
+
+def _check(args: argparse.Namespace) -> int:
+    root = Path.cwd()
+    wanted = _expand(args.paths)
+    # Uniqueness of slugs and symbols is checked against the whole folder of each file.
+    corpus = sorted({*wanted, *(p for w in wanted for p in source_files(w.parent))})
+    wanted_names = {display_path(path, root) for path in wanted}
+    diagnostics: list[Diagnostic] = []
+    documents: list[Document] = []
+    seen: dict[str, str] = {}
+    for path in corpus:
+        shown = display_path(path, root)
+        try:
+            source = load_source(path, shown)
+            converted = documents_of(source)
+        except SourceError as error:
+            if shown in wanted_names:
+                diagnostics.append(Diagnostic(error.path, error.line, "error", error.message))
+            continue
+        if shown in wanted_names:
+            diagnostics += source.diagnostics
+            diagnostics += checks.page_furniture(shown, source.lines)
+        for document in converted:
+            for key in (f"slug '{document.slug}'", f"symbol '{document.symbol}'"):
+                if key == "symbol ''":
+                    continue
+                if key in seen and seen[key] != shown and shown in wanted_names:
+                    diagnostics.append(
+                        Diagnostic(
+                            shown, document.line, "error", f"{key} is already used by {seen[key]}"
+                        )
+                    )
+                seen.setdefault(key, shown)
+            if shown in wanted_names:
+                documents.append(document)
+    diagnostics += checks.check_documents(documents)
+    for diagnostic in checks.ordered(diagnostics):
+        print(diagnostic)
+    if not args.quiet:
+        for document in documents:
+            print(summary(document))
+    errors = sum(1 for d in diagnostics if d.severity == "error")
+    warnings = len(diagnostics) - errors
+    print(f"{len(documents)} texts checked: {errors} errors, {warnings} warnings", file=sys.stderr)
+    if errors or (args.strict and warnings):
+        return 1
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="resolutions", description="Convert drug-control resolutions to annotated text."
@@ -50,6 +132,13 @@ def build_parser() -> argparse.ArgumentParser:
     output.add_argument("--json", action="store_true", help="print the model as JSON (default)")
     output.add_argument("--markdown", action="store_true", help="print the pages' Markdown")
     convert.set_defaults(run=_convert)
+    check = commands.add_parser(
+        "check", help="check source texts: one line per finding, file:line: severity: message"
+    )
+    check.add_argument("paths", nargs="*", default=["source_texts"], help="files or folders")
+    check.add_argument("--strict", action="store_true", help="warnings fail too (exit 1)")
+    check.add_argument("--quiet", action="store_true", help="findings only, no per-text report")
+    check.set_defaults(run=_check)
     return parser
 
 
