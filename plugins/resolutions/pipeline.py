@@ -10,7 +10,12 @@ then the corpus pass.  Nothing here imports MkDocs.
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
 from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
+from functools import lru_cache
 from pathlib import Path
 
 from .errors import SourceError
@@ -86,14 +91,87 @@ def source_files(folder: Path) -> list[Path]:
     return sorted(path for path in folder.glob("*.txt") if path.is_file())
 
 
-def convert_paths(paths: Iterable[Path], root: Path | None = None) -> ConversionResult:
-    """Convert several files; slugs and symbols must be unique across them."""
+@lru_cache(maxsize=1)
+def converter_fingerprint() -> str:
+    """A hash of the converter's own code: a cached conversion is reused only by the
+    exact code that made it."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.rglob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+class ConversionCache:
+    """Conversions of unchanged sources, kept by content hash (so an edit reconverts
+    one text, and a rename reconverts nothing)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def _path(self, raw: bytes, shown: str) -> Path:
+        key = hashlib.sha256(
+            converter_fingerprint().encode() + b"\0" + shown.encode() + b"\0" + raw
+        ).hexdigest()
+        return self.folder / key[:2] / f"{key}.pickle"
+
+    def get(self, raw: bytes, shown: str) -> ConversionResult | None:
+        try:
+            with self._path(raw, shown).open("rb") as handle:
+                return pickle.load(handle)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+            return None
+
+    def put(self, raw: bytes, shown: str, result: ConversionResult) -> None:
+        path = self._path(raw, shown)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(f".{os.getpid()}.tmp")
+        with temporary.open("wb") as handle:
+            pickle.dump(result, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        temporary.replace(path)
+
+
+def _convert_one(job: tuple[Path, str, Path | None]) -> ConversionResult:
+    path, shown, cache_folder = job
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise SourceError(shown, 1, f"cannot read the file: {error.strerror}") from None
+    cache = ConversionCache(cache_folder) if cache_folder is not None else None
+    if cache is not None and (cached := cache.get(raw, shown)) is not None:
+        return cached
+    source = parse_source(raw, shown, path.stem)
+    result = ConversionResult(documents=documents_of(source), diagnostics=source.diagnostics)
+    if cache is not None:
+        cache.put(raw, shown, result)
+    return result
+
+
+PARALLEL_THRESHOLD = 48
+"""Below this many files, starting worker processes costs more than it saves."""
+
+
+def convert_paths(
+    paths: Iterable[Path],
+    root: Path | None = None,
+    jobs: int | None = 1,
+    cache: Path | None = None,
+) -> ConversionResult:
+    """Convert several files; slugs and symbols must be unique across them.
+
+    ``jobs`` worker processes (``None``: one per core) share the files; ``cache`` is a
+    folder where conversions are kept by content hash."""
+    work = [(path, display_path(path, root), cache) for path in paths]
+    workers = jobs if jobs is not None else (os.cpu_count() or 1)
+    if workers > 1 and len(work) >= PARALLEL_THRESHOLD:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            results = list(pool.map(_convert_one, work, chunksize=max(len(work) // 64, 8)))
+    else:
+        results = [_convert_one(job) for job in work]
     documents: list[Document] = []
     diagnostics: list[Diagnostic] = []
     seen_slugs: dict[str, Document] = {}
     seen_symbols: dict[tuple[str, str], Document] = {}
-    for path in paths:
-        result = convert_file(path, root)
+    for result in results:
         diagnostics.extend(result.diagnostics)
         for document in result.documents:
             if document.slug in seen_slugs:
@@ -118,10 +196,17 @@ def convert_paths(paths: Iterable[Path], root: Path | None = None) -> Conversion
     return ConversionResult(documents=tuple(documents), diagnostics=tuple(diagnostics))
 
 
-def convert_corpus(folder: Path | str, root: Path | None = None) -> ConversionResult:
+def convert_corpus(
+    folder: Path | str,
+    root: Path | None = None,
+    jobs: int | None = 1,
+    cache: Path | None = None,
+) -> ConversionResult:
     """Convert every ``*.txt`` source of ``folder``."""
     folder = Path(folder)
-    return convert_paths(source_files(folder), root if root is not None else folder.parent)
+    return convert_paths(
+        source_files(folder), root if root is not None else folder.parent, jobs, cache
+    )
 
 
 __all__ = [

@@ -164,8 +164,9 @@ def render_footnotes(document: Document, context: RenderContext) -> list[str]:
 
 
 def front_matter(document: Document) -> str:
+    # MkDocs themes print the title unescaped (their Jinja has no autoescape).
     data = {
-        "title": display_title(document),
+        "title": escape(display_title(document)),
         "description": f"{BODIES.get(document.body, document.body)}, {document.type}, "
         f"{french_date(document.date)}",
         "ra_slug": document.slug,
