@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from .corpus import unresolved
+from .glossary import Glossary, unknown_acronyms
 from .load import Line
 from .model import Diagnostic, Document
 
@@ -103,6 +105,29 @@ def page_furniture(path: str, lines: Sequence[Line]) -> list[Diagnostic]:
                     f"the symbol '{symbol}' is repeated alone on a line: a running head?",
                 )
             )
+    return found
+
+
+def annotations(documents: Iterable[Document], glossary: Glossary | None) -> list[Diagnostic]:
+    """Acronyms the glossary does not know, and citations that lead nowhere."""
+    found: list[Diagnostic] = []
+    documents = list(documents)
+    if glossary is not None:
+        for document in documents:
+            found += [
+                Diagnostic(
+                    document.source_path,
+                    line,
+                    "warning",
+                    f"{document.slug}: acronym '{acronym}' is not in the glossary "
+                    "(source_texts/glossaire.yml)",
+                )
+                for line, acronym in unknown_acronyms(document, glossary)
+            ]
+    found += [
+        Diagnostic(path, line, "warning", f"citation with no address: {label}")
+        for path, line, label in unresolved(documents)
+    ]
     return found
 
 

@@ -15,7 +15,14 @@ from . import checks
 from .errors import SourceError
 from .load import load_source
 from .model import Diagnostic, Document
-from .pipeline import convert_paths, display_path, documents_of, source_files
+from .pipeline import (
+    annotate_corpus,
+    convert_paths,
+    display_path,
+    documents_of,
+    load_glossary_of,
+    source_files,
+)
 from .render.json import export
 from .render.markdown import render_document
 
@@ -81,6 +88,7 @@ def _check(args: argparse.Namespace) -> int:
     wanted_names = {display_path(path, root) for path in wanted}
     diagnostics: list[Diagnostic] = []
     documents: list[Document] = []
+    everything: list[Document] = []
     seen: dict[str, str] = {}
     for path in corpus:
         shown = display_path(path, root)
@@ -94,6 +102,7 @@ def _check(args: argparse.Namespace) -> int:
         if shown in wanted_names:
             diagnostics += source.diagnostics
             diagnostics += checks.page_furniture(shown, source.lines)
+        everything.extend(converted)
         for document in converted:
             for key in (f"slug '{document.slug}'", f"symbol '{document.symbol}'"):
                 if key == "symbol ''":
@@ -108,6 +117,15 @@ def _check(args: argparse.Namespace) -> int:
             if shown in wanted_names:
                 documents.append(document)
     diagnostics += checks.check_documents(documents)
+    glossary = None
+    for folder in sorted({path.parent for path in wanted}):
+        try:
+            glossary = load_glossary_of(folder, root) or glossary
+        except SourceError as error:
+            diagnostics.append(Diagnostic(error.path, error.line, "error", error.message))
+    annotated, _, _ = annotate_corpus(everything, glossary)
+    documents = [d for d in annotated if d.source_path in wanted_names]
+    diagnostics += checks.annotations(documents, glossary)
     for diagnostic in checks.ordered(diagnostics):
         print(diagnostic)
     if not args.quiet:

@@ -15,9 +15,12 @@ import os
 import pickle
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from . import corpus as corpus_pass
+from . import glossary as glossary_stage
 from .errors import SourceError
 from .load import BODIES, Source, load_source, parse_source
 from .model import ConversionResult, Diagnostic, Document
@@ -209,8 +212,64 @@ def convert_corpus(
     )
 
 
+GLOSSARY_FILE = "glossaire.yml"
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """The whole corpus after every stage: what the site renders."""
+
+    documents: tuple[Document, ...]
+    glossary: glossary_stage.Glossary | None
+    citations: corpus_pass.CitationIndex
+    mentions: glossary_stage.MentionIndex
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+    def document(self, slug: str) -> Document | None:
+        return next((d for d in self.documents if d.slug == slug), None)
+
+
+def load_glossary_of(folder: Path, root: Path | None = None) -> glossary_stage.Glossary | None:
+    """The glossary that sits beside the source texts, if there is one."""
+    path = folder / GLOSSARY_FILE
+    if not path.exists():
+        return None
+    return glossary_stage.load_glossary(path, display_path(path, root))
+
+
+def annotate_corpus(
+    documents: Iterable[Document], glossary: glossary_stage.Glossary | None
+) -> tuple[tuple[Document, ...], corpus_pass.CitationIndex, glossary_stage.MentionIndex]:
+    """The corpus-wide stages: glossary mentions, then citations resolved against the
+    whole corpus with their backlinks, then the index of mentions.  Each is one pass."""
+    tagged = tuple(
+        glossary_stage.annotate(document, glossary) if glossary is not None else document
+        for document in documents
+    )
+    annotated, citations = corpus_pass.annotate(tagged, glossary or ())
+    return annotated, citations, glossary_stage.MentionIndex.build(annotated)
+
+
+def build_corpus(
+    folder: Path | str,
+    root: Path | None = None,
+    jobs: int | None = 1,
+    cache: Path | None = None,
+) -> Corpus:
+    """Every stage over every source of ``folder``: what ``mkdocs build`` publishes."""
+    folder = Path(folder)
+    root = root if root is not None else folder.parent
+    glossary = load_glossary_of(folder, root)
+    converted = convert_corpus(folder, root, jobs, cache)
+    documents, citations, mentions = annotate_corpus(converted.documents, glossary)
+    return Corpus(documents, glossary, citations, mentions, converted.diagnostics)
+
+
 __all__ = [
     "BODIES",
+    "Corpus",
+    "annotate_corpus",
+    "build_corpus",
     "convert_bytes",
     "convert_corpus",
     "convert_file",

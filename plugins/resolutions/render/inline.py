@@ -16,7 +16,19 @@ from dataclasses import dataclass, field
 from .. import ids
 from ..model import Block, Citation, Correction, Emphasis, Mention, Span, Superscript
 
-RANK = {Correction: 0, Citation: 1, Mention: 2, Emphasis: 3, Superscript: 4}
+RANK: dict[type, int] = {
+    Correction: 0,
+    Citation: 1,
+    Mention: 2,
+    Emphasis: 3,
+    Superscript: 4,
+}
+
+
+def _rank(span: Span) -> int:
+    return next((rank for kind, rank in RANK.items() if isinstance(span, kind)), 5)
+
+
 LINKS = (Citation, Mention)
 
 
@@ -50,6 +62,28 @@ class Lead(Span):
     """The leading verb phrase, shown in italics (not stored in the model as a span)."""
 
 
+@dataclass(frozen=True)
+class _CitedMention(Mention):
+    """A glossary mention that is also the citation of an instrument: shown once, as
+    the term with its tooltip, linked where the citation resolves."""
+
+    citation: Citation | None = None
+
+
+def _merge_instrument_citations(spans: list[Span]) -> list[Span]:
+    mentions = {(s.start, s.end): s for s in spans if isinstance(s, Mention)}
+    cited = {(s.start, s.end) for s in spans if isinstance(s, Citation)}
+    merged: list[Span] = []
+    for span in spans:
+        where = (span.start, span.end)
+        if isinstance(span, Citation) and where in mentions:
+            entry = mentions[where].entry  # type: ignore[attr-defined]
+            merged.append(_CitedMention(span.start, span.end, entry=entry, citation=span))
+        elif not (isinstance(span, Mention) and where in cited):
+            merged.append(span)
+    return merged
+
+
 def _target_url(citation: Citation, context: RenderContext) -> str | None:
     target = citation.target
     if target.startswith("doc:"):
@@ -62,7 +96,9 @@ def _target_url(citation: Citation, context: RenderContext) -> str | None:
     return None
 
 
-def _open(span: Span, context: RenderContext, inside_link: bool) -> tuple[str, str]:
+def _open(
+    span: Span, context: RenderContext, inside_link: bool, repeated: bool = False
+) -> tuple[str, str]:
     if isinstance(span, Lead):
         return '<em class="ra-lead">', "</em>"
     if isinstance(span, Emphasis):
@@ -77,12 +113,21 @@ def _open(span: Span, context: RenderContext, inside_link: bool) -> tuple[str, s
         )
     if isinstance(span, Mention):
         tip = attribute(context.term_tip(span.entry))
-        if inside_link:
+        if inside_link or repeated:
+            # Only the first mention of a term in a paragraph is styled and linked: a
+            # page underlined everywhere is hard to read (READERS.md).
             return (
-                f'<span class="ra-term-inner" data-ra-entry="{attribute(span.entry)}">',
+                f'<span class="ra-term-repeat" data-ra-entry="{attribute(span.entry)}">',
                 "</span>",
             )
         url = attribute(context.glossary_url(span.entry))
+        if (
+            isinstance(span, _CitedMention)
+            and span.citation is not None
+            and (cited := _target_url(span.citation, context))
+        ):
+            # An instrument that is itself in the corpus: the term leads to its text.
+            url = attribute(cited)
         return (
             f'<a class="ra-term" href="{url}" data-ra-entry="{attribute(span.entry)}" '
             f'data-ra-tip="{tip}">',
@@ -112,13 +157,12 @@ def render_inline(block: Block, context: RenderContext, lead: str = "") -> str:
             if not (isinstance(span, Emphasis) and span.start == 0 and span.end <= len(lead))
         ]
         spans.append(Lead(0, len(lead)))
+    spans = _merge_instrument_citations(spans)
     mark_offsets = [mark.offset for mark in block.notes]
-    ordered = sorted(
-        spans, key=lambda s: (s.start, -s.end, RANK.get(type(s), 5 if isinstance(s, Lead) else 6))
-    )
-    # Keep a properly nested set: drop a span that crosses an already kept one.
+    # Keep a properly nested set: drop a span that crosses an already kept one of
+    # higher rank.
     kept: list[Span] = []
-    for span in sorted(ordered, key=lambda s: RANK.get(type(s), 3)):
+    for span in sorted(spans, key=lambda s: (_rank(s), s.start, -s.end)):
         crosses = any(
             other.start < span.start < other.end < span.end
             or span.start < other.start < span.end < other.end
@@ -128,9 +172,10 @@ def render_inline(block: Block, context: RenderContext, lead: str = "") -> str:
             crosses = True  # a note link inside a link would be invalid HTML
         if not crosses:
             kept.append(span)
-    kept.sort(key=lambda s: (s.start, -s.end, RANK.get(type(s), 5)))
+    kept.sort(key=lambda s: (s.start, -s.end, _rank(s)))
     marks = sorted(block.notes, key=lambda mark: mark.offset)
     out: list[str] = []
+    terms_shown: set[str] = set()
     stack: list[tuple[Span, str]] = []
     position = 0
     span_index = 0
@@ -159,7 +204,10 @@ def render_inline(block: Block, context: RenderContext, lead: str = "") -> str:
         while span_index < len(kept) and kept[span_index].start <= point:
             span = kept[span_index]
             inside_link = any(isinstance(open_span, LINKS) for open_span, _ in stack)
-            opening, closing = _open(span, context, inside_link)
+            repeated = isinstance(span, Mention) and span.entry in terms_shown
+            if isinstance(span, Mention) and not inside_link:
+                terms_shown.add(span.entry)
+            opening, closing = _open(span, context, inside_link, repeated)
             out.append(opening)
             stack.append((span, closing))
             span_index += 1

@@ -10,10 +10,12 @@ through untouched; every piece of source text is escaped.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import yaml
 
 from .. import ids
+from ..glossary import Glossary
 from ..load import BODIES
 from ..model import Block, Document, Paragraph, Section
 from .inline import RenderContext, attribute, escape, render_inline
@@ -38,6 +40,18 @@ MONTHS = (
     "décembre",
 )
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+
+
+def glossary_tip(glossary: Glossary | None) -> Callable[[str], str]:
+    """The tooltip of a term: its full name, then its one-sentence description."""
+
+    def tip(entry_id: str) -> str:
+        entry = glossary.get(entry_id) if glossary is not None else None
+        if entry is None:
+            return entry_id
+        return f"{entry.title} — {entry.description}" if entry.description else entry.title
+
+    return tip
 
 
 def french_date(iso: str) -> str:
