@@ -21,6 +21,7 @@ from pathlib import Path
 
 from . import corpus as corpus_pass
 from . import glossary as glossary_stage
+from . import ocr
 from .errors import SourceError
 from .load import BODIES, Source, load_source, parse_source
 from .model import ConversionResult, Diagnostic, Document
@@ -37,7 +38,23 @@ def read(source: Source) -> Flow:
     return READERS[source.format](source.lines)
 
 
-def documents_of(source: Source) -> tuple[Document, ...]:
+def repair_ocr(document: Document, entry: dict, path: str) -> Document:
+    """OCR word repair for a scanned text, with the editors' decisions from its metadata
+    (editors' own corrections apply to any text)."""
+    raw_decisions = entry.get("corrections")
+    if document.format != "ocr" and not raw_decisions:
+        return document
+    decisions = ocr.parse_decisions(raw_decisions, path, entry.get("corrections_line", 2))
+    try:
+        lexicon = ocr.french_lexicon()
+    except FileNotFoundError as error:
+        raise SourceError(path, document.line, f"OCR repair needs a lexicon: {error}") from None
+    return ocr.repair(document, lexicon, decisions)
+
+
+def documents_of(source: Source, repair: bool = True) -> tuple[Document, ...]:
+    """The texts of a source; ``repair=False`` stops before OCR word repair (the words
+    exactly as scanned, for reviewing the repair stage itself)."""
     flow = read(source)
     parts = parse_structure(flow, source.entries, source.format, source.path)
     documents = []
@@ -65,7 +82,12 @@ def documents_of(source: Source) -> tuple[Document, ...]:
                 **part,
             )
         )
-    return tuple(documents)
+    if not repair:
+        return tuple(documents)
+    return tuple(
+        repair_ocr(document, entry, source.path)
+        for document, entry in zip(documents, source.entries, strict=True)
+    )
 
 
 def display_path(path: Path, root: Path | None) -> str:
@@ -77,11 +99,13 @@ def display_path(path: Path, root: Path | None) -> str:
     return path.as_posix()
 
 
-def convert_file(path: Path | str, root: Path | None = None) -> ConversionResult:
+def convert_file(
+    path: Path | str, root: Path | None = None, repair: bool = True
+) -> ConversionResult:
     """Convert one source file (every text it holds)."""
     path = Path(path)
     source = load_source(path, display_path(path, root))
-    return ConversionResult(documents=documents_of(source), diagnostics=source.diagnostics)
+    return ConversionResult(documents=documents_of(source, repair), diagnostics=source.diagnostics)
 
 
 def convert_bytes(raw: bytes, name: str = "<texte>") -> ConversionResult:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from resolutions.model import Block, Document
+from resolutions.model import Block, Correction, Document
 
 TOKEN = re.compile(r"[^\W\d_]+|\d+")
 GLUED_TO_LETTER = re.compile(r"(?<=[^\W\d_])\d{1,3}(?!\d)")
@@ -31,10 +31,18 @@ def source_tokens(raw: str, source_format: str) -> list[str]:
 
 
 def serialise(block: Block) -> str:
-    """The block's text with each note number glued at its mark."""
+    """The block's text as the source printed it: each note number glued at its mark,
+    each recorded correction (OCR repair) undone."""
     text = block.text
-    for mark in sorted(block.notes, key=lambda m: m.offset, reverse=True):
-        text = text[: mark.offset] + mark.number + text[mark.offset :]
+    edits = [(mark.offset, mark.offset, mark.number, 1) for mark in block.notes]
+    edits += [
+        (span.start, span.end, span.original, 0)
+        for span in block.spans
+        if isinstance(span, Correction)
+    ]
+    # From the end of the text backwards, a mark before the correction it follows.
+    for start, end, replacement, _ in sorted(edits, key=lambda e: (e[0], e[3]), reverse=True):
+        text = text[:start] + replacement + text[end:]
     return text
 
 
