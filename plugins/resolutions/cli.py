@@ -11,7 +11,7 @@ import json
 import sys
 from pathlib import Path
 
-from . import checks
+from . import checks, ocr
 from .errors import SourceError
 from .load import load_source
 from .model import Diagnostic, Document
@@ -139,6 +139,30 @@ def _check(args: argparse.Namespace) -> int:
     return 0
 
 
+def _report(args: argparse.Namespace) -> int:
+    """Per text: what was recognised, then every correction for review (OCR texts:
+    applied, doubtful, refused, editors' own)."""
+    root = Path.cwd()
+    for path in _expand(args.paths):
+        source = load_source(path, display_path(path, root))
+        unrepaired = documents_of(source, repair=False)
+        for document, entry in zip(documents_of(source), source.entries, strict=True):
+            print(summary(document))
+            raw = entry.get("corrections")
+            if document.format == "ocr" or raw:
+                decisions = ocr.parse_decisions(raw, source.path, entry["corrections_line"])
+                original = next(d for d in unrepaired if d.slug == document.slug)
+                proposals = ocr.review(original, ocr.french_lexicon(), decisions)
+                print(ocr.review_report(original, proposals))
+            else:
+                for correction in document.corrections:
+                    print(
+                        f"  line {correction.line}: {correction.original} → "
+                        f"{correction.replacement} ({correction.reason})"
+                    )
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="resolutions", description="Convert drug-control resolutions to annotated text."
@@ -157,6 +181,11 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--strict", action="store_true", help="warnings fail too (exit 1)")
     check.add_argument("--quiet", action="store_true", help="findings only, no per-text report")
     check.set_defaults(run=_check)
+    report = commands.add_parser(
+        "report", help="what each text holds, and every automatic correction for review"
+    )
+    report.add_argument("paths", nargs="*", default=["source_texts"], help="files or folders")
+    report.set_defaults(run=_report)
     return parser
 
 
