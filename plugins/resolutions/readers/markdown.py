@@ -136,20 +136,13 @@ def read_markdown(lines: Sequence[Line]) -> Flow:
             )
             after_break = False
             list_number = None
-        elif token.type == "html_block":
-            # Raw HTML in a source is text, never markup: keep it, escaped later.
+        elif token.type in ("html_block", "code_block", "fence"):
+            # Raw HTML and code in a source are text, never markup: kept as words
+            # (a fence's info string too), escaped when rendered.
             numbers = _line_numbers(token, lines)
             builder = TextBuilder(numbers[0])
-            for offset, raw_line in enumerate(token.content.splitlines()):
-                builder.space()
-                builder.add(raw_line, numbers[min(offset, len(numbers) - 1)])
-            if builder.length:
-                blocks.append(RawBlock(block=builder.build(), after_break=after_break))
-                after_break = False
-        elif token.type in ("code_block", "fence"):
-            numbers = _line_numbers(token, lines)
-            builder = TextBuilder(numbers[0])
-            for offset, raw_line in enumerate(token.content.splitlines()):
+            content = f"{token.info}\n{token.content}" if token.type == "fence" else token.content
+            for offset, raw_line in enumerate(content.splitlines()):
                 builder.space()
                 builder.add(raw_line, numbers[min(offset, len(numbers) - 1)])
             if builder.length:
