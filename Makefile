@@ -1,0 +1,43 @@
+# Résolutions annotées. From a fresh clone:
+#   make site    build the whole site into build/site (strict: a warning fails the build)
+#   make serve   live preview on http://127.0.0.1:8000/, rebuilt when a source text changes
+#   make check   check the source texts (STRICT=1: warnings fail too)
+#   make test    lint and run every test (the browser tests use Debian's /usr/bin/chromium)
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+
+# MkDocs 1.6 prints a notice about MkDocs 2.0 on every run; the site stays on 1.x.
+export NO_MKDOCS_2_WARNING := 1
+# Reproducible builds: the build's dates come from the last commit, never from the clock.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 315532800)
+export SOURCE_DATE_EPOCH
+
+.PHONY: site serve check test clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# Reinstalled when pyproject.toml changes.
+$(INSTALLED): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	touch $@
+
+site: $(INSTALLED)
+	$(BIN)/mkdocs build --strict
+	@echo "Site construit : file://$(CURDIR)/build/site/index.html"
+
+serve: $(INSTALLED)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+check: $(INSTALLED)
+	$(BIN)/resolutions check $(if $(STRICT),--strict) source_texts
+
+test: $(INSTALLED)
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf build

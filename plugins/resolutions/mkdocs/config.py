@@ -1,0 +1,38 @@
+"""Configuration of the ``resolutions`` MkDocs plugin (the ``plugins:`` entry in mkdocs.yml)."""
+
+from __future__ import annotations
+
+from mkdocs.config.base import Config
+from mkdocs.config.config_options import Optional, Type
+
+
+class ResolutionsConfig(Config):
+    enabled = Type(bool, default=True)
+
+    # Settings for sources
+    source_dir = Type(str, default="source_texts")
+    """Folder of the source texts (``*.txt``), relative to mkdocs.yml."""
+    jobs = Optional(Type(int))
+    """Worker processes for the conversion; unset: one per core."""
+    cache_dir = Optional(Type(str))
+    """Folder (relative to mkdocs.yml) where conversions are kept by content, so that an
+    edit reconverts one text; unset: no cache."""
+
+    # Settings for generated pages
+    texts_dir = Type(str, default="textes")
+    """Folder of the site where the text pages and their index pages are generated."""
+    glossary_dir = Type(str, default="glossaire")
+    """Folder of the site where the glossary pages are generated."""
+    home_page = Type(str, default="index.md")
+    """The hand-written page that receives the table of every text."""
+    home_marker = Type(str, default="<!-- ra:corpus -->")
+    """Where, in the home page, the table of every text goes (the build fails without it)."""
+
+    # Settings for search
+    search_paragraphs = Type(bool, default=True)
+    """Index every paragraph of a text on its own, so that a result opens at the paragraph."""
+
+    # Settings for the offline archive
+    archive = Type(bool, default=True)
+    """Write the whole built site as one zip archive (skipped by ``mkdocs serve``)."""
+    archive_name = Type(str, default="resolutions-annotees.zip")

@@ -1,0 +1,41 @@
+"""Build the site with the real MkDocs command line, as `make site` does."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+SOURCE_DATE_EPOCH = "1700000000"
+
+
+def build_site(
+    site_dir: Path, source_dir: Path | None = None, timeout: float = 1800
+) -> subprocess.CompletedProcess[str]:
+    """``mkdocs build --strict`` of the project into ``site_dir``; ``source_dir`` replaces
+    ``source_texts/`` (mkdocs.yml reads it from RESOLUTIONS_SOURCE_DIR)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
+    env.pop("RESOLUTIONS_SOURCE_DIR", None)
+    if source_dir is not None:
+        env["RESOLUTIONS_SOURCE_DIR"] = str(source_dir)
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "--config-file",
+            str(ROOT / "mkdocs.yml"),
+            "--site-dir",
+            str(site_dir),
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )

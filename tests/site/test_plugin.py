@@ -1,0 +1,260 @@
+"""The plugin's own pieces: failing closed, the archive, search entries, vendored assets."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import re
+import subprocess
+import zipfile
+from pathlib import Path
+from types import SimpleNamespace
+
+import markdown as markdown_module
+import material
+import pytest
+from mkdocs.exceptions import PluginError
+
+from resolutions.glossary import Entry
+from resolutions.mkdocs.config import ResolutionsConfig
+from resolutions.mkdocs.plugin import (
+    ResolutionsPlugin,
+    block_label,
+    build_epoch,
+    glossary_search_entry,
+    search_entries,
+    stash_html_blocks,
+    unstash_html_blocks,
+    write_archive,
+)
+from resolutions.model import Block, Document, Footnote, Item, NoteMark, Paragraph
+
+from .build import ROOT, build_site
+
+VALID_TEXT = """---
+symbol: A/RES/79/999
+title: Un texte valide
+body: ag
+type: résolution
+date: 2024-12-17
+source: "Nations Unies, Assemblée générale : texte de test"
+format: pdf-text
+---
+ L’Assemblée générale,
+
+ Rappelant sa résolution 78/284 du 4 juin 2024,
+
+ 1. Décide de rester saisie de la question.
+"""
+
+
+def test_a_text_that_cannot_be_converted_fails_the_build(tmp_path: Path) -> None:
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    (sources / "a-valid.txt").write_text(VALID_TEXT, encoding="utf-8")
+    broken = VALID_TEXT.replace("date: 2024-12-17", "date: 17 décembre 2024")
+    (sources / "b-broken.txt").write_text(broken, encoding="utf-8")
+    site = tmp_path / "site"
+    result = build_site(site, sources)
+    assert result.returncode != 0
+    line = broken.splitlines().index("date: 17 décembre 2024") + 1
+    assert re.search(rf"b-broken\.txt:{line}: error: .*date", result.stderr), result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (site / "index.html").exists(), "no site is published without one of its texts"
+
+
+def test_the_same_sources_build_the_same_archive(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    (site / "b").mkdir(parents=True)
+    (site / "b" / "page.html").write_text("<p>b</p>")
+    (site / "a.html").write_text("<p>a</p>")
+    (site / "a-b.css").write_text("p {}")
+    first = write_archive(site, "site.zip", 1_700_000_000).read_bytes()
+    for path in site.rglob("*"):
+        os.utime(path, (1_000_000_000, 1_000_000_000))
+    (site / "site.zip").unlink()
+    second = write_archive(site, "site.zip", 1_700_000_000).read_bytes()
+    assert first == second
+    # An archive left by an earlier build is not put inside the new one.
+    third = write_archive(site, "site.zip", 1_700_000_000).read_bytes()
+    assert third == first
+    with zipfile.ZipFile(site / "site.zip") as archive:
+        infos = archive.infolist()
+    assert [info.filename for info in infos] == ["site/a-b.css", "site/a.html", "site/b/page.html"]
+    assert {info.date_time for info in infos} == {(2023, 11, 14, 22, 13, 20)}
+    assert {info.external_attr >> 16 for info in infos} == {0o100644}
+
+
+def test_build_time_comes_from_source_date_epoch(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    assert build_epoch() == 1_700_000_000
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
+    assert build_epoch() == 315_532_800, "zip dates start in 1980"
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    assert build_epoch() == 315_532_800, "never the clock"
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
+    with pytest.raises(PluginError, match="SOURCE_DATE_EPOCH"):
+        build_epoch()
+
+
+def hand_made_document() -> Document:
+    preamble = Paragraph(
+        "Rappelant sa résolution 61/183,", 3, id="pp1", kind="preambular", lead="Rappelant"
+    )
+    item = Item("en renforçant les contrôles <aux> frontières;", 6, id="op2-a", label="a)")
+    operative = Paragraph(
+        "Prie les États de coopérer :",
+        5,
+        id="op2",
+        kind="operative",
+        number="2",
+        lead="Prie",
+        items=(item,),
+        notes=(NoteMark(4, "1", 5),),
+    )
+    return Document(
+        slug="a-res-1-1",
+        symbol="A/RES/1/1",
+        title="Titre",
+        body="ag",
+        type="résolution",
+        date="2001-02-03",
+        source="test",
+        format="pdf-text",
+        source_path="x.txt",
+        line=1,
+        author=Block("L’Assemblée générale,", 2),
+        paragraphs=(preamble, operative),
+        footnotes=(Footnote("1", Block("Voir A/1/2.", 9), ("op2",)),),
+    )
+
+
+def test_search_entries_lead_to_each_paragraph() -> None:
+    entries = search_entries(hand_made_document(), "textes/a-res-1-1.html")
+    assert [entry["location"] for entry in entries] == [
+        "textes/a-res-1-1.html",
+        "textes/a-res-1-1.html#author",
+        "textes/a-res-1-1.html#pp1",
+        "textes/a-res-1-1.html#op2",
+        "textes/a-res-1-1.html#op2-a",
+        "textes/a-res-1-1.html#fn-1",
+    ]
+    titles = {entry["location"].partition("#")[2]: entry["title"] for entry in entries}
+    assert titles["op2"] == "A/RES/1/1 — § 2"
+    assert titles["op2-a"] == "A/RES/1/1 — § 2 a)"
+    assert titles["pp1"] == "A/RES/1/1 — préambule, alinéa 1"
+    assert titles["fn-1"] == "A/RES/1/1 — note 1"
+    item = next(entry for entry in entries if entry["location"].endswith("#op2-a"))
+    assert item["text"] == "en renforçant les contrôles &lt;aux&gt; frontières;"
+
+
+def test_a_text_without_symbol_is_named_by_its_body_and_year() -> None:
+    document = hand_made_document()
+    document = Document(**{**document.__dict__, "symbol": "", "body": "cnd"})
+    entries = search_entries(document, "textes/x.html")
+    assert entries[1]["title"].startswith("Commission des stupéfiants, résolution (2001) — ")
+
+
+def test_block_labels() -> None:
+    other = Paragraph("Nous, ministres,", 1, id="p3", kind="other")
+    assert block_label("p3", other, None) == "passage 3"
+    assert block_label("sec-II", Block("Coopération", 1), None) == "partie II"
+    assert block_label("closing", Block("108e séance", 1), None) == "formule finale"
+
+
+def test_the_home_page_needs_its_marker() -> None:
+    plugin = ResolutionsPlugin()
+    plugin.load_config({})
+    assert isinstance(plugin.config, ResolutionsConfig)
+    plugin.documents = (hand_made_document(),)
+    plugin.text_files = {"a-res-1-1": SimpleNamespace(url_relative_to=lambda _: "x.html")}
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="index.md"))
+    config = SimpleNamespace(docs_dir="docs")
+    with pytest.raises(PluginError, match="<!-- ra:corpus -->"):
+        plugin._fill_home("# Accueil\n", page, config)
+    filled = plugin._fill_home("# Accueil\n\n<!-- ra:corpus -->\n", page, config)
+    assert "1 texte</strong>" in filled and 'href="x.html"' in filled
+
+
+def load_script(name: str):
+    spec = importlib.util.spec_from_file_location(name.replace("-", "_"), ROOT / "scripts" / name)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_french_search_override_is_up_to_date() -> None:
+    """overrides/…/lunr.fr.min.js is the theme's file plus our folding: rerun
+    scripts/vendor-lunr-fr.py after upgrading mkdocs-material."""
+    vendor = load_script("vendor-lunr-fr.py")
+    assert vendor.STOCK.is_relative_to(Path(material.__file__).parent)
+    assert vendor.TARGET.read_text(encoding="utf-8") == vendor.compose()
+    assert "foldingStemmer" in vendor.TARGET.read_text(encoding="utf-8")
+
+
+def test_iframe_worker_is_vendored_with_its_licence() -> None:
+    folder = ROOT / "overrides/assets/javascripts/iframe-worker"
+    script = (ROOT / "scripts/vendor-iframe-worker.sh").read_text(encoding="utf-8")
+    version = re.search(r"^VERSION=(\S+)$", script, re.MULTILINE).group(1)
+    assert f"iframe-worker {version}" in (folder / "VERSION").read_text(encoding="utf-8")
+    assert "Permission is hereby granted" in (folder / "LICENSE").read_text(encoding="utf-8")
+    shim = (folder / "shim.js").read_text(encoding="utf-8")
+    assert "IFrameWorker" in shim and "http" not in shim, "the shim loads nothing remote"
+    mkdocs_yml = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "assets/javascripts/iframe-worker/shim.js" in mkdocs_yml
+
+
+def test_vendoring_script_is_valid_bash() -> None:
+    checked = subprocess.run(
+        ["bash", "-n", str(ROOT / "scripts/vendor-iframe-worker.sh")], check=False
+    )
+    assert checked.returncode == 0
+
+
+def test_html_blocks_skip_python_markdown_and_come_back_unchanged() -> None:
+    markdown = "\n".join(
+        [
+            "# Titre",
+            "",
+            '<div class="ra-meta"><dl><dt>Symbole</dt></dl></div>',
+            "",
+            "Texte *en Markdown* avec <em>du HTML en ligne</em>.",
+            "<p>collé au paragraphe précédent : pas un bloc</p>",
+            "",
+            '<section class="cite-par">',
+            "<h2>Cité par</h2>",
+            "</section>",
+            "",
+            "## I. Partie {#sec-I}",
+        ]
+    )
+    stashed, blocks = stash_html_blocks(markdown)
+    assert blocks == [
+        '<div class="ra-meta"><dl><dt>Symbole</dt></dl></div>',
+        '<section class="cite-par">\n<h2>Cité par</h2>\n</section>',
+    ]
+    assert "ra-meta" not in stashed and "## I. Partie {#sec-I}" in stashed
+    assert "<p>collé au paragraphe précédent" in stashed
+    html = markdown_module.markdown(stashed, extensions=["attr_list"])
+    restored = unstash_html_blocks(html, blocks, "x.md")
+    direct = markdown_module.markdown(markdown, extensions=["attr_list"])
+    assert re.sub(r"\n+", "\n", restored) == re.sub(r"\n+", "\n", direct)
+    assert 'id="sec-I"' in restored and "ra-stash" not in restored
+    with pytest.raises(PluginError, match=r"x\.md: HTML blocks \[1\] lost"):
+        unstash_html_blocks(html.replace("<p>ra-stash-1</p>", ""), blocks, "x.md")
+
+
+def test_glossary_entries_are_searched_by_their_names() -> None:
+    entry = Entry(
+        id="onudc",
+        kind="organe",
+        names=("Office des Nations Unies contre la drogue et le crime",),
+        english_name="United Nations Office on Drugs and Crime",
+        description="Secrétariat des conventions & programmes.",
+        acronyms=("ONUDC",),
+        english_acronym="UNODC",
+    )
+    found = glossary_search_entry(entry, "glossaire/onudc.html")
+    assert found["location"] == "glossaire/onudc.html"
+    assert found["title"] == "Office des Nations Unies contre la drogue et le crime (ONUDC)"
+    assert "UNODC" in found["text"] and "&amp; programmes" in found["text"]

@@ -1,0 +1,79 @@
+"""`make serve`: the live preview rebuilds when a source text changes."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable
+from pathlib import Path
+
+from .build import ROOT
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_for(condition: Callable[[], bool], seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.2)
+    return False
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except (urllib.error.URLError, ConnectionError):
+        return ""
+
+
+def test_preview_shows_an_edited_source_text(tmp_path: Path) -> None:
+    sources = tmp_path / "sources"
+    shutil.copytree(ROOT / "source_texts", sources)
+    text = sources / "pc-dec-758.txt"
+    original = text.read_text(encoding="utf-8")
+    assert "\ntitle: Renforcement" in original
+    port = free_port()
+    env = {
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+        "RESOLUTIONS_SOURCE_DIR": str(sources),
+    }
+    log = (tmp_path / "serve.log").open("w")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}/textes/pc-dec-758.html"
+    try:
+        started = wait_for(lambda: "Renforcement" in fetch(url), 60)
+        assert started, (tmp_path / "serve.log").read_text()
+        text.write_text(
+            original.replace("\ntitle: Renforcement", "\ntitle: Titre modifié, Renforcement"),
+            encoding="utf-8",
+        )
+        shown = wait_for(lambda: "Titre modifié" in fetch(url), 30)
+        assert shown, (tmp_path / "serve.log").read_text()
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+        log.close()
