@@ -150,30 +150,53 @@ def test_a_note_reference_shows_its_note_on_hover_and_focus(tab: Tab, screenshot
     expect(second).not_to_have_attribute("aria-describedby", "ra-tooltip")
 
 
-def test_annotations_show_their_tip(tab: Tab) -> None:
-    """Glossary terms, OCR corrections and unresolved citations carry ``data-ra-tip``."""
-    tab.open("textes/osce-cm-2020-criminalite-transnationale-organisee.html")
-    tipped = tab.page.locator("[data-ra-tip]")
-    if tipped.count() == 0:
-        # No annotation on the page yet: check the behaviour on one made like them.
-        tab.page.evaluate(
-            """() => {
-                const word = document.createElement("span")
-                word.className = "ra-corr"
-                word.tabIndex = 0
-                word.dataset.raTip = "Correction : la source porte « Etats »"
-                word.textContent = "États"
-                document.querySelector(".ra-para p").prepend(word)
-            }"""
-        )
-    first = tipped.first
+def shows_its_tip_on_hover_and_focus(tab: Tab, element: Locator, expected: str) -> None:
     tooltip = tab.page.locator("#ra-tooltip")
-    first.hover()
-    expect(tooltip).to_have_text(first.get_attribute("data-ra-tip"))
+    element.hover()
+    expect(tooltip).to_be_visible()
+    expect(tooltip).to_contain_text(expected)
     tab.page.mouse.move(2, 600)
     expect(tooltip).to_be_hidden()
-    first.focus()
-    expect(tooltip).to_have_text(first.get_attribute("data-ra-tip"))
+    element.focus()
+    expect(tooltip).to_be_visible()
+    expect(tooltip).to_contain_text(expected)
+    tab.page.keyboard.press("Escape")
+    expect(tooltip).to_be_hidden()
+
+
+def test_an_ocr_correction_shows_what_the_scan_read(tab: Tab) -> None:
+    tab.open("textes/osce-cm-2020-criminalite-transnationale-organisee.html")
+    corrected = tab.page.locator("[id='op3'] span.ra-corr", has_text="sûreté").first
+    expect(corrected).to_be_visible()
+    shows_its_tip_on_hover_and_focus(tab, corrected, "« sireté »")
+    expect(tab.page.locator(".ra-meta .ra-notice")).to_contain_text("corrections automatiques")
+
+
+def test_a_glossary_term_shows_its_name_and_description(tab: Tab, screenshots: Path) -> None:
+    """CARICC is named in full in 78/284 (never by its acronym): the tooltip gives the
+    entry's title and description, by mouse and by keyboard, and the term is a link."""
+    tab.open("textes/a-res-78-284.html")
+    term = tab.page.locator("[id='pp11'] a.ra-term[data-ra-entry='caricc']")
+    expect(term).to_have_count(1)
+    expect(term).to_contain_text("Centre régional d'information et de coordination")
+    shows_its_tip_on_hover_and_focus(tab, term, "Almaty")
+    term.evaluate("element => element.blur()")  # dismissed by Escape until it loses focus
+    term.hover()
+    expect(tab.page.locator("#ra-tooltip")).to_be_visible()
+    tab.page.screenshot(path=screenshots / "glossary-tooltip.png")
+    term.click()
+    expect(tab.page).to_have_url(re.compile(r"glossaire/caricc\.html$"))
+
+
+def test_a_glossary_entry_lists_where_it_is_mentioned(tab: Tab) -> None:
+    tab.open("glossaire/caricc.html")
+    mentions = tab.page.locator("main a[href*='textes/']")
+    hrefs = {href.split("/")[-1] for href in mentions.evaluate_all("l => l.map(a => a.href)")}
+    assert "pc-dec-758.html#pp8" in hrefs
+    assert any(href.startswith("a-res-78-284.html#") for href in hrefs)
+    tab.page.locator("main a[href$='pc-dec-758.html#pp8']").first.click()
+    expect(tab.page.locator("[id='pp8']")).to_be_in_viewport()
+    expect(tab.page.locator("[id='pp8']")).to_contain_text("CARICC")
 
 
 def test_a_document_page_from_disk(tab: Tab, screenshots: Path) -> None:
