@@ -150,7 +150,7 @@ def _report(args: argparse.Namespace) -> int:
             print(summary(document))
             raw = entry.get("corrections")
             if document.format == "ocr" or raw:
-                decisions = ocr.parse_decisions(raw, source.path, entry["corrections_line"])
+                decisions = ocr.parse_decisions(raw, source.path, entry.get("corrections_line", 2))
                 original = next(d for d in unrepaired if d.slug == document.slug)
                 proposals = ocr.review(original, ocr.french_lexicon(), decisions)
                 print(ocr.review_report(original, proposals))

@@ -177,7 +177,8 @@ def _validate_entry(entry: dict[str, Any], path: str, raw_text: str, line: int) 
         raise fail("slug", f"slug '{slug}' must be lower-case letters, digits and hyphens")
     clean["slug"] = slug
     # Where editors' OCR decisions sit, so that their errors can name the line.
-    clean["corrections_line"] = _field_line(raw_text, "corrections", line)
+    if "corrections" in clean:
+        clean["corrections_line"] = _field_line(raw_text, "corrections", line)
     clean.setdefault("symbol", "")
     clean["symbol"] = clean["symbol"] or ""
     return clean

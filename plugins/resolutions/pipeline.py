@@ -108,10 +108,10 @@ def convert_file(
     return ConversionResult(documents=documents_of(source, repair), diagnostics=source.diagnostics)
 
 
-def convert_bytes(raw: bytes, name: str = "<texte>") -> ConversionResult:
+def convert_bytes(raw: bytes, name: str = "<texte>", repair: bool = True) -> ConversionResult:
     """Convert a source given as bytes (tests, previews); ``name`` is shown in errors."""
     source = parse_source(raw, name, Path(name).stem)
-    return ConversionResult(documents=documents_of(source), diagnostics=source.diagnostics)
+    return ConversionResult(documents=documents_of(source, repair), diagnostics=source.diagnostics)
 
 
 def source_files(folder: Path) -> list[Path]:
