@@ -196,7 +196,13 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
             by_year[document.date[:4]].append(document)
 
         hub = File.generated(config, f"{texts}/index.md", content="")
-        graph = self._generated(config, f"{texts}/citations.md", self._graph_page())
+        graph_data = citation_graph(self.documents)
+        graph = self._generated(config, f"{texts}/citations.md", self._graph_page(graph_data))
+        graph_json = self._generated(
+            config,
+            f"{texts}/citations.json",
+            json.dumps(graph_data, ensure_ascii=False, sort_keys=True) + "\n",
+        )
         body_files = {
             body: self._generated(config, f"{texts}/organe/{body}.md", "")
             for body in sorted(by_body)
@@ -214,11 +220,10 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
             file.content_string = self._listing_page(
                 file, f"Textes de {year}", by_year[year], hub, with_body=True
             )
-        return [*generated, hub, graph, *body_files.values(), *year_files.values()]
+        return [*generated, hub, graph, graph_json, *body_files.values(), *year_files.values()]
 
-    def _graph_page(self) -> str:
+    def _graph_page(self, graph: dict) -> str:
         to_glossary = posixpath.relpath(self.config.glossary_dir, self.config.texts_dir)
-        graph = citation_graph(self.documents)
         return "\n".join(
             [
                 "---",
@@ -230,7 +235,8 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
                 "",
                 "Chaque texte du corpus est un point plein, rangé par organe et par année ; "
                 "chaque courbe va d’un texte à un texte qu’il cite. Les points creux sont "
-                "des textes cités qui ne sont pas dans le corpus.",
+                "des textes cités qui ne sont pas dans le corpus. Le graphe est aussi "
+                'publié en JSON : <a href="citations.json" download>citations.json</a>.',
                 "",
                 render_citation_graph(
                     graph,
