@@ -70,7 +70,8 @@ class Mention(Span):
 class Citation(Span):
     """A reference to another text (filled in by the citations stage).
 
-    ``key`` is the normalised identity of the cited text (``ag:61/183``, ``A/62/117``…),
+    ``key`` is the normalised identity of the cited text (``A/RES/61/183``,
+    ``cnd:57/9``, ``PC.DEC/758``, ``A/62/117``, ``glossary:convention-1988``…),
     ``target`` where it resolves: ``doc:<slug>#<anchor>``, ``glossary:<id>``, an
     ``https://`` address, or ``""`` when it cannot be resolved.
     """

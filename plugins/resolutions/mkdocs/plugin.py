@@ -46,7 +46,7 @@ from ..render.citation_graph import render_citation_graph, render_cited_by
 from ..render.glossary_pages import document_labels, glossary_entry_page, glossary_index_page
 from ..render.inline import RenderContext
 from ..render.json import export
-from ..render.markdown import display_title, french_date, render_document
+from ..render.markdown import display_title, french_date, glossary_tip, render_document
 from .config import ResolutionsConfig
 
 log = logging.getLogger("mkdocs.plugins.resolutions")
@@ -160,14 +160,9 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         """Addresses as seen from a text's page (``<texts_dir>/<slug>.html``)."""
         glossary = self.corpus.glossary if self.corpus else None
         to_glossary = posixpath.relpath(self.config.glossary_dir, self.config.texts_dir)
-
-        def term_tip(entry_id: str) -> str:
-            entry = glossary.get(entry_id) if glossary is not None else None
-            return f"{entry.title} — {entry.description}" if entry else entry_id
-
         return RenderContext(
             glossary_url=lambda entry_id: f"{to_glossary}/{entry_id}.html",
-            term_tip=term_tip,
+            term_tip=glossary_tip(glossary),
         )
 
     def _generate(self, config: MkDocsConfig) -> list[File]:
