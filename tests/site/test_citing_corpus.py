@@ -50,7 +50,7 @@ def test_a_citing_text_appears_on_the_cited_page_and_in_the_graph(tmp_path: Path
     targets = {a["href"] for a in citing.select("a.ra-cite")}
     assert "pc-dec-758.html" in targets and "pc-dec-758.html#op5" in targets, targets
 
-    graph = json.loads((site / "textes/citations.json").read_text(encoding="utf-8"))
+    graph = json.loads((site / "donnees/graphe-des-citations.json").read_text(encoding="utf-8"))
     edges = {(edge["source"], edge["target"]) for edge in graph["edges"]}
     assert ("doc:pc-dec-801", "doc:pc-dec-758") in edges
     nodes = {node["id"] for node in graph["nodes"]}

@@ -54,6 +54,9 @@ log = logging.getLogger("mkdocs.plugins.resolutions")
 SAFE_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 """What a slug or a body code must look like to become part of a file name."""
 
+GRAPH_DATA = "donnees/graphe-des-citations.json"
+"""The citation graph as data (nodes and edges), for reuse outside the site."""
+
 ZIP_EPOCH = 315532800
 """1980-01-01T00:00:00Z, the earliest time a zip archive can record."""
 
@@ -107,6 +110,10 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
                     "it from the docs folder"
                 )
             files.append(file)
+        if self.config.markdown_dir:
+            self._export_markdown_start(config)
+            for file in generated:
+                self._export(file.src_uri, file.content_bytes)
         log.info(
             "%d texts converted from %s/ (%d pages and data files generated)",
             len(self.documents),
@@ -153,6 +160,22 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
             raise PluginError(f"resolutions: no text found in '{folder}'")
         return result
 
+    def _export_markdown_start(self, config: MkDocsConfig) -> None:
+        """Check where ``markdown_dir`` points: inside the docs folder, the written pages
+        would hide the generated ones on the next build."""
+        target = (self.project_dir / self.config.markdown_dir).resolve()
+        docs = Path(config.docs_dir).resolve()
+        if target == docs or docs in target.parents:
+            raise PluginError(
+                f"resolutions: 'markdown_dir' ({target}) must be outside the docs folder"
+            )
+
+    def _export(self, src_uri: str, content: bytes) -> None:
+        """Write one page (or data file) of the site's Markdown to ``markdown_dir``."""
+        target = self.project_dir / self.config.markdown_dir / src_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+
     def _generated(self, config: MkDocsConfig, src_uri: str, content: str) -> File:
         return File.generated(config, src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
 
@@ -193,9 +216,10 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         hub = File.generated(config, f"{texts}/index.md", content="")
         graph_data = citation_graph(self.documents)
         graph = self._generated(config, f"{texts}/citations.md", self._graph_page(graph_data))
+        # Beside the other data, not among the texts' JSON files.
         graph_json = self._generated(
             config,
-            f"{texts}/citations.json",
+            GRAPH_DATA,
             json.dumps(graph_data, ensure_ascii=False, sort_keys=True) + "\n",
         )
         body_files = {
@@ -218,7 +242,8 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         return [*generated, hub, graph, graph_json, *body_files.values(), *year_files.values()]
 
     def _graph_page(self, graph: dict) -> str:
-        to_glossary = posixpath.relpath(self.config.glossary_dir, self.config.texts_dir)
+        texts_dir = self.config.texts_dir
+        to_glossary = posixpath.relpath(self.config.glossary_dir, texts_dir)
         return "\n".join(
             [
                 "---",
@@ -231,7 +256,8 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
                 "Chaque texte du corpus est un point plein, rangé par organe et par année ; "
                 "chaque courbe va d’un texte à un texte qu’il cite. Les points creux sont "
                 "des textes cités qui ne sont pas dans le corpus. Le graphe est aussi "
-                'publié en JSON : <a href="citations.json" download>citations.json</a>.',
+                f'publié en JSON : <a href="{posixpath.relpath(GRAPH_DATA, texts_dir)}" '
+                f"download>{posixpath.basename(GRAPH_DATA)}</a>.",
                 "",
                 render_citation_graph(
                     graph,
@@ -389,6 +415,8 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         is_home = page.file.src_uri == self.config.home_page
         if is_home:
             markdown = self._fill_home(markdown, page, config)
+            if self.config.markdown_dir:
+                self._export(page.file.src_uri, markdown.encode("utf-8"))
         if is_home or page.file.generated_by == "resolutions":
             markdown, self.stashed[page.file.src_uri] = stash_html_blocks(markdown)
         return markdown
