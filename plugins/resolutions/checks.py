@@ -44,26 +44,24 @@ def numbering(document: Document) -> list[Diagnostic]:
         if paragraph.kind == "operative" and paragraph.number is not None:
             number = int(paragraph.number)
             if number != previous + 1:
-                found.append(
-                    Diagnostic(
-                        document.source_path,
-                        paragraph.line,
-                        "error",
-                        f"{document.slug}: paragraph {number} follows paragraph {previous}",
-                    )
-                )
+                found.append(_numbering_error(document, paragraph.line, number, previous))
             previous = number
         elif (stray := STRAY_NUMBER.match(paragraph.text)) and previous:
-            found.append(
-                Diagnostic(
-                    document.source_path,
-                    paragraph.line,
-                    "error",
-                    f"{document.slug}: a paragraph numbered {stray['number']} follows "
-                    f"paragraph {previous}: a gap or a repeat in the numbering",
-                )
-            )
+            # Outside Markdown lists, a number is taken as a paragraph number only when it
+            # continues the sequence; one out of sequence stays unnumbered text.
+            found.append(_numbering_error(document, paragraph.line, int(stray["number"]), previous))
     return found
+
+
+def _numbering_error(document: Document, line: int, number: int, previous: int) -> Diagnostic:
+    what = "a gap" if number > previous + 1 else "a repeat or a step back"
+    return Diagnostic(
+        document.source_path,
+        line,
+        "error",
+        f"{document.slug}: operative paragraph {number} follows paragraph {previous} "
+        f"({what} in the numbering)",
+    )
 
 
 def notes(document: Document) -> list[Diagnostic]:
@@ -120,7 +118,7 @@ def annotations(documents: Iterable[Document], glossary: Glossary | None) -> lis
                     line,
                     "warning",
                     f"{document.slug}: acronym '{acronym}' is not in the glossary "
-                    "(source_texts/glossaire.yml)",
+                    f"({glossary.path})",
                 )
                 for line, acronym in unknown_acronyms(document, glossary)
             ]

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from . import checks, ocr
 from .errors import SourceError
-from .load import load_source
+from .load import NO_FRONT_MATTER, load_source
 from .model import Diagnostic, Document
 from .pipeline import (
     annotate_corpus,
@@ -87,35 +87,29 @@ def _check(args: argparse.Namespace) -> int:
     corpus = sorted({*wanted, *(p for w in wanted for p in source_files(w.parent))})
     wanted_names = {display_path(path, root) for path in wanted}
     diagnostics: list[Diagnostic] = []
-    documents: list[Document] = []
-    everything: list[Document] = []
-    seen: dict[str, str] = {}
+    converted: list[Document] = []
     for path in corpus:
         shown = display_path(path, root)
+        is_wanted = shown in wanted_names
         try:
             source = load_source(path, shown)
-            converted = documents_of(source)
+            texts = documents_of(source)
         except SourceError as error:
-            if shown in wanted_names:
+            if is_wanted:
                 diagnostics.append(Diagnostic(error.path, error.line, "error", error.message))
             continue
-        if shown in wanted_names:
+        if not source.has_front_matter:
+            # `convert` tries a raw file with made-up metadata; a published text needs its own.
+            if is_wanted:
+                diagnostics.append(Diagnostic(shown, 1, "error", NO_FRONT_MATTER))
+            continue
+        if is_wanted:
             diagnostics += source.diagnostics
             diagnostics += checks.page_furniture(shown, source.lines)
-        everything.extend(converted)
-        for document in converted:
-            for key in (f"slug '{document.slug}'", f"symbol '{document.symbol}'"):
-                if key == "symbol ''":
-                    continue
-                if key in seen and seen[key] != shown and shown in wanted_names:
-                    diagnostics.append(
-                        Diagnostic(
-                            shown, document.line, "error", f"{key} is already used by {seen[key]}"
-                        )
-                    )
-                seen.setdefault(key, shown)
-            if shown in wanted_names:
-                documents.append(document)
+        converted.extend(texts)
+    unique, duplicated, clashes = _uniqueness(converted, wanted_names, root)
+    diagnostics += clashes
+    documents = [d for d in converted if d.source_path in wanted_names]
     diagnostics += checks.check_documents(documents)
     glossary = None
     for folder in sorted({path.parent for path in wanted}):
@@ -123,8 +117,13 @@ def _check(args: argparse.Namespace) -> int:
             glossary = load_glossary_of(folder, root) or glossary
         except SourceError as error:
             diagnostics.append(Diagnostic(error.path, error.line, "error", error.message))
-    annotated, _, _ = annotate_corpus(everything, glossary)
-    documents = [d for d in annotated if d.source_path in wanted_names]
+    # Citations are resolved against the corpus of unique slugs; a text whose slug or
+    # symbol is taken is annotated on its own, for its report.
+    annotated = list(annotate_corpus(unique, glossary)[0])
+    for document in duplicated:
+        annotated += annotate_corpus([document], glossary)[0]
+    by_text = {(d.source_path, d.line, d.slug): d for d in annotated}
+    documents = [by_text[(d.source_path, d.line, d.slug)] for d in documents]
     diagnostics += checks.annotations(documents, glossary)
     for diagnostic in checks.ordered(diagnostics):
         print(diagnostic)
@@ -137,6 +136,64 @@ def _check(args: argparse.Namespace) -> int:
     if errors or (args.strict and warnings):
         return 1
     return 0
+
+
+def _uniqueness(
+    documents: list[Document], wanted: set[str], root: Path
+) -> tuple[list[Document], list[Document], list[Diagnostic]]:
+    """Slugs, and symbols within a body, must be unique across the corpus (the build
+    refuses a clash).  Returns the texts that hold their slug and symbol first, the
+    others, and one error per clash, on a checked file: on the later text, or on the
+    first one when only it is checked."""
+    holders: dict[tuple[str, ...], list[Document]] = {}
+    for document in documents:
+        holders.setdefault(("slug", document.slug), []).append(document)
+        if document.symbol:
+            holders.setdefault(("symbol", document.body, document.symbol), []).append(document)
+    clashes: list[Diagnostic] = []
+    duplicated: list[Document] = []
+    for key, group in holders.items():
+        field, value = key[0], key[-1]
+        first = group[0]
+        for later in group[1:]:
+            duplicated.append(later)
+            if later.source_path in wanted:
+                target, other, verb = later, first, "is already used by"
+            elif first.source_path in wanted:
+                target, other, verb = first, later, "is also used by"
+            else:
+                continue
+            lines = _metadata_lines(root, target, field, value) or [target.line]
+            if target.source_path == other.source_path:
+                # Two texts of one file (under `documents:`): the later one's line.
+                line, holder = lines[-1], "another text of this file"
+            else:
+                line, holder = lines[0], other.source_path
+            message = f"{field} '{value}' {verb} {holder}"
+            clashes.append(Diagnostic(target.source_path, line, "error", message))
+    taken = {id(document): document for document in duplicated}
+    unique = [document for document in documents if id(document) not in taken]
+    return unique, list(taken.values()), clashes
+
+
+def _metadata_lines(root: Path, document: Document, field: str, value: str) -> list[int]:
+    """The front-matter lines that give ``field: value`` (for a slug made from the
+    symbol: the symbol's lines)."""
+    try:
+        text = (root / document.source_path).read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return []
+    front = text.split("\n")[: document.line]
+    for wanted_field in (field, "symbol") if field == "slug" else (field,):
+        wanted_value = value if wanted_field == field else document.symbol
+        found = []
+        for number, line in enumerate(front, 1):
+            key, _, given = line.strip().removeprefix("- ").partition(":")
+            if key.strip() == wanted_field and given.strip().strip("\"'") == wanted_value:
+                found.append(number)
+        if found:
+            return found
+    return []
 
 
 def _report(args: argparse.Namespace) -> int:

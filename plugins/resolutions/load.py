@@ -39,6 +39,11 @@ MAX_BYTES = 20 * 1024 * 1024
 """Larger sources are refused: no resolution comes near it, and a runaway paste should
 fail fast with a clear message rather than stall the build."""
 
+NO_FRONT_MATTER = (
+    "no front matter: a source text starts with its metadata (symbol, title, body, type, "
+    "date, source) between two '---' lines; copy docs/contribuer/modele-texte.txt"
+)
+
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _ISO_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 TEXT_FIELDS = ("symbol", "title", "body", "type", "date", "source", "format", "slug")
@@ -67,13 +72,21 @@ def slugify(value: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
 
 
+def too_large(path: str, size: int) -> SourceError:
+    return SourceError(
+        path,
+        1,
+        f"file is {size / 1_048_576:.0f} MB, over the {MAX_BYTES // 1_048_576} MB limit for "
+        "a source text: no resolution is that long, check what was pasted into it",
+    )
+
+
 def decode(raw: bytes, path: str) -> tuple[str, list[Diagnostic]]:
+    # Size first: a runaway paste is refused before any pass over its bytes.
+    if len(raw) > MAX_BYTES:
+        raise too_large(path, len(raw))
     if not raw.strip():
         raise SourceError(path, 1, "empty file: there is no text to convert")
-    if len(raw) > MAX_BYTES:
-        raise SourceError(
-            path, 1, f"file is {len(raw) // 1_048_576} MB; the limit is {MAX_BYTES // 1_048_576} MB"
-        )
     if b"\x00" in raw:
         line = raw[: raw.index(b"\x00")].count(b"\n") + 1
         raise SourceError(path, line, "binary data (NUL byte): this is not a text file")
@@ -88,7 +101,12 @@ def decode(raw: bytes, path: str) -> tuple[str, list[Diagnostic]]:
                 path, line, "not UTF-8 text (and not CP1252 either): save the file as UTF-8"
             ) from None
         return text, [
-            Diagnostic(path, line, "warning", "not UTF-8: read as CP1252 (Windows Latin-1)")
+            Diagnostic(
+                path,
+                line,
+                "warning",
+                "not UTF-8: read as CP1252 (Windows Latin-1); save the file as UTF-8",
+            )
         ]
 
 
@@ -111,6 +129,19 @@ _MetadataLoader.yaml_implicit_resolvers = {
 }
 
 
+def _yaml_hint(problem: str) -> str:
+    """What an editor most likely did, for the YAML errors editors make."""
+    if "mapping values are not allowed" in problem:
+        return " (a value that holds ': ' must be put in double quotes)"
+    if "expected ',' or ']'" in problem or "expected ',' or '}'" in problem:
+        return " (a value that starts with '[' or '{' must be put in double quotes)"
+    if "tab character" in problem or "'\\t'" in problem:
+        return " (indent with spaces, not tabs)"
+    if "end of stream" in problem:
+        return " (a quotation mark is opened and never closed)"
+    return ""
+
+
 def _split_front_matter(text: str, path: str) -> tuple[dict[str, Any] | None, str, int]:
     """Return (metadata or None, body, line number of the body's first line)."""
     lines = text.split("\n")
@@ -125,9 +156,13 @@ def _split_front_matter(text: str, path: str) -> tuple[dict[str, Any] | None, st
                 mark = getattr(error, "problem_mark", None)
                 line = (mark.line + 2) if mark is not None else 2
                 problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-                raise SourceError(
-                    path, line, f"front matter is not valid YAML: {problem}"
-                ) from None
+                message = f"front matter is not valid YAML: {problem}{_yaml_hint(problem)}"
+                # An unclosed quote or bracket is noticed lines below: say where it opened.
+                start = getattr(error, "context_mark", None)
+                context = getattr(error, "context", None) or ""
+                if start is not None and ("quoted" in context or "flow" in context):
+                    message += f"; it opens on line {start.line + 2}"
+                raise SourceError(path, line, message) from None
             if data is None:
                 data = {}
             if not isinstance(data, dict):
@@ -174,7 +209,11 @@ def _validate_entry(entry: dict[str, Any], path: str, raw_text: str, line: int) 
         raise fail("date", f"date '{clean['date']}' does not exist") from None
     slug = clean.get("slug") or slugify(clean["symbol"])
     if not _SLUG.match(slug):
-        raise fail("slug", f"slug '{slug}' must be lower-case letters, digits and hyphens")
+        raise fail(
+            "slug",
+            f"slug '{slug}' must be lower-case letters, digits and hyphens only: it names the "
+            "text's page, which cannot be in another folder",
+        )
     clean["slug"] = slug
     # Where editors' OCR decisions sit, so that their errors can name the line.
     if "corrections" in clean:
@@ -202,6 +241,8 @@ def detect_format(lines: tuple[Line, ...]) -> str:
 def load_source(path: Path, display_path: str | None = None) -> Source:
     shown = display_path or str(path)
     try:
+        if path.stat().st_size > MAX_BYTES:
+            raise too_large(shown, path.stat().st_size)
         raw = path.read_bytes()
     except OSError as error:
         raise SourceError(shown, 1, f"cannot read the file: {error.strerror}") from None

@@ -23,7 +23,7 @@ from . import corpus as corpus_pass
 from . import glossary as glossary_stage
 from . import ocr
 from .errors import SourceError
-from .load import BODIES, Source, load_source, parse_source
+from .load import BODIES, NO_FRONT_MATTER, Source, load_source, parse_source
 from .model import ConversionResult, Diagnostic, Document
 from .readers.base import Flow
 from .readers.markdown import read_markdown
@@ -157,8 +157,8 @@ class ConversionCache:
         temporary.replace(path)
 
 
-def _convert_one(job: tuple[Path, str, Path | None]) -> ConversionResult:
-    path, shown, cache_folder = job
+def _convert_one(job: tuple[Path, str, Path | None, bool]) -> ConversionResult:
+    path, shown, cache_folder, require_metadata = job
     try:
         raw = path.read_bytes()
     except OSError as error:
@@ -167,6 +167,8 @@ def _convert_one(job: tuple[Path, str, Path | None]) -> ConversionResult:
     if cache is not None and (cached := cache.get(raw, shown)) is not None:
         return cached
     source = parse_source(raw, shown, path.stem)
+    if require_metadata and not source.has_front_matter:
+        raise SourceError(shown, 1, NO_FRONT_MATTER)
     result = ConversionResult(documents=documents_of(source), diagnostics=source.diagnostics)
     if cache is not None:
         cache.put(raw, shown, result)
@@ -182,12 +184,15 @@ def convert_paths(
     root: Path | None = None,
     jobs: int | None = 1,
     cache: Path | None = None,
+    require_metadata: bool = False,
 ) -> ConversionResult:
     """Convert several files; slugs and symbols must be unique across them.
 
     ``jobs`` worker processes (``None``: one per core) share the files; ``cache`` is a
-    folder where conversions are kept by content hash."""
-    work = [(path, display_path(path, root), cache) for path in paths]
+    folder where conversions are kept by content hash.  ``require_metadata`` refuses a
+    file with no front matter (what is published must be described; ``convert`` alone
+    accepts a raw file, to try it)."""
+    work = [(path, display_path(path, root), cache, require_metadata) for path in paths]
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     if workers > 1 and len(work) >= PARALLEL_THRESHOLD:
         with ProcessPoolExecutor(max_workers=workers) as pool:
@@ -232,7 +237,11 @@ def convert_corpus(
     """Convert every ``*.txt`` source of ``folder``."""
     folder = Path(folder)
     return convert_paths(
-        source_files(folder), root if root is not None else folder.parent, jobs, cache
+        source_files(folder),
+        root if root is not None else folder.parent,
+        jobs,
+        cache,
+        require_metadata=True,
     )
 
 

@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 from resolutions.cli import main
+from resolutions.errors import SourceError
+from resolutions.pipeline import convert_corpus
 
 FRONT = (
     "---\ntitle: Essai\nsymbol: A/RES/1/1\nbody: ag\ntype: résolution\ndate: 2000-01-01\n"
@@ -121,3 +123,12 @@ def test_no_traceback_from_the_installed_command(tmp_path):
     assert (
         done.stderr.strip() == f"{path}:1: error: binary data (NUL byte): this is not a text file"
     )
+
+
+def test_a_published_corpus_refuses_a_file_without_metadata(tmp_path):
+    """`convert` tries a raw file; the corpus the site publishes must describe it."""
+    (tmp_path / "texte.txt").write_text(FRONT.format(extra="") + TEXT, encoding="utf-8")
+    (tmp_path / "brut.txt").write_text(TEXT, encoding="utf-8")
+    with pytest.raises(SourceError) as raised:
+        convert_corpus(tmp_path)
+    assert str(raised.value).startswith(f"{tmp_path.name}/brut.txt:1: error: no front matter")

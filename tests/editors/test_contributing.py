@@ -1,0 +1,264 @@
+"""A new editor follows CONTRIBUTING.md word for word, and the new text is on the site.
+
+The test reads the guide, runs its command blocks in order in a copy of the project,
+and does by hand what its steps 2 and 3 ask (fill in the template's values, paste a
+text under them).  `make check` and `make serve` run their Makefile recipes with the
+interpreter of the tests (the Makefile would make a virtual environment first), and the
+preview is replaced by the strict build that `make site` makes of the same sources
+(serving is tested in tests/site/test_serve.py).  If the guide, the template or the
+Makefile drift from what works, this test fails.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from resolutions.pipeline import convert_corpus
+
+ROOT = Path(__file__).resolve().parents[2]
+GUIDE = ROOT / "CONTRIBUTING.md"
+COPIED = ("source_texts", "docs", "overrides", "mkdocs.yml", "CONTRIBUTING.md")
+
+# What the new editor writes: the example the guide gives, and a short text as a PDF
+# gives it (trailing spaces, a note number glued to its word, the rule above the notes).
+METADATA = {
+    "symbol": "A/RES/79/999",
+    "title": "Lutte contre le trafic de drogues par les services postaux et de messagerie",
+    "body": "ag",
+    "type": "résolution",
+    "date": "2024-12-17",
+    "source": "Nations Unies, Assemblée générale, A/RES/79/999 : texte extrait du PDF",
+    "format": "pdf-text",
+}
+SLUG = "a-res-79-999"
+PDF_LINES = """\
+   Lutte contre le trafic de drogues par les services postaux
+et de messagerie
+
+
+ L’Assemblée générale,
+
+ Rappelant sa résolution 78/284 du 4 juin 2024 et la Convention des Nations Unies
+contre le trafic illicite de stupéfiants et de substances psychotropes de 19881,
+
+ Préoccupée par l’usage croissant des envois postaux et des services de messagerie
+express pour l’expédition de colis contenant des drogues,
+
+ 1. Engage les États Membres à renforcer la coopération entre leurs services
+douaniers et les opérateurs postaux ;
+
+ 2. Prie l’Office des Nations Unies contre la drogue et le crime de lui présenter
+un rapport à sa quatre-vingtième session.
+
+____
+ 1  Nations Unies, Recueil des Traités, vol. 1582, no 27627.
+"""
+PASTED_TEXT = "".join(f"{line} \n" for line in PDF_LINES.rstrip("\n").split("\n"))
+"""Copied from a PDF, every line ends with a space."""
+UNIQUE_WORD = "messagerie"
+"""A word of the new text that no other text of the corpus uses."""
+
+
+def command_blocks(guide: str) -> list[str]:
+    return [block.strip() for block in re.findall(r"^```sh\n(.*?)^```", guide, re.M | re.S)]
+
+
+def guide_fields(guide: str) -> list[str]:
+    """The metadata fields the guide's table describes, in its order."""
+    return re.findall(r"^\| `([a-z_]+)` \|", guide, re.M)
+
+
+def make_recipe(target: str) -> list[str]:
+    """The command lines of a Makefile target, with the tests' interpreter in place of
+    the virtual environment's programs."""
+    lines = (ROOT / "Makefile").read_text(encoding="utf-8").split("\n")
+    start = next(i for i, line in enumerate(lines) if re.match(rf"^{target}\s*:", line))
+    recipe = []
+    for line in lines[start + 1 :]:
+        if not line.startswith("\t"):
+            break
+        command = line.strip().removeprefix("@")
+        if command.startswith("echo "):
+            continue
+        command = command.replace("$(BIN)/resolutions", "{python} -m resolutions.cli")
+        command = command.replace("$(BIN)/mkdocs", "{python} -m mkdocs")
+        command = command.replace("$(if $(STRICT),--strict)", "")
+        assert "$" not in command, f"make {target}: cannot follow '{line.strip()}'"
+        recipe.append(command.replace("{python}", shlex.quote(sys.executable)))
+    assert recipe, f"make {target} has no command"
+    return recipe
+
+
+@dataclass
+class Followed:
+    project: Path
+    new_file: Path
+    check: subprocess.CompletedProcess[str]
+    build: subprocess.CompletedProcess[str]
+
+    @property
+    def site(self) -> Path:
+        return self.project / "build" / "site"
+
+    def page(self, relative: str) -> BeautifulSoup:
+        return BeautifulSoup((self.site / relative).read_text(encoding="utf-8"), "lxml")
+
+
+def fill_in(template: str, guide: str) -> str:
+    """Steps 2 and 3: replace each value of the template's front matter, then paste the
+    text under the second '---' line, as received."""
+    lines = template.split("\n")
+    closing = lines.index("---", 1)
+    described = guide_fields(guide)
+    for field, value in METADATA.items():
+        assert field in described, f"the guide's table does not describe '{field}'"
+        where = [i for i in range(1, closing) if re.match(rf"^{field}\s*:", lines[i])]
+        assert len(where) == 1, f"the template has no line '{field}: …' to fill in"
+        lines[where[0]] = f"{field}: {json.dumps(value, ensure_ascii=False)}"
+    return "\n".join(lines[: closing + 1]) + "\n" + PASTED_TEXT
+
+
+def run(command: str, project: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
+    env.pop("RESOLUTIONS_SOURCE_DIR", None)
+    return subprocess.run(
+        command, shell=True, cwd=project, env=env, capture_output=True, text=True, check=False
+    )
+
+
+@pytest.fixture(scope="module")
+def followed(tmp_path_factory: pytest.TempPathFactory) -> Followed:
+    project = tmp_path_factory.mktemp("clone")
+    for name in COPIED:
+        if (ROOT / name).is_dir():
+            shutil.copytree(ROOT / name, project / name)
+        else:
+            shutil.copy2(ROOT / name, project / name)
+    guide = (project / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    blocks = command_blocks(guide)
+    assert blocks, "the guide has no ```sh command block"
+    before = set((project / "source_texts").iterdir())
+    new_file: Path | None = None
+    check = build = None
+    for block in blocks:
+        if block == "make check":
+            assert new_file is not None, "the guide checks before a text is added"
+            check = run(" && ".join(make_recipe("check")), project)
+        elif block == "make serve":
+            # The preview serves what `make site` builds, from the same mkdocs.yml, at the
+            # address the guide gives.
+            serve = make_recipe("serve")
+            assert re.search(r"-m mkdocs serve\b", serve[0]), serve
+            address = re.search(r"--dev-addr (\S+)", serve[0])
+            assert address and f"<http://{address[1]}/>" in guide, serve
+            build = run(" && ".join(make_recipe("site")), project)
+        elif block.startswith("make"):
+            pytest.fail(f"the guide runs '{block}', which this test does not know how to follow")
+        else:
+            done = run(block, project)
+            assert done.returncode == 0, f"'{block}' failed: {done.stderr}"
+            added = set((project / "source_texts").iterdir()) - before
+            if new_file is None and added:
+                assert len(added) == 1, added
+                new_file = added.pop()
+                # Steps 2 and 3, between the copy and the check.
+                template = new_file.read_text(encoding="utf-8")
+                new_file.write_text(fill_in(template, guide), encoding="utf-8")
+    assert new_file is not None, "no command of the guide adds a file to source_texts/"
+    assert check is not None, "the guide never runs `make check`"
+    assert build is not None, "the guide never previews the site (`make serve`)"
+    return Followed(project, new_file, check, build)
+
+
+def test_the_copied_file_is_named_as_the_guide_says(followed: Followed) -> None:
+    assert followed.new_file.relative_to(followed.project).as_posix() == f"source_texts/{SLUG}.txt"
+    # The slug comes from the symbol: the file name and the page's name agree.
+    assert (followed.site / "textes" / f"{followed.new_file.stem}.html").is_file()
+
+
+def seed_texts() -> int:
+    return len(convert_corpus(ROOT / "source_texts").documents)
+
+
+def test_make_check_reports_the_new_text_without_a_finding(followed: Followed) -> None:
+    check = followed.check
+    assert check.returncode == 0, check.stdout + check.stderr
+    shown = f"source_texts/{SLUG}.txt"
+    about_it = [line for line in check.stdout.splitlines() if line.startswith(f"{shown}:")]
+    # No error, no warning: only the report line, which counts what was recognised.
+    assert about_it == [
+        f"{shown}: {SLUG}: format pdf-text (declared); 2 preambular, 2 operative, 0 other "
+        "paragraphs; 0 sections; 1 notes; 0 corrections; 5 mentions; 3 citations"
+    ], check.stdout
+    assert re.search(rf"^{seed_texts() + 1} texts checked: 0 errors", check.stderr, re.M), (
+        check.stderr
+    )
+
+
+def test_the_site_builds_strictly(followed: Followed) -> None:
+    assert followed.build.returncode == 0, followed.build.stderr
+    assert f"{seed_texts() + 1} texts converted" in followed.build.stderr
+
+
+def test_the_new_text_has_its_page(followed: Followed) -> None:
+    page = followed.page(f"textes/{SLUG}.html")
+    assert page.find("h1").get_text().startswith(f"{METADATA['symbol']} — {METADATA['title']}")
+    article = page.find("article").get_text()
+    assert "Engage les États Membres à renforcer la coopération entre leurs services" in article
+    assert page.select_one("#op2") is not None and page.select_one("#fn-1") is not None
+    exported = json.loads((followed.site / "textes" / f"{SLUG}.json").read_text("utf-8"))
+    assert exported["documents"][0]["title"] == METADATA["title"]
+
+
+def test_the_new_text_is_in_every_listing(followed: Followed) -> None:
+    home = followed.page("index.html")
+    assert f"textes/{SLUG}.html" in [a["href"] for a in home.select(".ra-listing a")]
+    hub = followed.page("textes/index.html")
+    assert f"Le corpus compte {seed_texts() + 1} textes" in hub.get_text()
+    hub_links = [a["href"] for a in hub.select("article a")]
+    for listing in ("organe/ag.html", "annee/2024.html"):
+        assert listing in hub_links
+        page = followed.page(f"textes/{listing}")
+        assert f"../{SLUG}.html" in [a["href"] for a in page.select(".ra-listing a")]
+
+
+def test_the_text_it_cites_links_back_to_it(followed: Followed) -> None:
+    cited = followed.page("textes/a-res-78-284.html")
+    assert any(a["href"].startswith(f"{SLUG}.html") for a in cited.select("a[href]"))
+
+
+def test_the_new_text_is_in_search(followed: Followed) -> None:
+    index = json.loads((followed.site / "search" / "search_index.json").read_text("utf-8"))
+    script = (followed.site / "search" / "search_index.js").read_text("utf-8")
+    assert json.loads(script.removeprefix("var __index = ")) == index
+    page = f"textes/{SLUG}.html"
+    locations = [entry["location"] for entry in index["docs"]]
+    for anchor in ("", "#pp1", "#pp2", "#op1", "#op2", "#fn-1"):
+        assert page + anchor in locations, page + anchor
+    holding = {e["location"].split("#")[0] for e in index["docs"] if UNIQUE_WORD in e["text"]}
+    assert holding == {page}
+    titles = [e["title"] for e in index["docs"] if e["location"] == page]
+    assert titles == [f"{METADATA['symbol']} — {METADATA['title']}"]
+
+
+def test_the_contribuer_page_is_the_guide(followed: Followed) -> None:
+    """The site's "Contribuer" page shows the guide's own commands and the template."""
+    page = followed.page("contribuer/index.html")
+    guide = (followed.project / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    shown = [code.get_text().strip() for code in page.select("pre code.language-sh")]
+    assert shown == command_blocks(guide)
+    template = (ROOT / "docs" / "contribuer" / "modele-texte.txt").read_text(encoding="utf-8")
+    assert page.select_one("pre code.language-yaml").get_text().strip() == template.strip()
+    nav = [a.get_text(" ", strip=True) for a in followed.page("index.html").select("nav a")]
+    assert "Contribuer" in nav
