@@ -130,9 +130,11 @@ def find_lead(block: Block) -> str:
     words = re.findall(r"\S+", text)
     if not words or not words[0][:1].isupper() or words[0] in ("Nous", "Nous,"):
         return ""
-    taken = 1
-    if words[0].lower().rstrip(",") in LEAD_OPENERS or words[0].lower().startswith(("s’", "s'")):
-        taken = 2 if words[0].lower() in ("se", "s’", "s'") or len(words) > 1 else 1
+    # An adverb or a reflexive pronoun opens the phrase: the participle follows it
+    # ("Vivement préoccupée", "Se félicitant", "S’inquiétant").
+    opener = words[0].lower().rstrip(",")
+    opens = opener in LEAD_OPENERS or opener.startswith(("s’", "s'"))
+    taken = 2 if opens and len(words) > 1 else 1
     while taken < len(words):
         rest = " ".join(words[taken:]).lower()
         phrase = next((p for p in LEAD_PHRASES if rest.startswith(p + " ") or rest == p), None)

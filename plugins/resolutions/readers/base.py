@@ -8,7 +8,7 @@ note marks and spans, in reading order, page furniture removed) and the notes it
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..model import Block, Correction, Diagnostic, NoteMark, Span
 
@@ -133,8 +133,6 @@ def join_blocks(first: Block, second: Block) -> Block:
 
 
 def shift_span(span: Span, shift: int) -> Span:
-    from dataclasses import replace
-
     return replace(span, start=span.start + shift, end=span.end + shift)
 
 

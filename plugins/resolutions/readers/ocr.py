@@ -54,8 +54,7 @@ def _lift_bare_notes(lines: Sequence[Line]) -> tuple[list[Line], dict[str, list[
 def read_ocr(lines: Sequence[Line]) -> Flow:
     body_lines, bare_notes = _lift_bare_notes(lines)
     body, ruled_notes, ruled_order = split_pages(body_lines)
-    notes_raw = {number: (note_lines,) for number, note_lines in bare_notes.items()}
-    notes_raw.update(ruled_notes)
+    notes_raw = {**bare_notes, **ruled_notes}
     order = list(bare_notes) + [number for number in ruled_order if number not in bare_notes]
     # A bare note interrupts the text where the page ended: the next block may continue
     # the previous paragraph, which join_cut_paragraphs handles.

@@ -56,7 +56,7 @@ GLUED_TO_YEAR = re.compile(
 
 def split_pages(
     lines: Sequence[Line],
-) -> tuple[list[tuple[Line, bool]], dict[str, tuple[list[Line]]], list[str]]:
+) -> tuple[list[tuple[Line, bool]], dict[str, list[Line]], list[str]]:
     """Separate body lines from the note blocks at page feet.
 
     Returns the body lines, each flagged True when it is the first line after a page's
@@ -97,7 +97,7 @@ def split_pages(
                 continue
             break
         after_break = True
-    return body, {key: (value,) for key, value in notes.items()}, order
+    return body, notes, order
 
 
 def group_blocks(body: Sequence[tuple[Line, bool]]) -> list[RawBlock]:
@@ -138,9 +138,9 @@ def group_blocks(body: Sequence[tuple[Line, bool]]) -> list[RawBlock]:
     return blocks
 
 
-def build_notes(notes: dict[str, tuple[list[Line]]]) -> dict[str, Block]:
+def build_notes(notes: dict[str, list[Line]]) -> dict[str, Block]:
     built: dict[str, Block] = {}
-    for number, (lines,) in notes.items():
+    for number, lines in notes.items():
         builder = TextBuilder(lines[0].number)
         for line in lines:
             builder.space()
