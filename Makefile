@@ -3,6 +3,7 @@
 #   make serve   live preview on http://127.0.0.1:8000/, rebuilt when a source text changes
 #   make check   check the source texts (STRICT=1: warnings fail too)
 #   make test    lint and run every test (the browser tests use Debian's /usr/bin/chromium)
+#   make bench   benchmarks: conversion, glossary, citations, OCR, and the site at scale
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
@@ -15,7 +16,7 @@ export NO_MKDOCS_2_WARNING := 1
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 315532800)
 export SOURCE_DATE_EPOCH
 
-.PHONY: site serve check test clean
+.PHONY: site serve check test bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +39,15 @@ check: $(INSTALLED)
 test: $(INSTALLED)
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
+
+# Figures are printed, never asserted; BENCH_SIZES=100,1000 for a shorter run.
+BENCH_SIZES ?= 100,1000,10000
+bench: $(INSTALLED)
+	$(BIN)/python benchmarks/bench_convert.py
+	$(BIN)/python benchmarks/bench_glossary.py
+	$(BIN)/python benchmarks/bench_citations.py
+	$(BIN)/python benchmarks/bench_ocr.py
+	$(BIN)/python benchmarks/bench_site.py --sizes $(BENCH_SIZES)
 
 clean:
 	rm -rf build

@@ -22,6 +22,7 @@ from pathlib import Path
 from . import corpus as corpus_pass
 from . import glossary as glossary_stage
 from . import ocr
+from .citations import entries_by_id
 from .errors import SourceError
 from .load import BODIES, NO_FRONT_MATTER, Source, load_source, parse_source
 from .model import ConversionResult, Diagnostic, Document
@@ -99,6 +100,30 @@ def display_path(path: Path, root: Path | None) -> str:
     return path.as_posix()
 
 
+def display_paths(paths: Iterable[Path], root: Path | None) -> list[str]:
+    """``display_path`` of each path, each folder resolved once (``resolve`` walks every
+    part of a path: a tenth of a second for 1,000 files, at every rebuild of the
+    preview).  A file that is itself a link is resolved whole, as ``display_path``
+    does."""
+    if root is None:
+        return [path.as_posix() for path in paths]
+    resolved_root = root.resolve()
+    folders: dict[Path, Path] = {}
+    shown = []
+    for path in paths:
+        if path.is_symlink() or path.name in ("", ".", ".."):
+            resolved = path.resolve()
+        else:
+            if path.parent not in folders:
+                folders[path.parent] = path.parent.resolve()
+            resolved = folders[path.parent] / path.name
+        try:
+            shown.append(resolved.relative_to(resolved_root).as_posix())
+        except ValueError:
+            shown.append(path.as_posix())
+    return shown
+
+
 def convert_file(
     path: Path | str, root: Path | None = None, repair: bool = True
 ) -> ConversionResult:
@@ -157,12 +182,18 @@ class ConversionCache:
         temporary.replace(path)
 
 
-def _convert_one(job: tuple[Path, str, Path | None, bool]) -> ConversionResult:
-    path, shown, cache_folder, require_metadata = job
+def _read(path: Path, shown: str) -> bytes:
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except OSError as error:
         raise SourceError(shown, 1, f"cannot read the file: {error.strerror}") from None
+
+
+def _convert_one(job: tuple[Path, str, Path | None, bool, bytes | None]) -> ConversionResult:
+    """Convert one file; ``raw`` is its content when the caller has read it already."""
+    path, shown, cache_folder, require_metadata, raw = job
+    if raw is None:
+        raw = _read(path, shown)
     cache = ConversionCache(cache_folder) if cache_folder is not None else None
     if cache is not None and (cached := cache.get(raw, shown)) is not None:
         return cached
@@ -179,31 +210,81 @@ PARALLEL_THRESHOLD = 48
 """Below this many files, starting worker processes costs more than it saves."""
 
 
+class Memo:
+    """What an earlier run in the same process made, reused when its inputs have not
+    changed: ``mkdocs serve`` rebuilds the whole site after every edit, and an edit
+    changes one text.  Each kind of result is keyed by everything it is made from (a
+    source's bytes, a document's value); a run keeps only the results it used, so the
+    memo holds one corpus."""
+
+    def __init__(self) -> None:
+        self.conversions: dict[tuple[str, bool, bytes], ConversionResult] = {}
+        """(shown path, metadata required, SHA-256 of the bytes) → the conversion."""
+        self.glossary: tuple[str, bytes, glossary_stage.Glossary] | None = None
+        """(shown path, SHA-256 of the file, the glossary read from it)."""
+        self.tagged: dict[int, tuple[Document, glossary_stage.Glossary, Document]] = {}
+        """id(converted document) → (that document, the glossary, the document tagged)."""
+        self.citation_index: corpus_pass.CorpusIndex | None = None
+        """What the citations were resolved against in the last run."""
+        self.cited: dict[int, tuple[Document, Document, corpus_pass._Backlinks]] = {}
+        """id(tagged document) → (that document, the document with its citations, the
+        backlinks it gives), valid while the index is equal to ``citation_index``."""
+        self.mentions: dict[str, tuple[Document, glossary_stage.MentionIndex]] = {}
+        """Slug → (the annotated document, the mentions it holds)."""
+
+
+def _digest(raw: bytes) -> bytes:
+    return hashlib.sha256(raw).digest()
+
+
 def convert_paths(
     paths: Iterable[Path],
     root: Path | None = None,
     jobs: int | None = 1,
     cache: Path | None = None,
     require_metadata: bool = False,
+    memo: Memo | None = None,
 ) -> ConversionResult:
     """Convert several files; slugs and symbols must be unique across them.
 
     ``jobs`` worker processes (``None``: one per core) share the files; ``cache`` is a
     folder where conversions are kept by content hash.  ``require_metadata`` refuses a
     file with no front matter (what is published must be described; ``convert`` alone
-    accepts a raw file, to try it)."""
-    work = [(path, display_path(path, root), cache, require_metadata) for path in paths]
+    accepts a raw file, to try it).  ``memo`` keeps conversions in memory between runs:
+    a file whose bytes are unchanged is not converted again."""
+    paths = list(paths)
+    work = [
+        (path, shown, cache, require_metadata, None)
+        for path, shown in zip(paths, display_paths(paths, root), strict=True)
+    ]
+    results: list[ConversionResult | None] = [None] * len(work)
+    keys: list[tuple[str, bool, bytes]] = []
+    if memo is not None:
+        for index, (path, shown, _, _, _) in enumerate(work):
+            raw = _read(path, shown)
+            keys.append((shown, require_metadata, _digest(raw)))
+            results[index] = memo.conversions.get(keys[-1])
+            # The bytes hashed are the bytes converted, even if the file changes meanwhile.
+            work[index] = (path, shown, cache, require_metadata, raw)
+    missing = [index for index, result in enumerate(results) if result is None]
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
-    if workers > 1 and len(work) >= PARALLEL_THRESHOLD:
+    if workers > 1 and len(missing) >= PARALLEL_THRESHOLD:
+        chunk = max(len(missing) // 64, 8)
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            results = list(pool.map(_convert_one, work, chunksize=max(len(work) // 64, 8)))
+            converted = pool.map(_convert_one, [work[i] for i in missing], chunksize=chunk)
+            for index, result in zip(missing, converted, strict=True):
+                results[index] = result
     else:
-        results = [_convert_one(job) for job in work]
+        for index in missing:
+            results[index] = _convert_one(work[index])
+    if memo is not None:
+        memo.conversions = dict(zip(keys, results, strict=True))
     documents: list[Document] = []
     diagnostics: list[Diagnostic] = []
     seen_slugs: dict[str, Document] = {}
     seen_symbols: dict[tuple[str, str], Document] = {}
     for result in results:
+        assert result is not None
         diagnostics.extend(result.diagnostics)
         for document in result.documents:
             if document.slug in seen_slugs:
@@ -233,6 +314,7 @@ def convert_corpus(
     root: Path | None = None,
     jobs: int | None = 1,
     cache: Path | None = None,
+    memo: Memo | None = None,
 ) -> ConversionResult:
     """Convert every ``*.txt`` source of ``folder``."""
     folder = Path(folder)
@@ -242,6 +324,7 @@ def convert_corpus(
         jobs,
         cache,
         require_metadata=True,
+        memo=memo,
     )
 
 
@@ -262,25 +345,120 @@ class Corpus:
         return next((d for d in self.documents if d.slug == slug), None)
 
 
-def load_glossary_of(folder: Path, root: Path | None = None) -> glossary_stage.Glossary | None:
-    """The glossary that sits beside the source texts, if there is one."""
+def load_glossary_of(
+    folder: Path, root: Path | None = None, memo: Memo | None = None
+) -> glossary_stage.Glossary | None:
+    """The glossary that sits beside the source texts, if there is one (with ``memo``:
+    the same object as the run before while the file's bytes are the same)."""
     path = folder / GLOSSARY_FILE
     if not path.exists():
         return None
-    return glossary_stage.load_glossary(path, display_path(path, root))
+    shown = display_path(path, root)
+    if memo is None:
+        return glossary_stage.load_glossary(path, shown)
+    digest = _digest(_read(path, shown))
+    if memo.glossary is not None and memo.glossary[:2] == (shown, digest):
+        return memo.glossary[2]
+    glossary = glossary_stage.load_glossary(path, shown)
+    memo.glossary = (shown, digest, glossary)
+    return glossary
+
+
+def _tag(
+    documents: Iterable[Document], glossary: glossary_stage.Glossary, memo: Memo | None
+) -> tuple[Document, ...]:
+    """Glossary mentions of each text; with ``memo``, a text converted in an earlier run
+    (the very same object) keeps the mentions found then, if the glossary is the same."""
+    if memo is None:
+        return tuple(glossary_stage.annotate(document, glossary) for document in documents)
+    kept: dict[int, tuple[Document, glossary_stage.Glossary, Document]] = {}
+    tagged = []
+    for document in documents:
+        found = memo.tagged.get(id(document))
+        if found is None or found[0] is not document or found[1] is not glossary:
+            found = (document, glossary, glossary_stage.annotate(document, glossary))
+        kept[id(document)] = found
+        tagged.append(found[2])
+    memo.tagged = kept
+    return tuple(tagged)
+
+
+def _mention_index(
+    documents: tuple[Document, ...], memo: Memo | None
+) -> glossary_stage.MentionIndex:
+    """The index of mentions; with ``memo``, put together from each text's own index,
+    kept from earlier runs while the text is equal (often the very same object, which
+    compares at once): the same index, built in the same order (texts in corpus order,
+    blocks in reading order)."""
+    if memo is None:
+        return glossary_stage.MentionIndex.build(documents)
+    kept: dict[str, tuple[Document, glossary_stage.MentionIndex]] = {}
+    for document in documents:
+        found = memo.mentions.get(document.slug)
+        if found is None or found[0] != document:
+            found = (document, glossary_stage.MentionIndex.build((document,)))
+        kept[document.slug] = found
+    memo.mentions = kept
+    sites: dict[str, list[glossary_stage.MentionSite]] = {}
+    for document in documents:
+        for entry_id, found in kept[document.slug][1].as_dict().items():
+            sites.setdefault(entry_id, []).extend(found)
+    return glossary_stage.MentionIndex(
+        {entry_id: tuple(found) for entry_id, found in sites.items()}
+    )
+
+
+def _cite(
+    tagged: tuple[Document, ...], glossary: glossary_stage.Glossary | None, memo: Memo | None
+) -> tuple[tuple[Document, ...], corpus_pass.CitationIndex]:
+    """The citations pass; with ``memo``, as ``corpus.annotate`` does it, but a text
+    tagged in an earlier run (the very same object) keeps its citations and backlinks,
+    if the corpus index they were resolved against is equal to this run's.  Backlinks
+    are then gathered in the same order (texts by date and slug, blocks in reading
+    order), so the result is the same.
+
+    It calls the corpus module's own per-text step and backlink collector (private
+    there: ``corpus.annotate`` is the one public pass), so that both ways run the same
+    code."""
+    if memo is None:
+        return corpus_pass.annotate(tagged, glossary or ())
+    entries = entries_by_id(glossary or ())
+    index = corpus_pass.CorpusIndex.build(tagged, entries)
+    if index != memo.citation_index:
+        memo.cited = {}
+    memo.citation_index = index
+    kept: dict[int, tuple[Document, Document, corpus_pass._Backlinks]] = {}
+    for document in tagged:
+        found = memo.cited.get(id(document))
+        if found is None or found[0] is not document:
+            backlinks = corpus_pass._Backlinks(index)
+            annotated = corpus_pass._annotate_document(document, index, entries, backlinks)
+            found = (document, annotated, backlinks)
+        kept[id(document)] = found
+    memo.cited = kept
+    gathered = corpus_pass._Backlinks(index)
+    for document in sorted(tagged, key=lambda d: (d.date, d.slug)):
+        own = kept[id(document)][2]
+        # Rows are keyed by (citing slug, block): two texts never share one.
+        for slug, rows in own.documents.items():
+            gathered.documents.setdefault(slug, {}).update(rows)
+        for entry_id, rows in own.entries.items():
+            gathered.entries.setdefault(entry_id, {}).update(rows)
+    return tuple(kept[id(document)][1] for document in tagged), gathered.result()
 
 
 def annotate_corpus(
-    documents: Iterable[Document], glossary: glossary_stage.Glossary | None
+    documents: Iterable[Document],
+    glossary: glossary_stage.Glossary | None,
+    memo: Memo | None = None,
 ) -> tuple[tuple[Document, ...], corpus_pass.CitationIndex, glossary_stage.MentionIndex]:
     """The corpus-wide stages: glossary mentions, then citations resolved against the
-    whole corpus with their backlinks, then the index of mentions.  Each is one pass."""
-    tagged = tuple(
-        glossary_stage.annotate(document, glossary) if glossary is not None else document
-        for document in documents
-    )
-    annotated, citations = corpus_pass.annotate(tagged, glossary or ())
-    return annotated, citations, glossary_stage.MentionIndex.build(annotated)
+    whole corpus with their backlinks, then the index of mentions.  Each is one pass.
+    ``memo`` reuses what an earlier run found in the texts that did not change."""
+    documents = tuple(documents)
+    tagged = _tag(documents, glossary, memo) if glossary is not None else documents
+    annotated, citations = _cite(tagged, glossary, memo)
+    return annotated, citations, _mention_index(annotated, memo)
 
 
 def build_corpus(
@@ -288,19 +466,22 @@ def build_corpus(
     root: Path | None = None,
     jobs: int | None = 1,
     cache: Path | None = None,
+    memo: Memo | None = None,
 ) -> Corpus:
-    """Every stage over every source of ``folder``: what ``mkdocs build`` publishes."""
+    """Every stage over every source of ``folder``: what ``mkdocs build`` publishes.
+    ``memo`` (kept by the caller between runs) spares the work on unchanged texts."""
     folder = Path(folder)
     root = root if root is not None else folder.parent
-    glossary = load_glossary_of(folder, root)
-    converted = convert_corpus(folder, root, jobs, cache)
-    documents, citations, mentions = annotate_corpus(converted.documents, glossary)
+    glossary = load_glossary_of(folder, root, memo)
+    converted = convert_corpus(folder, root, jobs, cache, memo)
+    documents, citations, mentions = annotate_corpus(converted.documents, glossary, memo)
     return Corpus(documents, glossary, citations, mentions, converted.diagnostics)
 
 
 __all__ = [
     "BODIES",
     "Corpus",
+    "Memo",
     "annotate_corpus",
     "build_corpus",
     "convert_bytes",

@@ -36,3 +36,10 @@ class ResolutionsConfig(Config):
     archive = Type(bool, default=True)
     """Write the whole built site as one zip archive (skipped by ``mkdocs serve``)."""
     archive_name = Type(str, default="resolutions-annotees.zip")
+
+    # Settings for measuring the plugin
+    markdown_dir = Optional(Type(str))
+    """Folder (relative to mkdocs.yml) where the Markdown of every generated page, the
+    home page as filled, and the data files are written, laid out as a docs folder: a
+    plain MkDocs build of the same Markdown, without this plugin, is the floor that
+    ``benchmarks/bench_site.py`` compares the build with.  Unset: nothing is written."""

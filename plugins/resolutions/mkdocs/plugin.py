@@ -19,31 +19,44 @@ and what the site around them looks like:
 
 from __future__ import annotations
 
+import gc
+import hashlib
 import html
 import json
 import logging
 import os
 import posixpath
 import re
+import shutil
+import tempfile
 import time
 import zipfile
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
+from typing import Any, TypeVar
 
+from jinja2 import BytecodeCache, Environment
+from jinja2.bccache import Bucket
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from ..corpus import citation_graph
+from ..corpus import CitedBy, citation_graph
 from ..errors import SourceError
 from ..glossary import Entry
 from ..model import Block, Document, Item, Paragraph
-from ..pipeline import BODIES, Corpus, build_corpus
+from ..pipeline import BODIES, Corpus, Memo, build_corpus
 from ..render.citation_graph import render_citation_graph, render_cited_by
-from ..render.glossary_pages import document_labels, glossary_entry_page, glossary_index_page
+from ..render.glossary_pages import (
+    SiteRow,
+    document_labels,
+    glossary_entry_page,
+    glossary_index_page,
+)
 from ..render.inline import RenderContext
 from ..render.json import export
 from ..render.markdown import display_title, french_date, glossary_tip, render_document
@@ -56,6 +69,12 @@ SAFE_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 GRAPH_DATA = "donnees/graphe-des-citations.json"
 """The citation graph as data (nodes and edges), for reuse outside the site."""
+
+T = TypeVar("T")
+Row = TypeVar("Row", bound=SiteRow)
+
+HOME_TABLE = "<!-- ra:corpus-table -->"
+"""Where the table of every text goes in the home page's HTML."""
 
 ZIP_EPOCH = 315532800
 """1980-01-01T00:00:00Z, the earliest time a zip archive can record."""
@@ -73,16 +92,44 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         """The page of each glossary entry, by id."""
         self.stashed: dict[str, list[str]] = {}
         """Raw HTML blocks kept out of Python-Markdown, by page (see stash_html_blocks)."""
+        # mkdocs serve keeps this object from one rebuild to the next (MkDocs keeps a
+        # plugin that has on_startup): what a rebuild can reuse is kept here.
+        self.memo: Memo | None = None
+        """The corpus stages' results, by text (see pipeline.Memo)."""
+        self.made = Made()
+        """Pages' Markdown, search entries, by what they are made from."""
+        self.reuse: PageReuse | None = None
+        self.home_table = ""
+        """The table of every text, put into the home page's HTML (see _fill_home)."""
+        self.builds = 0
+        """Builds run by this object: more than one when serving."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         if not self.config.enabled:
             return
         self.is_serve = command == "serve"
+        if self.is_serve:
+            self.memo = Memo()
+            self.made = Made(remember=True)
+            self.reuse = PageReuse()
+
+    def on_shutdown(self) -> None:
+        if self.reuse is not None:
+            self.reuse.close()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
         self.project_dir = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+        if self.is_serve and self.builds:
+            # A rebuild allocates little that outlives it, but the memos it keeps are
+            # millions of objects that every full pass of the cycle collector walks
+            # (3 s of a rebuild at 10,000 texts): the collector rests during a rebuild,
+            # and what the last one left, still young, is collected before it.  (The
+            # first build runs as `mkdocs build` does, so that its objects grow old.)
+            gc.collect(1)
+            gc.disable()
+        self.builds += 1
         for option in ("texts_dir", "glossary_dir"):
             folder = self.config[option].strip("/")
             if not re.fullmatch(r"[a-z0-9-]+(?:/[a-z0-9-]+)*", folder):
@@ -98,9 +145,24 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return None
-        self.corpus = self._convert()
-        self.documents = self.corpus.documents
-        generated = self._generate(config) + self._glossary_pages(config)
+        self.made.next_build()
+        # The corpus is millions of small objects, made at once and kept to the end of
+        # the build: Python's cycle collector would walk them again and again (a quarter
+        # of the conversion's time at 10,000 texts), and they hold no cycles to find.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            self.corpus = self._convert()
+            self.documents = self.corpus.documents
+            generated = self._generate(config) + self._glossary_pages(config)
+        finally:
+            if collecting:
+                gc.enable()
+        if not self.is_serve:
+            # Nor while MkDocs builds the pages.  (Not when serving: what is frozen is
+            # never collected, and the next rebuild leaves this build's pages behind.
+            # See on_config.)
+            gc.freeze()
         for file in generated:
             if files.get_file_from_path(file.src_uri) is not None:
                 raise PluginError(
@@ -114,6 +176,8 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
             self._export_markdown_start(config)
             for file in generated:
                 self._export(file.src_uri, file.content_bytes)
+        if self.reuse is not None:
+            self._reuse_pages(files, config)
         log.info(
             "%d texts converted from %s/ (%d pages and data files generated)",
             len(self.documents),
@@ -121,6 +185,68 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
             len(generated),
         )
         return files
+
+    def _reuse_pages(self, files: Files, config: MkDocsConfig) -> None:
+        """Serving: each generated page whose HTML an earlier rebuild made from the same
+        Markdown, in the same site, is handed to MkDocs as that HTML (see PageReuse).
+        Pages that the navigation or a hand-written page links to stay pages: MkDocs
+        checks those links against its pages."""
+        assert self.reuse is not None
+        site = site_fingerprint(files, config)
+        linked = linked_pages(files, config)
+        self.reuse.expected = {}
+        replaced: dict[str, File] = {}
+        for file in list(files):
+            if file.generated_by != "resolutions" or file.src_uri in linked:
+                continue
+            if not file.is_documentation_page():  # data: the same bytes, linked again
+                stored = self.reuse.store(file.content_bytes)
+            else:
+                key = hashlib.sha256(
+                    f"{site}\0{file.src_uri}\0".encode() + file.content_bytes
+                ).hexdigest()
+                stored = self.reuse.get(file.src_uri, key)
+                if stored is None:
+                    self.reuse.expected[file.src_uri] = key
+                    continue
+            files.remove(file)
+            prebuilt = LinkedFile.generated(
+                config,
+                file.dest_uri,
+                abs_src_path=str(stored),
+                inclusion=InclusionLevel.NOT_IN_NAV,
+            )
+            files.append(prebuilt)
+            replaced[file.src_uri] = prebuilt
+        for pages in (self.text_files, self.entry_files):
+            for name, file in pages.items():
+                pages[name] = replaced.get(file.src_uri, file)
+        log.info(
+            "Preview: %d generated pages unchanged, %d to build",
+            len(replaced),
+            len(self.reuse.expected),
+        )
+
+    @event_priority(-100)  # last: the HTML kept is the HTML written
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        if not self.config.enabled:
+            return None
+        if page.file.src_uri == self.config.home_page:
+            if output.count(HOME_TABLE) != 1:
+                raise PluginError(
+                    f"resolutions: {page.file.src_uri}: the place of the table of every "
+                    "text was lost in the theme"
+                )
+            output = output.replace(HOME_TABLE, self.home_table, 1)
+        if self.reuse is not None:
+            self.reuse.keep(page.file.src_uri, output)
+        return output
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> None:
+        if self.reuse is not None:
+            # MkDocs makes a new environment for every rebuild, which compiles the
+            # theme's templates again; their compiled code is kept instead.
+            env.bytecode_cache = self.reuse.templates
 
     def _convert(self) -> Corpus:
         folder = self.project_dir / self.config.source_dir
@@ -132,6 +258,7 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
                 self.project_dir,
                 jobs=self.config.jobs,
                 cache=self.project_dir / self.config.cache_dir if self.config.cache_dir else None,
+                memo=self.memo,
             )
         except SourceError as error:
             # Fail closed: a site without one of its texts must not be published.
@@ -194,16 +321,15 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         self.text_files = {}
         context = self._render_context()
         for document in self.documents:
-            cited_by = render_cited_by(
-                self.corpus.citations.cited_by(document.slug), lambda slug: f"{slug}.html"
+            rows = self.corpus.citations.cited_by(document.slug)
+            # Made from the text, its "Cité par" rows, the glossary (its tooltips) and
+            # the folders its links go through.
+            markdown, data = self.made.get(
+                f"text:{document.slug}",
+                (document, rows, self.corpus.glossary, texts, self.config.glossary_dir),
+                lambda document=document, rows=rows: self._render_text(document, rows, context),
             )
-            page = self._generated(
-                config,
-                f"{texts}/{document.slug}.md",
-                render_document(document, context, extra=cited_by),
-            )
-            # Compact: json's C encoder only runs without indent (5 s saved at 1,000 texts).
-            data = json.dumps(export([document]), ensure_ascii=False) + "\n"
+            page = self._generated(config, f"{texts}/{document.slug}.md", markdown)
             self.text_files[document.slug] = page
             generated += [page, self._generated(config, f"{texts}/{document.slug}.json", data)]
 
@@ -214,8 +340,8 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
             by_year[document.date[:4]].append(document)
 
         hub = File.generated(config, f"{texts}/index.md", content="")
-        graph_data = citation_graph(self.documents)
-        graph = self._generated(config, f"{texts}/citations.md", self._graph_page(graph_data))
+        graph_data = self._citation_graph()
+        graph, *graph_part_files = self._graph_files(config, graph_data)
         # Beside the other data, not among the texts' JSON files.
         graph_json = self._generated(
             config,
@@ -239,11 +365,152 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
             file.content_string = self._listing_page(
                 file, f"Textes de {year}", by_year[year], hub, with_body=True
             )
-        return [*generated, hub, graph, graph_json, *body_files.values(), *year_files.values()]
+        return [
+            *generated,
+            hub,
+            graph,
+            *graph_part_files,
+            graph_json,
+            *body_files.values(),
+            *year_files.values(),
+        ]
 
-    def _graph_page(self, graph: dict) -> str:
-        texts_dir = self.config.texts_dir
-        to_glossary = posixpath.relpath(self.config.glossary_dir, texts_dir)
+    def _citation_graph(self) -> dict:
+        """``corpus.citation_graph`` of the whole corpus, put together from the graph of
+        each text (kept while the text is equal): the same nodes (each text's own, then
+        the outside texts in the order the texts first cite them) and the same edges
+        (one per citing text and cited node), in the same sorted order."""
+        nodes: dict[str, dict] = {}
+        outside: dict[str, dict] = {}
+        edges: list[dict] = []
+        schema = None
+        for document in self.documents:
+            own = self.made.get(
+                f"graph-of:{document.slug}",
+                (document,),
+                lambda document=document: citation_graph([document]),
+            )
+            schema = own["schema_version"]
+            for node in own["nodes"]:
+                if node["in_corpus"]:
+                    nodes[node["id"]] = node
+                else:
+                    outside.setdefault(node["id"], node)
+            edges += own["edges"]
+        for node_id, node in outside.items():
+            nodes.setdefault(node_id, node)
+        return {
+            "schema_version": schema,
+            "nodes": sorted(nodes.values(), key=lambda n: (n["group"], n["date"], n["id"])),
+            "edges": sorted(edges, key=lambda edge: (edge["source"], edge["target"])),
+        }
+
+    @staticmethod
+    def _render_text(
+        document: Document, rows: tuple[CitedBy, ...], context: RenderContext
+    ) -> tuple[str, str]:
+        """A text's page (Markdown) and data (JSON)."""
+        cited_by = render_cited_by(rows, lambda slug: f"{slug}.html")
+        markdown = render_document(document, context, extra=cited_by)
+        # Compact: json's C encoder only runs without indent (5 s saved at 1,000 texts).
+        data = json.dumps(export([document]), ensure_ascii=False) + "\n"
+        return markdown, data
+
+    def _graph_files(self, config: MkDocsConfig, graph: dict) -> list[File]:
+        """The citation graph's page (``<texts_dir>/citations.md``), first; past
+        GRAPH_PART_TEXTS texts, it lists the parts the graph is drawn in, one page each
+        (``<texts_dir>/citations/<year>[-<n>].md``): the texts of one year, at most
+        GRAPH_PART_TEXTS at a time, with the texts they cite and those that cite them."""
+        texts = self.config.texts_dir
+        main = f"{texts}/citations.md"
+        if len(self.documents) <= GRAPH_PART_TEXTS:
+            content = self.made.get(
+                "graph",
+                (graph, texts, self.config.glossary_dir),
+                lambda: self._graph_page(graph, texts, None),
+            )
+            return [self._generated(config, main, content)]
+        around: dict[str, list[dict]] = defaultdict(list)
+        for edge in graph["edges"]:
+            around[edge["source"]].append(edge)
+            if edge["target"] != edge["source"]:
+                around[edge["target"]].append(edge)
+        nodes = {node["id"]: node for node in graph["nodes"]}
+        parts: list[tuple[str, str, int, int]] = []
+        files: list[File] = []
+        for name, title, documents in graph_parts(self.documents):
+            ids = {f"doc:{document.slug}" for document in documents}
+            edges = {id(edge): edge for node_id in ids for edge in around[node_id]}
+            shown = ids | {edge[end] for edge in edges.values() for end in ("source", "target")}
+            part = {
+                "schema_version": graph["schema_version"],
+                "nodes": sorted(
+                    (nodes[node_id] for node_id in shown),
+                    key=lambda n: (n["group"], n["date"], n["id"]),
+                ),
+                "edges": sorted(edges.values(), key=lambda e: (e["source"], e["target"])),
+            }
+            folder = f"{texts}/citations"
+            content = self.made.get(
+                f"graph-part:{name}",
+                (part, title, folder, self.config.glossary_dir),
+                lambda part=part, title=title, folder=folder: self._graph_page(part, folder, title),
+            )
+            files.append(self._generated(config, f"{folder}/{name}.md", content))
+            made = sum(1 for edge in edges.values() if edge["source"] in ids)
+            parts.append((f"citations/{name}.html", title, len(documents), made))
+        index = self.made.get(
+            "graph",
+            (parts, len(graph["nodes"]), len(graph["edges"]), texts),
+            lambda: self._graph_index(parts, graph, texts),
+        )
+        return [self._generated(config, main, index), *files]
+
+    @staticmethod
+    def _graph_intro(folder: str) -> str:
+        data = posixpath.relpath(GRAPH_DATA, folder)
+        return (
+            "Chaque texte du corpus est un point plein, rangé par organe et par année ; "
+            "chaque courbe va d’un texte à un texte qu’il cite. Les points creux sont "
+            "des textes cités qui ne sont pas dans le corpus. Le graphe est aussi "
+            f'publié en JSON : <a href="{data}" download>{posixpath.basename(GRAPH_DATA)}</a>.'
+        )
+
+    def _graph_page(self, graph: dict, folder: str, part: str | None) -> str:
+        """A drawing of ``graph`` on a page of ``folder``: the whole graph, or the
+        ``part`` named (see _graph_files)."""
+        to_glossary = posixpath.relpath(self.config.glossary_dir, folder)
+        to_texts = posixpath.relpath(self.config.texts_dir, folder)
+        heading = "Les citations entre les textes"
+        lines = ["---", "search:", "  exclude: true", "---", ""]
+        if part is None:
+            lines += [f"# {heading}", "", self._graph_intro(folder), ""]
+        else:
+            lines += [
+                f"# {html.escape(part)} : les citations",
+                "",
+                "Les textes de cette partie, ceux qu’ils citent et ceux qui les citent. "
+                f'<a href="{to_texts}/citations.html">Toutes les parties du graphe</a>. '
+                + self._graph_intro(folder),
+                "",
+            ]
+        lines += [
+            render_citation_graph(
+                graph,
+                lambda slug: f"{to_texts}/{slug}.html".removeprefix("./"),
+                lambda entry_id: f"{to_glossary}/{entry_id}.html",
+            ),
+            "",
+        ]
+        return "\n".join(lines)
+
+    def _graph_index(self, parts: list[tuple[str, str, int, int]], graph: dict, folder: str) -> str:
+        """The citation graph's page when the graph is drawn in parts: one row a part."""
+        rows = "".join(
+            f'<tr><td><a href="{html.escape(url)}">{html.escape(title)}</a></td>'
+            f'<td class="ra-count">{count}</td><td class="ra-count">{made}</td></tr>'
+            for url, title, count, made in parts
+        )
         return "\n".join(
             [
                 "---",
@@ -253,17 +520,15 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
                 "",
                 "# Les citations entre les textes",
                 "",
-                "Chaque texte du corpus est un point plein, rangé par organe et par année ; "
-                "chaque courbe va d’un texte à un texte qu’il cite. Les points creux sont "
-                "des textes cités qui ne sont pas dans le corpus. Le graphe est aussi "
-                f'publié en JSON : <a href="{posixpath.relpath(GRAPH_DATA, texts_dir)}" '
-                f"download>{posixpath.basename(GRAPH_DATA)}</a>.",
+                self._graph_intro(folder),
                 "",
-                render_citation_graph(
-                    graph,
-                    lambda slug: f"{slug}.html",
-                    lambda entry_id: f"{to_glossary}/{entry_id}.html",
-                ),
+                f"<p>Le graphe compte {plural(len(graph['nodes']), 'point')} et "
+                f"{plural(len(graph['edges']), 'lien')} : il est dessiné par année, "
+                f"{GRAPH_PART_TEXTS} textes du corpus au plus à la fois, avec les textes "
+                "qu’ils citent et ceux qui les citent.</p>",
+                "",
+                '<div class="ra-listing"><table><thead><tr><th>Partie</th><th>Textes</th>'
+                f"<th>Citations faites</th></tr></thead><tbody>{rows}</tbody></table></div>",
                 "",
             ]
         )
@@ -289,26 +554,91 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         index.content_string = front_matter + glossary_index_page(
             glossary, self.corpus.mentions, lambda entry_id: f"{entry_id}.html"
         )
-        to_texts = posixpath.relpath(self.config.texts_dir, folder)
         labels = document_labels(self.documents)
+        pages = [index]
+        self.entry_files = {}
+        for entry in glossary:
+            mentions = chunk_rows(self.corpus.mentions.sites(entry.id), GLOSSARY_PART_ROWS)
+            cited_by = chunk_rows(
+                self.corpus.citations.cited_by_entry(entry.id), GLOSSARY_PART_ROWS
+            )
+            count = max(len(mentions), len(cited_by), 1)
+            for number in range(1, count + 1):
+                # Part 1 is the entry's page; the others are pages of its folder.
+                src_uri = f"{folder}/{entry.id}.md"
+                if number > 1:
+                    src_uri = f"{folder}/{entry.id}/{number}.md"
+                part_mentions = mentions[number - 1] if number <= len(mentions) else ()
+                part_cited_by = cited_by[number - 1] if number <= len(cited_by) else ()
+                shown = [row.slug for row in (*part_mentions, *part_cited_by)]
+                content = self.made.get(
+                    f"entry:{src_uri}",
+                    # What the page shows: the entry, its rows, the label of each text.
+                    (
+                        entry,
+                        part_mentions,
+                        part_cited_by,
+                        [labels.get(slug) for slug in [*shown, entry.document or ""]],
+                        count,
+                        self.config.texts_dir,
+                    ),
+                    partial(
+                        self._entry_page,
+                        entry,
+                        part_mentions,
+                        part_cited_by,
+                        labels,
+                        number,
+                        count,
+                        src_uri,
+                    ),
+                )
+                page = self._generated(config, src_uri, front_matter + content)
+                if number == 1:
+                    self.entry_files[entry.id] = page
+                pages.append(page)
+        return pages
+
+    def _entry_page(
+        self,
+        entry: Entry,
+        mentions: tuple[SiteRow, ...],
+        cited_by: tuple[SiteRow, ...],
+        labels: dict[str, str],
+        number: int,
+        count: int,
+        src_uri: str,
+    ) -> str:
+        """Part ``number`` of ``count`` of a glossary entry's page; with more than one,
+        links to every part before the page's lists, and after."""
+        folder = posixpath.dirname(src_uri)
+        to_texts = posixpath.relpath(self.config.texts_dir, folder)
 
         def link_for(slug: str, anchor: str) -> str:
             return f"{to_texts}/{slug}.html" + (f"#{anchor}" if anchor else "")
 
-        pages = [index]
-        self.entry_files = {}
-        for entry in glossary:
-            content = glossary_entry_page(
-                entry,
-                self.corpus.mentions.sites(entry.id),
-                link_for,
-                labels,
-                cited_by=self.corpus.citations.cited_by_entry(entry.id),
-            )
-            page = self._generated(config, f"{folder}/{entry.id}.md", front_matter + content)
-            self.entry_files[entry.id] = page
-            pages.append(page)
-        return pages
+        content = glossary_entry_page(entry, mentions, link_for, labels, cited_by=cited_by)
+        if count == 1:
+            return content
+        to_glossary = posixpath.relpath(self.config.glossary_dir, folder)
+        links = []
+        # The first, the last and the parts around this one: a bounded list of links.
+        shown = sorted({1, count, *range(max(1, number - 2), min(count, number + 2) + 1)})
+        for previous, other in zip([0, *shown], shown, strict=False):
+            if other > previous + 1:
+                links.append("…")
+            if other == number:
+                links.append(f'<strong aria-current="page">{other}</strong>')
+                continue
+            target = f"{entry.id}.html" if other == 1 else f"{entry.id}/{other}.html"
+            links.append(f'<a href="{html.escape(to_glossary)}/{html.escape(target)}">{other}</a>')
+        nav = (
+            f'<nav class="ra-pages" aria-label="Parties de la fiche"><p>'
+            f"Mentions et citations, partie {number} sur {count} (au plus "
+            f"{GLOSSARY_PART_ROWS} paragraphes par partie) : {' · '.join(links)}</p></nav>"
+        )
+        head, heading, rest = content.partition("\n## ")
+        return f"{head}\n{nav}\n{heading}{rest}\n{nav}\n" if heading else f"{content}\n{nav}\n"
 
     def _hub_page(
         self,
@@ -417,6 +747,10 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
             markdown = self._fill_home(markdown, page, config)
             if self.config.markdown_dir:
                 self._export(page.file.src_uri, markdown.encode("utf-8"))
+            # The table goes back in after the theme's search has read the page (see
+            # on_post_page): it is kept out of search anyway, and the search plugin's
+            # parse of it was most of the time of the home page.
+            markdown = markdown.replace(self.home_table, HOME_TABLE, 1)
         if is_home or page.file.generated_by == "resolutions":
             markdown, self.stashed[page.file.src_uri] = stash_html_blocks(markdown)
         return markdown
@@ -454,7 +788,8 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
                 "download>Télécharger tout le site (archive zip)</a> pour le lire hors ligne : "
                 "décompressez l’archive, puis ouvrez <code>index.html</code>.</p>"
             )
-        parts += [self._table(page.file, self.documents, with_body=True), "</div>"]
+        self.home_table = self._table(page.file, self.documents, with_body=True)
+        parts += [self.home_table, "</div>"]
         return markdown.replace(marker, "\n".join(parts), 1)
 
     # ---------------------------------------------------------------- after the build
@@ -473,7 +808,12 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         pages = {*urls.values(), *entry_urls.values()}
         entries = [e for e in index["docs"] if e["location"].split("#")[0] not in pages]
         for document in self.documents:
-            entries.extend(search_entries(document, urls[document.slug]))
+            url = urls[document.slug]
+            entries += self.made.get(
+                f"search:{document.slug}",
+                (document, url),
+                lambda document=document, url=url: search_entries(document, url),
+            )
         glossary = self.corpus.glossary if self.corpus else None
         for entry in glossary or ():
             entries.append(glossary_search_entry(entry, entry_urls[entry.id]))
@@ -493,7 +833,212 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         target = write_archive(Path(config.site_dir), self.config.archive_name, build_epoch())
         log.info("Offline archive written: %s (%d bytes)", target, target.stat().st_size)
 
-    on_post_build = CombinedEvent(_write_search_entries, _write_archive)
+    @event_priority(-200)  # last of all
+    def _thaw(self, *, config: MkDocsConfig) -> None:
+        if self.is_serve:
+            gc.enable()  # see on_config
+        else:
+            gc.unfreeze()
+
+    on_post_build = CombinedEvent(_write_search_entries, _write_archive, _thaw)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        gc.unfreeze()
+        gc.enable()
+
+
+# -------------------------------------------------------------------- the preview
+
+
+class Made:
+    """What the plugin made in the previous build, by name, with what it was made from;
+    ``get`` hands it back while those inputs are equal.  Only ``mkdocs serve`` builds
+    twice in a process: elsewhere (``remember=False``) nothing is kept.  Inputs are
+    mostly the very objects of the previous build (see pipeline.Memo), which compare
+    equal at once."""
+
+    def __init__(self, remember: bool = False) -> None:
+        self.remember = remember
+        self.previous: dict[str, tuple[object, Any]] = {}
+        self.current: dict[str, tuple[object, Any]] = {}
+
+    def next_build(self) -> None:
+        self.previous, self.current = self.current, {}
+
+    def get(self, name: str, inputs: object, make: Callable[[], T]) -> T:
+        if not self.remember:
+            return make()
+        found = self.previous.get(name)
+        result = found[1] if found is not None and found[0] == inputs else make()
+        self.current[name] = (inputs, result)
+        return result
+
+
+class PageReuse:
+    """``mkdocs serve`` only: the HTML of generated pages from earlier rebuilds, handed
+    back to MkDocs when nothing a page is made from has changed.
+
+    A rebuild renders every page again (Python-Markdown, then the theme's templates:
+    most of the 10 s of a rebuild at 1,000 texts on two cores), while an edit of one
+    text changes a handful: its own page, the pages of the texts it cites (their "Cité
+    par"), the glossary entries it names, its listings.  A page is made from its
+    Markdown and from the site around it (the configuration, the theme, the hand-written
+    pages, whose titles make the navigation), so its HTML is kept under a key of both,
+    in a temporary folder, and an unchanged page becomes a file that MkDocs copies."""
+
+    def __init__(self) -> None:
+        # One folder per serving process, named after it: a server stopped without
+        # cleaning up (killed) leaves its folder, removed by the next one.
+        temporary = Path(tempfile.gettempdir())
+        for folder in temporary.glob(f"{PREVIEW_FOLDER}*"):
+            pid = folder.name.removeprefix(PREVIEW_FOLDER)
+            if pid.isdigit() and not process_exists(int(pid)):
+                shutil.rmtree(folder, ignore_errors=True)
+        self.folder = temporary / f"{PREVIEW_FOLDER}{os.getpid()}"
+        shutil.rmtree(self.folder, ignore_errors=True)
+        self.folder.mkdir()
+        self.kept: dict[str, tuple[str, Path]] = {}
+        """src_uri → (key, the file holding the HTML built under that key)."""
+        self.expected: dict[str, str] = {}
+        """src_uri → key, for the generated pages MkDocs builds in this rebuild."""
+        self.data: dict[str, Path] = {}
+        """Hash of a generated data file's bytes → the file holding them."""
+        self.templates = TemplateCodeCache()
+
+    def store(self, content: bytes) -> Path:
+        """A file holding ``content`` (written once for the same bytes)."""
+        key = hashlib.sha256(content).hexdigest()
+        path = self.data.get(key)
+        if path is None:
+            path = self.folder / f"data-{key}"
+            path.write_bytes(content)
+            self.data[key] = path
+        return path
+
+    def get(self, src_uri: str, key: str) -> Path | None:
+        kept = self.kept.get(src_uri)
+        if kept is None or kept[0] != key or not kept[1].is_file():
+            return None
+        return kept[1]
+
+    def keep(self, src_uri: str, html: str) -> None:
+        key = self.expected.pop(src_uri, None)
+        if key is None:
+            return
+        path = self.folder / f"{key}.html"
+        # As MkDocs writes a page (mkdocs.commands.build._build_page).
+        path.write_bytes(html.encode("utf-8", errors="xmlcharrefreplace"))
+        earlier = self.kept.get(src_uri)
+        if earlier is not None and earlier[1] != path:
+            earlier[1].unlink(missing_ok=True)
+        self.kept[src_uri] = (key, path)
+
+    def close(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+PREVIEW_FOLDER = "resolutions-preview-"
+"""Prefix of the preview's folder in the temporary folder, before the process id."""
+
+
+def process_exists(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's
+        return True
+    return True
+
+
+class LinkedFile(File):
+    """A file of the preview's folder, put into the site as a hard link: one system
+    call, where a copy opens, reads and writes (2,000 files a rebuild at 1,000 texts).
+    MkDocs empties the site folder before each build, so nothing writes through the
+    link; a copy is made where linking fails (another file system)."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        assert self.abs_src_path is not None
+        os.makedirs(os.path.dirname(self.abs_dest_path), exist_ok=True)
+        try:
+            os.link(self.abs_src_path, self.abs_dest_path)
+        except OSError:
+            super().copy_file(dirty)
+
+
+class TemplateCodeCache(BytecodeCache):
+    """Jinja's compiled templates, in memory, for the rebuilds of one preview (Jinja
+    checks each template's source against the checksum it was compiled from)."""
+
+    def __init__(self) -> None:
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        code = self.code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
+MARKDOWN_TARGET = re.compile(r"[^\s()<>\[\]\"'`]+\.md\b")
+"""Anything that looks like the address of a page in Markdown: more than the links."""
+
+
+def linked_pages(files: Files, config: MkDocsConfig) -> set[str]:
+    """The pages the navigation names, and every ``….md`` that a hand-written page
+    mentions, read both relative to that page and to the docs folder (too many is
+    harmless: those pages are built as usual)."""
+    found: set[str] = set()
+
+    def walk(item: object) -> None:
+        if isinstance(item, str):
+            found.add(posixpath.normpath(item))
+        elif isinstance(item, dict):
+            for value in item.values():
+                walk(value)
+        elif isinstance(item, list):
+            for value in item:
+                walk(value)
+
+    walk(config.nav or [])
+    for file in files:
+        if file.generated_by is not None or not file.is_documentation_page():
+            continue
+        folder = posixpath.dirname(file.src_uri)
+        for target in MARKDOWN_TARGET.findall(file.content_string):
+            target = target.lstrip("/")
+            found.add(posixpath.normpath(posixpath.join(folder, target)))
+            found.add(posixpath.normpath(target))
+    return found
+
+
+def site_fingerprint(files: Files, config: MkDocsConfig) -> str:
+    """A hash of what every page is made from besides its own Markdown: the
+    configuration file, the theme's overrides (``custom_dir``: the installed theme does
+    not change while serving), and every file of the docs folder.  Sizes and times for
+    the theme and static files, contents for the hand-written pages."""
+    digest = hashlib.sha256()
+    if config.config_file_path and os.path.isfile(config.config_file_path):
+        digest.update(Path(config.config_file_path).read_bytes())
+    custom_dir = config.theme.custom_dir
+    for path in sorted(Path(custom_dir).rglob("*")) if custom_dir else ():
+        if path.is_file():
+            stat = path.stat()
+            digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
+    docs = os.path.abspath(config.docs_dir)
+    for file in sorted(files, key=lambda file: file.src_uri):
+        if file.generated_by is not None or file.src_dir is None:
+            continue
+        if os.path.abspath(file.src_dir) != docs:  # the theme's, counted above
+            continue
+        if file.is_documentation_page():
+            digest.update(f"{file.src_uri}\0".encode() + file.content_bytes)
+        else:
+            stat = os.stat(file.abs_src_path)
+            digest.update(f"{file.src_uri}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
+    return digest.hexdigest()
 
 
 # -------------------------------------------------------------------- helpers
@@ -547,6 +1092,56 @@ def unstash_html_blocks(html: str, blocks: list[str], where: str) -> str:
         missing = sorted(set(range(len(blocks))) - seen)
         raise PluginError(f"resolutions: {where}: HTML blocks {missing} lost in Markdown")
     return restored
+
+
+GRAPH_PART_TEXTS = 50
+"""Past this many texts, the citation graph is drawn in parts of at most this many texts
+of the corpus (with their neighbours), so that no page grows with the corpus: the
+whole graph of 1,000 generated texts was one page of 3.8 MB."""
+
+
+def graph_parts(documents: Iterable[Document]) -> list[tuple[str, str, list[Document]]]:
+    """(name, title, texts) of each part of the citation graph: the texts of one year
+    in date order, GRAPH_PART_TEXTS at a time (``2019``, ``2019-2``…)."""
+    by_year: dict[str, list[Document]] = defaultdict(list)
+    for document in sorted(documents, key=lambda document: (document.date, document.slug)):
+        by_year[document.date[:4]].append(document)
+    parts = []
+    for year, found in sorted(by_year.items(), reverse=True):
+        chunks = [
+            found[start : start + GRAPH_PART_TEXTS]
+            for start in range(0, len(found), GRAPH_PART_TEXTS)
+        ]
+        for number, chunk in enumerate(chunks, 1):
+            name = year if number == 1 else f"{year}-{number}"
+            title = f"Textes de {year}"
+            if len(chunks) > 1:
+                title += f" ({number} sur {len(chunks)})"
+            parts.append((name, title, chunk))
+    return parts
+
+
+GLOSSARY_PART_ROWS = 200
+"""Past this many paragraphs that name or cite an entry, the entry's page is cut in
+parts: the page of the ONUDC listed 1 MB of mentions at 1,000 generated texts."""
+
+
+def chunk_rows(rows: Iterable[Row], limit: int) -> list[tuple[Row, ...]]:
+    """``rows`` (those of one text together) cut into parts of at most ``limit`` rows,
+    never between two rows of the same text (a text with more rows than ``limit`` makes
+    a part of its own)."""
+    texts: list[list[Row]] = []
+    for row in rows:
+        if texts and texts[-1][0].slug == row.slug:
+            texts[-1].append(row)
+        else:
+            texts.append([row])
+    parts: list[list[Row]] = []
+    for text in texts:
+        if not parts or len(parts[-1]) + len(text) > limit:
+            parts.append([])
+        parts[-1].extend(text)
+    return [tuple(part) for part in parts]
 
 
 def plural(count: int, noun: str) -> str:

@@ -1,0 +1,544 @@
+"""The whole site at scale: generated corpora of 100, 1,000 and 10,000 texts, built,
+served and searched, against the issue's targets.
+
+For each size it prints: conversion throughput (MB/s of source, one process and one per
+core); the full ``mkdocs build --strict`` (wall time, CPU time, peak memory of the
+largest process), from a cold conversion cache and again with the cache warm; the same
+for a plain MkDocs build of the Markdown the plugin generated (same theme, extensions and
+search, no plugin: the floor) and the ratio of the two; the HTML size of text pages
+(median and largest), of a hand-written page and of the largest page of the site, and
+the site's total size; the search index (raw and gzip); how long ``mkdocs serve`` takes
+to start and to show an edit of one source text; and the time until the first search
+result in Chromium, the site opened from ``file://``.  Then the growth at ten times the
+texts.  Targets are printed, never asserted.
+
+Sizes whose estimated time does not fit in the budget are skipped, with a note.  Every
+measurement runs in a fresh process; everything is written under a temporary folder
+(``--work`` to choose it, ``--keep`` to keep it).
+
+    .venv/bin/python benchmarks/bench_site.py [--sizes 100,1000,10000] [--budget-seconds N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "plugins"))
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.generate_corpus import Generated, generate  # noqa: E402
+from resolutions.pipeline import (  # noqa: E402
+    annotate_corpus,
+    convert_paths,
+    load_glossary_of,
+    source_files,
+)
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+PROJECT_FILES = ("mkdocs.yml", "docs", "overrides", "CONTRIBUTING.md")
+"""What a build needs besides the source texts: copied, so that the benchmark's builds
+neither read nor fill the project's own conversion cache."""
+SEARCH_QUERY = "précurseurs"
+SECOND_QUERY = "coopération"
+SECONDS_PER_TEXT_GUESS = 0.2
+"""Before anything is measured: a generous guess of the time one text costs."""
+ESTIMATE_MARGIN = 1.2
+DEFAULT_BUDGET = 25 * 60
+RESULT_COUNT = re.compile(r"^\d+ documents? trouvés?$")
+
+# The child reports its own children's usage: one fresh process per measurement, so
+# that ru_maxrss is this build's peak and not the largest of every earlier one.
+MEASURE = """
+import json, resource, subprocess, sys, time
+start = time.perf_counter()
+done = subprocess.run(json.loads(sys.argv[1]), stdout=subprocess.DEVNULL,
+                      stderr=subprocess.PIPE, text=True)
+wall = time.perf_counter() - start
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps({"returncode": done.returncode, "wall": wall,
+                  "cpu": usage.ru_utime + usage.ru_stime,
+                  "max_rss_kb": usage.ru_maxrss, "stderr": done.stderr[-4000:]}))
+"""
+
+
+@dataclass
+class Run:
+    wall: float
+    cpu: float
+    max_rss_mb: float
+
+    def __str__(self) -> str:
+        return f"{self.wall:6.1f} s (CPU {self.cpu:6.1f} s), peak memory {self.max_rss_mb:5.0f} MB"
+
+
+@dataclass
+class Result:
+    size: int
+    figures: dict[str, float] = field(default_factory=dict)
+
+
+class BenchmarkError(RuntimeError):
+    pass
+
+
+def measured(command: list[str], env: dict[str, str], cwd: Path) -> Run:
+    # In a session of its own, so that an interrupted benchmark stops the build too.
+    child = subprocess.Popen(
+        [sys.executable, "-c", MEASURE, json.dumps(command)],
+        env=env,
+        cwd=cwd,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    try:
+        stdout, stderr = child.communicate()
+    except BaseException:
+        os.killpg(child.pid, signal.SIGKILL)
+        child.wait()
+        raise
+    if child.returncode != 0:
+        raise BenchmarkError(stderr[-4000:])
+    report = json.loads(stdout)
+    if report["returncode"] != 0:
+        raise BenchmarkError(f"{' '.join(command)} failed:\n{report['stderr']}")
+    return Run(report["wall"], report["cpu"], report["max_rss_kb"] / 1024)
+
+
+def mkdocs(*arguments: str) -> list[str]:
+    return [sys.executable, "-m", "mkdocs", *arguments]
+
+
+# ------------------------------------------------------------------ the projects
+
+
+def make_project(folder: Path) -> None:
+    """A copy of what the build reads, with two more configurations: one whose plugin
+    also writes the generated Markdown (``markdown-export/``), and a plain one without
+    the plugin over that Markdown (``docs-plain/``)."""
+    folder.mkdir(parents=True)
+    for name in PROJECT_FILES:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, folder / name)
+        else:
+            shutil.copy2(source, folder / name)
+    config = (folder / "mkdocs.yml").read_text(encoding="utf-8")
+    lines = config.split("\n")
+    start = lines.index("  - resolutions:")
+    end = start + 1
+    while end < len(lines) and lines[end].startswith(("      ", "    #")):
+        end += 1
+    export = [*lines[: start + 1], "      markdown_dir: markdown-export", *lines[start + 1 :]]
+    (folder / "mkdocs-export.yml").write_text("\n".join(export), encoding="utf-8")
+    plain = lines[:start] + lines[end:]
+    if plain.count("docs_dir: docs") != 1:
+        raise BenchmarkError("mkdocs.yml: expected one line 'docs_dir: docs'")
+    plain[plain.index("docs_dir: docs")] = "docs_dir: docs-plain"
+    (folder / "mkdocs-plain.yml").write_text("\n".join(plain), encoding="utf-8")
+
+
+def environment(sources: Path) -> dict[str, str]:
+    return {
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+        "SOURCE_DATE_EPOCH": "1700000000",
+        "RESOLUTIONS_SOURCE_DIR": str(sources),
+    }
+
+
+# ------------------------------------------------------------------ measurements
+
+
+def conversion(sources: Path, root: Path) -> dict[str, float]:
+    paths = source_files(sources)
+    megabytes = sum(path.stat().st_size for path in paths) / 1e6
+    figures = {"source_mb": megabytes}
+    for name, jobs in (("one", 1), ("all", None)):
+        start = time.perf_counter()
+        converted = convert_paths(paths, root, jobs=jobs, cache=None)
+        figures[f"convert_{name}_mbps"] = megabytes / (time.perf_counter() - start)
+    glossary = load_glossary_of(sources, root)
+    start = time.perf_counter()
+    annotate_corpus(converted.documents, glossary)
+    figures["corpus_pass_s"] = time.perf_counter() - start
+    return figures
+
+
+def folder_size(folder: Path, skip: Callable[[Path], bool] = lambda path: False) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not skip(p))
+
+
+def site_figures(site: Path, made: list[Generated], archive: str) -> dict[str, float]:
+    text_sizes = [(site / "textes" / f"{g.slug}.html").stat().st_size for g in made]
+    pages = sorted(((path.stat().st_size, path) for path in site.rglob("*.html")), reverse=True)
+    index = (site / "search" / "search_index.json").read_bytes()
+    return {
+        "page_median_kb": statistics.median(text_sizes) / 1e3,
+        "page_max_kb": max(text_sizes) / 1e3,
+        "guide_kb": (site / "guide.html").stat().st_size / 1e3,
+        "largest_page_kb": pages[0][0] / 1e3,
+        "largest_pages": ", ".join(
+            f"{path.relative_to(site)} {size / 1e3:.0f} kB" for size, path in pages[:4]
+        ),
+        # The pages that list the mentions of a glossary entry, and the citation graph.
+        "largest_listing_kb": max(
+            size
+            for size, path in pages
+            if path.relative_to(site).parts[0] == "glossaire"
+            or path.relative_to(site).as_posix().startswith("textes/citations")
+        )
+        / 1e3,
+        "site_mb": folder_size(site, lambda path: path.name == archive) / 1e6,
+        "archive_mb": (site / archive).stat().st_size / 1e6 if (site / archive).exists() else 0,
+        "index_mb": len(index) / 1e6,
+        "index_gzip_mb": len(gzip.compress(index, 6)) / 1e6,
+        "index_entries": len(json.loads(index)["docs"]),
+    }
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return ""
+
+
+def wait_until(condition: Callable[[], bool], seconds: float, pause: float = 0.05) -> float:
+    """Seconds until ``condition`` holds; raises after ``seconds``."""
+    start = time.perf_counter()
+    while time.perf_counter() - start < seconds:
+        if condition():
+            return time.perf_counter() - start
+        time.sleep(pause)
+    raise BenchmarkError(f"nothing after {seconds:.0f} s")
+
+
+def serve(project: Path, sources: Path, edited: Generated, patience: float) -> dict[str, float]:
+    """Start ``mkdocs serve`` (the conversion cache warm, as an editor has it), then edit
+    one source text's title twice; seconds until each edit shows on its page."""
+    port = free_port()
+    log = (project / "serve.log").open("w")
+    server = subprocess.Popen(
+        mkdocs("serve", "--dev-addr", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")),
+        cwd=project,
+        env=environment(sources),
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    url = f"http://127.0.0.1:{port}/textes/{edited.slug}.html"
+    path = sources / f"{edited.slug}.txt"
+    original = path.read_text(encoding="utf-8")
+    figures: dict[str, float] = {}
+    try:
+        figures["serve_start_s"] = wait_until(lambda: "Texte généré" in fetch(url), patience)
+        for attempt in (1, 2):
+            marker = f"Titre modifié {attempt}"
+            path.write_text(
+                original.replace("title: Texte généré", f"title: {marker}, texte généré", 1),
+                encoding="utf-8",
+            )
+            figures[f"serve_edit_{attempt}_s"] = wait_until(
+                lambda marker=marker: marker in fetch(url), patience
+            )
+    except BenchmarkError as error:
+        log_text = (project / "serve.log").read_text()[-3000:]
+        raise BenchmarkError(f"serve: {error}\n{log_text}") from None
+    finally:
+        server.send_signal(signal.SIGINT)  # as Ctrl-C: MkDocs removes its temporary folders
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)  # with its conversion workers
+            server.wait()
+        log.close()
+        path.write_text(original, encoding="utf-8")
+    return figures
+
+
+def browser_search(site: Path, patience: float) -> dict[str, float]:
+    """From opening the home page (file://) and typing a word at once, seconds until the
+    first result shows; then a second word, the index built."""
+    from playwright.sync_api import sync_playwright
+
+    figures: dict[str, float] = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page()
+            start = time.perf_counter()
+            page.goto((site / "index.html").as_uri(), wait_until="load")
+            figures["page_load_s"] = time.perf_counter() - start
+            box = page.locator("input.md-search__input")
+            box.click()
+            # Typed key by key: the theme searches on key events, which fill() skips.
+            box.press_sequentially(SEARCH_QUERY)
+            first = page.locator("li.md-search-result__item").first
+            first.wait_for(state="attached", timeout=patience * 1000)
+            figures["first_result_s"] = time.perf_counter() - start
+            box.fill("")
+            start = time.perf_counter()
+            box.press_sequentially(SECOND_QUERY)
+            page.wait_for_function(
+                "word => [...document.querySelectorAll('.md-search-result__item')]"
+                ".some(item => item.textContent.toLowerCase().includes(word))",
+                arg=SECOND_QUERY[:6],
+                timeout=patience * 1000,
+            )
+            figures["next_result_s"] = time.perf_counter() - start
+        finally:
+            browser.close()
+    return figures
+
+
+# ------------------------------------------------------------------ one size
+
+
+def measure_size(size: int, work: Path, with_browser: bool) -> Result:
+    result = Result(size)
+    figures = result.figures
+    folder = work / f"n{size}"
+    if folder.exists():
+        shutil.rmtree(folder)
+    sources, project = folder / "sources", folder / "project"
+    made = generate(sources, size)
+    make_project(project)
+    env = environment(sources)
+    print(f"\n=== {size:,} texts ===", flush=True)
+
+    figures.update(conversion(sources, folder))
+    print(
+        f"conversion of {figures['source_mb']:.1f} MB of source: "
+        f"{figures['convert_one_mbps']:.1f} MB/s in one process, "
+        f"{figures['convert_all_mbps']:.1f} MB/s on {os.cpu_count()} cores; "
+        f"corpus pass (mentions, citations, backlinks) {figures['corpus_pass_s']:.1f} s",
+        flush=True,
+    )
+
+    site = folder / "site"
+    config = str(project / "mkdocs.yml")
+    cold = measured(mkdocs("build", "--strict", "-f", config, "-d", str(site)), env, project)
+    print(f"annotated build, conversion cache cold:  {cold}", flush=True)
+    warm = measured(
+        mkdocs("build", "--strict", "-f", str(project / "mkdocs-export.yml"), "-d", str(site)),
+        env,
+        project,
+    )
+    print(f"annotated build, conversion cache warm:  {warm} (and the Markdown written)")
+
+    plain_docs = project / "docs-plain"
+    shutil.copytree(project / "docs", plain_docs)
+    shutil.copytree(project / "markdown-export", plain_docs, dirs_exist_ok=True)
+    plain_site = folder / "site-plain"
+    plain_config = str(project / "mkdocs-plain.yml")
+    plain = measured(
+        mkdocs("build", "--strict", "-f", plain_config, "-d", str(plain_site)), env, project
+    )
+    print(f"plain MkDocs build of the same Markdown: {plain}")
+    figures.update(
+        cold_s=cold.wall,
+        cold_cpu_s=cold.cpu,
+        warm_s=warm.wall,
+        warm_cpu_s=warm.cpu,
+        plain_s=plain.wall,
+        plain_cpu_s=plain.cpu,
+        cold_rss_mb=cold.max_rss_mb,
+        ratio=cold.wall / plain.wall,
+        ratio_cpu=cold.cpu / plain.cpu,
+        ratio_warm=warm.wall / plain.wall,
+    )
+    print(
+        f"annotated / plain: {figures['ratio']:.2f} (CPU {figures['ratio_cpu']:.2f}); "
+        f"with the cache warm {figures['ratio_warm']:.2f}"
+    )
+
+    # The build with the cache warm wrote the same site as the cold one: measured by
+    # the plain build's site only for comparison.
+    figures.update(site_figures(site, made, "resolutions-annotees.zip"))
+    plain_index = (plain_site / "search" / "search_index.json").stat().st_size / 1e6
+    print(
+        f"text pages: median {figures['page_median_kb']:.1f} kB, largest "
+        f"{figures['page_max_kb']:.1f} kB; guide.html {figures['guide_kb']:.1f} kB; "
+        f"largest glossary or citation graph page {figures['largest_listing_kb']:.1f} kB"
+    )
+    print(f"largest pages: {figures['largest_pages']}")
+    print(
+        f"site: {figures['site_mb']:.1f} MB and its zip archive {figures['archive_mb']:.1f} MB "
+        f"(plain build: {folder_size(plain_site) / 1e6:.1f} MB)"
+    )
+    print(
+        f"search index: {figures['index_mb']:.2f} MB raw, {figures['index_gzip_mb']:.2f} MB "
+        f"gzip, {figures['index_entries']:,} entries (plain build: {plain_index:.2f} MB raw)",
+        flush=True,
+    )
+
+    edited = made[len(made) // 2]
+    figures.update(serve(project, sources, edited, patience=max(120.0, 4 * cold.wall)))
+    print(
+        f"mkdocs serve: first page after {figures['serve_start_s']:.1f} s; an edit of "
+        f"{edited.slug}.txt visible after {figures['serve_edit_1_s']:.2f} s, then "
+        f"{figures['serve_edit_2_s']:.2f} s",
+        flush=True,
+    )
+
+    if with_browser:
+        try:
+            figures.update(browser_search(site, patience=max(120.0, 2 * cold.wall)))
+            print(
+                f"Chromium, file://: page loaded in {figures['page_load_s']:.2f} s; first "
+                f"result for '{SEARCH_QUERY}' {figures['first_result_s']:.2f} s after opening "
+                f"the page; then '{SECOND_QUERY}' in {figures['next_result_s']:.2f} s",
+                flush=True,
+            )
+        except Exception as error:  # a timeout is a figure too: say what happened
+            print(f"Chromium, file://: no search result ({type(error).__name__}: {error})")
+    return result
+
+
+# ------------------------------------------------------------------ the summary
+
+
+def growth(results: list[Result]) -> None:
+    by_size = {result.size: result.figures for result in results}
+    pairs = [(small, small * 10) for small in sorted(by_size) if small * 10 in by_size]
+    if not pairs:
+        print("\ngrowth: needs two sizes ten times apart")
+        return
+    small, large = (1000, 10000) if (1000, 10000) in pairs else pairs[-1]
+    a, b = by_size[small], by_size[large]
+    print(f"\n=== growth, {small:,} → {large:,} texts (target: at most × 11) ===")
+    for label, key in (
+        ("annotated build (cold), wall", "cold_s"),
+        ("annotated build (cold), CPU", "cold_cpu_s"),
+        ("plain build, wall", "plain_s"),
+        ("site size", "site_mb"),
+        ("search index", "index_mb"),
+        ("text page, median size (target: flat)", "page_median_kb"),
+        ("largest page of the site", "largest_page_kb"),
+        ("largest glossary or citation graph page", "largest_listing_kb"),
+    ):
+        print(f"{label}: × {b[key] / a[key]:.2f}")
+
+
+def targets(results: list[Result]) -> None:
+    at = {result.size: result.figures for result in results}
+    print("\n=== targets (printed, not asserted) ===")
+    if 1000 in at:
+        figures = at[1000]
+        print(
+            f"annotated build ≤ 1.25 × plain at 1,000 texts: {figures['ratio']:.2f} "
+            f"(CPU {figures['ratio_cpu']:.2f}) {'met' if figures['ratio'] <= 1.25 else 'NOT met'}"
+        )
+        slowest = max(figures["serve_edit_1_s"], figures["serve_edit_2_s"])
+        print(
+            f"serve edit visible < 2 s at 1,000 texts: {figures['serve_edit_1_s']:.2f} s, "
+            f"{figures['serve_edit_2_s']:.2f} s {'met' if slowest < 2 else 'NOT met'}"
+        )
+    else:
+        print("the 1,000-text targets need the 1,000-text size")
+
+
+def estimated_seconds(timings: list[tuple[int, float]], size: int) -> float:
+    """The time a size will take: on the line through the two largest sizes measured
+    (a fixed cost and a cost per text), through the origin after one size (which
+    overestimates: the fixed cost grows with it), a guess per text before any."""
+    if not timings:
+        seconds = size * SECONDS_PER_TEXT_GUESS
+    elif len(timings) == 1:
+        measured_size, measured_seconds = timings[0]
+        seconds = measured_seconds * size / measured_size
+    else:
+        (small, small_seconds), (large, large_seconds) = timings[-2:]
+        per_text = max(0.0, (large_seconds - small_seconds) / (large - small))
+        seconds = large_seconds + per_text * (size - large)
+    return seconds * ESTIMATE_MARGIN
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="100,1000,10000")
+    parser.add_argument(
+        "--budget-seconds",
+        type=float,
+        default=DEFAULT_BUDGET,
+        help="skip the sizes whose estimated time does not fit (default: 25 minutes)",
+    )
+    parser.add_argument("--work", type=Path, help="folder for the corpora and sites")
+    parser.add_argument("--keep", action="store_true", help="keep the corpora and sites")
+    args = parser.parse_args()
+    # Stopped by a signal, the benchmark still stops its builds and server and removes
+    # its folders (the `finally` clauses).
+    signal.signal(signal.SIGTERM, lambda number, frame: sys.exit(128 + number))
+    sizes = sorted({int(size.replace("_", "")) for size in args.sizes.split(",")})
+    with_browser = CHROMIUM.exists()
+    if not with_browser:
+        print(f"note: {CHROMIUM} is missing, search in the browser is not measured")
+    work = args.work or Path(tempfile.mkdtemp(prefix="bench-site-"))
+    work.mkdir(parents=True, exist_ok=True)
+    print(
+        f"machine: {os.cpu_count()} cores; work folder {work}; budget {args.budget_seconds:.0f} s"
+    )
+    results: list[Result] = []
+    timings: list[tuple[int, float]] = []
+    started = time.perf_counter()
+    try:
+        for size in sizes:
+            spent = time.perf_counter() - started
+            estimate = estimated_seconds(timings, size)
+            if spent + estimate > args.budget_seconds:
+                print(
+                    f"\n=== {size:,} texts: skipped, estimated {estimate / 60:.0f} min "
+                    f"(from the sizes measured before) with {spent / 60:.1f} of "
+                    f"{args.budget_seconds / 60:.0f} min spent ==="
+                )
+                continue
+            size_start = time.perf_counter()
+            results.append(measure_size(size, work, with_browser))
+            timings.append((size, time.perf_counter() - size_start))
+            if not args.keep:
+                shutil.rmtree(work / f"n{size}")
+        growth(results)
+        targets(results)
+        print(f"\ntotal: {(time.perf_counter() - started) / 60:.1f} min")
+    finally:
+        if not args.keep and args.work is None:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
