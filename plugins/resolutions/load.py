@@ -35,6 +35,7 @@ BODIES = {
 }
 TYPES = {"résolution", "décision", "déclaration", "rapport", "document"}
 FORMATS = ("pdf-text", "markdown", "ocr")
+LANGUAGES = ("fr", "en")
 MAX_BYTES = 20 * 1024 * 1024
 """Larger sources are refused: no resolution comes near it, and a runaway paste should
 fail fast with a clear message rather than stall the build."""
@@ -46,7 +47,7 @@ NO_FRONT_MATTER = (
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _ISO_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
-TEXT_FIELDS = ("symbol", "title", "body", "type", "date", "source", "format", "slug")
+TEXT_FIELDS = ("symbol", "title", "body", "type", "date", "source", "format", "slug", "lang")
 
 
 @dataclass(frozen=True)
@@ -207,6 +208,8 @@ def _validate_entry(entry: dict[str, Any], path: str, raw_text: str, line: int) 
         Date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
     except ValueError:
         raise fail("date", f"date '{clean['date']}' does not exist") from None
+    if clean.get("lang") is not None and clean["lang"] not in LANGUAGES:
+        raise fail("lang", f"unknown language '{clean['lang']}' (known: {', '.join(LANGUAGES)})")
     slug = clean.get("slug") or slugify(clean["symbol"])
     if not _SLUG.match(slug):
         raise fail(

@@ -21,9 +21,22 @@ SCHEMA_VERSION = 1
 
 ParagraphKind = Literal["preambular", "operative", "other"]
 SourceFormat = Literal["pdf-text", "markdown", "ocr"]
+Language = Literal["fr", "en"]
 
 
 # --------------------------------------------------------------------------- spans
+
+
+@dataclass(frozen=True)
+class Removal:
+    """Page furniture taken out of the text (a job number, a page counter, a running
+    header, the masthead): recorded so that nothing leaves the source unaccounted for."""
+
+    line: int
+    text: str
+    """The characters removed, exactly as in the source."""
+    reason: str
+    """What the furniture is, in French, for the reviewer (``numéro de tirage``…)."""
 
 
 @dataclass(frozen=True)
@@ -194,6 +207,10 @@ class Document:
     corrections: tuple[Correction, ...] = ()
     """Structural corrections (a paragraph number read ``S.``) and OCR word repairs."""
     format_detected: bool = False
+    lang: Language = "fr"
+    """The language of the text as printed: declared in the metadata, else detected."""
+    removals: tuple[Removal, ...] = ()
+    """Page furniture the readers took out of the text, with where it was."""
 
     def map_blocks(self, change: Callable[[str, Block], Block]) -> Document:
         """A copy where every text-bearing block (see ``blocks``) is ``change(id, block)``.

@@ -24,6 +24,7 @@ from . import glossary as glossary_stage
 from . import ocr
 from .citations import entries_by_id
 from .errors import SourceError
+from .language import detect_language
 from .load import BODIES, NO_FRONT_MATTER, Source, load_source, parse_source
 from .model import ConversionResult, Diagnostic, Document
 from .readers.base import Flow
@@ -53,6 +54,15 @@ def repair_ocr(document: Document, entry: dict, path: str) -> Document:
     return ocr.repair(document, lexicon, decisions)
 
 
+def _plain_text(part: dict) -> str:
+    """The words of a parsed text (heading, author clause, paragraphs), for detection."""
+    blocks = [*part["heading"], *([part["author"]] if part["author"] else [])]
+    for paragraph in part["paragraphs"]:
+        blocks.append(paragraph)
+        blocks.extend(paragraph.items)
+    return " ".join(block.text for block in blocks)
+
+
 def documents_of(source: Source, repair: bool = True) -> tuple[Document, ...]:
     """The texts of a source; ``repair=False`` stops before OCR word repair (the words
     exactly as scanned, for reviewing the repair stage itself)."""
@@ -67,6 +77,7 @@ def documents_of(source: Source, repair: bool = True) -> tuple[Document, ...]:
             + [paragraph.line for paragraph in part["paragraphs"]],
             default=1,
         )
+        lang = entry.get("lang") or detect_language(_plain_text(part)) or "fr"
         documents.append(
             Document(
                 slug=entry["slug"],
@@ -80,6 +91,7 @@ def documents_of(source: Source, repair: bool = True) -> tuple[Document, ...]:
                 source_path=source.path,
                 line=first_line,
                 format_detected=source.format_detected,
+                lang=lang,
                 **part,
             )
         )

@@ -462,6 +462,11 @@ def parse_structure(
     for correction in flow.corrections:
         owner = _owner_by_line(parts, correction.line)
         parts[owner]["corrections"] = (*parts[owner]["corrections"], correction)
+    for part in parts:
+        part["removals"] = ()
+    for removal in flow.removals:
+        owner = _owner_by_line(parts, removal.line)
+        parts[owner]["removals"] = (*parts[owner]["removals"], removal)
     return parts
 
 

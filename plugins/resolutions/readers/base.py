@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from ..model import Block, Correction, Diagnostic, NoteMark, Span
+from ..model import Block, Correction, Diagnostic, NoteMark, Removal, Span
 
 _SPACES = re.compile(r"[ \t\n\r\f\v]+")  # not \\s: a no-break space is kept as printed
 TERMINAL = re.compile(r"[.,;:!?…»”)\]]\s*$")
@@ -117,6 +117,8 @@ class Flow:
     """Note number → note text, in order of appearance."""
     corrections: list[Correction] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    removals: list[Removal] = field(default_factory=list)
+    """Page furniture taken out of the text, each recorded where it was."""
 
 
 def join_blocks(first: Block, second: Block) -> Block:

@@ -61,6 +61,7 @@ def document_to_json(document: Document) -> dict[str, Any]:
         "source": document.source,
         "format": document.format,
         "format_detected": document.format_detected,
+        "lang": document.lang,
         "source_path": document.source_path,
         "line": document.line,
         "fragment": document.fragment,
@@ -79,6 +80,10 @@ def document_to_json(document: Document) -> dict[str, Any]:
             for note in document.footnotes
         ],
         "corrections": [correction_to_json(correction) for correction in document.corrections],
+        "removals": [
+            {"line": removal.line, "text": removal.text, "reason": removal.reason}
+            for removal in document.removals
+        ],
     }
 
 

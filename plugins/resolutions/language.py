@@ -1,0 +1,48 @@
+"""Which language a text is printed in: French or English (the two the site publishes).
+
+The test is the share of each language's commonest function words among the text's
+words: they make up a third of any running text and almost never occur in the other
+language ("de", "la", "les", "et" against "the", "of", "and", "to").  Symbols, numbers
+and proper names count for neither.  A text too short to tell (fewer than
+``MIN_EVIDENCE`` function words) gives ``None``: the metadata then decides alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .model import Language
+
+FUNCTION_WORDS: dict[Language, frozenset[str]] = {
+    "fr": frozenset(
+        "le la les de des du un une et en à au aux par pour sur dans que qui est sont "
+        "ses son sa leur leurs ce cette ces avec ainsi ne pas il elle nous".split()
+    ),
+    "en": frozenset(
+        "the of and to in for on by with that which is are its their this these as "
+        "at from be has have an it not".split()
+    ),
+}
+MIN_EVIDENCE = 8
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def detect_language(text: str) -> Language | None:
+    """``"fr"`` or ``"en"`` when the function words clearly say so, else ``None``."""
+    counts = language_shares(text)
+    total = counts["fr"] + counts["en"]
+    if total < MIN_EVIDENCE:
+        return None
+    best: Language = "fr" if counts["fr"] >= counts["en"] else "en"
+    # A bilingual file (French and English side by side) is neither: say so.
+    return best if counts[best] >= 0.8 * total else None
+
+
+def language_shares(text: str) -> dict[Language, int]:
+    """How many function words of each language ``text`` holds (for messages)."""
+    counts: dict[Language, int] = {"fr": 0, "en": 0}
+    for word in _WORD.findall(text.lower()):
+        for language, words in FUNCTION_WORDS.items():
+            if word in words:
+                counts[language] += 1
+    return counts
