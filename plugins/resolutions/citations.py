@@ -109,10 +109,12 @@ class CitationContext:
     """Who is citing: the citing text's body code and its symbol.
 
     ``body`` decides whose "sa résolution 57/9" is meant; ``symbol`` lets the finder
-    drop a text's own number (the heading "DÉCISION No 758" of PC.DEC/758)."""
+    drop a text's own number (the heading "DÉCISION No 758" of PC.DEC/758); ``lang``,
+    the citing text's language, says in which language the labels are read."""
 
     body: str
     symbol: str | None = None
+    lang: str = "fr"
 
 
 class GlossaryEntry(Protocol):

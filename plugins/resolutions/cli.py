@@ -141,15 +141,17 @@ def _check(args: argparse.Namespace) -> int:
 def _uniqueness(
     documents: list[Document], wanted: set[str], root: Path
 ) -> tuple[list[Document], list[Document], list[Diagnostic]]:
-    """Slugs, and symbols within a body, must be unique across the corpus (the build
-    refuses a clash).  Returns the texts that hold their slug and symbol first, the
+    """Slugs, and symbols within a body and a language, must be unique across the
+    corpus (the build refuses a clash; the French and English texts of one symbol are
+    two versions, not a clash).  Returns the texts that hold their slug and symbol first, the
     others, and one error per clash, on a checked file: on the later text, or on the
     first one when only it is checked."""
     holders: dict[tuple[str, ...], list[Document]] = {}
     for document in documents:
         holders.setdefault(("slug", document.slug), []).append(document)
         if document.symbol:
-            holders.setdefault(("symbol", document.body, document.symbol), []).append(document)
+            key = ("symbol", document.body, document.lang, document.symbol)
+            holders.setdefault(key, []).append(document)
     clashes: list[Diagnostic] = []
     duplicated: list[Document] = []
     for key, group in holders.items():

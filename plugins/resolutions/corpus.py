@@ -50,6 +50,7 @@ __all__ = [
     "document_key",
     "excerpt",
     "short_label",
+    "translations",
     "unresolved",
     "year_of_key",
 ]
@@ -72,6 +73,30 @@ def document_key(document: model.Document) -> str | None:
     return key_for_symbol(document.symbol, document.body, decision)
 
 
+def translations(documents: Iterable[model.Document]) -> dict[str, dict[str, str]]:
+    """The versions of one text in other languages: slug → {language: slug}.
+
+    Two documents are versions of one text when they have the same body and the same
+    symbol (compared by their citation key) and differ in language (the French text of
+    A/RES/78/284 and its English text).  A text with no symbol is paired with nothing;
+    a text with no other version is left out.  One pass over the documents."""
+    groups: dict[tuple[str, str], dict[str, str]] = {}
+    for document in documents:
+        key = document_key(document)
+        if key is not None:
+            # Uniqueness is checked before (cli, pipeline): one text per language.
+            groups.setdefault((document.body, key), {}).setdefault(document.lang, document.slug)
+    paired: dict[str, dict[str, str]] = {}
+    for versions in groups.values():
+        if len(versions) < 2:
+            continue
+        for lang, slug in versions.items():
+            paired[slug] = {
+                other: them for other, them in sorted(versions.items()) if other != lang
+            }
+    return paired
+
+
 def _anchors(document: model.Document) -> frozenset[str]:
     ids = {block_id for block_id, _ in document.blocks()}
     ids.update(f"fn-{note.number}" for note in document.footnotes)
@@ -86,10 +111,16 @@ class CorpusIndex:
     """What the corpus holds: key → slug, each document's anchors, the glossary."""
 
     slugs_by_key: Mapping[str, str]
+    """Key → the text a citation leads to by default: its French version if any."""
     anchors: Mapping[str, frozenset[str]]
     entries: Mapping[str, GlossaryEntry] = field(default_factory=dict)
     treaties: Mapping[str, str] = field(default_factory=dict)
     """``unts:<volume>/<number>`` → glossary id."""
+    versions: Mapping[tuple[str, str], str] = field(default_factory=dict)
+    """(key, language) → slug: a citation in an English text leads to the English
+    version of the cited text when the corpus has one."""
+    translations: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    """Slug → {language: slug} of its other versions (see ``translations``)."""
 
     @classmethod
     def build(
@@ -97,22 +128,34 @@ class CorpusIndex:
         documents: Iterable[model.Document],
         glossary: Iterable[GlossaryEntry] | Mapping[str, GlossaryEntry] = (),
     ) -> CorpusIndex:
+        documents = list(documents)
         slugs_by_key: dict[str, str] = {}
+        versions: dict[tuple[str, str], str] = {}
         anchors: dict[str, frozenset[str]] = {}
         for document in documents:
             anchors[document.slug] = _anchors(document)
             key = document_key(document)
             if key is not None:
-                slugs_by_key[key] = document.slug
+                if document.lang == "fr" or key not in slugs_by_key:
+                    slugs_by_key[key] = document.slug
+                versions[(key, document.lang)] = document.slug
         entries = entries_by_id(glossary)
-        return cls(slugs_by_key, anchors, entries, treaty_entries(entries))
+        return cls(
+            slugs_by_key,
+            anchors,
+            entries,
+            treaty_entries(entries),
+            versions,
+            translations(documents),
+        )
 
-    def _entry_target(self, entry_id: str | None) -> str:
+    def _entry_target(self, entry_id: str | None, lang: str | None = None) -> str:
         entry = self.entries.get(entry_id) if entry_id else None
         if entry is None:
             return ""
         if entry.document and entry.document in self.anchors:
-            return f"doc:{entry.document}"
+            slug = self.translations.get(entry.document, {}).get(lang or "", entry.document)
+            return f"doc:{slug}"
         return f"glossary:{entry.id}"
 
     def entry_of(self, key: str) -> str | None:
@@ -123,11 +166,13 @@ class CorpusIndex:
             return entry_id if entry_id in self.entries else None
         return self.treaties.get(base)
 
-    def target_for(self, key: str) -> str:
+    def target_for(self, key: str, lang: str | None = None) -> str:
+        """Where ``key`` leads; ``lang``, the citing text's language, picks the
+        version of a text the corpus holds in several languages."""
         base, _, anchor = key.partition("#")
         if base.startswith(("glossary:", "unts:")):
-            return self._entry_target(self.entry_of(base))
-        slug = self.slugs_by_key.get(base)
+            return self._entry_target(self.entry_of(base), lang)
+        slug = self.versions.get((base, lang or "")) or self.slugs_by_key.get(base)
         if slug is not None:
             if anchor and anchor in self.anchors[slug]:
                 return f"doc:{slug}#{anchor}"
@@ -136,8 +181,12 @@ class CorpusIndex:
             return UN_DOCUMENT_URL.format(symbol=quote(base, safe="/().-"))
         return ""
 
-    def resolve(self, citation: model.Citation) -> model.Citation:
-        return replace(citation, target=self.target_for(citation.key))
+    def resolve(self, citation: model.Citation, lang: str | None = None) -> model.Citation:
+        return replace(citation, target=self.target_for(citation.key, lang))
+
+    def same_text(self, slug: str) -> frozenset[str]:
+        """``slug`` and the slugs of its versions in other languages."""
+        return frozenset({slug, *self.translations.get(slug, {}).values()})
 
 
 # --------------------------------------------------------------------------- backlinks
@@ -196,8 +245,9 @@ def _text_blocks(document: model.Document) -> list[tuple[str, model.Block]]:
     return document.blocks() + [(f"fn-{note.number}", note.text) for note in document.footnotes]
 
 
-def _is_self(target: str, slug: str) -> bool:
-    return target == f"doc:{slug}" or target.startswith(f"doc:{slug}#")
+def _is_self(target: str, slugs: frozenset[str]) -> bool:
+    """Whether ``target`` leads to one of ``slugs`` (a text and its other versions)."""
+    return target.startswith("doc:") and target[4:].partition("#")[0] in slugs
 
 
 class _Backlinks:
@@ -240,15 +290,18 @@ def _annotate_document(
     entries: Mapping[str, GlossaryEntry],
     backlinks: _Backlinks,
 ) -> model.Document:
-    context = CitationContext(document.body, document.symbol or None)
+    context = CitationContext(document.body, document.symbol or None, document.lang)
+    own = index.same_text(document.slug)
 
     def change(block_id: str, block: model.Block) -> model.Block:
         kept = tuple(span for span in block.spans if not isinstance(span, model.Citation))
         bare = replace(block, spans=kept)
         found = find_citations(bare.text, context) + instrument_citations(bare, entries)
         resolved = []
-        for citation in map(index.resolve, found):
-            if _is_self(citation.target, document.slug):
+        for citation in (index.resolve(citation, document.lang) for citation in found):
+            # A text citing itself, or its own version in another language, is no
+            # citation: neither a link nor a "Cité par" row.
+            if _is_self(citation.target, own):
                 continue
             resolved.append(citation)
             backlinks.add(document, block_id, bare.text, citation)
@@ -266,7 +319,8 @@ def annotate(
 
     Each block's previous citations are replaced, so running it twice changes nothing.
     A text's citations of itself (its own number in its heading, a mention of the
-    instrument it is) are dropped.  Returns the documents in the order given."""
+    instrument it is), and of its versions in other languages, are dropped.  Returns the
+    documents in the order given."""
     entries = entries_by_id(glossary)
     index = CorpusIndex.build(documents, entries)
     backlinks = _Backlinks(index)

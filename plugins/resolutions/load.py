@@ -210,7 +210,10 @@ def _validate_entry(entry: dict[str, Any], path: str, raw_text: str, line: int) 
         raise fail("date", f"date '{clean['date']}' does not exist") from None
     if clean.get("lang") is not None and clean["lang"] not in LANGUAGES:
         raise fail("lang", f"unknown language '{clean['lang']}' (known: {', '.join(LANGUAGES)})")
-    slug = clean.get("slug") or slugify(clean["symbol"])
+    # A text declared English gets its own slug by default: its French version, under
+    # the same symbol, keeps the plain one (a-res-78-284, a-res-78-284-en).
+    suffix = "-en" if clean.get("lang") == "en" else ""
+    slug = clean.get("slug") or slugify(clean["symbol"]) + suffix
     if not _SLUG.match(slug):
         raise fail(
             "slug",

@@ -257,7 +257,8 @@ def convert_paths(
     require_metadata: bool = False,
     memo: Memo | None = None,
 ) -> ConversionResult:
-    """Convert several files; slugs and symbols must be unique across them.
+    """Convert several files; slugs, and symbols within a body and a language, must be
+    unique across them (a text may be published in French and in English).
 
     ``jobs`` worker processes (``None``: one per core) share the files; ``cache`` is a
     folder where conversions are kept by content hash.  ``require_metadata`` refuses a
@@ -294,7 +295,7 @@ def convert_paths(
     documents: list[Document] = []
     diagnostics: list[Diagnostic] = []
     seen_slugs: dict[str, Document] = {}
-    seen_symbols: dict[tuple[str, str], Document] = {}
+    seen_symbols: dict[tuple[str, str, str], Document] = {}
     for result in results:
         assert result is not None
         diagnostics.extend(result.diagnostics)
@@ -308,7 +309,7 @@ def convert_paths(
                 )
             seen_slugs[document.slug] = document
             if document.symbol:
-                key = (document.body, document.symbol)
+                key = (document.body, document.lang, document.symbol)
                 if key in seen_symbols:
                     other = seen_symbols[key]
                     raise SourceError(

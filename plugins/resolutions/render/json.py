@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
+from ..corpus import translations as pair_versions
 from ..model import SCHEMA_VERSION, Block, Correction, Document, Paragraph, Span
 
 
@@ -50,7 +51,11 @@ def correction_to_json(correction: Correction) -> dict[str, Any]:
     }
 
 
-def document_to_json(document: Document) -> dict[str, Any]:
+def document_to_json(
+    document: Document, translations: Mapping[str, str] | None = None
+) -> dict[str, Any]:
+    """``translations``: the slugs of the text's versions in other languages, by
+    language (``corpus.translations``)."""
     return {
         "slug": document.slug,
         "symbol": document.symbol or None,
@@ -62,6 +67,7 @@ def document_to_json(document: Document) -> dict[str, Any]:
         "format": document.format,
         "format_detected": document.format_detected,
         "lang": document.lang,
+        "translations": dict(sorted((translations or {}).items())),
         "source_path": document.source_path,
         "line": document.line,
         "fragment": document.fragment,
@@ -87,8 +93,18 @@ def document_to_json(document: Document) -> dict[str, Any]:
     }
 
 
-def export(documents: Iterable[Document]) -> dict[str, Any]:
+def export(
+    documents: Iterable[Document],
+    translations: Mapping[str, Mapping[str, str]] | None = None,
+) -> dict[str, Any]:
+    """``translations``: slug → {language: slug}, as ``corpus.translations`` gives it
+    (default: the pairs found among ``documents`` themselves)."""
+    documents = list(documents)
+    if translations is None:
+        translations = pair_versions(documents)
     return {
         "schema_version": SCHEMA_VERSION,
-        "documents": [document_to_json(document) for document in documents],
+        "documents": [
+            document_to_json(document, translations.get(document.slug)) for document in documents
+        ],
     }
