@@ -23,6 +23,12 @@ Matching rules
 - Word boundaries: a match never starts or ends inside a word, and never touches a
   document symbol: a word glued to ``/``, ``.`` or ``-`` on that side (``A/RES/62``,
   ``PC.DEC/758``, ``Sous-Commission``) is not a mention.
+- Languages: a French text is matched with the French names and acronyms only, an
+  English text (``Document.lang``) with the English ones only (``english_name``,
+  ``english_names``, ``english_acronym``), each set compiled into its own matcher.
+  English names are matched as written, with a capital or small first letter; a
+  leading "the" is dropped ("the United Nations Office…" is found from "United
+  Nations Office…"), French article rules do not apply.
 """
 
 from __future__ import annotations
@@ -63,6 +69,7 @@ ENTRY_FIELDS = frozenset(
         "acronyms",
         "names",
         "english_name",
+        "english_names",
         "english_acronym",
         "description",
         "url",
@@ -176,6 +183,8 @@ class Entry:
     description: str
     acronyms: tuple[str, ...] = ()
     english_acronym: str = ""
+    english_names: tuple[str, ...] = ()
+    """Other English names (variants, older titles), matched in English texts."""
     url: str = ""
     unts: tuple[str, ...] = ()
     document: str = ""
@@ -188,6 +197,18 @@ class Entry:
         name = self.names[0]
         name = name[0].upper() + name[1:]
         return f"{name} ({self.acronyms[0]})" if self.acronyms else name
+
+    @property
+    def english_title(self) -> str:
+        """The English name, with the English acronym: "United Nations Office on Drugs
+        and Crime (UNODC)"."""
+        if self.english_acronym and self.english_acronym != self.english_name:
+            return f"{self.english_name} ({self.english_acronym})"
+        return self.english_name
+
+    def title_in(self, lang: str) -> str:
+        """The title a reader of a text in ``lang`` knows the entry by."""
+        return self.english_title if lang == "en" else self.title
 
     @property
     def short_label(self) -> str:
@@ -307,11 +328,17 @@ class Glossary:
         self._by_id = {entry.id: entry for entry in self.entries}
         self.ignored_acronyms = frozenset(ignored_acronyms)
         self.acronyms = frozenset(acronym for entry in self.entries for acronym in entry.acronyms)
+        self.english_acronyms = frozenset(
+            entry.english_acronym for entry in self.entries if entry.english_acronym
+        )
         keys: dict[str, str] = {}
+        english: dict[str, str] = {}
         for entry in self.entries:
             for key in _keys_of(entry):
                 keys.setdefault(key, entry.id)
-        self._matcher = _Matcher(keys)
+            for key in _english_keys_of(entry):
+                english.setdefault(key, entry.id)
+        self._matchers = {"fr": _Matcher(keys), "en": _Matcher(english)}
 
     def __getitem__(self, entry_id: str) -> Entry:
         return self._by_id[entry_id]
@@ -328,21 +355,29 @@ class Glossary:
     def get(self, entry_id: str) -> Entry | None:
         return self._by_id.get(entry_id)
 
-    def find_mentions(self, text: str) -> list[Mention]:
-        """Every mention of an entry in ``text``, in order, never overlapping."""
-        return list(self._matcher.scan(text, 0, len(text)))
+    def _matcher(self, lang: str) -> _Matcher:
+        return self._matchers["en" if lang == "en" else "fr"]
 
-    def find_mentions_between(self, text: str, cuts: Iterable[int]) -> list[Mention]:
+    def find_mentions(self, text: str, lang: str = "fr") -> list[Mention]:
+        """Every mention of an entry in ``text`` (a text in ``lang``), in order, never
+        overlapping."""
+        return list(self._matcher(lang).scan(text, 0, len(text)))
+
+    def find_mentions_between(
+        self, text: str, cuts: Iterable[int], lang: str = "fr"
+    ) -> list[Mention]:
         """Like ``find_mentions``, but no mention spans one of the ``cuts`` (offsets of
         note marks): each stretch between two cuts is searched on its own."""
         bounds = sorted({0, len(text), *(cut for cut in cuts if 0 < cut < len(text))})
+        matcher = self._matcher(lang)
         found: list[Mention] = []
         for start, end in pairwise(bounds):
-            found.extend(self._matcher.scan(text, start, end))
+            found.extend(matcher.scan(text, start, end))
         return found
 
-    def knows_acronym(self, word: str) -> bool:
-        return word in self.acronyms or word in self.ignored_acronyms
+    def knows_acronym(self, word: str, lang: str = "fr") -> bool:
+        known = self.english_acronyms if lang == "en" else self.acronyms
+        return word in known or word in self.ignored_acronyms
 
 
 def _keys_of(entry: Entry) -> set[str]:
@@ -351,6 +386,24 @@ def _keys_of(entry: Entry) -> set[str]:
     for name in entry.names:
         for variant in _article_variants(base_name(name)):
             keys |= _initial_variants(variant)
+    return keys
+
+
+_ENGLISH_ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
+
+
+def english_base_name(name: str) -> str:
+    """An English name as the matcher stores it: canonical, without a leading "the"."""
+    return canonical(_ENGLISH_ARTICLE.sub("", " ".join(name.split()).lstrip('“"'), count=1))
+
+
+def _english_keys_of(entry: Entry) -> set[str]:
+    """Every canonical string that names ``entry`` in an English text."""
+    keys = {entry.english_acronym} if entry.english_acronym else set()
+    for name in (entry.english_name, *entry.english_names):
+        base = english_base_name(name)
+        if base:
+            keys |= {base[0].upper() + base[1:], base[0].lower() + base[1:]}
     return keys
 
 
@@ -481,6 +534,10 @@ class _GlossaryReader:
                 raise self.fail(
                     None, f"{where}: acronym '{acronym}' must be 2 or more capital letters", line
                 )
+        english_names = texts("english_names")
+        for name, line in english_names:
+            if len(english_base_name(name)) < 2:
+                raise self.fail(None, f"{where}: '{name}' is not a name", line)
         description = text("description")
         if description[-1] not in ".!?»)":
             raise self.fail(
@@ -506,6 +563,7 @@ class _GlossaryReader:
             description=description,
             acronyms=tuple(acronym for acronym, _ in acronyms),
             english_acronym=text("english_acronym"),
+            english_names=tuple(" ".join(name.split()) for name, _ in english_names),
             url=url,
             unts=tuple(reference for reference, _ in unts),
             document=document,
@@ -517,6 +575,7 @@ class _GlossaryReader:
         a mention (or a treaty reference) would not say which entry it is."""
         ids: dict[str, Entry] = {}
         owners: dict[str, Entry] = {}
+        english_owners: dict[str, Entry] = {}
         treaties: dict[str, Entry] = {}
         for entry in entries:
             if entry.id in ids:
@@ -532,6 +591,15 @@ class _GlossaryReader:
                     raise self.fail(
                         None,
                         f"entry '{entry.id}': '{key}' also names '{other.id}' "
+                        f"(line {other.line}); a name or acronym belongs to one entry",
+                        entry.line,
+                    )
+            for key in _english_keys_of(entry):
+                other = english_owners.setdefault(key, entry)
+                if other is not entry:
+                    raise self.fail(
+                        None,
+                        f"entry '{entry.id}': English '{key}' also names '{other.id}' "
                         f"(line {other.line}); a name or acronym belongs to one entry",
                         entry.line,
                     )
@@ -558,8 +626,9 @@ def text_blocks(document: Document) -> list[tuple[str, Block]]:
 
 def annotate(document: Document, glossary: Glossary) -> Document:
     """A copy of ``document`` with a ``Mention`` span for every mention, in every block
-    but headings.  A mention never spans a note mark, and never overlaps a citation
-    (a citation is a link, and a mention inside a link could not be followed).
+    but headings, found with the names of the document's language.  A mention never
+    spans a note mark, and never overlaps a citation (a citation is a link, and a
+    mention inside a link could not be followed).
     Earlier ``Mention`` spans are replaced, so annotating twice changes nothing."""
 
     def tag(block_id: str, block: Block) -> Block:
@@ -576,7 +645,7 @@ def annotate(document: Document, glossary: Glossary) -> Document:
         mentions = [
             mention
             for mention in glossary.find_mentions_between(
-                block.text, (note.offset for note in block.notes)
+                block.text, (note.offset for note in block.notes), document.lang
             )
             if not any(link.start < mention.end and mention.start < link.end for link in links)
         ]
@@ -603,7 +672,7 @@ def unknown_acronyms(document: Document, glossary: Glossary) -> list[tuple[int, 
             word = match.group()
             if not _TWO_CAPITALS.search(word) or _ROMAN.match(word):
                 continue
-            if not glossary.knows_acronym(word):
+            if not glossary.knows_acronym(word, document.lang):
                 found.add((block.line_at(match.start()), word))
     return sorted(found)
 
