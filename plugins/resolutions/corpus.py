@@ -45,6 +45,7 @@ __all__ = [
     "CitedBy",
     "CorpusIndex",
     "Unresolved",
+    "anchors_of",
     "annotate",
     "citation_graph",
     "document_key",
@@ -97,7 +98,8 @@ def translations(documents: Iterable[model.Document]) -> dict[str, dict[str, str
     return paired
 
 
-def _anchors(document: model.Document) -> frozenset[str]:
+def anchors_of(document: model.Document) -> frozenset[str]:
+    """Every anchor of a text's page that a citation may name (blocks and notes)."""
     ids = {block_id for block_id, _ in document.blocks()}
     ids.update(f"fn-{note.number}" for note in document.footnotes)
     return frozenset(ids)
@@ -133,7 +135,7 @@ class CorpusIndex:
         versions: dict[tuple[str, str], str] = {}
         anchors: dict[str, frozenset[str]] = {}
         for document in documents:
-            anchors[document.slug] = _anchors(document)
+            anchors[document.slug] = anchors_of(document)
             key = document_key(document)
             if key is not None:
                 if document.lang == "fr" or key not in slugs_by_key:
@@ -205,6 +207,8 @@ class CitedBy:
     title: str = ""
     cited_anchor: str = ""
     """The paragraph of the cited text that the citation names, if any."""
+    lang: str = "fr"
+    """The citing text's language (its excerpt is in that language)."""
 
 
 @dataclass(frozen=True)
@@ -269,6 +273,7 @@ class _Backlinks:
             symbol=citing.symbol,
             title=citing.title,
             cited_anchor=cited.target.partition("#")[2],
+            lang=citing.lang,
         )
         if cited.target.startswith("doc:"):
             slug = cited.target.removeprefix("doc:").partition("#")[0]

@@ -45,7 +45,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from ..corpus import CitedBy, citation_graph
+from ..corpus import CitedBy, anchors_of, citation_graph, translations
 from ..errors import SourceError
 from ..glossary import Entry
 from ..model import Block, Document, Item, Paragraph
@@ -59,7 +59,15 @@ from ..render.glossary_pages import (
 )
 from ..render.inline import RenderContext
 from ..render.json import export
-from ..render.markdown import display_title, french_date, glossary_tip, render_document
+from ..render.markdown import (
+    LANGUAGE_NAMES,
+    Counterpart,
+    display_title,
+    french_date,
+    glossary_tip,
+    lang_attribute,
+    render_document,
+)
 from .config import ResolutionsConfig
 
 log = logging.getLogger("mkdocs.plugins.resolutions")
@@ -306,28 +314,47 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
     def _generated(self, config: MkDocsConfig, src_uri: str, content: str) -> File:
         return File.generated(config, src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
 
-    def _render_context(self) -> RenderContext:
-        """Addresses as seen from a text's page (``<texts_dir>/<slug>.html``)."""
+    def _render_context(self, lang: str = "fr") -> RenderContext:
+        """Addresses as seen from a text's page (``<texts_dir>/<slug>.html``); the
+        tooltips of a text in ``lang``."""
         glossary = self.corpus.glossary if self.corpus else None
         to_glossary = posixpath.relpath(self.config.glossary_dir, self.config.texts_dir)
         return RenderContext(
             glossary_url=lambda entry_id: f"{to_glossary}/{entry_id}.html",
-            term_tip=glossary_tip(glossary),
+            term_tip=glossary_tip(glossary, lang),
         )
 
     def _generate(self, config: MkDocsConfig) -> list[File]:
         texts = self.config.texts_dir
         generated: list[File] = []
         self.text_files = {}
-        context = self._render_context()
+        contexts: dict[str, RenderContext] = {}
+        by_slug = {document.slug: document for document in self.documents}
+        versions = translations(self.documents)
         for document in self.documents:
             rows = self.corpus.citations.cited_by(document.slug)
-            # Made from the text, its "Cité par" rows, the glossary (its tooltips) and
-            # the folders its links go through.
+            context = contexts.get(document.lang) or contexts.setdefault(
+                document.lang, self._render_context(document.lang)
+            )
+            others = versions.get(document.slug, {})
+            counterparts = tuple(
+                Counterpart(lang, slug, anchors_of(by_slug[slug])) for lang, slug in others.items()
+            )
+            # Made from the text, its "Cité par" rows, its other versions, the glossary
+            # (its tooltips) and the folders its links go through.
             markdown, data = self.made.get(
                 f"text:{document.slug}",
-                (document, rows, self.corpus.glossary, texts, self.config.glossary_dir),
-                lambda document=document, rows=rows: self._render_text(document, rows, context),
+                (
+                    document,
+                    rows,
+                    counterparts,
+                    self.corpus.glossary,
+                    texts,
+                    self.config.glossary_dir,
+                ),
+                lambda document=document, rows=rows, context=context, counterparts=counterparts: (
+                    self._render_text(document, rows, context, counterparts)
+                ),
             )
             page = self._generated(config, f"{texts}/{document.slug}.md", markdown)
             self.text_files[document.slug] = page
@@ -407,13 +434,17 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
 
     @staticmethod
     def _render_text(
-        document: Document, rows: tuple[CitedBy, ...], context: RenderContext
+        document: Document,
+        rows: tuple[CitedBy, ...],
+        context: RenderContext,
+        counterparts: tuple[Counterpart, ...] = (),
     ) -> tuple[str, str]:
         """A text's page (Markdown) and data (JSON)."""
         cited_by = render_cited_by(rows, lambda slug: f"{slug}.html")
-        markdown = render_document(document, context, extra=cited_by)
+        markdown = render_document(document, context, extra=cited_by, counterparts=counterparts)
+        versions = {document.slug: {other.lang: other.slug for other in counterparts}}
         # Compact: json's C encoder only runs without indent (5 s saved at 1,000 texts).
-        data = json.dumps(export([document]), ensure_ascii=False) + "\n"
+        data = json.dumps(export([document], versions), ensure_ascii=False) + "\n"
         return markdown, data
 
     def _graph_files(self, config: MkDocsConfig, graph: dict) -> list[File]:
@@ -717,9 +748,13 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         for document in listing_order(documents):
             url = self.text_files[document.slug].url_relative_to(page)
             symbol = html.escape(document.symbol) if document.symbol else "—"
+            if document.lang != "fr":
+                # The French and English versions of one symbol are two rows.
+                symbol += f' <span class="ra-lang-tag">({LANGUAGE_NAMES.get(document.lang)})</span>'
+            title_lang = lang_attribute(document.lang)
             cells = [
                 f'<td class="ra-symbol"><a href="{url}">{symbol}</a></td>',
-                f'<td><a href="{url}">{html.escape(document.title)}</a></td>',
+                f'<td><a href="{url}"{title_lang}>{html.escape(document.title)}</a></td>',
             ]
             if with_body:
                 cells.append(f"<td>{html.escape(BODIES.get(document.body, document.body))}</td>")

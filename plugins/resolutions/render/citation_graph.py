@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from html import escape
 
 from ..corpus import CitedBy
+from .markdown import LANGUAGE_NAMES
 
 __all__ = [
     "GROUP_LABELS",
@@ -314,6 +315,10 @@ def render_cited_by(
     items = []
     for row in rows:
         name = row.symbol or row.title or row.slug
+        if row.lang != "fr":
+            # A text and its English version may both cite this one: two rows.
+            name += f" ({LANGUAGE_NAMES.get(row.lang, row.lang)})"
+        lang = f' lang="{escape(row.lang)}"' if row.lang != "fr" else ""
         href = f"{link_for(row.slug)}#{row.block_id}"
         body = GROUP_LABELS.get(row.body, row.body)
         year = row.date[:4]
@@ -328,7 +333,7 @@ def render_cited_by(
             f"{escape(block_label(row.block_id))}</a>{cited}"
             f' — <span class="cite-par__organe">{escape(body)}</span>, '
             f'<span class="cite-par__annee">{escape(year)}</span>'
-            f'<br><q class="cite-par__extrait">{escape(row.excerpt)}</q></li>'
+            f'<br><q class="cite-par__extrait"{lang}>{escape(row.excerpt)}</q></li>'
         )
     return (
         f'<section class="cite-par" aria-labelledby="{escape(heading_id)}">\n'

@@ -10,7 +10,8 @@ through untouched; every piece of source text is escaped.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 import yaml
 
@@ -39,17 +40,44 @@ MONTHS = (
     "novembre",
     "décembre",
 )
+SITE_LANGUAGE = "fr"
+"""The language of the site's own words (labels, menus); a text in another language
+carries its own ``lang`` attribute on every element that holds its words."""
+LANGUAGE_NAMES = {"fr": "français", "en": "anglais"}
+"""A text's language as the site's lists name it."""
+LANGUAGE_LABELS = {"fr": "Texte français", "en": "Texte anglais (original)"}
+"""What the header says of a text that is not in the site's language."""
+VERSION_LABELS = {"fr": "Version française", "en": "Version anglaise"}
+VERSION_SHORT = {"fr": "FR", "en": "EN"}
+VERSION_OF = {"fr": "dans la version française", "en": "dans la version anglaise"}
+
+
+@dataclass(frozen=True)
+class Counterpart:
+    """The same text in another language (``corpus.translations``): where its page is
+    and which anchors it has, so that a paragraph links to the same paragraph there."""
+
+    lang: str
+    slug: str
+    anchors: frozenset[str] = frozenset()
+
+
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 
 
-def glossary_tip(glossary: Glossary | None) -> Callable[[str], str]:
-    """The tooltip of a term: its full name, then its one-sentence description."""
+def glossary_tip(glossary: Glossary | None, lang: str = SITE_LANGUAGE) -> Callable[[str], str]:
+    """The tooltip of a term: its full name, then its one-sentence description.  In a
+    text in English the English name comes first, then the French one (the
+    description is French, as the site is)."""
 
     def tip(entry_id: str) -> str:
         entry = glossary.get(entry_id) if glossary is not None else None
         if entry is None:
             return entry_id
-        return f"{entry.title} — {entry.description}" if entry.description else entry.title
+        title = entry.title
+        if lang == "en" and entry.english_name:
+            title = f"{entry.english_title} / {entry.title}"
+        return f"{title} — {entry.description}" if entry.description else title
 
     return tip
 
@@ -73,11 +101,38 @@ def display_title(document: Document) -> str:
     return f"{document.symbol} — {document.title}" if document.symbol else document.title
 
 
-def _permalink(anchor: str, label: str) -> str:
+def lang_attribute(lang: str) -> str:
+    """`` lang="en"`` on an element holding words of a text in ``lang``; nothing for the
+    site's own language, which the page declares once."""
+    return f' lang="{attribute(lang)}"' if lang != SITE_LANGUAGE else ""
+
+
+def _permalink(anchor: str, label: str, lang: str = SITE_LANGUAGE) -> str:
+    # Inside the words of an English text, the site's French label says it is French.
+    chrome = f' lang="{SITE_LANGUAGE}"' if lang != SITE_LANGUAGE else ""
     return (
-        f'<a class="ra-permalink" href="#{anchor}" '
+        f'<a class="ra-permalink" href="#{anchor}"{chrome} '
         f'aria-label="Lien permanent : {attribute(label)}">¶</a>'
     )
+
+
+def _version_links(
+    anchor: str, label: str, counterparts: Sequence[Counterpart], context: RenderContext
+) -> str:
+    """A small link to the block of the same id in each other version of the text that
+    has it: ``#op6`` here, ``#op6`` there."""
+    links = []
+    for other in counterparts:
+        if anchor not in other.anchors:
+            continue
+        url = attribute(context.document_url(other.slug, anchor))
+        name = attribute(f"{label[0].upper()}{label[1:]} {VERSION_OF.get(other.lang, other.lang)}")
+        links.append(
+            f' <a class="ra-version" href="{url}" hreflang="{attribute(other.lang)}" '
+            f'lang="{SITE_LANGUAGE}" aria-label="{name}" title="{name}">'
+            f"{escape(VERSION_SHORT.get(other.lang, other.lang.upper()))}</a>"
+        )
+    return "".join(links)
 
 
 def _paragraph_label(paragraph: Paragraph) -> str:
@@ -88,28 +143,62 @@ def _paragraph_label(paragraph: Paragraph) -> str:
     return f"passage {paragraph.id[1:]}"
 
 
-def render_paragraph(paragraph: Paragraph, context: RenderContext) -> str:
+def render_paragraph(
+    paragraph: Paragraph,
+    context: RenderContext,
+    lang: str = SITE_LANGUAGE,
+    counterparts: Sequence[Counterpart] = (),
+) -> str:
+    """A paragraph and its items; ``lang`` is the text's language, ``counterparts``
+    its other versions (a link to the same paragraph in each)."""
     kind = {"preambular": "ra-pp", "operative": "ra-op"}.get(paragraph.kind, "ra-other")
     number = f'<span class="ra-num">{escape(paragraph.number)}.</span> ' if paragraph.number else ""
     body = render_inline(paragraph, context, lead=paragraph.lead)
+    label = _paragraph_label(paragraph)
+    versions = _version_links(paragraph.id, label, counterparts, context)
     parts = [
-        f'<div class="ra-para {kind}" id="{paragraph.id}">',
-        f"<p>{number}{body} {_permalink(paragraph.id, _paragraph_label(paragraph))}</p>",
+        f'<div class="ra-para {kind}" id="{paragraph.id}"{lang_attribute(lang)}>',
+        f"<p>{number}{body}{versions} {_permalink(paragraph.id, label, lang)}</p>",
     ]
     if paragraph.items:
         parts.append('<ol class="ra-items">')
         for item in paragraph.items:
+            item_label = f"alinéa {item.label}"
             parts.append(
                 f'<li class="ra-item" id="{item.id}"><span class="ra-label">'
-                f"{escape(item.label)}</span> {render_inline(item, context)} "
-                f"{_permalink(item.id, f'alinéa {item.label}')}</li>"
+                f"{escape(item.label)}</span> {render_inline(item, context)}"
+                f"{_version_links(item.id, item_label, counterparts, context)} "
+                f"{_permalink(item.id, item_label, lang)}</li>"
             )
         parts.append("</ol>")
     parts.append("</div>")
     return "".join(parts)
 
 
-def render_meta(document: Document) -> str:
+def render_versions(
+    document: Document, counterparts: Sequence[Counterpart], context: RenderContext
+) -> str:
+    """The header's line on the text's language: "Texte anglais (original)" for a text
+    not in the site's language, and a link to each other version of the text."""
+    parts = []
+    if document.lang != SITE_LANGUAGE:
+        parts.append(escape(LANGUAGE_LABELS.get(document.lang, document.lang)))
+    for other in counterparts:
+        url = attribute(context.document_url(other.slug, ""))
+        parts.append(
+            f'<a class="ra-version-link" href="{url}" hreflang="{attribute(other.lang)}">'
+            f"{escape(VERSION_LABELS.get(other.lang, other.lang))}</a>"
+        )
+    if not parts:
+        return ""
+    return f'<p class="ra-lang">{" · ".join(parts)}</p>'
+
+
+def render_meta(
+    document: Document,
+    counterparts: Sequence[Counterpart] = (),
+    context: RenderContext | None = None,
+) -> str:
     rows = [
         ("Symbole", escape(document.symbol) if document.symbol else "—"),
         ("Organe", escape(BODIES.get(document.body, document.body))),
@@ -152,7 +241,8 @@ def render_meta(document: Document) -> str:
         f'<p class="ra-data"><a href="{attribute(document.slug)}.json" '
         f"download>Données (JSON)</a></p>"
     )
-    return f'<div class="ra-meta"><dl>{table}</dl>{notice_html}{data_link}</div>'
+    versions = render_versions(document, counterparts, context or RenderContext())
+    return f'<div class="ra-meta">{versions}<dl>{table}</dl>{notice_html}{data_link}</div>'
 
 
 def render_footnotes(document: Document, context: RenderContext) -> list[str]:
@@ -172,7 +262,8 @@ def render_footnotes(document: Document, context: RenderContext) -> list[str]:
         items.append(
             f'<li id="{ids.footnote(note.number)}" value="{attribute(note.number)}" '
             f'class="ra-note"><span class="ra-note-number">{escape(note.number)}</span> '
-            f'<span class="ra-note-text">{text}</span> {" ".join(backrefs)}</li>'
+            f'<span class="ra-note-text"{lang_attribute(document.lang)}>{text}</span> '
+            f"{' '.join(backrefs)}</li>"
         )
     return ["## Notes {#notes}", f'<ol class="ra-notes">{"".join(items)}</ol>']
 
@@ -189,34 +280,49 @@ def front_matter(document: Document) -> str:
 
 
 def render_document(
-    document: Document, context: RenderContext | None = None, extra: str = ""
+    document: Document,
+    context: RenderContext | None = None,
+    extra: str = "",
+    counterparts: Sequence[Counterpart] = (),
 ) -> str:
-    """The whole page; ``extra`` (already rendered, e.g. "Cité par") goes before notes."""
+    """The whole page; ``extra`` (already rendered, e.g. "Cité par") goes before notes;
+    ``counterparts``, the text's versions in other languages, are linked from the
+    header and from each paragraph that they have too.
+
+    The site's words stay French; every element holding the text's own words (title,
+    heading lines, author clause, paragraphs, section headings, closing formula, notes)
+    carries ``lang`` when the text is in another language."""
     context = context or RenderContext()
     context.note_counters.clear()
-    out = [front_matter(document), f"# {heading_text(display_title(document))}", ""]
-    out += [render_meta(document), ""]
+    lang = document.lang
+    attr = lang_attribute(lang)
+    # attr_list puts the language on the Markdown headings.
+    heading_attr = f' {{ lang="{lang}" }}' if attr else ""
+    out = [front_matter(document), f"# {heading_text(display_title(document))}{heading_attr}", ""]
+    out += [render_meta(document, counterparts, context), ""]
     if document.heading:
         lines = "".join(
             f'<p class="ra-heading-line" id="{ids.heading(index)}">'
             f"{render_inline(block, context)}</p>"
             for index, block in enumerate(document.heading, 1)
         )
-        out += [f'<div class="ra-heading">{lines}</div>', ""]
+        out += [f'<div class="ra-heading"{attr}>{lines}</div>', ""]
     if document.author is not None:
         out += [
-            f'<p class="ra-author" id="author">{render_inline(document.author, context)}</p>',
+            f'<p class="ra-author" id="author"{attr}>{render_inline(document.author, context)}</p>',
             "",
         ]
     for part in document.body_order():
         if isinstance(part, Section):
             title = f"{part.number}. {part.heading.text}" if part.heading.text else part.number
-            out += [f"## {heading_text(title)} {{#{part.id}}}", ""]
+            section_attr = f' lang="{lang}"' if attr else ""
+            out += [f"## {heading_text(title)} {{#{part.id}{section_attr}}}", ""]
         else:
-            out += [render_paragraph(part, context), ""]
+            out += [render_paragraph(part, context, lang, counterparts), ""]
     if document.closing is not None:
         out += [
-            f'<p class="ra-closing" id="closing">{render_inline(document.closing, context)}</p>',
+            f'<p class="ra-closing" id="closing"{attr}>'
+            f"{render_inline(document.closing, context)}</p>",
             "",
         ]
     if extra:
