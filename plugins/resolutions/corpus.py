@@ -13,7 +13,7 @@ Where a citation leads (``Citation.target``):
 - ``doc:<slug>`` too for an instrument whose glossary entry says the instrument *is* a
   corpus document (``document: <slug>``); otherwise ``glossary:<id>``;
 - ``https://docs.un.org/fr/<symbol>``: a UN document outside the corpus (the UN's
-  official address for a symbol, in French);
+  official address for a symbol, in French; ``/en/`` from an English text);
 - ``""``: no known address (a CND resolution, which has no symbol of its own; an OSCE
   decision outside the corpus; a treaty-series reference no glossary entry claims).
   The citation's label says what the text is, and ``unresolved`` lists it for the check.
@@ -58,6 +58,8 @@ __all__ = [
 
 UN_DOCUMENT_URL = "https://docs.un.org/fr/{symbol}"
 """The UN's official address of a document by symbol (the Official Document System)."""
+UN_DOCUMENT_URL_EN = "https://docs.un.org/en/{symbol}"
+"""The same in English: where an English text's citations lead."""
 
 _UN_SERIES = re.compile(r"^(?:A|E|S|ST)/")
 """Keys that are UN document symbols, hence have an official address."""
@@ -180,7 +182,8 @@ class CorpusIndex:
                 return f"doc:{slug}#{anchor}"
             return f"doc:{slug}"
         if _UN_SERIES.match(base):
-            return UN_DOCUMENT_URL.format(symbol=quote(base, safe="/().-"))
+            address = UN_DOCUMENT_URL_EN if lang == "en" else UN_DOCUMENT_URL
+            return address.format(symbol=quote(base, safe="/().-"))
         return ""
 
     def resolve(self, citation: model.Citation, lang: str | None = None) -> model.Citation:
