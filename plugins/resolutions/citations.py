@@ -24,6 +24,14 @@ What is found (informal grammar; ``NUMBER`` is defined below)::
     treaty      = ["Nations Unies,"] ("Recueil des Traités" | "Ibid.") ","
                   "vol." INT "," ("no" | "n°") INT
 
+English texts (``CitationContext.lang == "en"``) are read with the same grammar and
+their own words: "resolution(s)", "decision No. 758", lists joined by "and", a date
+"of 18 December 2007", a body named before the keyword ("General Assembly resolution
+62/176", "Commission on Narcotic Drugs resolution 58/9", "Permanent Council Decision
+No. 758") or after the number ("of the Commission on Narcotic Drugs"), "paragraph 3 of
+its resolution 57/9", "paragraph 6 (a) of …", "Treaty Series, vol. 976, No. 14152".
+Keys are the same as for the French versions; labels stay French (the site is).
+
 Spans cover the words a reader would click, and never a body's name (the glossary
 marks those): "résolution 61/183", "paragraphe 3 de sa résolution 57/9",
 "Décision No 5/05", "n° 3/05" (when the council's name stands before the number),
@@ -230,7 +238,7 @@ APPOSITION_BEFORE = _verbose(
 )
 """"le Conseil économique et social, dans sa résolution …": "sa" is that body's."""
 
-POSSESSIVE_BEFORE = re.compile(r"(?x) \b(?P<possessive>[Ss]a|[Ss]es|[Ll]eurs?)\s+$")
+POSSESSIVE_BEFORE = re.compile(r"(?x) \b(?P<possessive>[Ss]a|[Ss]es|[Ll]eurs?|[Ii]ts|[Tt]heir)\s+$")
 
 PARAGRAPH_BEFORE = _verbose(
     r"""
@@ -245,13 +253,88 @@ PARAGRAPH_BEFORE = _verbose(
 CND_REPORT_BEFORE = _verbose(
     r"""
     \bE/(?:19|20)\d{2}/28(?:/(?:Rev|Add)\.\d{1,3})*\)?
-    (?:\s+et\s+Corr\.\d{1,3})?\)?
-    (?:\s*,\s*(?:chap\.|sect\.|annexe|par\.|p\.)\s*[\w.]+)*
+    (?:\s+(?:et|and)\s+Corr\.\d{1,3})?\)?
+    (?:\s*,\s*(?:chap\.|sect\.|annexe?|par\.|p\.)\s*[\w.]+)*
     \s*,\s*$
     """
 )
 """The Commission's annual report (ECOSOC Supplement No. 8, ``E/<year>/28``) cited
 just before a bare resolution number: the resolution is the Commission's."""
+
+# English texts (``CitationContext.lang == "en"``): the same rules, the English words.
+
+_EN_MONTHS = {
+    name: number
+    for number, name in enumerate(
+        "January February March April May June July August September October November "
+        "December".split(),
+        1,
+    )
+}
+_ALL_MONTHS = {**_MONTHS, **_EN_MONTHS}
+
+DATE_EN = _verbose(
+    r"""
+    of\s+
+    (?P<day>\d{1,2})\s+
+    (?P<month><<months>>)\s+
+    (?P<year>(?:19|20)\d{2})\b
+    """,
+    months="|".join(_EN_MONTHS),
+)
+"""A date after a cited act in an English text: "of 18 December 2007"."""
+
+_BODY_NAMES_EN = r"""
+    (?P<ag>General\s+Assembly)
+  | (?P<ecosoc>Economic\s+and\s+Social\s+Council)
+  | (?P<cnd>Commission\s+on\s+Narcotic\s+Drugs)
+  | (?P<sc>Security\s+Council)
+"""
+
+BODY_AFTER_EN = _verbose(
+    r"""
+    \s*,?\s*
+    (?:of\s+\d{1,2}\s+(?:<<months>>)\s+\d{4}\s*,?\s*)?
+    of\s+the\s+
+    (?:<<bodies>>)
+    """,
+    months="|".join(_EN_MONTHS),
+    bodies=_BODY_NAMES_EN,
+)
+""""resolution 58/9 of the Commission on Narcotic Drugs" (an optional date between)."""
+
+BODY_BEFORE_EN = _verbose(
+    r"""
+    (?:<<bodies>>)
+    (?:\s*,?\s+(?:in|by)\s+(?:its|their))?
+    \s+$
+    """,
+    bodies=_BODY_NAMES_EN,
+)
+""""General Assembly resolution 62/176", "Commission on Narcotic Drugs resolution 58/9",
+"the Economic and Social Council, in its resolution …": the body is named before."""
+
+PARAGRAPH_BEFORE_EN = _verbose(
+    r"""
+    \b(?P<lead>[Pp]aragraph)\s+
+    (?P<paragraph>\d{1,3})(?:\s?\((?P<item>[a-z])\))?\s+
+    of\s+(?:(?P<possessive>its|their)\s+|the\s+)?
+    (?:(?:<<bodies>>)\s+)?$
+    """,
+    bodies=_BODY_NAMES_EN,
+)
+""""paragraph 3 of its resolution …", "paragraph 6 (a) of General Assembly resolution …"."""
+
+
+@dataclass(frozen=True)
+class _Words:
+    """The patterns that read the words around a number, in one language."""
+
+    date: re.Pattern[str]
+    body_after: re.Pattern[str]
+    body_before: re.Pattern[str]
+    paragraph_before: re.Pattern[str]
+
 
 _LOOKBACK = 160
 """How far back the look-behind rules read (the longest is the report reference)."""
@@ -283,11 +366,12 @@ UN_ACT = _verbose(
 
 UN_ACT_CONTINUATION = _verbose(
     r"""
-    (?:\s*,\s*(?:et\s+)?|\s+et\s+)<<number>>
+    (?:\s*,\s*(?:(?:et|and)\s+)?|\s+(?:et|and)\s+)<<number>>
     """,
     number=_NUMBER,
 )
-"""The next number of a list after a plural keyword: "résolutions 55/2, 58/4 et 60/1"."""
+"""The next number of a list after a plural keyword: "résolutions 55/2, 58/4 et 60/1",
+"resolutions 61/183 and 62/176"."""
 
 _RANGE_LIMIT = 20
 """A range wider than this is a misreading, not a series of resolutions."""
@@ -396,7 +480,7 @@ def _act_display(number: _ActNumber) -> str:
 def _iso_date(match: re.Match[str] | None) -> str:
     if match is None:
         return ""
-    return f"{match['year']}-{_MONTHS[match['month']]:02d}-{int(match['day']):02d}"
+    return f"{match['year']}-{_ALL_MONTHS[match['month']]:02d}-{int(match['day']):02d}"
 
 
 def _act_label(
@@ -436,31 +520,33 @@ def _anchor(paragraph: str, item: str | None) -> str:
 
 
 def _un_acts(text: str, context: CitationContext) -> list[model.Citation]:
+    words = _words(context)
     found: list[model.Citation] = []
     for match in UN_ACT.finditer(text):
         decision = match["keyword"][0] in "dD"
         keyword_start = match.start("keyword")
         base = max(0, keyword_start - _LOOKBACK)
         before = text[base:keyword_start]
-        paragraph = PARAGRAPH_BEFORE.search(before)
+        paragraph = words.paragraph_before.search(before)
         report = CND_REPORT_BEFORE.search(before) is not None
 
         # The numbers cited: the first, then, after a plural keyword, the rest of the list.
         first_start = base + paragraph.start("lead") if paragraph else keyword_start
         items = [(first_start, match.end(), _numbers(match))]
         end = match.end()
-        date = _date_at(text, end)
+        date = _date_at(text, end, words)
         while match["plural"]:
             following = UN_ACT_CONTINUATION.match(text, date.end() if date else end)
             if following is None:
                 break
             items.append((_number_start(following), following.end(), _numbers(following)))
             end = following.end()
-            date = _date_at(text, end)
-        body_after = BODY_AFTER.match(text, end)
+            date = _date_at(text, end, words)
+        body_after = words.body_after.match(text, end)
         if body_after is not None and date is None:
-            date = _date_at(text, body_after.end())  # "… de l'Assemblée générale, en date du …"
-        explicit = _explicit_body(body_after) or _explicit_body(APPOSITION_BEFORE.search(before))
+            # "… de l'Assemblée générale, en date du …"
+            date = _date_at(text, body_after.end(), words)
+        explicit = _explicit_body(body_after) or _explicit_body(words.body_before.search(before))
         if decision and context.body.startswith("osce") and explicit is None:
             continue  # "décision 5/05" bare in an OSCE text is no UN act: nothing guessed
         iso = _iso_date(date) if len(items) == 1 else ""
@@ -491,10 +577,18 @@ def _un_acts(text: str, context: CitationContext) -> list[model.Citation]:
 _DATE_LEAD = re.compile(r"\s*,?\s*")
 
 
-def _date_at(text: str, position: int) -> re.Match[str] | None:
+def _date_at(text: str, position: int, words: _Words | None = None) -> re.Match[str] | None:
     """The date printed right after a number, with or without a comma before it."""
     lead = _DATE_LEAD.match(text, position)
-    return DATE.match(text, lead.end() if lead else position)
+    return (words or _FRENCH).date.match(text, lead.end() if lead else position)
+
+
+_FRENCH = _Words(DATE, BODY_AFTER, APPOSITION_BEFORE, PARAGRAPH_BEFORE)
+_ENGLISH = _Words(DATE_EN, BODY_AFTER_EN, BODY_BEFORE_EN, PARAGRAPH_BEFORE_EN)
+
+
+def _words(context: CitationContext) -> _Words:
+    return _ENGLISH if context.lang == "en" else _FRENCH
 
 
 def _number_start(match: re.Match[str]) -> int:
@@ -529,9 +623,22 @@ OSCE_COUNCIL_AFTER = _verbose(
     apostrophe=_APOSTROPHE,
 )
 
+OSCE_COUNCIL_BEFORE_EN = re.compile(r"\b(?P<council>Permanent|Ministerial)\s+Council\s+$")
+""""Permanent Council decision No. 758" in an English text."""
+
+OSCE_COUNCIL_AFTER_EN = re.compile(
+    r"""(?x)
+    \s+of\s+the\s+(?:OSCE\s+)?(?P<council>Permanent|Ministerial)\s+Council
+    (?:\s+(?:in|at)\s+(?P<place>[A-Z][\w-]+))?
+    """
+)
+""""decision No. 5/05 of the Ministerial Council in Ljubljana"."""
+
+_ENGLISH_COUNCILS = {"Permanent": "permanent", "Ministerial": "ministériel"}
+
 OSCE_CONTINUATION = re.compile(
     r"""(?x)
-    (?:,|\bet)\s+(?:(?:la|sa)\s+(?i:d[ée]cision)\s+)?
+    (?:,|\bet|\band)\s+(?:(?:la|sa|the|its)\s+(?i:d[ée]cision)\s+)?
     (?P<marker>[Nn][o°º])\.?\s*(?P<number>\d{1,4})(?:/(?P<year>\d{2}))?
     (?![\w/])
     """
@@ -566,18 +673,24 @@ def _osce_label(key: str, place: str | None, date: str = "") -> str:
 
 
 def _osce_decisions(text: str, context: CitationContext) -> list[model.Citation]:
+    words = _words(context)
+    english = context.lang == "en"
     found: list[model.Citation] = []
     for match in OSCE_DECISION.finditer(text):
         base = max(0, match.start() - _LOOKBACK)
         before = text[base : match.start()]
-        paragraph = PARAGRAPH_BEFORE.search(before)
+        paragraph = words.paragraph_before.search(before)
         possessive = POSSESSIVE_BEFORE.search(before) is not None or bool(
             paragraph and paragraph["possessive"]
         )
-        after = OSCE_COUNCIL_AFTER.match(text, match.end())
+        after = (OSCE_COUNCIL_AFTER_EN if english else OSCE_COUNCIL_AFTER).match(text, match.end())
         council = match["council_before"] or (after["council"] if after else None)
+        if english:
+            named_before = OSCE_COUNCIL_BEFORE_EN.search(before)
+            council = (named_before["council"] if named_before else None) or council
+            council = _ENGLISH_COUNCILS.get(council or "", council)
         place = after["place"] if after else None
-        date = _iso_date(_date_at(text, after.end() if after else match.end()))
+        date = _iso_date(_date_at(text, after.end() if after else match.end(), words))
         key = _osce_key(match["number"], match["year"], council, possessive, context)
         if key is not None:
             # With the council between keyword and number, the span starts at "n°" so
@@ -637,8 +750,8 @@ SYMBOL = re.compile(
 )
 """A UN or OSCE document symbol as printed: A/62/117, E/2003/28/Rev.1, A/78/L.68."""
 
-SYMBOL_SUFFIX = re.compile(r"(?x) \s+et\s+(?P<suffix>(?:Corr|Add|Rev)\.\d{1,3})(?![\w/])")
-""""E/2007/28 et Corr.1": the corrigendum is a document of its own."""
+SYMBOL_SUFFIX = re.compile(r"(?x) \s+(?:et|and)\s+(?P<suffix>(?:Corr|Add|Rev)\.\d{1,3})(?![\w/])")
+""""E/2007/28 et Corr.1" ("and Corr.1"): the corrigendum is a document of its own."""
 
 
 def symbol_key(symbol: str) -> str:
@@ -685,13 +798,15 @@ def _symbols(text: str) -> list[model.Citation]:
 TREATY_SERIES = re.compile(
     r"""(?x)
     (?:Recueil\s+des\s+[Tt]raités(?:\s+des\s+Nations\s+Unies)?
+      | Treaty\s+Series
       | Ibid\.)
     \s*,\s*vol\.\s*(?P<volume>\d{1,5})
     \s*,\s*[Nn](?:[o°º])\.?\s*(?P<number>\d{1,6})
     (?![\w/])
     """
 )
-"""A reference to the United Nations Treaty Series.  "Ibid., vol. …, no …" is taken
+"""A reference to the United Nations Treaty Series ("United Nations, Treaty Series,
+vol. 976, No. 14152" in English texts).  "Ibid., vol. …, no …" is taken
 too: in these texts "vol." and "no" after "Ibid." only ever continue a treaty list.
 The span leaves out a leading "Nations Unies," which the glossary may mark."""
 
