@@ -286,6 +286,31 @@ def test_duplicate_symbol_in_two_files(check) -> None:
     assert [line.split(": ")[1] for line in done.reports] == ["a-res-1-1", "autre-texte"]
 
 
+ENGLISH_TEXT = (
+    " The General Assembly,\n\n Recalling its resolution 60/1 of 16 September 2005,\n\n"
+    " 1. Decides to remain seized of the matter.\n"
+)
+
+
+def test_french_and_english_versions_of_one_symbol(check) -> None:
+    # Two versions of one text, not a clash: the English one gets its own slug.
+    done = check({"a.txt": front() + PDF_TEXT, "a-en.txt": front(lang="en") + ENGLISH_TEXT})
+    assert done.findings == []
+    assert done.status == 0
+    assert sorted(line.split(": ")[1] for line in done.reports) == ["a-res-1-1", "a-res-1-1-en"]
+    # Two English texts of one symbol are a clash.
+    done = check(
+        {
+            "a-en.txt": front(lang="en") + ENGLISH_TEXT,
+            "b-en.txt": front(lang="en", slug="autre") + ENGLISH_TEXT,
+        }
+    )
+    assert done.findings == [
+        "source_texts/b-en.txt:2: error: symbol 'A/RES/1/1' is already used by "
+        "source_texts/a-en.txt"
+    ]
+
+
 def test_a_clash_is_found_when_only_the_new_file_is_checked(check) -> None:
     # The editor checks only the file they added; it sorts before the one it clashes with.
     done = check(
