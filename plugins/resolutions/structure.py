@@ -464,6 +464,12 @@ def parse_structure(
         parts[owner]["corrections"] = (*parts[owner]["corrections"], correction)
     for part in parts:
         part["removals"] = ()
+        part["detail_lines"] = ()
+    for detail in flow.details:
+        part = parts[_owner_by_line(parts, detail.line)]
+        if detail.name not in dict(part["details"]):
+            part["details"] = (*part["details"], (detail.name, detail.value))
+            part["detail_lines"] = (*part["detail_lines"], (detail.name, detail.line))
     for removal in flow.removals:
         owner = _owner_by_line(parts, removal.line)
         parts[owner]["removals"] = (*parts[owner]["removals"], removal)

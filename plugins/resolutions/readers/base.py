@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from ..model import Block, Correction, Diagnostic, NoteMark, Removal, Span
+from ..model import Block, Correction, Detail, Diagnostic, NoteMark, Removal, Span
 
 _SPACES = re.compile(r"[ \t\n\r\f\v]+")  # not \\s: a no-break space is kept as printed
 TERMINAL = re.compile(r"[.,;:!?…»”)\]]\s*$")
@@ -119,6 +119,8 @@ class Flow:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     removals: list[Removal] = field(default_factory=list)
     """Page furniture taken out of the text, each recorded where it was."""
+    details: list[Detail] = field(default_factory=list)
+    """What the cover block printed (symbol, session, adoption date…), with its line."""
 
 
 def join_blocks(first: Block, second: Block) -> Block:
