@@ -142,6 +142,7 @@ def shift_span(span: Span, shift: int) -> Span:
 
 _CONTINUES = re.compile(r"^[a-zàâäçéèêëîïôöùûüœ0-9(«]")
 _NUMBERED = re.compile(r"^\d{1,3}\.?\s+\*?[A-ZÀ-ÖØ-Þ]")
+_ITEM_LABEL = re.compile(r"^\(?[a-z]\)\s")
 
 
 def join_cut_paragraphs(blocks: list[RawBlock]) -> list[RawBlock]:
@@ -159,6 +160,7 @@ def join_cut_paragraphs(blocks: list[RawBlock]) -> list[RawBlock]:
             and not TERMINAL.search(joined[-1].text)
             and _CONTINUES.match(raw.text)
             and not _NUMBERED.match(raw.text)
+            and not _ITEM_LABEL.match(raw.text)
         ):
             joined[-1] = RawBlock(
                 block=join_blocks(joined[-1].block, raw.block),

@@ -53,7 +53,9 @@ DASHED_PAGE = r"(?<![\w\-–])[-–]\s?[1-9]\d{0,2}\s?[-–](?![\w\-–])"
 PAGE_WORD = r"\b(?:Page|page)\s+[1-9]\d{0,2}(?:\s+(?:of|sur|de)\s+[1-9]\d{0,2})?\b"
 
 ALWAYS = re.compile(f"(?P<job>{JOB_NUMBER})|(?P<bar>{BAR_CODE})|(?P<recycle>{RECYCLING})")
-COUNTERS = re.compile(f"(?P<counter>{PAGE_COUNTER})|(?P<dashed>{DASHED_PAGE})|(?P<word>{PAGE_WORD})")
+COUNTERS = re.compile(
+    f"(?P<counter>{PAGE_COUNTER})|(?P<dashed>{DASHED_PAGE})|(?P<word>{PAGE_WORD})"
+)
 REASONS = {
     "job": "numéro de tirage",
     "bar": "code-barres",
@@ -99,7 +101,8 @@ COVER = re.compile(
                     (?:\s+(?P<masthead_symbol>{SYMBOL}))?)
     | (?P<adoption>(?:Résolution|Décision|Resolution|Decision)\s+adopt\w+\s+(?:par|by)\s+
                    (?:l['’]|le\s+|la\s+|the\s+)(?:{BODY_NAMES})\s+(?:le|on)\s+{day_month_year("a_")})
-    | (?P<report>\[(?:[^\]\[]{{0,200}}?)\((?P<report_symbol>{SYMBOL}(?:\s+et\s+(?:Corr|Add)\.\d+)?)\)\])
+    | (?P<report>\[(?:[^\]\[]{{0,200}}?)
+                 \((?P<report_symbol>{SYMBOL}(?:\s+et\s+(?:Corr|Add)\.\d+)?)\)\])
     | (?P<meeting>\d+\s?(?:e|re|ème|st|nd|rd|th)\s+(?:séance\s+plénière|plenary\s+meeting)
                    (?:\s+(?:du\s+)?Conseil\s+\w+)?)
     | (?P<journal>(?:PC\s+|MC\s+)?Journal\s+(?:n°|No\.?)\s?\d+(?:,\s?point\s+\d+\s+de\s+l['’]ordre
@@ -185,7 +188,9 @@ class _Text:
                 line_end = line_start + len(self.lines[index].text)
                 piece_end = min(end, line_end)
                 if piece_end > start:
-                    per_line.setdefault(index, []).append((start - line_start, piece_end - line_start))
+                    per_line.setdefault(index, []).append(
+                        (start - line_start, piece_end - line_start)
+                    )
                 index += 1
                 start = line_end + 1
         for index, pieces in per_line.items():
@@ -266,7 +271,9 @@ def read_cover(text: _Text, end: int) -> tuple[list[tuple[int, int, str]], list[
             details.append(Detail("session", re.sub(r"\s+", " ", match[0]), line))
         elif kind == "agenda":
             item = re.search(r"(?:Points?|items?)\s+(.+?)(?:\s+de\s+l['’]ordre|$)", match[0], re.S)
-            details.append(Detail("agenda_item", re.sub(r"\s+", " ", item[1]) if item else "", line))
+            details.append(
+                Detail("agenda_item", re.sub(r"\s+", " ", item[1]) if item else "", line)
+            )
             agenda_end = stop
         elif kind == "date":
             details.append(Detail("date", _iso(match, "d_"), line))
@@ -310,11 +317,17 @@ def _anchored(
             if kept[index]:
                 continue
             beside = any(
-                kept[other] and (not head[cuts[other][1] : start].strip() or not head[end : cuts[other][0]].strip())
+                kept[other]
+                and (
+                    not head[cuts[other][1] : start].strip()
+                    or not head[end : cuts[other][0]].strip()
+                )
                 for other in range(len(cuts))
                 if other != index
-                and (cuts[other][1] <= start and start - cuts[other][1] <= 3
-                     or end <= cuts[other][0] and cuts[other][0] - end <= 3)
+                and (
+                    (cuts[other][1] <= start and start - cuts[other][1] <= 3)
+                    or (end <= cuts[other][0] and cuts[other][0] - end <= 3)
+                )
             )
             if beside or alone(start, end):
                 kept[index] = True
@@ -329,7 +342,9 @@ def _anchored(
         if not (
             detail.name in ("date", "symbol")
             and detail.line in dropped_lines
-            and any(_squeeze(value) == detail.value or detail.name == "date" for value in dropped_values)
+            and any(
+                _squeeze(value) == detail.value or detail.name == "date" for value in dropped_values
+            )
         )
     ]
     return [cut for cut, keep in zip(cuts, kept, strict=True) if keep], kept_details
@@ -345,9 +360,7 @@ def _body_cuts(text: _Text, start: int, symbols: Sequence[str]) -> list[tuple[in
         for symbol in symbols
         if re.match(r"^[A-Z][A-Z.]*/", symbol)
     ]
-    header = (
-        re.compile(rf"(?<![\w/.\-])(?:{'|'.join(own)})(?![\w/])") if own else None
-    )
+    header = re.compile(rf"(?<![\w/.\-])(?:{'|'.join(own)})(?![\w/])") if own else None
     for index, line in enumerate(text.lines):
         base = text.starts[index]
         if base + len(line.text) < start or not line.text.strip():
@@ -363,7 +376,9 @@ def _body_cuts(text: _Text, start: int, symbols: Sequence[str]) -> list[tuple[in
             if match["counter"] and int(match["page"]) > int(match["pages"]):
                 continue
             before = line.text[: match.start()].rstrip()
-            if re.search(r"(?:n[°o]|No\.?|décisions?|résolutions?|resolutions?|decisions?)$", before, re.I):
+            if re.search(
+                r"(?:n[°o]|No\.?|décisions?|résolutions?|resolutions?|decisions?)$", before, re.I
+            ):
                 continue
             alone = not line.text[: match.start()].strip() and not line.text[match.end() :].strip()
             beside = any(

@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from ..load import Line
 from ..model import Block, NoteMark
 from .base import Flow, RawBlock, TextBuilder, join_cut_paragraphs
-from .furniture import strip_furniture
+from .furniture import MONTHS_EN, MONTHS_FR, strip_furniture
 from .segment import segment
 
 RULE = re.compile(r"^\s*_{3,}\s*$")
@@ -98,9 +98,7 @@ def _note_pieces(number: str, rest: str) -> tuple[list[tuple[str, str]], str]:
         number, rest = following["number"], rest[following.end() :]
 
 
-ABBREVIATION_END = re.compile(
-    r"\b(?:sect|chap|vol|pp|par|para|no|n°|Corr|Rev|Add|art|Suppl|cf)\.$"
-)
+ABBREVIATION_END = re.compile(r"\b(?:sect|chap|vol|pp|par|para|no|n°|Corr|Rev|Add|art|Suppl|cf)\.$")
 NUMBER_AT_END = re.compile(r"(?<=[.)»])\s+(?P<number>\d{1,3})$")
 
 
@@ -120,11 +118,35 @@ def _read_note_line(
     start = NOTE_START.match(text)
     if start and (expected is None or start["number"] == str(expected)):
         return _note_pieces(start["number"], start["text"])
-    if current is not None and last is not None and (
-        not NOTE_ENDED.search(last) or _continues_notes(last, text, int(current) + 1)
+    if (
+        current is not None
+        and last is not None
+        and (not NOTE_ENDED.search(last) or _continues_notes(last, text, int(current) + 1))
     ):
         return _note_pieces(current, text)
     return None
+
+
+# A note number moved after the punctuation (``Persons,1``, ``20172 and 2021,3``) or
+# detached by a space (``drogue 1, et``), as copies and retyped texts print them.
+AFTER_PUNCTUATION = re.compile(
+    r"""(?x)
+    (?:(?<=[\w)»”][,;:.])|(?<=[^\W\d_][)»”]))
+    (?P<number>\d{1,3})
+    (?=\s|$)
+    """
+)
+DETACHED = re.compile(r"(?<=[^\W\d_])(?P<space> )(?P<number>\d{1,3})(?=[,;:.)»]|$)")
+NOT_BEFORE_NOTE = frozenset(
+    """paragraphe paragraphes paragraph paragraphs article articles alinéa alinéas
+    résolution résolutions resolution resolutions décision décisions decision decisions
+    annexe annex chapitre chapter chap section sect point points item items page pages
+    vol volume n no nos numéro session séance meeting le la les du des de au aux et and
+    the of en à sur par pour entre objectif objectifs cible cibles goal goals target
+    targets partie part tableau table figure rapport report principe principle étape
+    phase niveau level protocole protocol règle rule recommandation recommendation""".split()
+    + [month.lower() for month in (*MONTHS_FR, *MONTHS_EN)]
+)
 
 
 def split_pages(
@@ -255,7 +277,9 @@ def find_glued_marks(
         pieces: list[tuple[int, int, str]] = []  # (start of number, end, number)
         candidates = sorted(
             [m for m in GLUED_TO_WORD.finditer(block.text)]
-            + [m for m in GLUED_TO_YEAR.finditer(block.text)],
+            + [m for m in GLUED_TO_YEAR.finditer(block.text)]
+            + [m for m in AFTER_PUNCTUATION.finditer(block.text)]
+            + [m for m in DETACHED.finditer(block.text)],
             key=lambda match: match.start(),
         )
         for match in candidates:
@@ -263,13 +287,27 @@ def find_glued_marks(
             if number not in defined:
                 continue
             is_next = position < len(note_order) and note_order[position] == number
+            if match.re is AFTER_PUNCTUATION and block.text[match.start() - 2].isdigit():
+                # After a figure, only a year or a symbol ("2021,3", "61/183,1"), never
+                # a decimal ("2,5").
+                token = block.text[: match.start() - 1].rsplit(" ", 1)[-1]
+                if "/" not in token and not re.fullmatch(r"(?:1[89]|20)\d\d", token):
+                    continue
+            if match.re is DETACHED:
+                # A number after a word and a space is most often the word's own
+                # ("paragraphe 5", "les 14 et 15"): a mark only as the next note, and
+                # never after a word that introduces a number.
+                word = re.findall(r"[^\W\d_]+$", block.text[: match.start()])
+                if not is_next or not word or word[0].lower() in NOT_BEFORE_NOTE:
+                    continue
             if is_next:
                 cited.add(number)
                 while position < len(note_order) and note_order[position] in cited:
                     position += 1
             elif number not in cited:
                 continue
-            pieces.append((match.start("number"), match.end("number"), number))
+            cut_start = match.start("space") if match.re is DETACHED else match.start("number")
+            pieces.append((cut_start, match.end("number"), number))
         if pieces:
             block = _remove_marks(block, pieces)
         result.append(

@@ -34,15 +34,36 @@ from ..load import Line
 from .base import RawBlock, TextBuilder
 from .furniture import BODY_NAMES
 
-CLAUSE_END = re.compile(r"[,;.:]$")
+CLAUSE_END = re.compile(r"[,;.:](?:\d{1,3})?$")
+"""A clause ends here, maybe with a note mark after the punctuation (``Persons,1``)."""
 SENTENCE_END = re.compile(r"[.;:][»”\")\]]*$")
 ROMAN_LINE = re.compile(r"^\s*[IVXL]+\s*$")
 ITEM_LINE = re.compile(r"^\s*\(?[a-z]\)\s")
 NUMBER_TOKEN = re.compile(r"^(?P<number>\d{1,3}|[SOlIBZG])[.)]$")
 OCR_DIGITS = {"S": "5", "O": "0", "l": "1", "I": "1", "B": "8", "Z": "2", "G": "6"}
 ITEM_TOKEN = re.compile(r"^(?:(?P<letter>[a-z])\)|\((?P<paren>[a-z])\))$")
-ROMANS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII",
-          "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX"]
+ROMANS = [
+    "I",
+    "II",
+    "III",
+    "IV",
+    "V",
+    "VI",
+    "VII",
+    "VIII",
+    "IX",
+    "X",
+    "XI",
+    "XII",
+    "XIII",
+    "XIV",
+    "XV",
+    "XVI",
+    "XVII",
+    "XVIII",
+    "XIX",
+    "XX",
+]
 CLOSING_TOKEN = re.compile(r"^\d{1,4}\s?(?:e|re|ème|st|nd|rd|th)$")
 CLOSING_NEXT = {"séance", "plenary"}
 AUTHOR = re.compile(
@@ -56,25 +77,82 @@ OPENS_TEXT = re.compile(r"^[«“\"*(]?[A-ZÀ-ÖØ-Þ]")
 # likewise ("Recalling", "Concerned that", "Deeply concerned").
 FR_PARTICIPLE = re.compile(r"^[A-ZÉÈ][a-zéèêëàâîïôûüç’'\-]+ant$")
 EN_PARTICIPLE = re.compile(r"^[A-Z][a-z\-]+ing$")
-ADJECTIVE = re.compile(
-    r"^[A-ZÉÈ][a-zéèêëàâîïôûüç\-]+(?:ée?s?|ue?s?|ente?s?|aite?s?|eux|euse|ed)$"
-)
+ADJECTIVE = re.compile(r"^[A-ZÉÈ][a-zéèêëàâîïôûüç\-]+(?:ée?s?|ue?s?|ente?s?|aite?s?|eux|euse|ed)$")
 ADVERB = re.compile(r"^[A-ZÉÈ][a-zéèêëàâîïôûüç]+(?:ment|ly)$")
 COMPLEMENT = {
-    "par", "de", "d’", "d'", "du", "des", "que", "qu’", "qu'", "à", "au", "aux", "en",
-    "dans", "devant", "sur", "pour", "avec",
-    "by", "that", "of", "to", "with", "at", "about", "in", "for", "from",
+    "par",
+    "de",
+    "d’",
+    "d'",
+    "du",
+    "des",
+    "que",
+    "qu’",
+    "qu'",
+    "à",
+    "au",
+    "aux",
+    "en",
+    "dans",
+    "devant",
+    "sur",
+    "pour",
+    "avec",
+    "by",
+    "that",
+    "of",
+    "to",
+    "with",
+    "at",
+    "about",
+    "in",
+    "for",
+    "from",
 }
 LEAD_WORDS = {
-    "Aware", "Mindful", "Conscious", "Cognizant", "Desirous", "Conscient", "Consciente",
-    "Conscients", "Consciente", "Désireux", "Désireuse", "Inquiète", "Inquiet", "Soucieux",
-    "Soucieuse", "Compte", "Sachant",
+    "Aware",
+    "Mindful",
+    "Conscious",
+    "Cognizant",
+    "Desirous",
+    "Conscient",
+    "Consciente",
+    "Conscients",
+    "Désireux",
+    "Désireuse",
+    "Inquiète",
+    "Inquiet",
+    "Soucieux",
+    "Soucieuse",
+    "Compte",
+    "Sachant",
 }
 NOT_LEADS = {
-    "Beijing", "Nanjing", "Kunming", "During", "Including", "Nothing", "Morning", "Evening",
-    "Spring", "King", "Pendant", "Durant", "Constant", "Président", "United", "Limited",
-    "Afghanistan", "Tadjikistan", "Ouzbékistan", "Kazakhstan", "Pakistan", "Turkménistan",
-    "Kirghizistan", "Kurdistan", "Hindustan",
+    "Beijing",
+    "Nanjing",
+    "Kunming",
+    "During",
+    "Including",
+    "Nothing",
+    "Morning",
+    "Evening",
+    "Spring",
+    "King",
+    "Pendant",
+    "Durant",
+    "Constant",
+    "Président",
+    "United",
+    "Limited",
+    "Afghanistan",
+    "Tadjikistan",
+    "Ouzbékistan",
+    "Kazakhstan",
+    "Pakistan",
+    "Turkménistan",
+    "Kirghizistan",
+    "Kurdistan",
+    "Hindustan",
 }
 
 
@@ -202,13 +280,17 @@ class Segmenter:
         while index < len(tokens):
             token = tokens[index]
             start = index == 0 or token.after_blank
-            if token.line_start and index:
-                if ROMAN_LINE.match(token.line_text) or ROMAN_LINE.match(token.previous_line):
-                    start = True
-                elif ITEM_LINE.match(token.line_text) or (
-                    token.indented and CLAUSE_END.search(token.previous_line.rstrip())
-                ):
-                    start = True
+            if (
+                token.line_start
+                and index
+                and (
+                    ROMAN_LINE.match(token.line_text)
+                    or ROMAN_LINE.match(token.previous_line)
+                    or ITEM_LINE.match(token.line_text)
+                    or (token.indented and CLAUSE_END.search(token.previous_line.rstrip()))
+                )
+            ):
+                start = True
             if not self.author_seen and self.region == "head":
                 length = self._author_length(index)
                 if length:
@@ -219,8 +301,12 @@ class Segmenter:
                     index += length
                     continue
             number = self._number(index)
-            if number is not None and (self._clause_before(index) or self.section_open
-                                       or token.line_start or self.region == "head"):
+            if number is not None and (
+                self._clause_before(index)
+                or self.section_open
+                or token.line_start
+                or self.region == "head"
+            ):
                 self.last_number = int(number)
                 self.region = "body"
                 self.section_open = False
@@ -261,9 +347,9 @@ class Segmenter:
                 and index + 1 < len(tokens)
                 and tokens[index + 1].text in CLOSING_NEXT
                 and self._clause_before(index)
+            ) or (
+                self.region == "preamble" and self._clause_before(index) and is_lead(tokens, index)
             ):
-                start = True
-            elif self.region == "preamble" and self._clause_before(index) and is_lead(tokens, index):
                 start = True
             if start:
                 self.starts.add(index)
