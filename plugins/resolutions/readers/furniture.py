@@ -52,7 +52,10 @@ PAGE_COUNTER = r"(?<![\w/.\-])(?P<page>[1-9]\d{0,2})\s?/\s?(?P<pages>[1-9]\d{0,2
 DASHED_PAGE = r"(?<![\w\-–])[-–]\s?[1-9]\d{0,2}\s?[-–](?![\w\-–])"
 PAGE_WORD = r"\b(?:Page|page)\s+[1-9]\d{0,2}(?:\s+(?:of|sur|de)\s+[1-9]\d{0,2})?\b"
 
+PRINT_DATE = r"(?<![\w/.\-])[0-3]\d[01]\d\d\d(?![\w/\-])"
+"""The print date beside a job number ("130624"), ddmmyy."""
 ALWAYS = re.compile(f"(?P<job>{JOB_NUMBER})|(?P<bar>{BAR_CODE})|(?P<recycle>{RECYCLING})")
+BESIDE_JOB = re.compile(f"(?P<printdate>{PRINT_DATE})")
 COUNTERS = re.compile(
     f"(?P<counter>{PAGE_COUNTER})|(?P<dashed>{DASHED_PAGE})|(?P<word>{PAGE_WORD})"
 )
@@ -64,6 +67,8 @@ REASONS = {
     "dashed": "numéro de page",
     "word": "numéro de page",
     "header": "en-tête courant (cote du document)",
+    "title": "en-tête courant (titre du document)",
+    "printdate": "date d’impression",
 }
 
 # A UN or OSCE document symbol, spaces tolerated around the slashes (copies split it).
@@ -372,6 +377,10 @@ def _body_cuts(text: _Text, start: int, symbols: Sequence[str]) -> list[tuple[in
             for match in header.finditer(line.text):
                 if base + match.start() >= start:
                     found.append((match.start(), match.end(), REASONS["header"]))
+        for match in BESIDE_JOB.finditer(line.text):
+            alone = not line.text[: match.start()].strip() and not line.text[match.end() :].strip()
+            if alone or any(abs(match.start() - end) <= 2 for _, end, _ in found):
+                found.append((match.start(), match.end(), REASONS["printdate"]))
         for match in COUNTERS.finditer(line.text):
             if match["counter"] and int(match["page"]) > int(match["pages"]):
                 continue
@@ -391,6 +400,38 @@ def _body_cuts(text: _Text, start: int, symbols: Sequence[str]) -> list[tuple[in
     return cuts
 
 
+def _title_headers(
+    text: _Text, head_end: int, cuts: Sequence[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """Running headers that repeat the printed title (UN pages print it with the
+    symbol): taken only on lines of their own or beside other furniture, since the text
+    may name its own subject ("Decides to declare 15 November the International Day …")."""
+    head = list(text.text[:head_end])
+    for start, end, _ in cuts:
+        if start < head_end:
+            head[start : min(end, head_end)] = " " * (min(end, head_end) - start)
+    title = re.sub(r"^\s*(?:[\w/.\-]+\.\s+)?", "", "".join(head)).strip()
+    words = title.split()
+    if len(words) < 3:
+        return []
+    pattern = re.compile(r"\s+".join(re.escape(word) for word in words))
+    edges = {position for start, end, _ in cuts for position in (start, end)}
+    found: list[tuple[int, int, str]] = []
+    body = text.text
+    for match in pattern.finditer(body, head_end):
+        before = body[: match.start()]
+        after = body[match.end() :]
+        line_alone = before[-1:] in ("", "\n") and after[:1] in ("", "\n")
+        near = any(
+            (0 <= match.start() - edge <= 3 and not body[edge : match.start()].strip())
+            or (0 <= edge - match.end() <= 3 and not body[match.end() : edge].strip())
+            for edge in edges
+        )
+        if line_alone or near:
+            found.append((match.start(), match.end(), REASONS["title"]))
+    return found
+
+
 def strip_furniture(lines: Sequence[Line], symbols: Sequence[str] = ()) -> Furnished:
     """The lines less their furniture, what was removed, and the cover's details.
 
@@ -402,6 +443,7 @@ def strip_furniture(lines: Sequence[Line], symbols: Sequence[str] = ()) -> Furni
     cuts, details = read_cover(text, head_end)
     known = [*symbols, *(detail.value for detail in details if detail.name == "symbol")]
     cuts.extend(_body_cuts(text, head_end, sorted(set(known), key=len, reverse=True)))
+    cuts.extend(_title_headers(text, head_end, cuts))
     if not cuts:
         return Furnished(tuple(lines), (), tuple(details))
     cuts.sort()
