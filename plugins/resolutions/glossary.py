@@ -594,7 +594,8 @@ class _GlossaryReader:
                         f"(line {other.line}); a name or acronym belongs to one entry",
                         entry.line,
                     )
-            for key in _english_keys_of(entry):
+            # Sorted: the name as written (capital first) is the one a message shows.
+            for key in sorted(_english_keys_of(entry)):
                 other = english_owners.setdefault(key, entry)
                 if other is not entry:
                     raise self.fail(

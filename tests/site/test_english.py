@@ -53,6 +53,9 @@ International Narcotics Control Board and the World Health Organization;
 3. *Further welcomes* the steps taken in line with General Assembly resolution 62/176 of 18
 December 2007.
 
+*85th plenary meeting*
+*4 June 2024*
+
 ---
 
 <sup>1</sup> United Nations, *Treaty Series*, vol. 976, No. 14152.
@@ -91,8 +94,10 @@ def test_the_english_text_is_marked_english_and_its_labels_french() -> None:
         "Version française",
     )
     paragraphs = soup.select(".ra-para")
-    assert len(paragraphs) == 6
+    assert [paragraph["id"] for paragraph in paragraphs] == ["pp1", "pp2", "op1", "op2", "op3"]
     assert all(paragraph["lang"] == "en" for paragraph in paragraphs)
+    assert soup.select_one("#author")["lang"] == "en"
+    assert soup.select_one("#closing")["lang"] == "en"
     assert soup.select_one(".ra-note-text")["lang"] == "en"
     assert not soup.select_one("ol.ra-notes").has_attr("lang")
     # The site's own words inside the English paragraphs say they are French.
@@ -107,9 +112,13 @@ def test_the_english_text_is_marked_english_and_its_labels_french() -> None:
     terms = {a["data-ra-entry"]: a["data-ra-tip"] for a in soup.select("a.ra-term")}
     assert {"onudc", "oics", "oms", "convention-1961", "charte-nations-unies"} <= set(terms)
     assert terms["onudc"].startswith("United Nations Office on Drugs and Crime (UNODC) / ")
-    # Alone, the text cites a resolution outside the corpus: its English address.
+    # Alone, the text cites a resolution outside the corpus (its English address) and,
+    # in its note, the treaty series number of the 1961 Convention.
     cites = {a["href"] for a in soup.select("a.ra-cite")}
-    assert cites == {"https://docs.un.org/en/A/RES/62/176"}
+    assert cites == {
+        "https://docs.un.org/en/A/RES/62/176",
+        "../glossaire/convention-1961.html",
+    }
 
 
 def test_a_french_text_has_no_lang_of_its_own() -> None:
