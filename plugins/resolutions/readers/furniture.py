@@ -404,8 +404,9 @@ def _title_headers(
     text: _Text, head_end: int, cuts: Sequence[tuple[int, int, str]]
 ) -> list[tuple[int, int, str]]:
     """Running headers that repeat the printed title (UN pages print it with the
-    symbol): taken only on lines of their own or beside other furniture, since the text
-    may name its own subject ("Decides to declare 15 November the International Day …")."""
+    symbol): taken only beside other furniture, since the text may name its own subject
+    ("Decides to declare 15 November the International Day …") and a section heading may
+    repeat the title on a line of its own."""
     head = list(text.text[:head_end])
     for start, end, _ in cuts:
         if start < head_end:
@@ -419,15 +420,21 @@ def _title_headers(
     found: list[tuple[int, int, str]] = []
     body = text.text
     for match in pattern.finditer(body, head_end):
-        before = body[: match.start()]
-        after = body[match.end() :]
-        line_alone = before[-1:] in ("", "\n") and after[:1] in ("", "\n")
+        # Beside other furniture: only white space (a few lines at most) between.
         near = any(
-            (0 <= match.start() - edge <= 3 and not body[edge : match.start()].strip())
-            or (0 <= edge - match.end() <= 3 and not body[match.end() : edge].strip())
+            (
+                edge <= match.start()
+                and not body[edge : match.start()].strip()
+                and match.start() - edge <= 8
+            )
+            or (
+                match.end() <= edge
+                and not body[match.end() : edge].strip()
+                and edge - match.end() <= 8
+            )
             for edge in edges
         )
-        if line_alone or near:
+        if near:
             found.append((match.start(), match.end(), REASONS["title"]))
     return found
 
