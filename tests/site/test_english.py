@@ -190,3 +190,14 @@ def test_cited_by_and_listings_name_the_english_version(bilingual_site: Path) ->
     listing = read(bilingual_site, "textes/organe/ag.html")
     symbols = [cell.get_text(" ", strip=True) for cell in listing.select("td.ra-symbol")]
     assert "A/RES/78/284" in symbols and "A/RES/78/284 (anglais)" in symbols
+
+
+def test_glossary_pages_list_the_english_mentions(bilingual_site: Path) -> None:
+    page = read(bilingual_site, "glossaire/onudc.html")
+    documents = {item.a["href"]: item for item in page.select(".ra-glossary-mentions > li")}
+    english = documents["../textes/a-res-78-284-en.html"]
+    assert english.a.get_text().endswith("(texte anglais)")
+    assert {q["lang"] for q in english.select("q")} == {"en"}
+    assert english.select_one("mark").get_text() == "United Nations Office on Drugs and Crime"
+    french = documents["../textes/a-res-78-284.html"]
+    assert not french.select("q[lang]")

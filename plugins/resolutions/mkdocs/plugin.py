@@ -54,6 +54,7 @@ from ..render.citation_graph import render_citation_graph, render_cited_by
 from ..render.glossary_pages import (
     SiteRow,
     document_labels,
+    document_languages,
     glossary_entry_page,
     glossary_index_page,
 )
@@ -586,6 +587,7 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
             glossary, self.corpus.mentions, lambda entry_id: f"{entry_id}.html"
         )
         labels = document_labels(self.documents)
+        languages = document_languages(self.documents)
         pages = [index]
         self.entry_files = {}
         for entry in glossary:
@@ -609,7 +611,10 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
                         entry,
                         part_mentions,
                         part_cited_by,
-                        [labels.get(slug) for slug in [*shown, entry.document or ""]],
+                        [
+                            (labels.get(slug), languages.get(slug))
+                            for slug in [*shown, entry.document or ""]
+                        ],
                         count,
                         self.config.texts_dir,
                     ),
@@ -622,6 +627,7 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
                         number,
                         count,
                         src_uri,
+                        languages,
                     ),
                 )
                 page = self._generated(config, src_uri, front_matter + content)
@@ -639,6 +645,7 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         number: int,
         count: int,
         src_uri: str,
+        languages: dict[str, str] | None = None,
     ) -> str:
         """Part ``number`` of ``count`` of a glossary entry's page; with more than one,
         links to every part before the page's lists, and after."""
@@ -648,7 +655,9 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         def link_for(slug: str, anchor: str) -> str:
             return f"{to_texts}/{slug}.html" + (f"#{anchor}" if anchor else "")
 
-        content = glossary_entry_page(entry, mentions, link_for, labels, cited_by=cited_by)
+        content = glossary_entry_page(
+            entry, mentions, link_for, labels, cited_by=cited_by, languages=languages
+        )
         if count == 1:
             return content
         to_glossary = posixpath.relpath(self.config.glossary_dir, folder)

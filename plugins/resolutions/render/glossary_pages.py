@@ -21,6 +21,7 @@ from typing import Protocol
 from ..glossary import KINDS, Entry, Glossary, MentionIndex
 from ..model import Document
 from .citation_graph import block_label
+from .markdown import LANGUAGE_NAMES
 
 LinkFor = Callable[[str, str], str]
 EntryLink = Callable[[str], str]
@@ -92,12 +93,22 @@ def _sort_key(value: str) -> str:
 
 
 def document_labels(documents: Iterable[Document]) -> dict[str, str]:
-    """Slug → "symbol — title" (or the title alone), for the "Mentionné dans" lists."""
+    """Slug → "symbol — title" (or the title alone), for the "Mentionné dans" lists;
+    a text not in French says its language ("(texte anglais)"): its French version may
+    be listed too."""
     labels: dict[str, str] = {}
     for document in documents:
         symbol = document.symbol
-        labels[document.slug] = f"{symbol} — {document.title}" if symbol else document.title
+        label = f"{symbol} — {document.title}" if symbol else document.title
+        if document.lang != "fr":
+            label += f" (texte {LANGUAGE_NAMES.get(document.lang, document.lang)})"
+        labels[document.slug] = label
     return labels
+
+
+def document_languages(documents: Iterable[Document]) -> dict[str, str]:
+    """Slug → language, for the texts not in French (their excerpts carry ``lang``)."""
+    return {document.slug: document.lang for document in documents if document.lang != "fr"}
 
 
 def _excerpt_html(site: SiteRow) -> str:
@@ -115,9 +126,14 @@ def _excerpt_html(site: SiteRow) -> str:
 
 
 def _sites_html(
-    sites: Sequence[SiteRow], link_for: LinkFor, labels: Mapping[str, str], css: str
+    sites: Sequence[SiteRow],
+    link_for: LinkFor,
+    labels: Mapping[str, str],
+    css: str,
+    languages: Mapping[str, str] | None = None,
 ) -> list[str]:
-    """Sites grouped by document, in the order given (the corpus order)."""
+    """Sites grouped by document, in the order given (the corpus order); ``languages``
+    (slug → language) marks the excerpts of texts not in French."""
     by_document: dict[str, list[SiteRow]] = {}
     for site in sites:
         by_document.setdefault(site.slug, []).append(site)
@@ -129,13 +145,15 @@ def _sites_html(
             f"{_text(label)}</a>"
         )
         lines.append("<ul>")
+        lang = (languages or {}).get(slug)
+        quote = f'<q lang="{_text(lang)}">' if lang else "<q>"
         for site in found:
             occurrences = getattr(site, "occurrences", 1)
             times = f" ({occurrences} fois)" if occurrences > 1 else ""
             lines.append(
                 f'<li><a href="{_text(link_for(slug, site.block_id))}">'
                 f"{_text(block_label(site.block_id))}</a>{times} : "
-                f"<q>{_excerpt_html(site)}</q></li>"
+                f"{quote}{_excerpt_html(site)}</q></li>"
             )
         lines.append("</ul></li>")
     lines.append("</ul>")
@@ -160,11 +178,13 @@ def glossary_entry_page(
     link_for: LinkFor,
     labels: Mapping[str, str],
     cited_by: Sequence[SiteRow] = (),
+    languages: Mapping[str, str] | None = None,
 ) -> str:
     """The page of one entry: what it is, its names, and every paragraph that names it
     (``mentions``, from ``MentionIndex``) or, for an instrument, cites it (``cited_by``,
     from the citations component, same shape).  ``labels`` maps document slugs to the
-    label shown for them (see ``document_labels``)."""
+    label shown for them (see ``document_labels``), ``languages`` the language of the
+    texts not in French (see ``document_languages``)."""
     singular, _ = KIND_LABELS[entry.kind]
     facts: list[str] = []
     if entry.acronyms:
@@ -182,6 +202,12 @@ def glossary_entry_page(
     if entry.english_acronym:
         english += f" ({entry.english_acronym})"
     facts.append(f'<dt>En anglais</dt><dd lang="en">{_text(english)}</dd>')
+    if entry.english_names:
+        facts.append(
+            '<dt>Autres appellations anglaises</dt><dd lang="en">'
+            + " ; ".join(_text(name) for name in entry.english_names)
+            + "</dd>"
+        )
     if entry.url:
         shown = re.sub(r"^https?://", "", entry.url).rstrip("/")
         facts.append(
@@ -215,14 +241,14 @@ def glossary_entry_page(
     if mentions:
         lines.append(f'<p class="ra-glossary-summary">{_text(_summary(mentions))}</p>')
         lines.append("")
-        lines.extend(_sites_html(mentions, link_for, labels, "ra-glossary-mentions"))
+        lines.extend(_sites_html(mentions, link_for, labels, "ra-glossary-mentions", languages))
     else:
         lines.append(f'<p class="ra-glossary-none">{_text(NO_MENTION.capitalize())}.</p>')
     if cited_by:
         lines.extend(["", "## Cité par", ""])
         lines.append(f'<p class="ra-glossary-summary">{_text(_summary(cited_by))}</p>')
         lines.append("")
-        lines.extend(_sites_html(cited_by, link_for, labels, "ra-glossary-citations"))
+        lines.extend(_sites_html(cited_by, link_for, labels, "ra-glossary-citations", languages))
     return "\n".join(lines) + "\n"
 
 
