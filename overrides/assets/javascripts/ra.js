@@ -47,7 +47,14 @@
       label.className = "ra-tooltip__label"
       label.textContent = "Note " + (note.getAttribute("value") || trigger.textContent.trim())
       box.appendChild(label)
-      box.appendChild(document.createTextNode(" " + text.textContent.trim()))
+      box.appendChild(document.createTextNode(" "))
+      /* The note's words keep the language of the text (lang="en" for an English text) */
+      var words = document.createElement("span")
+      var lang = text.getAttribute("lang")
+      if (lang)
+        words.setAttribute("lang", lang)
+      words.textContent = text.textContent.trim()
+      box.appendChild(words)
       return true
     }
     var tip = trigger.getAttribute("data-ra-tip")

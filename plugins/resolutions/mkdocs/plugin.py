@@ -1238,6 +1238,9 @@ def search_entries(document: Document, url: str) -> list[dict[str, str]]:
     note), each pointing at the block's anchor so that a result opens at it."""
     body = BODIES.get(document.body, document.body)
     ref = document.symbol or f"{body}, {document.type} ({document.date[:4]})"
+    if document.lang != "fr":
+        # Its French version, under the same symbol, may be found too.
+        ref += f" (texte {LANGUAGE_NAMES.get(document.lang, document.lang)})"
     entries = [
         {
             "location": url,
