@@ -435,13 +435,18 @@ def citation_graph(
     documents = list(documents)
     nodes: dict[str, dict] = {}
     for document in documents:
+        caption = document.symbol or document.title
+        if document.lang != "fr":
+            # Beside its French version, which has the same symbol.
+            caption += f" ({document.lang.upper()})"
         nodes[f"doc:{document.slug}"] = {
             "id": f"doc:{document.slug}",
             "in_corpus": True,
             "slug": document.slug,
             "symbol": document.symbol,
-            "short": document.symbol or document.title,
-            "label": document.symbol or document.title,
+            "lang": document.lang,
+            "short": caption,
+            "label": caption,
             "title": document.title,
             "group": document.body,
             "date": document.date,
