@@ -128,7 +128,8 @@ def _version_links(
         url = attribute(context.document_url(other.slug, anchor))
         name = attribute(f"{label[0].upper()}{label[1:]} {VERSION_OF.get(other.lang, other.lang)}")
         links.append(
-            f' <a class="ra-version" href="{url}" hreflang="{attribute(other.lang)}" '
+            # A no-break space: the tag never goes to a line of its own.
+            f'&nbsp;<a class="ra-version" href="{url}" hreflang="{attribute(other.lang)}" '
             f'lang="{SITE_LANGUAGE}" aria-label="{name}" title="{name}">'
             f"{escape(VERSION_SHORT.get(other.lang, other.lang.upper()))}</a>"
         )
