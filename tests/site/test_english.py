@@ -201,3 +201,21 @@ def test_glossary_pages_list_the_english_mentions(bilingual_site: Path) -> None:
     assert english.select_one("mark").get_text() == "United Nations Office on Drugs and Crime"
     french = documents["../textes/a-res-78-284.html"]
     assert not french.select("q[lang]")
+
+
+def test_an_english_note_tooltip_keeps_its_language(bilingual_site: Path, browser) -> None:
+    from playwright.sync_api import expect
+
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="fr-FR")
+    try:
+        page = context.new_page()
+        page.goto((bilingual_site / "textes/a-res-78-284-en.html").as_uri())
+        page.locator("a.ra-fnref").first.hover()
+        tooltip = page.locator("#ra-tooltip")
+        expect(tooltip).to_be_visible()
+        words = tooltip.locator("span[lang='en']")
+        expect(words).to_have_text("United Nations, Treaty Series, vol. 976, No. 14152.")
+        # The label is the site's, in French (the tooltip hangs from the French body).
+        expect(tooltip.locator(".ra-tooltip__label")).to_have_text("Note 1")
+    finally:
+        context.close()
