@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import markdown
@@ -18,6 +19,7 @@ from bs4 import BeautifulSoup
 from resolutions.corpus import annotate as annotate_corpus
 from resolutions.glossary import annotate as annotate_glossary
 from resolutions.glossary import load_glossary
+from resolutions.model import Block, Section
 from resolutions.pipeline import convert_bytes
 from resolutions.render.inline import RenderContext
 from resolutions.render.markdown import Counterpart, glossary_tip, render_document
@@ -119,6 +121,15 @@ def test_the_english_text_is_marked_english_and_its_labels_french() -> None:
         "https://docs.un.org/en/A/RES/62/176",
         "../glossaire/convention-1961.html",
     }
+
+
+def test_an_english_section_heading_is_marked_english() -> None:
+    document, _ = english_document()
+    section = Section("sec-I", "I", Block(text="Cooperation in Central Asia", line=1))
+    paragraphs = tuple(replace(paragraph, section="I") for paragraph in document.paragraphs)
+    soup = page_html(render_document(replace(document, sections=(section,), paragraphs=paragraphs)))
+    heading = soup.select_one("h2#sec-I")
+    assert (heading["lang"], heading.get_text()) == ("en", "I. Cooperation in Central Asia")
 
 
 def test_a_french_text_has_no_lang_of_its_own() -> None:
