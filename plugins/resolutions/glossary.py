@@ -328,8 +328,9 @@ class Glossary:
         self._by_id = {entry.id: entry for entry in self.entries}
         self.ignored_acronyms = frozenset(ignored_acronyms)
         self.acronyms = frozenset(acronym for entry in self.entries for acronym in entry.acronyms)
+        # Each word of an English acronym: "PEN Online" makes "PEN" known.
         self.english_acronyms = frozenset(
-            entry.english_acronym for entry in self.entries if entry.english_acronym
+            word for entry in self.entries for word in entry.english_acronym.split()
         )
         keys: dict[str, str] = {}
         english: dict[str, str] = {}

@@ -91,6 +91,8 @@ def test_unknown_acronyms_are_read_in_the_text_language(glossary: Glossary) -> N
     assert found == {"ONUDC", "XYZW"}
     found_fr = {word for _, word in unknown_acronyms(document(paragraph(text)), glossary)}
     assert found_fr == {"UNODC", "XYZW"}
+    online = english(paragraph("through PEN Online and PICS"))
+    assert unknown_acronyms(online, glossary) == []
 
 
 def test_english_names_field_and_leading_the(write_glossary: Callable[[str], Path]) -> None:
