@@ -287,9 +287,20 @@ class _Backlinks:
 
     def result(self) -> CitationIndex:
         return CitationIndex(
-            documents={slug: tuple(rows.values()) for slug, rows in self.documents.items()},
-            entries={entry: tuple(rows.values()) for entry, rows in self.entries.items()},
+            documents={slug: self._rows(rows) for slug, rows in self.documents.items()},
+            entries={entry: self._rows(rows) for entry, rows in self.entries.items()},
         )
+
+    def _rows(self, rows: Mapping[tuple[str, str], CitedBy]) -> tuple[CitedBy, ...]:
+        """The rows, less those of a version in another language whose French version
+        cites the same text from the same paragraph: one row per place of one text."""
+        kept = []
+        for (slug, block_id), row in rows.items():
+            french = self.index.translations.get(slug, {}).get("fr")
+            if row.lang != "fr" and french is not None and (french, block_id) in rows:
+                continue
+            kept.append(row)
+        return tuple(kept)
 
 
 def _annotate_document(

@@ -111,3 +111,20 @@ def test_the_index_keeps_one_text_per_language() -> None:
     assert index.target_for("A/RES/78/284#op2", "en") == "doc:a-res-78-284-en#op2"
     assert index.target_for("A/RES/78/284#op2", "fr") == "doc:a-res-78-284#op2"
     assert index.same_text("a-res-78-284") == {"a-res-78-284", "a-res-78-284-en"}
+
+
+def test_one_cited_by_row_for_both_versions_of_a_citing_paragraph() -> None:
+    # Both versions of A/RES/79/1 cite resolution 62/176, which is only in French.
+    cited = text("a-res-62-176", "A/RES/62/176", "fr", "Décide.")
+    french = text("a-res-79-1", "A/RES/79/1", "fr", "Rappelant sa résolution 62/176,", "Décide.")
+    english = text(
+        "a-res-79-1-en",
+        "A/RES/79/1",
+        "en",
+        "Recalling its resolution 62/176,",
+        "Also recalling resolution 62/176,",
+    )
+    _, index = annotate([cited, french, english])
+    rows = [(row.slug, row.block_id) for row in index.cited_by("a-res-62-176")]
+    # op1 once (the French row); op2 is cited by the English version only.
+    assert rows == [("a-res-79-1", "op1"), ("a-res-79-1-en", "op2")]
