@@ -209,6 +209,10 @@ class _Text:
                 cursor = max(cursor, end)
             kept.append(text[cursor:])
             joined = re.sub(r"[ ]{2,}", " ", "".join(kept)).rstrip()
+            if not text[:1].isspace():
+                # A cut at the start must not indent the line (indentation is evidence
+                # of a new paragraph for the readers).
+                joined = joined.lstrip()
             # A line that held only furniture becomes empty but keeps no blank-line
             # meaning: it is dropped by the caller when it was not blank before.
             result[index] = Line(self.lines[index].number, joined)
