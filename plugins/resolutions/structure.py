@@ -598,7 +598,8 @@ def text_language(entry: dict[str, Any], blocks: Sequence[RawBlock]) -> Language
     declared = entry.get("lang")
     if declared in ("fr", "en"):
         return declared  # type: ignore[no-any-return]
-    return detect_language(" ".join(raw.text for raw in blocks[:200])) or "fr"
+    # A few pages tell the language as surely as the whole text.
+    return detect_language(" ".join(raw.text for raw in blocks[:60])[:20_000]) or "fr"
 
 
 def parse_structure(
