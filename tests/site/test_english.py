@@ -144,6 +144,11 @@ def test_a_french_text_has_no_lang_of_its_own() -> None:
 def bilingual_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     sources = tmp_path_factory.mktemp("sources")
     shutil.copytree(ROOT / "source_texts", sources, dirs_exist_ok=True)
+    # This test's extract stands for the English version the corpus may already hold.
+    for path in sources.glob("*.txt"):
+        front = path.read_text(encoding="utf-8").split("\n---", 1)[0]
+        if "lang: en" in front and "A/RES/78/284" in front:
+            path.unlink()
     (sources / "a-res-78-284-en.txt").write_text(ENGLISH, encoding="utf-8")
     site = tmp_path_factory.mktemp("site")
     done = build_site(site, sources)
