@@ -206,10 +206,6 @@ class Entry:
             return f"{self.english_name} ({self.english_acronym})"
         return self.english_name
 
-    def title_in(self, lang: str) -> str:
-        """The title a reader of a text in ``lang`` knows the entry by."""
-        return self.english_title if lang == "en" else self.title
-
     @property
     def short_label(self) -> str:
         """The acronym when there is one, else the full name."""

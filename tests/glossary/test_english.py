@@ -122,8 +122,7 @@ def test_english_names_field_and_leading_the(write_glossary: Callable[[str], Pat
     assert [m.entry for m in found] == ["bureau"] * 4
     assert glossary.find_mentions("the BCT and the Bureau central des tests", "en") == []
     assert glossary["bureau"].english_names == ("Testing Office", "Central Office for Tests")
-    assert glossary["bureau"].title_in("en") == "the Central Testing Office (CTO)"
-    assert glossary["bureau"].title_in("fr") == "Bureau central des tests (BCT)"
+    assert glossary["bureau"].english_title == "the Central Testing Office (CTO)"
 
 
 def test_an_english_name_belongs_to_one_entry(write_glossary: Callable[[str], Path]) -> None:
