@@ -365,14 +365,13 @@ class _Reader:
             return None
         if _attribute(parent, "type") not in ("", "1"):
             return None  # a), i.: not a paragraph number
-        if item.has_attr("value"):
-            return str(_int(_attribute(item, "value"), 1))
-        position = 0
+        counter = _int(_attribute(parent, "start"), 1)
         for sibling in parent.find_all("li", recursive=False):
+            counter = _int(_attribute(sibling, "value"), counter)  # numbering goes on from it
             if sibling is item:
                 break
-            position += 1
-        return str(_int(_attribute(parent, "start"), 1) + position)
+            counter += 1
+        return str(counter)
 
     def line_break(self) -> None:
         if self.current is None:
