@@ -226,7 +226,9 @@ def _validate_entry(entry: dict[str, Any], path: str, raw_text: str, line: int) 
     return clean
 
 
-_HTML_PAGE = re.compile(r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|body)\b", re.I | re.S)
+_HTML_PAGE = re.compile(
+    r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|body)\b", re.I | re.S
+)
 _HTML_BLOCK = re.compile(r"<(?:p|div)(?:\s[^<>]*)?>", re.I)
 _HTML_BLOCK_END = re.compile(r"</(?:p|div)\s*>", re.I)
 

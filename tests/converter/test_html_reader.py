@@ -213,6 +213,10 @@ NOTE_STYLES = {
         '<p>Rappelant la Déclaration du Millénaire<sup><a href="#note-1">1</a></sup>,</p>'
         '<div id="note-1"><p>1. Voir résolution <em>55/2</em>.</p></div>'
     ),
+    "back-link-at-the-note-head": (
+        '<p>Rappelant la Déclaration du Millénaire<sup><a href="#n1">1</a></sup>,</p>'
+        '<p class="MsoFootnoteText"><a href="#_ftnref1">1</a> Voir résolution <i>55/2</i>.</p>'
+    ),
     "footnote-list-by-position": (
         '<p>Rappelant la Déclaration du Millénaire<sup>1</sup>,</p>'
         '<div class="footnotes"><ol><li>Voir résolution <i>55/2</i>.</li></ol></div>'
@@ -230,6 +234,21 @@ def test_notes_in_every_style(html: str) -> None:
     note = flow.notes["1"]
     assert note.text == "Voir résolution 55/2."
     assert [note.text[start:end] for start, end in spans(note, Emphasis)] == ["55/2"]
+
+
+def test_a_link_to_a_note_opening_a_block_is_a_mark_not_a_note() -> None:
+    flow = read_html(
+        lines(
+            '<p><a href="#fn1"><sup>1</sup></a> Voir le rapport,</p>'
+            '<p><sup><a href="#fn2">2</a></sup> et encore,</p>'
+            "<p><sup>3</sup> Une note.</p>"
+        )
+    )
+    assert [(raw.text, [(m.number, m.offset) for m in raw.block.notes]) for raw in flow.blocks] == [
+        ("Voir le rapport,", [("1", 0)]),
+        ("et encore,", [("2", 0)]),
+    ]
+    assert {number: note.text for number, note in flow.notes.items()} == {"3": "Une note."}
 
 
 def test_a_note_cited_twice_keeps_both_citing_paragraphs() -> None:
@@ -445,6 +464,7 @@ def test_html_bodies_are_detected() -> None:
     for body in (
         "<!DOCTYPE html>\n<html><body><p>Texte</p></body></html>",
         "<!-- sauvegardé -->\n<HTML>\n<p>Texte</p>",
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n<html><body>Texte</body></html>',
         "<body>Texte</body>",
         '<p class="x">L’Assemblée générale,</p>\n<p>Rappelant sa résolution,</p>',
         "<div>Texte</div>",

@@ -149,17 +149,25 @@ def _is_note_container(tag: Tag) -> bool:
     )
 
 
-def _mark_number(tag: Tag) -> str | None:
-    """The note number if ``tag`` is a note mark: raised digits, or a link to a note."""
-    text = tag.get_text()
-    match = MARK_TEXT.match(text)
+def _mark_number(tag: Tag) -> tuple[str, bool] | None:
+    """(note number, whether it links to the note) if ``tag`` is a note mark: raised
+    digits, or a link to a note (``<a href="#fn3">``, ``<sup><a href="#fn3">3</a></sup>``)."""
+    match = MARK_TEXT.match(tag.get_text())
     if not match:
         return None
-    if tag.name == "sup":
-        return match[1]
-    if tag.name == "a" and NOTE_LINK.match(_attribute(tag, "href")):
-        return match[1]
+    links = [tag] if tag.name == "a" else tag.find_all("a")
+    linked = any(NOTE_LINK.match(_attribute(link, "href")) for link in links)
+    if tag.name == "sup" or linked:
+        return match[1], linked
     return None
+
+
+def _is_back_link(tag: Tag) -> bool:
+    return bool(
+        BACK_LINK.match(_attribute(tag, "href"))
+        or _attribute(tag, "role") == "doc-backlink"
+        or "footnote-back" in _attribute(tag, "class")
+    )
 
 
 def _note_numbers(soup: BeautifulSoup) -> dict[int, str]:
@@ -318,15 +326,23 @@ class _Reader:
         if id(tag) in self.note_elements and self.in_note is None:
             self.note(tag, self.note_elements[id(tag)])
             return
-        if name == "a" and (
-            BACK_LINK.match(_attribute(tag, "href"))
-            or _attribute(tag, "role") == "doc-backlink"
-            or "footnote-back" in _attribute(tag, "class")
-        ):
-            return  # a link from a note back to its mark (↩︎): navigation, not text
-        number = _mark_number(tag) if name in ("sup", "a") else None
-        if number is not None:
-            self.mark(number)
+        if name == "a" and _is_back_link(tag):
+            # A link from a note back to its mark: the note's number when it opens a
+            # block (<a href="#fnref3">3</a> Texte…), else navigation (↩︎), not text.
+            match = MARK_TEXT.match(tag.get_text())
+            if (
+                match
+                and self.in_note is None
+                and (self.current is None or not self.current.builder.length)
+            ):
+                self.mark(match[1], may_open_note=True)
+            return
+        found = _mark_number(tag) if name in ("sup", "a") else None
+        if found is not None:
+            number, linked = found
+            # A link to a note is a mark wherever it is; raised digits opening a block
+            # are the number of the note that the block holds.
+            self.mark(number, may_open_note=not linked)
             return
         if name == "br":
             self.line_break()
@@ -382,11 +398,12 @@ class _Reader:
         else:
             self.current.builder.space()
 
-    def mark(self, number: str) -> None:
+    def mark(self, number: str, may_open_note: bool) -> None:
         current = self.open()
         builder = current.builder
         if (
-            not builder.length
+            may_open_note
+            and not builder.length
             and current.note_number is None
             and not builder.notes
             and self.in_note is None
