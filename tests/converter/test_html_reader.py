@@ -251,6 +251,21 @@ def test_a_link_to_a_note_opening_a_block_is_a_mark_not_a_note() -> None:
     assert {number: note.text for number, note in flow.notes.items()} == {"3": "Une note."}
 
 
+def test_a_footnote_list_is_numbered_as_a_browser_numbers_it() -> None:
+    flow = read_html(
+        lines(
+            "<p>Texte<sup>7</sup> et<sup>9</sup> puis<sup>10</sup>.</p>"
+            '<div class="footnotes"><ol start="7"><li>Sept.</li><li value="9">Neuf.</li>'
+            "<li>Dix.</li></ol></div>"
+        )
+    )
+    assert {number: note.text for number, note in flow.notes.items()} == {
+        "7": "Sept.",
+        "9": "Neuf.",
+        "10": "Dix.",
+    }
+
+
 def test_a_note_cited_twice_keeps_both_citing_paragraphs() -> None:
     document = convert_file(PAGES / "pandoc-export.txt", ROOT).documents[0]
     refs = {note.number: note.refs for note in document.footnotes}

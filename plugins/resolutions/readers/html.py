@@ -193,11 +193,12 @@ def _note_numbers(soup: BeautifulSoup) -> dict[int, str]:
             numbers[id(tag)] = str(int(match[1]))
     for container in soup.find_all(_is_note_container):
         for ordered in container.find_all("ol"):
-            start = _int(_attribute(ordered, "start"), 1)
-            for position, item in enumerate(ordered.find_all("li", recursive=False)):
-                if numbered(item):
-                    continue
-                numbers[id(item)] = str(_int(_attribute(item, "value"), start + position))
+            counter = _int(_attribute(ordered, "start"), 1)
+            for item in ordered.find_all("li", recursive=False):
+                counter = _int(_attribute(item, "value"), counter)
+                if not numbered(item):
+                    numbers[id(item)] = str(counter)
+                counter += 1
     return numbers
 
 
