@@ -13,7 +13,7 @@ from .wordstream import is_subsequence, model_streams, source_tokens, tokens
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = sorted((ROOT / "source_texts").glob("*.txt"))
-# HTML sources (format: html): words of the visible text, as a browser shows it.
+# HTML sources (format: html): every text of the page (tests/converter/wordstream.py).
 HTML_SOURCES = sorted((Path(__file__).parent / "html").glob("*.txt"))
 
 

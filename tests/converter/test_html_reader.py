@@ -389,6 +389,7 @@ def test_scripts_styles_navigation_and_hidden_elements_are_dropped_and_recorded(
     removed = {removal.text: removal.reason for removal in flow.removals}
     assert set(removed) == {
         "Titre de fenêtre",
+        "p{}",
         "Accueil",
         "var x = 'secret';",
         "masqué",
@@ -399,6 +400,7 @@ def test_scripts_styles_navigation_and_hidden_elements_are_dropped_and_recorded(
         "cadre",
     }
     assert removed["var x = 'secret';"] == "script de la page web, jamais exécuté"
+    assert removed["Titre de fenêtre"] == "titre de la fenêtre du navigateur (<title>)"
     assert removed["Accueil"] == "navigation de la page web"
     document = convert(body)
     assert [r.text for r in document.removals] == [r.text for r in flow.removals]
@@ -528,7 +530,8 @@ def test_the_un_page_fixture() -> None:
         ("5", ("op2-b",)),
     ]
     assert {r.reason for r in document.removals} == {
-        "en-tête technique de la page web (<head>)",
+        "titre de la fenêtre du navigateur (<title>)",
+        "feuille de style de la page web",
         "navigation de la page web",
         "élément masqué de la page web (hidden, display:none)",
         "script de la page web, jamais exécuté",

@@ -23,43 +23,27 @@ def tokens(text: str) -> list[str]:
     return TOKEN.findall(GLUED_TO_LETTER.sub(" ", text))
 
 
-class VisibleText(HTMLParser):
-    """The text a browser shows of an HTML page, by the standard library's tokenizer
-    (the reader uses beautifulsoup4): what is not text of the resolution (scripts,
-    styles, the page's head, navigation and note back links, forms, embedded frames and
-    media, hidden elements) is left out, blocks are separated by a space, and each item
-    of a numbered list gets the number a browser prints before it."""
+class PageText(HTMLParser):
+    """Every text of an HTML page, by the standard library's tokenizer (the reader uses
+    beautifulsoup4): what a browser shows and what it does not (scripts, styles, the
+    head, hidden elements: the reader records what it leaves out as removals), comments
+    aside; blocks are separated by a space, and each item of a numbered list gets the
+    number a browser prints before it."""
 
-    NOT_TEXT = frozenset({
-        "head", "title", "script", "noscript", "style", "template", "nav", "form", "button",
-        "select", "textarea", "iframe", "object", "svg", "canvas", "audio", "video",
-    })  # fmt: skip
-    VOID = frozenset(
-        {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "wbr"}
-    )
     BLOCK = frozenset({
         "address", "article", "aside", "blockquote", "body", "br", "caption", "dd", "div",
         "dl", "dt", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6",
-        "header", "hr", "html", "li", "main", "ol", "p", "pre", "section", "table", "td",
-        "th", "tr", "ul",
+        "header", "hr", "html", "li", "main", "nav", "ol", "p", "pre", "section", "table",
+        "td", "th", "title", "tr", "ul",
     })  # fmt: skip
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
-        self.skipping: list[str] = []
         self.lists: list[list[int] | None] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attributes = dict(attrs)
-        style = (attributes.get("style") or "").replace(" ", "").lower()
-        hidden = "hidden" in attributes or "display:none" in style
-        # A link from a note back to its mark (↩︎) is navigation too.
-        back_link = attributes.get("role") == "doc-backlink"
-        if self.skipping or tag in self.NOT_TEXT or hidden or back_link:
-            if tag not in self.VOID:
-                self.skipping.append(tag)
-            return
         if tag in self.BLOCK:
             self.parts.append(" ")
         if tag == "ol":
@@ -77,22 +61,17 @@ class VisibleText(HTMLParser):
             counter[0] += 1
 
     def handle_endtag(self, tag: str) -> None:
-        if self.skipping:
-            if self.skipping[-1] == tag:
-                self.skipping.pop()
-            return
         if tag in ("ol", "ul") and self.lists:
             self.lists.pop()
         if tag in self.BLOCK:
             self.parts.append(" ")
 
     def handle_data(self, data: str) -> None:
-        if not self.skipping:
-            self.parts.append(data)
+        self.parts.append(data)
 
 
-def visible_text(html: str) -> str:
-    parser = VisibleText()
+def page_text(html: str) -> str:
+    parser = PageText()
     parser.feed(html)
     parser.close()
     return "".join(parser.parts)
@@ -101,7 +80,7 @@ def visible_text(html: str) -> str:
 def source_tokens(raw: str, source_format: str) -> list[str]:
     body = FRONT_MATTER.sub("", raw, count=1)
     if source_format == "html":
-        body = visible_text(body)
+        body = page_text(body)
     if source_format == "markdown":
         body = re.sub(r"</?sup>", "", body)
         body = body.replace("*", "").replace("#", "")

@@ -13,7 +13,7 @@ beautifulsoup4 with Python's own parser.  What the pages contain and what become
   role="doc-endnotes">``: each ``<li>`` of its ``<ol>``), from elements with a note id
   (``id="fn3"``, Word's ``id="ftn3"``), and from any block that *opens* with a raised number
   (UN pages print the notes as ``<p><sup>3</sup> …</p>`` at the bottom); the links back to
-  the text (``↩``) are dropped;
+  the text (``↩``) are dropped (recorded);
 - ``<i>``, ``<em>`` (and an italic ``style``) become an ``Emphasis`` span; bold is dropped;
 - entities are decoded; runs of no-break spaces used for layout become one space;
 - what is not text of the resolution is dropped and recorded as a ``Removal``: scripts,
@@ -30,7 +30,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from bs4 import BeautifulSoup, NavigableString, Tag
-from bs4.element import CData, Comment, Declaration, Doctype, ProcessingInstruction
+from bs4.element import (
+    CData,
+    Comment,
+    Declaration,
+    Doctype,
+    ProcessingInstruction,
+    Script,
+    Stylesheet,
+    TemplateString,
+)
 
 from ..load import Line
 from ..model import Block, Emphasis, Removal, Superscript
@@ -127,6 +136,9 @@ between two words is kept as printed."""
 ITALIC_STYLE = re.compile(r"font-style\s*:\s*italic", re.I)
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 INVISIBLE = (Comment, CData, Declaration, Doctype, ProcessingInstruction)
+ALL_TEXT = (NavigableString, Script, Stylesheet, TemplateString)
+"""Every kind of text a dropped element can hold (a <head> holds its scripts' code)."""
+BACK_LINK_REASON = "lien de retour de la note vers son appel (↩)"
 
 
 def _attribute(tag: Tag, name: str) -> str:
@@ -200,6 +212,24 @@ def _note_numbers(soup: BeautifulSoup) -> dict[int, str]:
                     numbers[id(item)] = str(counter)
                 counter += 1
     return numbers
+
+
+def _text_of(tag: Tag) -> str:
+    """All the text of ``tag`` (scripts' code included), blocks apart from each other."""
+    parts: list[str] = []
+
+    def walk(node: Tag) -> None:
+        for child in node.children:
+            if isinstance(child, Tag):
+                apart = child.name in BLOCKS or child.name in ("br", "hr", "title")
+                parts.append(" " if apart else "")
+                walk(child)
+                parts.append(" " if apart else "")
+            elif isinstance(child, ALL_TEXT) and not isinstance(child, INVISIBLE):
+                parts.append(str(child))
+
+    walk(tag)
+    return "".join(parts)
 
 
 def _int(text: str, default: int) -> int:
@@ -296,12 +326,21 @@ class _Reader:
         self.line += string.count("\n")
 
     def remove(self, tag: Tag, reason: str) -> None:
-        """Record a dropped element by its text (a script's code, a menu's words)."""
-        text = tag.get_text().strip()
+        """Record a dropped element by its text (a script's code, a menu's words); the
+        page's <head>, element by element (its title, each style and script)."""
+        if tag.name == "head":
+            for child in tag.children:
+                if isinstance(child, Tag):
+                    self.remove(child, DROPPED.get(child.name, reason))
+                elif isinstance(child, NavigableString) and not isinstance(child, INVISIBLE):
+                    self.record(str(child), tag.sourceline, reason)
+            return
+        self.record(_text_of(tag), tag.sourceline, reason)
+
+    def record(self, text: str, line: int | None, reason: str) -> None:
+        text = " ".join(text.split())
         if text:
-            self.removals.append(
-                Removal(line=self.file_line(tag.sourceline), text=text, reason=reason)
-            )
+            self.removals.append(Removal(line=self.file_line(line), text=text, reason=reason))
 
     def children(self, tag: Tag | BeautifulSoup) -> None:
         for child in tag.children:
@@ -337,6 +376,8 @@ class _Reader:
                 and (self.current is None or not self.current.builder.length)
             ):
                 self.mark(match[1], may_open_note=True)
+            else:
+                self.remove(tag, BACK_LINK_REASON)
             return
         found = _mark_number(tag) if name in ("sup", "a") else None
         if found is not None:
