@@ -2,7 +2,7 @@
 
 The YAML files were written by a person reading each PDF, before any converter ran on it;
 this test compares what the PDF reader makes of each file (the JSON model of
-docs/donnees.md, through ``resolutions.pipeline.convert_file``) with them.
+docs/donnees.md, as ``resolutions convert FILE.pdf --json`` prints it) with them.
 
 - The comparison skips with "PDF reader not available" only while the module
   ``resolutions.readers.pdf`` does not exist; any other import error fails.
@@ -14,8 +14,11 @@ docs/donnees.md, through ``resolutions.pipeline.convert_file``) with them.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib
+import io
+import json
 import os
 import re
 import shutil
@@ -143,18 +146,21 @@ def converted() -> dict[str, list[dict[str, Any]]]:
 
 
 def convert(expected: dict[str, Any], cache: dict[str, list[dict[str, Any]]]):
+    """The JSON documents of ``resolutions convert FILE.pdf --json`` (run in process)."""
     if not pdf_reader_available():
         pytest.skip("PDF reader not available")
     path = pdf_path(expected)
     if expected["file"] not in cache:
-        from resolutions.pipeline import convert_file
-        from resolutions.render.json import document_to_json
+        from resolutions.cli import main
 
-        result = convert_file(path)
-        errors = [d for d in result.diagnostics if d.severity == "error"]
-        assert not errors, f"{expected['file']}: {errors}"
-        assert result.documents, f"{expected['file']}: no document"
-        cache[expected["file"]] = [document_to_json(document) for document in result.documents]
+        out, err = io.StringIO(), io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            status = main(["convert", str(path), "--json"])
+        assert status == 0, f"{expected['file']}: exit {status}\n{err.getvalue()}"
+        assert ": error:" not in err.getvalue(), err.getvalue()
+        documents = json.loads(out.getvalue())["documents"]
+        assert documents, f"{expected['file']}: no document"
+        cache[expected["file"]] = documents
     return cache[expected["file"]]
 
 
