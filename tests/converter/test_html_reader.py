@@ -85,6 +85,35 @@ def test_paragraphs_make_the_structure_of_a_resolution() -> None:
     assert spans(document.closing, Superscript) == [(2, 3)]
 
 
+def test_an_english_un_page() -> None:
+    """The English text of A/RES/78/267 (one of the six PDFs read for tests/pdf), as the
+    UN's HTML prints it: italic leads, non-breaking spaces after the numbers, (a) items."""
+    document = convert(
+        "<p><i>The General Assembly</i>,</p>\n"
+        "<p><i>Guided</i> by the Charter of the United Nations,</p>\n"
+        "<p><i>Recalling</i> its resolution 55/25 of 15 November 2000, by which it adopted the "
+        "United Nations Convention against Transnational Organized Crime,<sup>1</sup></p>\n"
+        "<p>1.&nbsp;&nbsp;&nbsp;<i>Decides</i> to declare 15 November the International Day;</p>\n"
+        "<p>2.&nbsp;&nbsp;&nbsp;<i>Invites</i> all Member States:</p>\n"
+        "<p>(a)&nbsp;&nbsp;To commemorate the International Day;</p>\n"
+        "<p>(b)&nbsp;&nbsp;To share best practices;</p>\n"
+        '<p style="text-align:right"><i>63rd plenary meeting<br>21 March 2024</i></p>\n'
+        "<hr>\n<p><sup>1</sup> United Nations, <i>Treaty Series</i>, vol. 2225, No. 39574.</p>\n"
+    )
+    assert document.lang == "en"
+    assert document.author is not None and document.author.text == "The General Assembly,"
+    assert [(p.id, p.lead) for p in document.paragraphs] == [
+        ("pp1", "Guided"),
+        ("pp2", "Recalling"),
+        ("op1", "Decides"),
+        ("op2", "Invites"),
+    ]
+    assert [item.id for item in document.paragraphs[3].items] == ["op2-a", "op2-b"]
+    assert document.closing is not None
+    assert document.closing.text == "63rd plenary meeting 21 March 2024"
+    assert [(note.number, note.refs) for note in document.footnotes] == [("1", ("pp2",))]
+
+
 def test_each_block_keeps_the_line_of_its_tag_in_the_file() -> None:
     document = convert(RESOLUTION)
     body_lines = RESOLUTION.split("\n")
