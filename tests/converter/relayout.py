@@ -550,9 +550,9 @@ def insert_furniture(
                     segments.append(Line("blank", ""))
                 else:
                     segments += [Line("furniture", text) for text in furniture_lines]
-            segments.append(
-                Line(line.kind, (indent if not number else "") + piece, line.unit, line.label)
-            )
+            if piece:
+                text = (indent if not number else "") + piece
+                segments.append(Line(line.kind, text, line.unit, line.label))
         if mode == "inline":
             out.append(Line(line.kind, " ".join(s.text for s in segments), line.unit, line.label))
         else:
@@ -680,16 +680,18 @@ def structure(documents: Sequence[Document], cover: Sequence[str] = ()) -> dict[
     found: dict[str, Any] = {"documents": [document.slug for document in documents]}
     for document in documents:
         slug = document.slug
+        # What is there first (a count is the clearest first difference), then each
+        # part in reading order.
+        found[f"{slug}: paragraphs"] = [p.id for p in document.paragraphs]
+        found[f"{slug}: notes"] = [note.number for note in document.footnotes]
+        found[f"{slug}: sections"] = [(s.id, s.number) for s in document.sections]
         heading = collapsed(" ".join(block.text for block in document.heading))
         for line in cover:
             heading = collapsed(heading.replace(collapsed(line), " ", 1))
-        found[f"{slug}: fragment, incomplete"] = (document.fragment, document.incomplete)
         found[f"{slug}: heading"] = heading
         found[f"{slug}: author"] = collapsed(document.author.text) if document.author else None
-        found[f"{slug}: sections"] = [(s.id, s.number) for s in document.sections]
         for section in document.sections:
             found[f"{slug}: {section.id} heading"] = collapsed(section.heading.text)
-        found[f"{slug}: paragraphs"] = [p.id for p in document.paragraphs]
         for paragraph in document.paragraphs:
             key = f"{slug}: {paragraph.id}"
             found[f"{key} kind, number, section, lead"] = (
@@ -703,7 +705,6 @@ def structure(documents: Sequence[Document], cover: Sequence[str] = ()) -> dict[
             for item in paragraph.items:
                 found[f"{slug}: {item.id} text"] = collapsed(item.text)
         found[f"{slug}: closing"] = collapsed(document.closing.text) if document.closing else None
-        found[f"{slug}: notes"] = [note.number for note in document.footnotes]
         for note in document.footnotes:
             found[f"{slug}: fn-{note.number} text"] = collapsed(note.text.text)
             found[f"{slug}: fn-{note.number} cited by"] = [_ref_id(ref) for ref in note.refs]
@@ -712,6 +713,7 @@ def structure(documents: Sequence[Document], cover: Sequence[str] = ()) -> dict[
             for block_id, block in document.blocks()
             for mark in block.notes
         ]
+        found[f"{slug}: fragment, incomplete"] = (document.fragment, document.incomplete)
     return found
 
 
@@ -767,8 +769,9 @@ def first_difference(want: dict[str, Any], got: dict[str, Any]) -> str | None:
     return f"{message}\n   ({len(differing)} differing entries in all: {_short(differing, 400)})"
 
 
-FURNITURE_TOKEN = re.compile(r"[\d/*]")
-"""A furniture token worth looking for on its own: job numbers, counters, symbols."""
+FURNITURE_TOKEN = re.compile(r"[/*]|^\d{2}-\d{5}$")
+"""A furniture token worth looking for on its own: job number, page counter, barcode,
+symbol (a plain number such as the ``2`` of ``- 2 -`` is not: the texts have many)."""
 
 
 def _count(needle: str, text: str) -> int:

@@ -240,6 +240,12 @@ def test_furniture_only_adds_furniture(name: str, data: st.DataObject, layout: s
     remaining = iter(after)
     assert all(word in remaining for word in before), "the seed's words moved"
     assert relaid.pages > 1, "no page break inserted"
+    if seed(name).format != "markdown":
+
+        def blank_lines(text: str) -> int:
+            return sum(not line.strip() for line in text.split("\n"))
+
+        assert blank_lines(relaid.text) == blank_lines(plain.text)
     assert Counter(added) == Counter(furniture.tokens(relaid.pages))
 
 
