@@ -34,7 +34,7 @@ Which re-layouts apply to which format
     the first page), and the cover block before the title (UN masthead or OSCE cover,
     made from the metadata).  In a line layout the furniture takes lines of its own; in
     a flattened copy it runs inline, between two words of a sentence;
-(d) ``render`` with mark styles: a glued note number (``Millénaire1,``) moved after the
+(d) ``place_marks`` (through ``render``): a glued note number (``Millénaire1,``) moved after the
     punctuation that follows it (``Millénaire,1``) or detached by a space
     (``Millénaire 1,``).  A mark an OCR read as a quote between two words
     (``DECLARATION‘SUR``) has neither punctuation nor a word end to move past: it stays.
