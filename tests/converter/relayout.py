@@ -402,6 +402,14 @@ class Furniture:
         head = [self.symbol] if self.symbol else []
         return tuple([*head, counter] if self.header_first else [counter, *head])
 
+    def summary(self) -> str:
+        """The generated choices, for a failure message."""
+        if self.style == "un":
+            shown = f"UN, job {self.job}{self.job_suffix}, foot on one line: {self.joined}"
+        else:
+            shown = f"OSCE, header above the counter: {self.header_first}"
+        return f"{shown}, cover: {' / '.join(self.cover) or 'none'}"
+
     def tokens(self, pages: int) -> list[str]:
         """Every token this furniture can add in a copy of ``pages`` pages."""
         found = [token for line in self.cover for token in line.split()]
@@ -651,6 +659,7 @@ def relayout(
     if layout == "wrapped":
         params |= {"width": width, "keep_indent": keep_indent}
     if furniture is not None:
+        params["furniture"] = furniture.summary()
         params["breaks"] = tuple(breaks)
     description = ", ".join(f"{key}={value!r}" for key, value in params.items())
     text = render(seed, lines, styles, newline=layout != "printed")

@@ -90,6 +90,8 @@ def problems(name: str, relaid: R.Relaid) -> str | None:
     )
     leaks = R.furniture_leaks(reference(name), got, relaid.furniture)
     found = [difference] if difference else []
+    if len(leaks) > 6:
+        leaks = [*leaks[:6], f"(… {len(leaks) - 6} more furniture leaks)"]
     return "\n".join(found + leaks) or None
 
 
@@ -370,6 +372,20 @@ def test_example_marks_after_punctuation() -> None:
 
 def test_example_marks_detached() -> None:
     check(EXAMPLE, R.relayout(seed(EXAMPLE), styles=["detached"]), full_text=True)
+
+
+def test_example_wrapped_furniture_marks() -> None:
+    """All at once, as a PDF copy has them."""
+    furniture = R.furniture_for(seed(EXAMPLE).meta, joined=True, suffix=False)
+    relaid = R.relayout(
+        seed(EXAMPLE),
+        layout="wrapped",
+        width=66,
+        furniture=furniture,
+        breaks=[3, 77, 150, 260],
+        styles=["after", "detached", "glued"],
+    )
+    check(EXAMPLE, relaid, full_text=True)
 
 
 def test_example_markdown_wrapped_marks_after() -> None:
