@@ -5,9 +5,12 @@ The seeds happen to separate paragraphs with blank lines; real copies do not (se
 ``relayout.py`` for what each re-layout does and why some do not apply to Markdown).
 Whatever the layout, the converter must give the same paragraphs and items (ids, kinds,
 numbers, leads, texts), sections, notes (numbers, texts) and note references (which block
-cites which note, in order), and no page furniture in any text.  Texts are compared with
-white space collapsed, on the words as printed (``repair=False``: OCR word repair has its
-own tests).
+cites which note, in order), and no page furniture in any text (paragraph, item, note,
+author, section heading, closing).  Texts are compared with white space collapsed, on the
+words as printed (``repair=False``: OCR word repair has its own tests).  The heading is
+compared less the inserted cover lines: a converter may keep a masthead in the heading
+(as the Markdown export a-res-78-284 does today) or take it out as furniture; ``details``
+and ``removals`` are not compared.
 
 Three layers:
 
