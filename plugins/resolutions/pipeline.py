@@ -42,7 +42,7 @@ READERS = {
 
 
 def read(source: Source) -> Flow:
-    if source.format in ("pdf-text", "ocr"):
+    if source.format in ("pdf-text", "ocr", "markdown"):
         # Their furniture stage needs the text's own symbols: running headers repeat them.
         symbols = [entry.get("symbol", "") for entry in source.entries]
         return READERS[source.format](source.lines, symbols)
