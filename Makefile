@@ -2,7 +2,7 @@
 #   make site    build the whole site into build/site (strict: a warning fails the build)
 #   make serve   live preview on http://127.0.0.1:8000/, rebuilt when a source text changes
 #   make check   check the source texts (STRICT=1: warnings fail too)
-#   make test    lint and run every test (the browser tests use Debian's /usr/bin/chromium)
+#   make test    lint and run every test (browser tests: RESOLUTIONS_CHROMIUM or /usr/bin/chromium)
 #   make bench   benchmarks: conversion, glossary, citations, OCR, and the site at scale
 SHELL := /bin/bash
 PYTHON ?= python3
