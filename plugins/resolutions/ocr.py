@@ -103,6 +103,7 @@ from typing import Literal
 
 from . import model
 from .errors import SourceError
+from .field_words import FIELD_WORDS
 
 __all__ = [
     "APPLY_THRESHOLD",
@@ -112,6 +113,7 @@ __all__ = [
     "Lexicon",
     "Proposal",
     "french_lexicon",
+    "packaged_spellings",
     "parse_decisions",
     "propose",
     "repair",
@@ -219,19 +221,10 @@ def french_lexicon(word_list: str | Path | None = None) -> Lexicon:
     """The French lexicon, built once per process and word list (about a quarter of a
     second).  Spelling comes from ``word_list``, else from the file named by
     ``RESOLUTIONS_WORD_LIST``, else from the packaged list (``packaged_spellings``) and
-    the project's words of the field (``SUPPLEMENT``)."""
+    the project's words of the field (``field_words.py``)."""
     if not word_list:
         word_list = os.environ.get(WORD_LIST_VARIABLE) or None
     return _lexicon(None if word_list is None else Path(word_list))
-
-
-SUPPLEMENT = Path(__file__).with_name("data") / "mots-complementaires.txt"
-"""Words of the field the packaged list lacks (``acétique``, ``psychotropes``), reviewed."""
-
-
-def supplement_spellings() -> list[str]:
-    lines = SUPPLEMENT.read_text(encoding="utf-8").splitlines()
-    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
 
 
 @lru_cache(maxsize=4)
@@ -239,7 +232,7 @@ def _lexicon(word_list: Path | None) -> Lexicon:
     from wordfreq import get_frequency_dict
 
     if word_list is None:
-        words = packaged_spellings() + supplement_spellings()
+        words = packaged_spellings() + list(FIELD_WORDS)
     elif not word_list.is_file():
         raise FileNotFoundError(
             f"{word_list}: the French word list is missing (named by {WORD_LIST_VARIABLE} or "

@@ -10,7 +10,14 @@ import textwrap
 
 import pytest
 
-from resolutions.ocr import DEBIAN_WORD_LIST, WORD_LIST_VARIABLE, french_lexicon, repair
+from resolutions.field_words import FIELD_WORDS
+from resolutions.ocr import (
+    DEBIAN_WORD_LIST,
+    WORD_LIST_VARIABLE,
+    french_lexicon,
+    packaged_spellings,
+    repair,
+)
 from resolutions.pipeline import convert_file
 
 from .documents import TIRANA, applied_corrections, precision_recall, true_errors
@@ -74,3 +81,15 @@ def test_debian_wfrench_stays_a_source_as_good():
     )
     precision, recall = precision_recall(applied_corrections(document), true_errors())
     assert precision >= MIN_PRECISION and recall >= MIN_RECALL, (precision, recall)
+
+
+def test_the_field_words_are_each_needed_and_known():
+    """Each word of field_words.py is lower case, listed once, absent from the packaged
+    list (else it is not needed) and known by the default lexicon."""
+    packaged = set(packaged_spellings())
+    assert len(set(FIELD_WORDS)) == len(FIELD_WORDS)
+    for word in FIELD_WORDS:
+        assert word == word.lower().strip() and " " not in word, word
+        assert word not in packaged, word
+        assert french_lexicon().knows(word), word
+    assert french_lexicon().knows("Acétique") and not french_lexicon().knows("acetique")
