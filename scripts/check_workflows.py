@@ -26,7 +26,7 @@ WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 MAKEFILE = ROOT / "Makefile"
 LOCK = ROOT / "constraints.txt"
 
-RUNNER_COMMANDS = frozenset({"sudo", "mount", "make", "git", "test", "echo"})
+RUNNER_COMMANDS = frozenset({"sudo", "mkdir", "mount", "make", "git", "test", "echo"})
 """Programs of GitHub's Ubuntu 24.04 image that the workflows may run (sudo needs no
 password there).  Add one here only after checking the runner image has it."""
 
