@@ -110,7 +110,7 @@ def _check(args: argparse.Namespace) -> int:
     unique, duplicated, clashes = _uniqueness(converted, wanted_names, root)
     diagnostics += clashes
     documents = [d for d in converted if d.source_path in wanted_names]
-    diagnostics += checks.check_documents(documents)
+    diagnostics += checks.check_documents(documents, checks.FrontMatter(root))
     glossary = None
     for folder in sorted({path.parent for path in wanted}):
         try:
