@@ -192,7 +192,7 @@ class FrontMatter:
         self.root = root
         self._files: dict[str, list[str]] = {}
 
-    def _lines(self, path: str) -> list[str]:
+    def lines(self, path: str) -> list[str]:
         """The front matter's lines, ``[0]`` being the opening ``---`` (line 1)."""
         if path not in self._files:
             full = (self.root / path) if self.root is not None else Path(path)
@@ -217,7 +217,7 @@ class FrontMatter:
         shared: list[tuple[int, str]] = []
         entries: list[list[tuple[int, str]]] = []
         in_documents = False
-        for number, line in enumerate(self._lines(document.source_path)[1:-1], 2):
+        for number, line in enumerate(self.lines(document.source_path)[1:-1], 2):
             if not line.strip() or line.lstrip().startswith("#"):
                 continue
             if not line[0].isspace() and not line.startswith("-"):
@@ -256,27 +256,42 @@ def _plain(value: str) -> str:
 
 
 def placeholders(document: Document, front: FrontMatter) -> list[Diagnostic]:
-    """Fields `resolutions new` could not fill in from the text, still to be written."""
+    """Fields `resolutions new` could not fill in from the text, still to be written
+    (those that converted: a body, a type or a date left so is refused by ``load``)."""
     found = []
     for name in ("symbol", "title", "source"):
         if PLACEHOLDER.casefold() in getattr(document, name).casefold():
             written = front.field(document, name)
-            found.append(
-                Diagnostic(
-                    document.source_path,
-                    written.line if written else document.line,
-                    "error",
-                    f"{document.slug}: '{name}' is still to be completed ('{PLACEHOLDER}'): "
-                    f"{PLACEHOLDER_HINTS[name]}",
-                )
-            )
+            line = written.line if written else document.line
+            found.append(_placeholder(document.source_path, line, name))
     return found
+
+
+def placeholder_lines(path: str, front: FrontMatter) -> list[Diagnostic]:
+    """Every field of a file's front matter still to be completed, whether the text
+    converts or not (for `resolutions check`, which then reports them all at once)."""
+    found = []
+    for number, line in enumerate(front.lines(path)[1:-1], 2):
+        written = _FIELD.match(line)
+        if written and PLACEHOLDER.casefold() in _plain(written["value"]).casefold():
+            found.append(_placeholder(path, number, written["key"]))
+    return found
+
+
+def _placeholder(path: str, line: int, name: str) -> Diagnostic:
+    hint = PLACEHOLDER_HINTS.get(name, "see the comment on the line")
+    return Diagnostic(
+        path, line, "error", f"'{name}' is still to be completed ('{PLACEHOLDER}'): {hint}"
+    )
 
 
 PLACEHOLDER_HINTS = {
     "symbol": "write the text's official symbol (A/RES/79/123, PC.DEC/758); a text that "
     "has none is named by 'slug' instead",
     "title": "write the title as printed, with its accents",
+    "body": "write the body's code: ag, cnd, ecosoc, osce-cp or osce-cm",
+    "type": "write résolution, décision, déclaration, rapport or document",
+    "date": "write the date of adoption, YYYY-MM-DD (or YYYY-MM, or YYYY)",
     "source": "say where the text comes from (the body, the symbol, and how it was copied: "
     "from the PDF, from a web page)",
 }
