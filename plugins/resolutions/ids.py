@@ -24,8 +24,9 @@ def other(index: int) -> str:
 
 
 def item(parent: str, label: str) -> str:
-    """A lettered sub-item: ``item("op6", "a)")`` is ``op6-a``."""
-    return f"{parent}-{label.rstrip(').').lower()}"
+    """A lettered sub-item: ``item("op6", "a)")`` and ``item("op6", "(a)")`` are
+    ``op6-a``."""
+    return f"{parent}-{label.strip('().').lower()}"
 
 
 def section(number: str) -> str:

@@ -28,6 +28,17 @@ Language = Literal["fr", "en"]
 
 
 @dataclass(frozen=True)
+class Detail:
+    """A fact the cover block prints: ``symbol``, ``session``, ``agenda_item``,
+    ``agenda_title``, ``adoption_date`` (ISO), ``adoption``, ``draft_symbol``,
+    ``report_symbol``, ``committee``, ``distribution``, ``date``, ``meeting``."""
+
+    name: str
+    value: str
+    line: int
+
+
+@dataclass(frozen=True)
 class Removal:
     """Page furniture taken out of the text (a job number, a page counter, a running
     header, the masthead): recorded so that nothing leaves the source unaccounted for."""
@@ -203,7 +214,10 @@ class Document:
     fragment: bool = False
     incomplete: bool = False
     details: tuple[tuple[str, str], ...] = ()
-    """Extra metadata found in the printed heading (session, agenda item, draft symbol)."""
+    """Extra metadata found in the printed heading and cover block (session, agenda
+    item, draft symbol, adoption date…), as (name, value)."""
+    detail_lines: tuple[tuple[str, int], ...] = ()
+    """The source line of each detail read from the cover block, as (name, line)."""
     corrections: tuple[Correction, ...] = ()
     """Structural corrections (a paragraph number read ``S.``) and OCR word repairs."""
     format_detected: bool = False

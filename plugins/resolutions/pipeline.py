@@ -37,6 +37,10 @@ READERS = {"pdf-text": read_pdf_text, "markdown": read_markdown, "ocr": read_ocr
 
 
 def read(source: Source) -> Flow:
+    if source.format in ("pdf-text", "ocr"):
+        # Their furniture stage needs the text's own symbols: running headers repeat them.
+        symbols = [entry.get("symbol", "") for entry in source.entries]
+        return READERS[source.format](source.lines, symbols)
     return READERS[source.format](source.lines)
 
 

@@ -44,13 +44,22 @@ from .model import (
 )
 from .readers.base import Flow, RawBlock
 
-AUTHOR = re.compile(r"^(?:L['’]|Le |La |Les )[^,;.]{2,80},$")
+AUTHOR = re.compile(
+    r"^(?:L['’]\s?|Le |La |Les |The )[^,;.:]{2,80}?(?:\s?[,:])?$"
+)
+"""The author clause: "L'Assemblée générale,", "Le Conseil économique et social :",
+"L'Assemblée générale" (no comma), "The General Assembly,"."""
+AUTHOR_BODY = re.compile(
+    r"Assemblée|Conseil|Commission|Conférence|Ministres|Assembly|Council|Conference|Commission"
+)
 NUMBER = re.compile(r"^(?P<number>\d{1,3}|[SOlIBZG])(?P<punct>[.)])?\s+(?=\S)")
 OCR_DIGITS = {"S": "5", "O": "0", "l": "1", "I": "1", "B": "8", "Z": "2", "G": "6"}
-ITEM = re.compile(r"^(?P<label>[a-z])\)\s+(?=\S)")
+ITEM = re.compile(r"^(?:(?P<label>[a-z])\)|\((?P<paren>[a-z])\))\s+(?=\S)")
 ROMAN = re.compile(r"^(?P<number>[IVXL]+)$")
 ROMAN_HEADING = re.compile(r"^(?P<number>[IVXL]+)\.?\s+(?P<heading>\S.*)$")
-CLOSING = re.compile(r"^\d+\s?(?:e|re|ème)\s+séance\s+plénière\b", re.I)
+CLOSING = re.compile(
+    r"^\d+\s?(?:e|re|ème|st|nd|rd|th)\s+(?:séance\s+plénière|plenary\s+meeting)\b", re.I
+)
 ENDS_SENTENCE = re.compile(r"[.!?…][»”\")\]]*\s*$")
 
 # Words that extend a leading verb phrase: "Demande instamment", "Prenant note avec
@@ -69,6 +78,15 @@ LEAD_WORDS = {
     "profondément",
     "pleinement",
     "outre",
+    "also",
+    "further",
+    "furthermore",
+    "again",
+    "strongly",
+    "deeply",
+    "gravely",
+    "seriously",
+    "urgently",
 }
 LEAD_PHRASES = (
     "avec satisfaction",
@@ -83,6 +101,15 @@ LEAD_PHRASES = (
     "en particulier",
     "à l’esprit",
     "à l'esprit",
+    "with appreciation",
+    "with satisfaction",
+    "with concern",
+    "with deep concern",
+    "with serious concern",
+    "with interest",
+    "in mind",
+    "note of",
+    "into account",
 )
 LEAD_OPENERS = {
     "vivement",
@@ -95,6 +122,16 @@ LEAD_OPENERS = {
     "se",
     "s’",
     "s'",
+    "deeply",
+    "gravely",
+    "seriously",
+    "strongly",
+    "further",
+    "also",
+    "bearing",
+    "taking",
+    "having",
+    "keeping",
 }
 
 
@@ -224,11 +261,14 @@ class _TextParser:
         self.section: str | None = None
         self.last_number = 0
         self.counts = {"preambular": 0, "other": 0}
+        self.section_opened = False
+        """A section heading was just read: its first paragraph may restart at 1."""
 
     def number_of(self, raw: RawBlock) -> tuple[str | None, int]:
         """(printed number, length of the prefix to strip) if ``raw`` opens with the
         next paragraph number in sequence."""
         expected = str(self.last_number + 1)
+        restart = self.section_opened
         if raw.list_number is not None:
             # A Markdown list item carries its printed number; a gap is the check's to report.
             return raw.list_number, 0
@@ -237,7 +277,7 @@ class _TextParser:
             return None, 0
         printed = match["number"]
         if printed.isdigit():
-            if printed != expected:
+            if printed != expected and not (restart and printed == "1"):
                 return None, 0
             if match["punct"] is None and not self.last_number:
                 return None, 0
@@ -300,8 +340,13 @@ class _TextParser:
         self.paragraphs[-1] = replace(parent, items=(*parent.items, item))
         return True
 
+    def next_roman(self) -> str:
+        numerals = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
+        return numerals[min(len(self.sections), len(numerals) - 1)]
+
     def open_section(self, number: str, heading: Block) -> None:
         self.section = number
+        self.section_opened = True
         self.sections.append(Section(id=ids.section(number), number=number, heading=heading))
 
     def parse(self) -> dict[str, Any]:
@@ -310,7 +355,9 @@ class _TextParser:
             (
                 index
                 for index, raw in enumerate(blocks[:15])
-                if not raw.heading_level and AUTHOR.match(raw.text)
+                if not raw.heading_level
+                and AUTHOR.match(raw.text)
+                and AUTHOR_BODY.search(raw.text)
             ),
             None,
         )
@@ -333,6 +380,21 @@ class _TextParser:
         while index < len(body):
             raw = body[index]
             index += 1
+            roman_heading = ROMAN_HEADING.match(raw.text)
+            if (
+                not raw.heading_level
+                and roman_heading
+                and roman_heading["number"] == self.next_roman()
+                and self.number_of(raw)[0] is None
+                and len(raw.text) < 200
+                and not ENDS_SENTENCE.search(raw.text)
+            ):
+                # "II Coopération internationale" run together by a flattened copy.
+                self.open_section(
+                    roman_heading["number"],
+                    strip_prefix(raw.block, roman_heading.start("heading")),
+                )
+                continue
             if raw.heading_level:
                 match = ROMAN_HEADING.match(raw.text)
                 if match:
@@ -355,10 +417,12 @@ class _TextParser:
             number, length = self.number_of(raw)
             if number is not None:
                 self.last_number = int(number)
+                self.section_opened = False
                 self.add_paragraph("operative", strip_prefix(raw.block, length), number)
                 continue
             item = ITEM.match(raw.text)
-            if item and self.add_item(raw, f"{item['label']})", item.end()):
+            label = (f"{item['label']})" if item["label"] else f"({item['paren']})") if item else ""
+            if item and self.add_item(raw, label, item.end()):
                 continue
             if author is not None and not self.last_number:
                 self.add_paragraph("preambular", raw.block, None)
@@ -464,6 +528,12 @@ def parse_structure(
         parts[owner]["corrections"] = (*parts[owner]["corrections"], correction)
     for part in parts:
         part["removals"] = ()
+        part["detail_lines"] = ()
+    for detail in flow.details:
+        part = parts[_owner_by_line(parts, detail.line)]
+        if detail.name not in dict(part["details"]):
+            part["details"] = (*part["details"], (detail.name, detail.value))
+            part["detail_lines"] = (*part["detail_lines"], (detail.name, detail.line))
     for removal in flow.removals:
         owner = _owner_by_line(parts, removal.line)
         parts[owner]["removals"] = (*parts[owner]["removals"], removal)
