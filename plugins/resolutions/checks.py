@@ -376,8 +376,7 @@ def printed_metadata(document: Document, front: FrontMatter) -> list[Diagnostic]
     """The symbol and the date of the metadata agree with those printed in the text's
     heading (``Document.details``), when it prints them."""
     details = dict(document.details)
-    # Where each detail is printed (the reader records it with the details).
-    lines = dict(getattr(document, "detail_lines", ()))
+    lines = dict(document.detail_lines)
     found = []
     printed = details.get("symbol", "")
     if printed and document.symbol and _symbol_key(printed) != _symbol_key(document.symbol):
