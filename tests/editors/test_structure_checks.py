@@ -421,3 +421,19 @@ def test_the_build_publishes_a_text_with_warnings_only(tmp_path: Path) -> None:
     assert built.returncode == 0, built.stderr
     assert "warning: a-res-1-1: cannot tell whether the text is French or English" in built.stderr
     assert (tmp_path / "site" / "textes" / "a-res-1-1.html").is_file()
+
+
+def test_a_field_left_to_complete_is_refused_by_the_build_s_checks(tmp_path: Path) -> None:
+    """`resolutions new` leaves 'À COMPLÉTER' where the text does not say: a title or a
+    source so left converts, and the per-text checks (those of the build) refuse it."""
+    text = front(title='"À COMPLÉTER"  # À COMPLÉTER : le titre', source='"À COMPLÉTER"')
+    document = convert(tmp_path, "nouveau.txt", text + FRENCH)
+    assert [str(d) for d in checks.placeholders(document, checks.FrontMatter(tmp_path))] == [
+        f"nouveau.txt:{line_of(text, 'title:')}: error: 'title' is still to be completed "
+        "('À COMPLÉTER'): write the title as printed, with its accents",
+        f"nouveau.txt:{line_of(text, 'source:')}: error: 'source' is still to be completed "
+        "('À COMPLÉTER'): say where the text comes from (the body, the symbol, and how it was "
+        "copied: from the PDF, from a web page)",
+    ]
+    done = convert(tmp_path, "fait.txt", front() + FRENCH)
+    assert checks.placeholders(done, checks.FrontMatter(tmp_path)) == []
