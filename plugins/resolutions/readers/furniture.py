@@ -209,6 +209,10 @@ class _Text:
                 cursor = max(cursor, end)
             kept.append(text[cursor:])
             joined = re.sub(r"[ ]{2,}", " ", "".join(kept)).rstrip()
+            if not text[:1].isspace():
+                # A cut at the start must not indent the line (indentation is evidence
+                # of a new paragraph for the readers).
+                joined = joined.lstrip()
             # A line that held only furniture becomes empty but keeps no blank-line
             # meaning: it is dropped by the caller when it was not blank before.
             result[index] = Line(self.lines[index].number, joined)
@@ -356,8 +360,9 @@ def _anchored(
 
 
 def _body_cuts(text: _Text, start: int, symbols: Sequence[str]) -> list[tuple[int, int, str]]:
-    """Furniture after the cover block, line by line."""
-    cuts: list[tuple[int, int, str]] = []
+    """Furniture after the cover block.  Each pattern runs once over the whole text;
+    only the lines where one matched are looked at again (is it alone on its line, is
+    it beside other furniture?)."""
     # Only a full document symbol ("A/RES/62/176", "PC.DEC/758") makes a running header:
     # a bare number such as "62/1" is how texts cite each other.
     own = [
@@ -366,37 +371,56 @@ def _body_cuts(text: _Text, start: int, symbols: Sequence[str]) -> list[tuple[in
         if re.match(r"^[A-Z][A-Z.]*/", symbol)
     ]
     header = re.compile(rf"(?<![\w/.\-])(?:{'|'.join(own)})(?![\w/])") if own else None
-    for index, line in enumerate(text.lines):
-        base = text.starts[index]
-        if base + len(line.text) < start or not line.text.strip():
-            continue
+    body = text.text
+    per_line: dict[int, list[tuple[str, re.Match[str]]]] = {}
+    patterns = [("always", ALWAYS), ("printdate", BESIDE_JOB), ("counter", COUNTERS)]
+    if header is not None:
+        patterns.append(("header", header))
+    for name, pattern in patterns:
+        for match in pattern.finditer(body, start):
+            if "\n" not in match.group():
+                per_line.setdefault(text._index_at(match.start()), []).append((name, match))
+    cuts: list[tuple[int, int, str]] = []
+    for index, matches in per_line.items():
+        line_start = text.starts[index]
+        line_end = line_start + len(text.lines[index].text)
+
+        def alone(
+            match: re.Match[str], line_start: int = line_start, line_end: int = line_end
+        ) -> bool:
+            return (
+                not body[line_start : match.start()].strip()
+                and not body[match.end() : line_end].strip()
+            )
+
         found: list[tuple[int, int, str]] = []
-        for match in ALWAYS.finditer(line.text):
-            found.append((match.start(), match.end(), REASONS[match.lastgroup or "job"]))
-        if header is not None:
-            for match in header.finditer(line.text):
-                if base + match.start() >= start:
-                    found.append((match.start(), match.end(), REASONS["header"]))
-        for match in BESIDE_JOB.finditer(line.text):
-            alone = not line.text[: match.start()].strip() and not line.text[match.end() :].strip()
-            if alone or any(abs(match.start() - end) <= 2 for _, end, _ in found):
+        for name, match in matches:
+            if name == "always":
+                found.append((match.start(), match.end(), REASONS[match.lastgroup or "job"]))
+            elif name == "header":
+                found.append((match.start(), match.end(), REASONS["header"]))
+        for name, match in matches:
+            if name == "printdate" and (
+                alone(match) or any(abs(match.start() - end) <= 2 for _, end, _ in found)
+            ):
                 found.append((match.start(), match.end(), REASONS["printdate"]))
-        for match in COUNTERS.finditer(line.text):
+        for name, match in matches:
+            if name != "counter":
+                continue
             if match["counter"] and int(match["page"]) > int(match["pages"]):
                 continue
-            before = line.text[: match.start()].rstrip()
+            before = body[line_start : match.start()].rstrip()
             if re.search(
                 r"(?:n[°o]|No\.?|décisions?|résolutions?|resolutions?|decisions?)$", before, re.I
             ):
                 continue
-            alone = not line.text[: match.start()].strip() and not line.text[match.end() :].strip()
             beside = any(
-                abs(match.start() - end) <= 2 or abs(start_ - match.end()) <= 2
-                for start_, end, _ in found
+                abs(match.start() - end) <= 2 or abs(begin - match.end()) <= 2
+                for begin, end, _ in found
             )
-            if alone or beside:
+            if alone(match) or beside:
                 found.append((match.start(), match.end(), REASONS[match.lastgroup or "counter"]))
-        cuts.extend((base + a, base + b, reason) for a, b, reason in found if base + a >= start)
+        cuts.extend(found)
     return cuts
 
 

@@ -157,50 +157,63 @@ NOT_LEADS = {
 
 
 @dataclass
-class Token:
-    text: str
-    line: int
-    line_start: bool
-    indented: bool
-    after_blank: bool
-    after_break: bool
-    line_text: str
-    previous_line: str
+class Words:
+    """The body's words, with what each line says around them (kept per line, not per
+    word: conversion runs at several MB/s and a word is seen once)."""
+
+    texts: list[str]
+    line_of: list[int]
+    """Index in ``lines`` of each word's line."""
+    starts: list[int]
+    """Where each word starts in its line."""
+    lines: list[tuple[Line, bool, bool, str]]
+    """(line, after a blank line, after a page's notes, the previous line's text)."""
+    first_of_line: set[int]
+    width: int = 0
+    """The measure of a hard-wrapped copy (its long lines' length), 0 when unknown."""
+
+    def line_start(self, index: int) -> bool:
+        return index in self.first_of_line
 
 
-def tokens_of(body: Sequence[tuple[Line, bool]]) -> list[Token]:
-    tokens: list[Token] = []
+def words_of(body: Sequence[tuple[Line, bool]]) -> Words:
+    words = Words([], [], [], [], set())
     after_blank = False
     previous_line = ""
+    word = re.compile(r"[^ \t\n\r\f\v]+")
     for line, breaks in body:
         text = line.text
         if not text.strip():
             after_blank = True
             previous_line = ""
             continue
-        first = True
-        for match in re.finditer(r"[^ \t\n\r\f\v]+", text):
-            tokens.append(
-                Token(
-                    text=match.group(),
-                    line=line.number,
-                    line_start=first,
-                    indented=first and text[:1].isspace(),
-                    after_blank=first and after_blank,
-                    after_break=first and breaks,
-                    line_text=text if first else "",
-                    previous_line=previous_line if first else "",
-                )
-            )
-            first = False
+        position = len(words.lines)
+        words.lines.append((line, after_blank, breaks, previous_line))
+        words.first_of_line.add(len(words.texts))
+        for match in word.finditer(text):
+            words.texts.append(match.group())
+            words.line_of.append(position)
+            words.starts.append(match.start())
         after_blank = False
         previous_line = text
-    return tokens
+    lengths = sorted(len(line.text.strip()) for line, _, _, _ in words.lines)
+    if len(lengths) >= 8:
+        # The 95th percentile: the longest lines run to the measure (an odd longer line
+        # is a heading or a table row).
+        words.width = lengths[int(len(lengths) * 0.95)]
+    return words
 
 
-def is_lead(tokens: Sequence[Token], index: int) -> bool:
-    word = tokens[index].text.rstrip(",;:")
-    following = tokens[index + 1].text if index + 1 < len(tokens) else ""
+def ends_clause(word: str) -> bool:
+    last = word[-1:]
+    if last in (",", ";", ".", ":"):
+        return True
+    return last.isdigit() and bool(CLAUSE_END.search(word))
+
+
+def is_lead(texts: Sequence[str], index: int) -> bool:
+    word = texts[index].rstrip(",;:")
+    following = texts[index + 1] if index + 1 < len(texts) else ""
     if word in NOT_LEADS or not word[:1].isupper() or word.isupper():
         return False
     if word in ("Se", "S’", "S'") or word.startswith(("S’", "S'")):
@@ -215,11 +228,17 @@ def is_lead(tokens: Sequence[Token], index: int) -> bool:
     return False
 
 
+AUTHOR_WINDOW = 2000
+"""Words looked at for the author clause: it follows a cover block of a few hundred."""
+CONJUNCTIONS = frozenset(("et", "and", "ou", "or"))
+
+
 class Segmenter:
     """Decides, word by word, where blocks start (the grammar in the module docstring)."""
 
-    def __init__(self, tokens: list[Token], ocr: bool = False) -> None:
-        self.tokens = tokens
+    def __init__(self, words: Words, ocr: bool = False) -> None:
+        self.words = words
+        self.texts = words.texts
         self.ocr = ocr
         self.region = "head"  # head → preamble (after the author) → body (after "1.")
         self.author_seen = False
@@ -230,28 +249,27 @@ class Segmenter:
         self.starts: set[int] = set()
 
     def _clause_before(self, index: int) -> bool:
-        return index == 0 or bool(CLAUSE_END.search(self.tokens[index - 1].text))
+        return index == 0 or ends_clause(self.texts[index - 1])
 
     def _item_before(self, index: int) -> bool:
         """An item label may follow a clause end, or "et"/"and"/"ou"/"or" after one."""
         if self._clause_before(index):
             return True
-        previous = self.tokens[index - 1].text
         return (
-            previous in ("et", "and", "ou", "or")
+            self.texts[index - 1] in CONJUNCTIONS
             and index >= 2
-            and bool(CLAUSE_END.search(self.tokens[index - 2].text))
+            and ends_clause(self.texts[index - 2])
         )
 
     def _number(self, index: int) -> str | None:
-        match = NUMBER_TOKEN.match(self.tokens[index].text)
-        if not match or index + 1 >= len(self.tokens):
+        match = NUMBER_TOKEN.match(self.texts[index])
+        if not match or index + 1 >= len(self.texts):
             return None
-        if not OPENS_TEXT.match(self.tokens[index + 1].text):
+        if not OPENS_TEXT.match(self.texts[index + 1]):
             return None
         printed = match["number"]
         if not printed.isdigit():
-            if not self.ocr or not self.tokens[index].text.endswith("."):
+            if not self.ocr or not self.texts[index].endswith("."):
                 return None
             printed = OCR_DIGITS[printed]
         expected = {str(self.last_number + 1)} | ({"1"} if self.section_open else set())
@@ -259,7 +277,9 @@ class Segmenter:
 
     def _author_length(self, index: int) -> int:
         """How many words the author clause at ``index`` takes (0: none here)."""
-        window = " ".join(token.text for token in self.tokens[index : index + 8])
+        if self.texts[index][:1] not in ("L", "T"):
+            return 0
+        window = " ".join(self.texts[index : index + 8])
         match = AUTHOR.match(window)
         if not match:
             return 0
@@ -274,24 +294,59 @@ class Segmenter:
                 return 0
         return len(window[:end].split())
 
+    def _layout_start(self, index: int) -> bool:
+        """A boundary the layout shows: a blank line, an indented line after a clause
+        end, a numeral alone on a line (or the line after it), an item label opening
+        a line."""
+        line, after_blank, _, previous_line = self.words.lines[self.words.line_of[index]]
+        if after_blank:
+            return True
+        text = line.text
+        return bool(
+            ROMAN_LINE.match(text)
+            or ROMAN_LINE.match(previous_line)
+            or ITEM_LINE.match(text)
+            or (text[:1].isspace() and CLAUSE_END.search(previous_line.rstrip()))
+            or self._short_line_before(text, previous_line)
+        )
+
+    def _short_line_before(self, text: str, previous_line: str) -> bool:
+        """A hard-wrapped paragraph's last line stops short of the measure: when the
+        line's first word would have fitted at the end of the line before, and that line
+        ends a sentence, the break was a paragraph's end, not the wrapping's.  Characters
+        are not all the same width in a PDF: 15% of the measure is left for that."""
+        width = self.words.width
+        previous = previous_line.strip()
+        stripped = text.lstrip()
+        first_word = stripped.split(" ", 1)[0]
+        return (
+            width >= 50
+            and bool(previous)
+            and len(previous) + 1 + len(first_word) <= 0.85 * width
+            and bool(SENTENCE_END.search(previous))
+            and bool(OPENS_TEXT.match(stripped))
+        )
+
     def run(self) -> set[int]:
-        tokens = self.tokens
+        texts = self.texts
+        words = self.words
         index = 0
-        while index < len(tokens):
-            token = tokens[index]
-            start = index == 0 or token.after_blank
-            if (
-                token.line_start
-                and index
-                and (
-                    ROMAN_LINE.match(token.line_text)
-                    or ROMAN_LINE.match(token.previous_line)
-                    or ITEM_LINE.match(token.line_text)
-                    or (token.indented and CLAUSE_END.search(token.previous_line.rstrip()))
-                )
+        while index < len(texts):
+            line_start = index in words.first_of_line
+            start = index == 0 or (line_start and self._layout_start(index))
+            clause_before = self._clause_before(index)
+            looking_for_author = not self.author_seen and index < AUTHOR_WINDOW
+            if not (
+                line_start
+                or clause_before
+                or looking_for_author
+                or texts[index - 1] in CONJUNCTIONS
+                or self.section_open
             ):
-                start = True
-            if not self.author_seen and self.region == "head":
+                # No cue can open a block here: most words end the loop at this test.
+                index += 1
+                continue
+            if looking_for_author and self.region == "head":
                 length = self._author_length(index)
                 if length:
                     self.author_seen = True
@@ -302,10 +357,7 @@ class Segmenter:
                     continue
             number = self._number(index)
             if number is not None and (
-                self._clause_before(index)
-                or self.section_open
-                or token.line_start
-                or self.region == "head"
+                clause_before or self.section_open or line_start or self.region == "head"
             ):
                 self.last_number = int(number)
                 self.region = "body"
@@ -314,22 +366,22 @@ class Segmenter:
                 self.starts.add(index)
                 index += 1
                 continue
-            item = ITEM_TOKEN.match(token.text)
+            item = ITEM_TOKEN.match(texts[index])
             if item and self._item_before(index):
                 letter = item["letter"] or item["paren"]
-                previous = tokens[index - 1].text if index else ""
+                previous = texts[index - 1] if index else ""
                 expected = "a" if previous.endswith(":") else self.next_item
-                if letter == expected or (token.line_start and letter == "a"):
+                if letter == expected or (line_start and letter == "a"):
                     self.next_item = chr(ord(letter) + 1)
                     self.starts.add(index)
                     index += 1
                     continue
             if (
                 self.next_section < len(ROMANS)
-                and token.text == ROMANS[self.next_section]
-                and self._clause_before(index)
-                and index + 1 < len(tokens)
-                and OPENS_TEXT.match(tokens[index + 1].text)
+                and texts[index] == ROMANS[self.next_section]
+                and clause_before
+                and index + 1 < len(texts)
+                and OPENS_TEXT.match(texts[index + 1])
                 and self.region != "head"
             ):
                 self.next_section += 1
@@ -337,18 +389,20 @@ class Segmenter:
                 self.starts.update((index, index + 1))
                 index += 1
                 continue
-            if token.text == ROMANS[min(self.next_section, len(ROMANS) - 1)] and (
-                ROMAN_LINE.match(token.line_text)
+            if (
+                line_start
+                and texts[index] == ROMANS[min(self.next_section, len(ROMANS) - 1)]
+                and ROMAN_LINE.match(words.lines[words.line_of[index]][0].text)
             ):
                 self.next_section += 1
                 self.section_open = True
-            if (
-                CLOSING_TOKEN.match(token.text)
-                and index + 1 < len(tokens)
-                and tokens[index + 1].text in CLOSING_NEXT
-                and self._clause_before(index)
-            ) or (
-                self.region == "preamble" and self._clause_before(index) and is_lead(tokens, index)
+            if clause_before and (
+                (
+                    CLOSING_TOKEN.match(texts[index])
+                    and index + 1 < len(texts)
+                    and texts[index + 1] in CLOSING_NEXT
+                )
+                or (self.region == "preamble" and is_lead(texts, index))
             ):
                 start = True
             if start:
@@ -359,19 +413,30 @@ class Segmenter:
 
 def segment(body: Sequence[tuple[Line, bool]], ocr: bool = False) -> list[RawBlock]:
     """The blocks of the body lines (each flagged when it follows a page's notes)."""
-    tokens = tokens_of(body)
-    starts = Segmenter(tokens, ocr).run()
+    words = words_of(body)
+    starts = sorted(Segmenter(words, ocr).run() | {0})
     blocks: list[RawBlock] = []
-    builder: TextBuilder | None = None
-    after_break = False
-    for index, token in enumerate(tokens):
-        if index in starts or builder is None:
-            if builder is not None and builder.length:
-                blocks.append(RawBlock(block=builder.build(), after_break=after_break))
-            builder = TextBuilder(token.line)
-            after_break = token.after_break
-        builder.space()
-        builder.add(token.text, token.line)
-    if builder is not None and builder.length:
-        blocks.append(RawBlock(block=builder.build(), after_break=after_break))
+    texts = words.texts
+    for position, first in enumerate(starts):
+        if first >= len(texts):
+            continue
+        last = (starts[position + 1] if position + 1 < len(starts) else len(texts)) - 1
+        line_index = words.line_of[first]
+        builder = TextBuilder(words.lines[line_index][0].number)
+        # Add the block line by line: from its first word on its first line to its last
+        # word on its last line, each line's piece whole.
+        index = first
+        while index <= last:
+            line_index = words.line_of[index]
+            line, _, _, _ = words.lines[line_index]
+            end = index
+            while end + 1 <= last and words.line_of[end + 1] == line_index:
+                end += 1
+            piece = line.text[words.starts[index] : words.starts[end] + len(texts[end])]
+            builder.space()
+            builder.add(piece, line.number)
+            index = end + 1
+        if builder.length:
+            after_break = words.lines[words.line_of[first]][2] and first in words.first_of_line
+            blocks.append(RawBlock(block=builder.build(), after_break=after_break))
     return blocks
