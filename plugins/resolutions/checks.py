@@ -169,6 +169,30 @@ def run_together(document: Document) -> list[Diagnostic]:
     return found
 
 
+LONE_LABEL = re.compile(r"^\s*(?:\d{1,3}\s*[.)]|\(?[a-z]\)|[IVXL]+\.)\s*$")
+"""A block that is only a paragraph number or an item label ("1.", "(a)")."""
+
+
+def lone_labels(document: Document) -> list[Diagnostic]:
+    """A paragraph number alone, its paragraph apart from it: the copy put the number on
+    a line of its own (a PDF copy often does), and the paragraph was not numbered."""
+    found = []
+    for _, block in document.blocks():
+        if LONE_LABEL.match(block.text):
+            label = block.text.strip()
+            found.append(
+                Diagnostic(
+                    document.source_path,
+                    block.line,
+                    "error",
+                    f"{document.slug}: '{label}' stands alone: the paragraph it numbers "
+                    "was not attached to it, so the text's numbering was not found; put "
+                    f"'{label}' at the start of its paragraph's first line",
+                )
+            )
+    return found
+
+
 # ------------------------------------------------------------------- the metadata
 
 
@@ -544,6 +568,7 @@ def check_document(document: Document, front: FrontMatter) -> list[Diagnostic]:
         *placeholders(document, front),
         *author_clause(document),
         *run_together(document),
+        *lone_labels(document),
         *numbering(document),
         *notes(document),
         *language(document, front),

@@ -437,3 +437,20 @@ def test_a_field_left_to_complete_is_refused_by_the_build_s_checks(tmp_path: Pat
     ]
     done = convert(tmp_path, "fait.txt", front() + FRENCH)
     assert checks.placeholders(done, checks.FrontMatter(tmp_path)) == []
+
+
+@pytest.mark.parametrize("source", [FRENCH, ENGLISH], ids=["fr", "en"])
+def test_a_paragraph_number_alone_is_refused(tmp_path: Path, source: str) -> None:
+    """A PDF copy that puts each paragraph number on a line of its own, apart from its
+    paragraph (as pdftotext does with the UN's PDFs): the numbering is lost."""
+    text = front() + re.sub(r"(?m)^ (\d)\. ", r"\1.\n\n", source)
+    document = convert(tmp_path, "numeros.txt", text)
+    assert not any(p.kind == "operative" for p in document.paragraphs)
+    found = [str(d) for d in checks.lone_labels(document)]
+    assert found == [
+        f"numeros.txt:{line_of(text, f'{n}.')}: error: a-res-1-1: '{n}.' stands alone: the "
+        "paragraph it numbers was not attached to it, so the text's numbering was not found; "
+        f"put '{n}.' at the start of its paragraph's first line"
+        for n in (1, 2, 3)
+    ]
+    assert checks.lone_labels(convert(tmp_path, "bon.txt", front() + source)) == []
