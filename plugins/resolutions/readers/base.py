@@ -62,6 +62,9 @@ class TextBuilder:
 
     def mark(self, number: str, line: int) -> None:
         self.notes.append(NoteMark(self.length, number, line))
+        # A mark sits on the word before it: a space between them ("1972 ¹, la") was
+        # the copy's, not the text's.  A space after the mark is the text's ("1988¹ ;").
+        self._pending_space = False
 
     @property
     def offset(self) -> int:
@@ -143,6 +146,36 @@ def shift_span(span: Span, shift: int) -> Span:
 _CONTINUES = re.compile(r"^[a-zàâäçéèêëîïôöùûüœ0-9(«]")
 _NUMBERED = re.compile(r"^\d{1,3}\.?\s+\*?[A-ZÀ-ÖØ-Þ]")
 _ITEM_LABEL = re.compile(r"^\(?[a-z]\)\s")
+_LOWER_START = re.compile(r"^[a-zàâäçéèêëîïôöùûüœ]")
+_LOWER_END = re.compile(r"(?:^|\s)[a-zàâäçéèêëîïôöùûüœ’']+$")
+
+
+def _continues(previous: RawBlock, raw: RawBlock) -> bool:
+    """Whether ``raw`` is the rest of ``previous``, cut by a page."""
+    if (
+        previous.heading_level
+        or raw.heading_level
+        or raw.list_number is not None
+        or not previous.text
+        or _NUMBERED.match(raw.text)
+        or _ITEM_LABEL.match(raw.text)
+    ):
+        return False
+    ended = bool(TERMINAL.search(previous.text))
+    if not ended and _CONTINUES.match(raw.text):
+        return True
+    if raw.after_break:
+        # A page break is known to fall here (a page rule, a note block, furniture
+        # taken out): a lower-case start continues even after a comma ("nécessaire, |
+        # pour mettre"), and a paragraph that stops on no punctuation is continued
+        # whatever follows ("… et la | Convention", "… de l'Office des Nations |
+        # Unies"), when it stops on a lower-case word or is paragraph-long: a line of
+        # a cover block ("Distr. générale 7 juin 2024") is neither.
+        return bool(_LOWER_START.match(raw.text)) or (
+            not ended
+            and (bool(_LOWER_END.search(previous.text)) or previous.text.count(" ") >= 11)
+        )
+    return False
 
 
 def join_cut_paragraphs(blocks: list[RawBlock]) -> list[RawBlock]:
@@ -151,17 +184,7 @@ def join_cut_paragraphs(blocks: list[RawBlock]) -> list[RawBlock]:
     page break, with or without a page rule or a note block between the halves."""
     joined: list[RawBlock] = []
     for raw in blocks:
-        if (
-            joined
-            and not joined[-1].heading_level
-            and not raw.heading_level
-            and raw.list_number is None
-            and joined[-1].text
-            and not TERMINAL.search(joined[-1].text)
-            and _CONTINUES.match(raw.text)
-            and not _NUMBERED.match(raw.text)
-            and not _ITEM_LABEL.match(raw.text)
-        ):
+        if joined and _continues(joined[-1], raw):
             joined[-1] = RawBlock(
                 block=join_blocks(joined[-1].block, raw.block),
                 heading_level=0,
