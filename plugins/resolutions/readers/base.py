@@ -169,11 +169,17 @@ def _continues(previous: RawBlock, raw: RawBlock) -> bool:
         # taken out): a lower-case start continues even after a comma ("nécessaire, |
         # pour mettre"), and a paragraph that stops on no punctuation is continued
         # whatever follows ("… et la | Convention", "… de l'Office des Nations |
-        # Unies"), when it stops on a lower-case word or is paragraph-long: a line of
-        # a cover block ("Distr. générale 7 juin 2024") is neither.
+        # Unies"), when it stops on a lower-case word, is paragraph-long or is a
+        # numbered paragraph ("9. Encourage les États | Membres"): a line of a cover
+        # block ("Distr. générale 7 juin 2024") is none of these.
         return bool(_LOWER_START.match(raw.text)) or (
             not ended
-            and (bool(_LOWER_END.search(previous.text)) or previous.text.count(" ") >= 11)
+            and (
+                bool(_LOWER_END.search(previous.text))
+                or previous.text.count(" ") >= 11
+                or previous.list_number is not None
+                or bool(_NUMBERED.match(previous.text))
+            )
         )
     return False
 
