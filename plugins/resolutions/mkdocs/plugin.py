@@ -58,6 +58,7 @@ from ..render.glossary_pages import (
     glossary_index_page,
 )
 from ..render.inline import RenderContext
+from ..render.inline import attribute as escape_html
 from ..render.json import export
 from ..render.markdown import display_title, french_date, glossary_tip, render_document
 from .config import ResolutionsConfig
@@ -487,7 +488,7 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
             lines += [f"# {heading}", "", self._graph_intro(folder), ""]
         else:
             lines += [
-                f"# {html.escape(part)} : les citations",
+                f"# {escape_html(part)} : les citations",
                 "",
                 "Les textes de cette partie, ceux qu’ils citent et ceux qui les citent. "
                 f'<a href="{to_texts}/citations.html">Toutes les parties du graphe</a>. '
@@ -507,7 +508,7 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
     def _graph_index(self, parts: list[tuple[str, str, int, int]], graph: dict, folder: str) -> str:
         """The citation graph's page when the graph is drawn in parts: one row a part."""
         rows = "".join(
-            f'<tr><td><a href="{html.escape(url)}">{html.escape(title)}</a></td>'
+            f'<tr><td><a href="{escape_html(url)}">{escape_html(title)}</a></td>'
             f'<td class="ra-count">{count}</td><td class="ra-count">{made}</td></tr>'
             for url, title, count, made in parts
         )
@@ -631,7 +632,7 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
                 links.append(f'<strong aria-current="page">{other}</strong>')
                 continue
             target = f"{entry.id}.html" if other == 1 else f"{entry.id}/{other}.html"
-            links.append(f'<a href="{html.escape(to_glossary)}/{html.escape(target)}">{other}</a>')
+            links.append(f'<a href="{escape_html(to_glossary)}/{escape_html(target)}">{other}</a>')
         nav = (
             f'<nav class="ra-pages" aria-label="Parties de la fiche"><p>'
             f"Mentions et citations, partie {number} sur {count} (au plus "
@@ -664,7 +665,7 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
             "",
         ]
         for body, file in body_files.items():
-            label = html.escape(BODIES.get(body, body))
+            label = escape_html(BODIES.get(body, body))
             lines.append(
                 f'- <a href="{file.url_relative_to(hub)}">{label}</a> '
                 f"({plural(len(by_body[body]), 'texte')})"
@@ -697,7 +698,7 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
                 "  exclude: true",
                 "---",
                 "",
-                f"# {html.escape(title)}",
+                f"# {escape_html(title)}",
                 "",
                 f'<p class="ra-count">{plural(len(documents), "texte")} · '
                 f'<a href="{hub.url_relative_to(file)}">tous les organes et toutes les '
@@ -716,16 +717,16 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         rows = []
         for document in listing_order(documents):
             url = self.text_files[document.slug].url_relative_to(page)
-            symbol = html.escape(document.symbol) if document.symbol else "—"
+            symbol = escape_html(document.symbol) if document.symbol else "—"
             cells = [
                 f'<td class="ra-symbol"><a href="{url}">{symbol}</a></td>',
-                f'<td><a href="{url}">{html.escape(document.title)}</a></td>',
+                f'<td><a href="{url}">{escape_html(document.title)}</a></td>',
             ]
             if with_body:
-                cells.append(f"<td>{html.escape(BODIES.get(document.body, document.body))}</td>")
+                cells.append(f"<td>{escape_html(BODIES.get(document.body, document.body))}</td>")
             cells.append(
-                f'<td class="ra-date"><time datetime="{html.escape(document.date)}">'
-                f"{html.escape(french_date(document.date))}</time></td>"
+                f'<td class="ra-date"><time datetime="{escape_html(document.date)}">'
+                f"{escape_html(french_date(document.date))}</time></td>"
             )
             rows.append(f"<tr>{''.join(cells)}</tr>")
         return (
@@ -779,12 +780,12 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         parts = [
             '<div class="ra-corpus" data-search-exclude>',
             f'<p class="ra-counts"><strong>{plural(len(self.documents), "texte")}</strong> '
-            f"({html.escape(per_body)}), {plural(paragraphs, 'paragraphe')}, "
+            f"({escape_html(per_body)}), {plural(paragraphs, 'paragraphe')}, "
             f"{plural(notes, 'note')}.</p>",
         ]
         if self.config.archive:
             parts.append(
-                f'<p class="ra-archive"><a href="{html.escape(self.config.archive_name)}" '
+                f'<p class="ra-archive"><a href="{escape_html(self.config.archive_name)}" '
                 "download>Télécharger tout le site (archive zip)</a> pour le lire hors ligne : "
                 "décompressez l’archive, puis ouvrez <code>index.html</code>.</p>"
             )
