@@ -142,28 +142,67 @@ _CONTINUES = re.compile(r"^[a-zàâäçéèêëîïôöùûüœ0-9(«]")
 _NUMBERED = re.compile(r"^\d{1,3}\.?\s+\*?[A-ZÀ-ÖØ-Þ]")
 
 
+def _ends_sentence(text: str) -> bool:
+    """``TERMINAL.search(text)``, looking only at the end of ``text``: the regular
+    expression tries every punctuation mark of the text, which made joining a long run
+    of cut blocks quadratic."""
+    stripped = text.rstrip()
+    return bool(stripped) and stripped[-1] in ".,;:!?…»”)]"
+
+
+def _join_run(run: list[RawBlock]) -> RawBlock:
+    """``join_blocks`` over a whole run at once, in time linear in its size (joining two
+    at a time copies the growing text and its tuples again at every step)."""
+    if len(run) == 1:
+        return run[0]
+    texts: list[str] = []
+    lines: list[tuple[int, int]] = []
+    notes: list[NoteMark] = []
+    spans: list[Span] = []
+    shift = 0
+    for raw in run:
+        block = raw.block
+        texts.append(block.text)
+        lines.extend((offset + shift, line) for offset, line in block.lines)
+        notes.extend(NoteMark(mark.offset + shift, mark.number, mark.line) for mark in block.notes)
+        spans.extend(shift_span(span, shift) if shift else span for span in block.spans)
+        shift += len(block.text) + 1
+    first = run[0]
+    return RawBlock(
+        block=Block(
+            text=" ".join(texts),
+            line=first.block.line,
+            lines=tuple(lines),
+            notes=tuple(notes),
+            spans=tuple(spans),
+        ),
+        heading_level=0,
+        list_number=first.list_number,
+        after_break=first.after_break,
+    )
+
+
 def join_cut_paragraphs(blocks: list[RawBlock]) -> list[RawBlock]:
     """Join a block that does not end a sentence with the next when that one starts in
     lower case (or with a digit that is not a paragraph number): a paragraph cut by a
-    page break, with or without a page rule or a note block between the halves."""
-    joined: list[RawBlock] = []
+    page break, with or without a page rule or a note block between the halves.
+
+    Each run of blocks to join is gathered first and joined once, so the time is
+    linear in the size of the text however many blocks a run holds."""
+    runs: list[list[RawBlock]] = []
     for raw in blocks:
+        last = runs[-1][-1] if runs else None
         if (
-            joined
-            and not joined[-1].heading_level
+            last is not None
+            and not runs[-1][0].heading_level
             and not raw.heading_level
             and raw.list_number is None
-            and joined[-1].text
-            and not TERMINAL.search(joined[-1].text)
+            and (len(runs[-1]) > 1 or last.text)
+            and not _ends_sentence(last.text)
             and _CONTINUES.match(raw.text)
             and not _NUMBERED.match(raw.text)
         ):
-            joined[-1] = RawBlock(
-                block=join_blocks(joined[-1].block, raw.block),
-                heading_level=0,
-                list_number=joined[-1].list_number,
-                after_break=joined[-1].after_break,
-            )
+            runs[-1].append(raw)
         else:
-            joined.append(raw)
-    return joined
+            runs.append([raw])
+    return [_join_run(run) for run in runs]
