@@ -11,17 +11,18 @@ then the corpus pass.  Nothing here imports MkDocs.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
-import pickle
+import threading
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, is_dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from . import corpus as corpus_pass
 from . import glossary as glossary_stage
-from . import ocr
+from . import model, ocr
 from .citations import entries_by_id
 from .errors import SourceError
 from .language import detect_language
@@ -165,32 +166,121 @@ def converter_fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
+MODEL_TYPES: dict[str, type] = {
+    name: value
+    for name, value in vars(model).items()
+    if isinstance(value, type) and is_dataclass(value) and value.__module__ == model.__name__
+}
+"""The classes a cached conversion may hold: the model's dataclasses, nothing else."""
+CACHE_FORMAT = 1
+
+
+def encode_model(value: object) -> object:
+    """A model value as JSON data: a dataclass is an object naming its class in ``"@"``,
+    a tuple a list; anything else than the model's classes and plain values is refused
+    (``TypeError``)."""
+    if is_dataclass(value) and not isinstance(value, type):
+        name = type(value).__name__
+        if MODEL_TYPES.get(name) is not type(value):
+            raise TypeError(f"not a model class: {type(value)!r}")
+        encoded: dict[str, object] = {"@": name}
+        for item in fields(value):
+            encoded[item.name] = encode_model(getattr(value, item.name))
+        return encoded
+    if isinstance(value, tuple | list):
+        return [encode_model(item) for item in value]
+    if value is None or isinstance(value, str | int | float):
+        return value
+    raise TypeError(f"cannot cache a {type(value).__name__}")
+
+
+def decode_model(data: object) -> object:
+    """The inverse of ``encode_model``; ``ValueError`` on anything it did not make."""
+    if isinstance(data, list):
+        return tuple(decode_model(item) for item in data)
+    if isinstance(data, dict):
+        cls = MODEL_TYPES.get(data.get("@"))  # type: ignore[arg-type]
+        if cls is None:
+            raise ValueError(f"unknown class {data.get('@')!r}")
+        names = {item.name for item in fields(cls)}
+        if set(data) - {"@"} != names:
+            raise ValueError(f"fields of {cls.__name__} differ")
+        return cls(**{name: decode_model(data[name]) for name in names})
+    if data is None or isinstance(data, str | int | float):
+        return data
+    raise ValueError(f"unexpected {type(data).__name__}")
+
+
+def _canonical(data: object) -> bytes:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode()
+
+
 class ConversionCache:
     """Conversions of unchanged sources, kept by content hash (so an edit reconverts
-    one text, and a rename reconverts nothing)."""
+    one text, and a rename reconverts nothing).
+
+    An entry is data, not code: the model as JSON (``encode_model``), with the key it
+    was made for (converter version, shown path, SHA-256 of the source) and the SHA-256
+    of its content, all checked on reading.  A damaged or unreadable entry is a miss:
+    the text is converted again and ``lookup`` says why."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
 
-    def _path(self, raw: bytes, shown: str) -> Path:
-        key = hashlib.sha256(
+    def _key(self, raw: bytes, shown: str) -> str:
+        return hashlib.sha256(
             converter_fingerprint().encode() + b"\0" + shown.encode() + b"\0" + raw
         ).hexdigest()
-        return self.folder / key[:2] / f"{key}.pickle"
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.json"
+
+    def lookup(self, raw: bytes, shown: str) -> tuple[ConversionResult | None, str | None]:
+        """(the cached conversion or None, why an entry found was not used)."""
+        key = self._key(raw, shown)
+        path = self._path(key)
+        try:
+            content = path.read_bytes()
+        except FileNotFoundError:
+            return None, None
+        except OSError as error:
+            return None, f"cannot read the cached conversion {path}: {error.strerror}"
+        try:
+            entry = json.loads(content)
+            if not isinstance(entry, dict) or entry.get("format") != CACHE_FORMAT:
+                raise ValueError("not a cache entry of this version")
+            if entry.get("key") != key:
+                raise ValueError("made for another source or converter")
+            payload = entry.get("result")
+            digest = hashlib.sha256(_canonical(payload)).hexdigest()
+            if entry.get("sha256") != digest:
+                raise ValueError("its content does not match its checksum")
+            result = decode_model(payload)
+            if not isinstance(result, ConversionResult):
+                raise ValueError("not a conversion")
+        except (ValueError, TypeError, RecursionError) as error:
+            return None, f"damaged cached conversion {path} ({error}): converted again"
+        return result, None
 
     def get(self, raw: bytes, shown: str) -> ConversionResult | None:
-        try:
-            with self._path(raw, shown).open("rb") as handle:
-                return pickle.load(handle)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
-            return None
+        return self.lookup(raw, shown)[0]
 
     def put(self, raw: bytes, shown: str, result: ConversionResult) -> None:
-        path = self._path(raw, shown)
+        try:
+            payload = encode_model(result)
+        except TypeError:
+            return  # nothing but the model is cached
+        key = self._key(raw, shown)
+        entry = {
+            "format": CACHE_FORMAT,
+            "key": key,
+            "sha256": hashlib.sha256(_canonical(payload)).hexdigest(),
+            "result": payload,
+        }
+        path = self._path(key)
         path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(f".{os.getpid()}.tmp")
-        with temporary.open("wb") as handle:
-            pickle.dump(result, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        temporary = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+        temporary.write_bytes(_canonical(entry))
         temporary.replace(path)
 
 
@@ -207,14 +297,20 @@ def _convert_one(job: tuple[Path, str, Path | None, bool, bytes | None]) -> Conv
     if raw is None:
         raw = _read(path, shown)
     cache = ConversionCache(cache_folder) if cache_folder is not None else None
-    if cache is not None and (cached := cache.get(raw, shown)) is not None:
-        return cached
+    damaged = None
+    if cache is not None:
+        cached, damaged = cache.lookup(raw, shown)
+        if cached is not None:
+            return cached
     source = parse_source(raw, shown, path.stem)
     if require_metadata and not source.has_front_matter:
         raise SourceError(shown, 1, NO_FRONT_MATTER)
     result = ConversionResult(documents=documents_of(source), diagnostics=source.diagnostics)
     if cache is not None:
         cache.put(raw, shown, result)
+    if damaged is not None:
+        warning = Diagnostic(shown, 1, "warning", damaged)
+        result = ConversionResult(result.documents, (*result.diagnostics, warning))
     return result
 
 
