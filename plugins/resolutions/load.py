@@ -201,6 +201,17 @@ def decode(raw: bytes, path: str) -> tuple[str, list[Diagnostic]]:
         return raw.decode("utf-8-sig"), []
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
+        if _has_utf8_letters(raw):
+            # A UTF-8 file with a bad byte: reading it all as CP1252 would turn every
+            # accented letter of the text into two wrong ones.
+            column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+            bad = raw[error.start : error.end].hex(" ").upper()
+            raise SourceError(
+                path,
+                line,
+                f"invalid UTF-8 at byte {error.start + 1:,} (byte {column} of the line: "
+                f"0x{bad}) in a file that is otherwise UTF-8: retype the character there",
+            ) from None
         try:
             text = raw.decode("cp1252")
         except UnicodeDecodeError:
@@ -215,6 +226,23 @@ def decode(raw: bytes, path: str) -> tuple[str, list[Diagnostic]]:
                 "not UTF-8: read as CP1252 (Windows Latin-1); save the file as UTF-8",
             )
         ]
+
+
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+
+
+def _has_utf8_letters(raw: bytes) -> bool:
+    """Whether ``raw`` holds a well-formed UTF-8 sequence for a non-ASCII character: a
+    file wholly in CP1252 has none (``é`` then ``«`` would have to follow each other)."""
+    for match in _UTF8_SEQUENCE.finditer(raw):
+        try:
+            match.group().decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        return True
+    return False
 
 
 def normalise_lines(text: str, first_line: int) -> tuple[Line, ...]:
