@@ -15,7 +15,9 @@
 from __future__ import annotations
 
 import difflib
+import os
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass
 from datetime import date as Date
@@ -475,15 +477,45 @@ def detect_format(lines: tuple[Line, ...]) -> str:
     return "pdf-text"
 
 
-def load_source(path: Path, display_path: str | None = None) -> Source:
-    shown = display_path or str(path)
+def file_kind(mode: int) -> str:
+    """What a file that is not a regular file is, for a message."""
+    kinds = (
+        (stat.S_ISDIR, "a folder"),
+        (stat.S_ISFIFO, "a named pipe (FIFO)"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+    )
+    return next((name for test, name in kinds if test(mode)), "not a regular file")
+
+
+def read_source_bytes(path: Path, shown: str) -> bytes:
+    """The bytes of a source file, refused without reading them if it is not a regular
+    file (a FIFO would wait for ever, ``/dev/zero`` never ends) or is over the limit."""
     try:
-        if path.stat().st_size > MAX_BYTES:
-            raise too_large(shown, path.stat().st_size)
-        raw = path.read_bytes()
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except OSError as error:
         raise SourceError(shown, 1, f"cannot read the file: {error.strerror}") from None
-    return parse_source(raw, shown, path.stem)
+    with os.fdopen(descriptor, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise SourceError(
+                shown, 1, f"{file_kind(info.st_mode)}, not a text file: nothing was read from it"
+            )
+        if info.st_size > MAX_BYTES:
+            raise too_large(shown, info.st_size)
+        try:
+            raw = handle.read(MAX_BYTES + 1)
+        except OSError as error:
+            raise SourceError(shown, 1, f"cannot read the file: {error.strerror}") from None
+    if len(raw) > MAX_BYTES:
+        raise too_large(shown, len(raw))
+    return raw
+
+
+def load_source(path: Path, display_path: str | None = None) -> Source:
+    shown = display_path or str(path)
+    return parse_source(read_source_bytes(path, shown), shown, path.stem)
 
 
 def parse_source(raw: bytes, shown: str, stem: str = "texte") -> Source:

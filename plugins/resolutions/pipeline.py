@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 import threading
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
@@ -26,7 +27,15 @@ from . import model, ocr
 from .citations import entries_by_id
 from .errors import SourceError
 from .language import detect_language
-from .load import BODIES, NO_FRONT_MATTER, Source, load_source, parse_source
+from .load import (
+    BODIES,
+    NO_FRONT_MATTER,
+    Source,
+    file_kind,
+    load_source,
+    parse_source,
+    read_source_bytes,
+)
 from .model import ConversionResult, Diagnostic, Document
 from .readers.base import Flow
 from .readers.markdown import read_markdown
@@ -152,8 +161,63 @@ def convert_bytes(raw: bytes, name: str = "<texte>", repair: bool = True) -> Con
     return ConversionResult(documents=documents_of(source, repair), diagnostics=source.diagnostics)
 
 
+IGNORED_FILES = (".gitkeep",)
+
+
+def scan_folder(folder: Path, root: Path | None = None) -> tuple[list[Path], list[Diagnostic]]:
+    """The source texts of ``folder`` and what is wrong with the rest of it: every file
+    there is a text (``*.txt``, a regular file), the glossary, or an error (a sub-folder,
+    ``*.TXT``, a link out of the folder, a FIFO or a device, which are never opened).
+    No text at all is an error."""
+    texts: list[Path] = []
+    problems: list[Diagnostic] = []
+    inside = folder.resolve()
+
+    def problem(path: Path, message: str) -> None:
+        problems.append(Diagnostic(display_path(path, root), 1, "error", message))
+
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError as error:
+        problem(folder, f"cannot read the folder: {error.strerror}")
+        return texts, problems
+    for path in entries:
+        if path.name in IGNORED_FILES:
+            continue
+        if path.is_symlink():
+            target = path.resolve()
+            if not target.is_relative_to(inside):
+                problem(path, f"a link to {target}, outside {folder.name}/: copy the file in")
+                continue
+        try:
+            mode = path.stat().st_mode
+        except OSError as error:
+            problem(path, f"cannot read the file: {error.strerror}")
+            continue
+        if stat.S_ISDIR(mode):
+            problem(
+                path,
+                f"a sub-folder: texts sit directly in {folder.name}/, sub-folders are not read",
+            )
+        elif not stat.S_ISREG(mode):
+            problem(path, f"{file_kind(mode)}, not a text file: nothing was read from it")
+        elif path.name == GLOSSARY_FILE:
+            continue
+        elif not path.name.endswith(".txt"):
+            problem(
+                path,
+                f"not a source text: a text is named *.txt (lower case), the glossary "
+                f"{GLOSSARY_FILE}; move other files out of {folder.name}/",
+            )
+        else:
+            texts.append(path)
+    if not texts:
+        problem(folder, "no source text (*.txt) in this folder: there is nothing to publish")
+    return texts, problems
+
+
 def source_files(folder: Path) -> list[Path]:
-    return sorted(path for path in folder.glob("*.txt") if path.is_file())
+    return scan_folder(folder)[0]
 
 
 @lru_cache(maxsize=1)
@@ -285,10 +349,7 @@ class ConversionCache:
 
 
 def _read(path: Path, shown: str) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as error:
-        raise SourceError(shown, 1, f"cannot read the file: {error.strerror}") from None
+    return read_source_bytes(path, shown)
 
 
 def _convert_one(job: tuple[Path, str, Path | None, bool, bytes | None]) -> ConversionResult:
@@ -426,14 +487,13 @@ def convert_corpus(
 ) -> ConversionResult:
     """Convert every ``*.txt`` source of ``folder``."""
     folder = Path(folder)
-    return convert_paths(
-        source_files(folder),
-        root if root is not None else folder.parent,
-        jobs,
-        cache,
-        require_metadata=True,
-        memo=memo,
-    )
+    root = root if root is not None else folder.parent
+    texts, problems = scan_folder(folder, root)
+    for problem in problems:
+        if problem.severity == "error":
+            raise SourceError(problem.path, problem.line, problem.message)
+    result = convert_paths(texts, root, jobs, cache, require_metadata=True, memo=memo)
+    return ConversionResult(result.documents, (*problems, *result.diagnostics))
 
 
 GLOSSARY_FILE = "glossaire.yml"

@@ -33,6 +33,7 @@ import time
 import zipfile
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
@@ -286,6 +287,8 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
                 )
         if not result.documents:
             raise PluginError(f"resolutions: no text found in '{folder}'")
+        if result.glossary is None:
+            log.info("resolutions: no glossaire.yml in '%s': the site has no glossary", folder)
         return result
 
     def _export_markdown_start(self, config: MkDocsConfig) -> None:
@@ -413,8 +416,13 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         """A text's page (Markdown) and data (JSON)."""
         cited_by = render_cited_by(rows, lambda slug: f"{slug}.html")
         markdown = render_document(document, context, extra=cited_by)
+        # Published as "source_texts/<file>" wherever that folder is on the machine that
+        # built the site (messages keep the path that machine can open); texts sit
+        # directly in their folder.
+        path = Path(document.source_path)
+        published = replace(document, source_path=f"{path.parent.name}/{path.name}")
         # Compact: json's C encoder only runs without indent (5 s saved at 1,000 texts).
-        data = json.dumps(export([document]), ensure_ascii=False) + "\n"
+        data = json.dumps(export([published]), ensure_ascii=False) + "\n"
         return markdown, data
 
     def _graph_files(self, config: MkDocsConfig, graph: dict) -> list[File]:
