@@ -43,6 +43,13 @@ MAX_BYTES = 20 * 1024 * 1024
 """Larger sources are refused: no resolution comes near it, and a runaway paste should
 fail fast with a clear message rather than stall the build."""
 
+MAX_LINES = 200_000
+MAX_LINE_CHARS = 50_000
+"""A source of up to 20 MB holds at most this many lines, each at most this long: a
+resolution has a few hundred lines, a paragraph pasted on one line a few thousand
+characters.  Past them the paste is broken, and the converter's time and memory would
+be spent on it before anyone noticed."""
+
 NO_FRONT_MATTER = (
     "no front matter: a source text starts with its metadata (symbol, title, body, type, "
     "date, source) between two '---' lines; copy docs/contribuer/modele-texte.txt"
@@ -524,7 +531,23 @@ def parse_source(raw: bytes, shown: str, stem: str = "texte") -> Source:
     text, diagnostics = decode(raw, shown)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     metadata, body, first_line = _split_front_matter(text, shown)
+    count = body.count("\n") + 1  # counted before any line is made
+    if count > MAX_LINES:
+        raise SourceError(
+            shown,
+            first_line + MAX_LINES,
+            f"{count:,} lines, over the limit of {MAX_LINES:,} for a source text: "
+            "check what was pasted into it",
+        )
     lines = normalise_lines(body, first_line)
+    for line in lines:
+        if len(line.text) > MAX_LINE_CHARS:
+            raise SourceError(
+                shown,
+                line.number,
+                f"line of {len(line.text):,} characters, over the limit of {MAX_LINE_CHARS:,}: "
+                "check what was pasted there",
+            )
     if not any(line.text.strip() for line in lines):
         raise SourceError(shown, first_line, "no text after the front matter")
     has_front_matter = metadata is not None

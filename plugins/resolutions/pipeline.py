@@ -73,15 +73,61 @@ def _plain_text(part: dict) -> str:
     return " ".join(block.text for block in blocks)
 
 
+MAX_BLOCK_CHARS = 200_000
+"""One paragraph (or note) at most this long: the longest of the corpus is under 5,000
+characters; a run of cut blocks all joined into one is a broken paste."""
+MAX_PARAGRAPHS = 30_000
+MAX_NOTES = 5_000
+"""Per text: a resolution has tens of paragraphs and notes, a long report a few
+thousand.  Each paragraph is a search entry and a part of a page: 1,000,000 of them
+took 15 minutes and 3 GB to build."""
+
+
+def _check_limits(flow: Flow, path: str) -> None:
+    for raw in flow.blocks:
+        if len(raw.text) > MAX_BLOCK_CHARS:
+            raise SourceError(
+                path,
+                raw.line,
+                f"a paragraph of {len(raw.text):,} characters starts here, over the limit of "
+                f"{MAX_BLOCK_CHARS:,}: are blank lines missing between paragraphs?",
+            )
+    if len(flow.notes) > MAX_NOTES:
+        line = list(flow.notes.values())[MAX_NOTES].line
+        raise SourceError(
+            path, line, f"{len(flow.notes):,} notes, over the limit of {MAX_NOTES:,} for a file"
+        )
+    for number, note in flow.notes.items():
+        if len(note.text) > MAX_BLOCK_CHARS:
+            raise SourceError(
+                path,
+                note.line,
+                f"note {number} is over the limit of {MAX_BLOCK_CHARS:,} characters",
+            )
+
+
+def _check_counts(part: dict, entry: dict, path: str) -> None:
+    paragraphs = part["paragraphs"]
+    if len(paragraphs) > MAX_PARAGRAPHS:
+        raise SourceError(
+            path,
+            paragraphs[MAX_PARAGRAPHS].line,
+            f"'{entry['slug']}' has {len(paragraphs):,} paragraphs, over the limit of "
+            f"{MAX_PARAGRAPHS:,} for one text; this is paragraph {MAX_PARAGRAPHS + 1:,}",
+        )
+
+
 def documents_of(source: Source, repair: bool = True) -> tuple[Document, ...]:
     """The texts of a source; ``repair=False`` stops before OCR word repair (the words
     exactly as scanned, for reviewing the repair stage itself)."""
     flow = read(source)
+    _check_limits(flow, source.path)
     parts = parse_structure(flow, source.entries, source.format, source.path)
     documents = []
     for entry, part in zip(source.entries, parts, strict=True):
         if not part["paragraphs"] and not part["heading"]:
             raise SourceError(source.path, 1, f"no text found for '{entry['slug']}'")
+        _check_counts(part, entry, source.path)
         first_line = min(
             [block.line for block in part["heading"]]
             + [paragraph.line for paragraph in part["paragraphs"]],
