@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import signal
 import stat
 import threading
 from collections.abc import Iterable
@@ -421,6 +422,20 @@ def _convert_one(job: tuple[Path, str, Path | None, bool, bytes | None]) -> Conv
     return result
 
 
+def die_with_parent(parent: int) -> None:
+    """In a worker process: be killed when the process that started it dies (Linux's
+    PR_SET_PDEATHSIG), so that a build killed midway leaves no worker running."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent died before the call
+        os._exit(1)
+
+
 PARALLEL_THRESHOLD = 48
 """Below this many files, starting worker processes costs more than it saves."""
 
@@ -485,7 +500,9 @@ def convert_paths(
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     if workers > 1 and len(missing) >= PARALLEL_THRESHOLD:
         chunk = max(len(missing) // 64, 8)
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        with ProcessPoolExecutor(
+            max_workers=workers, initializer=die_with_parent, initargs=(os.getpid(),)
+        ) as pool:
             converted = pool.map(_convert_one, [work[i] for i in missing], chunksize=chunk)
             for index, result in zip(missing, converted, strict=True):
                 results[index] = result

@@ -28,7 +28,9 @@ import os
 import posixpath
 import re
 import shutil
+import signal
 import tempfile
+import threading
 import time
 import zipfile
 from collections import Counter, defaultdict
@@ -105,11 +107,15 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         """The table of every text, put into the home page's HTML (see _fill_home)."""
         self.builds = 0
         """Builds run by this object: more than one when serving."""
+        self.output: AtomicOutput | None = None
+        """Where `mkdocs build` writes, until the site is swapped in (see AtomicOutput)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         if not self.config.enabled:
             return
         self.is_serve = command == "serve"
+        if command == "build":
+            self.output = AtomicOutput()
         if self.is_serve:
             self.memo = Memo()
             self.made = Made(remember=True)
@@ -118,10 +124,15 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
     def on_shutdown(self) -> None:
         if self.reuse is not None:
             self.reuse.close()
+        if self.output is not None:
+            self.output.finish()
 
+    @event_priority(100)  # first: every plugin must see the folder the build writes to
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
+        if self.output is not None:
+            config.site_dir = str(self.output.start(Path(config.site_dir)))
         self.project_dir = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         if self.is_serve and self.builds:
             # A rebuild allocates little that outlives it, but the memos it keeps are
@@ -848,12 +859,90 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
             gc.enable()  # see on_config
         else:
             gc.unfreeze()
+        if self.output is not None:
+            self.output.complete = True
 
     on_post_build = CombinedEvent(_write_search_entries, _write_archive, _thaw)
 
     def on_build_error(self, *, error: Exception) -> None:
         gc.unfreeze()
         gc.enable()
+        if self.output is not None:
+            # Strict mode's abort comes after the last event: nothing is published.
+            self.output.complete = False
+            self.output.failed = True
+
+
+class AtomicOutput:
+    """`mkdocs build` writes into a temporary folder beside the site's, swapped in once
+    the whole build (strict mode's check included) has succeeded: a build that fails,
+    is killed or stopped leaves the last site whole (pages, search index and archive
+    of one build), never half of a new one.
+
+    A lock beside the site makes a second build into the same folder wait for the
+    first.  SIGTERM stops the build like an error (its folder is removed); a folder
+    left by a killed build is removed by the next one."""
+
+    def __init__(self) -> None:
+        self.final: Path | None = None
+        self.building: Path | None = None
+        self.lock: Any = None
+        self.complete = False
+        self.failed = False
+
+    def start(self, site_dir: Path) -> Path:
+        import fcntl
+
+        if self.building is not None:
+            return self.building
+        self.final = site_dir
+        parent, name = site_dir.parent, site_dir.name
+        parent.mkdir(parents=True, exist_ok=True)
+        self.lock = (parent / f".{name}.lock").open("a")
+        try:
+            fcntl.flock(self.lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            log.info("resolutions: another build of %s is running: waiting for it", site_dir)
+            fcntl.flock(self.lock, fcntl.LOCK_EX)
+        prefix = f".{name}.building-"
+        for folder in parent.glob(f"{prefix}*"):
+            pid = folder.name.removeprefix(prefix)
+            if pid.isdigit() and not process_exists(int(pid)):
+                shutil.rmtree(folder, ignore_errors=True)
+        self.building = parent / f"{prefix}{os.getpid()}"
+        shutil.rmtree(self.building, ignore_errors=True)
+        self.building.mkdir()
+        main = threading.current_thread() is threading.main_thread()
+        if main and signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
+            signal.signal(signal.SIGTERM, self._terminate)
+        return self.building
+
+    def _terminate(self, signum: int, frame: object) -> None:
+        self.failed = True
+        raise SystemExit(128 + signum)
+
+    def finish(self) -> None:
+        """Swap the new site in if the build completed, else remove it; unlock."""
+        building, final = self.building, self.final
+        if building is None or final is None:
+            return
+        try:
+            if self.complete and not self.failed:
+                old = final.parent / f".{final.name}.old-{os.getpid()}"
+                shutil.rmtree(old, ignore_errors=True)
+                if final.is_dir() and not final.is_symlink():
+                    final.rename(old)
+                elif final.exists() or final.is_symlink():
+                    final.unlink()
+                building.rename(final)
+                shutil.rmtree(old, ignore_errors=True)
+            else:
+                shutil.rmtree(building, ignore_errors=True)
+        finally:
+            self.building = None
+            if self.lock is not None:
+                self.lock.close()  # releases the lock
+                self.lock = None
 
 
 # -------------------------------------------------------------------- the preview
@@ -1179,11 +1268,13 @@ def write_archive(site_dir: Path, name: str, epoch: int) -> Path:
     Entries are sorted, dated ``epoch`` and given fixed permissions, and sit in one
     folder named after the archive, so that unpacking it makes one folder."""
     target = site_dir / name
-    partial = site_dir / f".{name}.partial"
+    partial = site_dir / f".{name}.{os.getpid()}.partial"
     paths = sorted(
         (path.relative_to(site_dir).as_posix(), path)
         for path in site_dir.rglob("*")
-        if path.is_file() and path not in (target, partial)
+        if path.is_file()
+        and path != target
+        and not (path.name.startswith(f".{name}.") and path.name.endswith(".partial"))
     )
     folder = Path(name).stem
     stamp = time.gmtime(epoch)[:6]
