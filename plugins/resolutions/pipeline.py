@@ -39,7 +39,7 @@ from .load import (
 )
 from .model import ConversionResult, Diagnostic, Document
 from .readers.base import Flow
-from .readers.markdown import read_markdown
+from .readers.markdown import MAX_NESTING, NestingTooDeep, read_markdown
 from .readers.ocr import read_ocr
 from .readers.pdf_text import read_pdf_text
 from .structure import parse_structure
@@ -48,7 +48,15 @@ READERS = {"pdf-text": read_pdf_text, "markdown": read_markdown, "ocr": read_ocr
 
 
 def read(source: Source) -> Flow:
-    return READERS[source.format](source.lines)
+    try:
+        return READERS[source.format](source.lines)
+    except NestingTooDeep as error:
+        raise SourceError(
+            source.path,
+            error.line,
+            f"Markdown nested more than {MAX_NESTING} levels deep (a list in a list counts "
+            "two) starts here: the Markdown parser would drop its words; flatten the lists",
+        ) from None
 
 
 def repair_ocr(document: Document, entry: dict, path: str) -> Document:
