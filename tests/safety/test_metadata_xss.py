@@ -313,3 +313,56 @@ def test_json_exports_and_search_index_hold_text_only(site: Path) -> None:
                         assert parsed.find_all(tag) == [], (path, entry["location"])
     document = json.loads((site / "textes" / "a-res-1-1.json").read_text())["documents"][0]
     assert document["source"].startswith("Nations Unies, texte reçu\n\n[clic](javascript")
+
+
+YAML_FORMS = [
+    "!!python/object/apply:os.system ['true']",
+    "&a x",
+    "*a",
+    "<<: {a: 1}",
+    "? x",
+    "- x",
+    "[a, b]",
+    "{a: b}",
+    "|\n  x\n\n  [clic](javascript:alert(1))",
+    ">\n  x",
+    "'quoted'",
+    '"dq"',
+    "null",
+    "2000-01-01",
+    "0x1F",
+    ".inf",
+    "# comment",
+    "%YAML 1.2",
+]
+any_value = st.one_of(hostile, st.sampled_from(YAML_FORMS), st.text(max_size=30))
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    field=st.sampled_from(["symbol", "title", "source", "slug", "starts_with"]),
+    value=any_value,
+    quoted=st.booleans(),
+)
+def test_any_value_gives_a_file_line_error_or_a_safe_page(
+    field: str, value: str, quoted: bool
+) -> None:
+    """From the front matter to the HTML of the page: a value typed as is or quoted
+    either gives ``file:line: error:`` or a page with no event handler, no script URL
+    and no active element."""
+    raw = front().decode()
+    written = json.dumps(value, ensure_ascii=False) if quoted else value
+    if field in ("slug", "starts_with"):
+        raw = raw.replace("---\n", f"---\n{field}: {written}\n", 1)
+    else:
+        raw = re.sub(rf"^{field}: .*$", lambda _: f"{field}: {written}", raw, count=1, flags=re.M)
+    try:
+        result = convert_bytes(raw.encode(), "t.txt")
+    except SourceError as error:
+        assert re.match(r"^t\.txt:\d+: error: \S", str(error)), str(error)
+        return
+    for document in result.documents:
+        soup = BeautifulSoup(site_html(render_document(document)), "html.parser")
+        assert dangerous(soup) == []
+        for tag in ACTIVE_TAGS:
+            assert soup.find_all(tag) == [], tag
