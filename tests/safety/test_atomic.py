@@ -63,7 +63,7 @@ def test_two_builds_at_once_both_succeed(tmp_path: Path) -> None:
     assert (site / "search" / "search_index.json").is_file()
     assert (site / "textes" / "a-res-1-3.html").is_file()
     leftovers = [p.name for p in tmp_path.iterdir() if p.name.startswith(".site.")]
-    assert leftovers == [".site.lock"]
+    assert leftovers == []
 
 
 def test_sigterm_removes_the_build_folder(tmp_path: Path) -> None:

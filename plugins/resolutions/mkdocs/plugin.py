@@ -29,6 +29,7 @@ import posixpath
 import re
 import shutil
 import signal
+import sys
 import tempfile
 import threading
 import time
@@ -107,6 +108,8 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         """The table of every text, put into the home page's HTML (see _fill_home)."""
         self.builds = 0
         """Builds run by this object: more than one when serving."""
+        self.preview_error: str | None = None
+        """Serving: why the last conversion failed (shown on every page), or None."""
         self.output: AtomicOutput | None = None
         """Where `mkdocs build` writes, until the site is swapped in (see AtomicOutput)."""
 
@@ -189,8 +192,10 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
             self._export_markdown_start(config)
             for file in generated:
                 self._export(file.src_uri, file.content_bytes)
-        if self.reuse is not None:
+        if self.reuse is not None and self.preview_error is None:
             self._reuse_pages(files, config)
+        elif self.reuse is not None:
+            self.reuse.expected = {}  # every page is built, to show the error
         log.info(
             "%d texts converted from %s/ (%d pages and data files generated)",
             len(self.documents),
@@ -253,6 +258,8 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
             output = output.replace(HOME_TABLE, self.home_table, 1)
         if self.reuse is not None:
             self.reuse.keep(page.file.src_uri, output)
+        if self.preview_error is not None:
+            output = with_preview_error(output, self.preview_error)
         return output
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> None:
@@ -274,11 +281,17 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
                 memo=self.memo,
             )
         except SourceError as error:
+            if self.is_serve and self.corpus is not None:
+                return self._keep_previewing(str(error))
             # Fail closed: a site without one of its texts must not be published.
             raise PluginError(f"resolutions: {error}") from None
         errors = [d for d in result.diagnostics if d.severity == "error"]
         if errors:
-            raise PluginError("resolutions:\n" + "\n".join(str(d) for d in errors))
+            message = "\n".join(str(d) for d in errors)
+            if self.is_serve and self.corpus is not None:
+                return self._keep_previewing(message)
+            raise PluginError("resolutions:\n" + message)
+        self.preview_error = None
         for diagnostic in result.diagnostics:
             # A warning does not stop the (strict) build: the text converted.  `resolutions
             # check --strict`, run before publishing, is where warnings block.
@@ -301,6 +314,17 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         if result.glossary is None:
             log.info("resolutions: no glossaire.yml in '%s': the site has no glossary", folder)
         return result
+
+    def _keep_previewing(self, message: str) -> Corpus:
+        """Serving, when a text no longer converts: the preview goes on with the texts
+        as they last converted, and every page shows the error (the server used to
+        stop answering until the text was fixed)."""
+        assert self.corpus is not None
+        # Printed, not logged: MkDocs counts logged errors and, in strict mode, aborts
+        # the rebuild, which leaves the server waiting.
+        print(f"ERROR    -  resolutions: {message}", file=sys.stderr, flush=True)
+        self.preview_error = message
+        return self.corpus
 
     def _export_markdown_start(self, config: MkDocsConfig) -> None:
         """Check where ``markdown_dir`` points: inside the docs folder, the written pages
@@ -879,8 +903,8 @@ class AtomicOutput:
     is killed or stopped leaves the last site whole (pages, search index and archive
     of one build), never half of a new one.
 
-    A lock beside the site makes a second build into the same folder wait for the
-    first.  SIGTERM stops the build like an error (its folder is removed); a folder
+    A lock on the folder that holds the site makes a second build into it wait for
+    the first.  SIGTERM stops the build like an error (its folder is removed); a folder
     left by a killed build is removed by the next one."""
 
     def __init__(self) -> None:
@@ -898,7 +922,8 @@ class AtomicOutput:
         self.final = site_dir
         parent, name = site_dir.parent, site_dir.name
         parent.mkdir(parents=True, exist_ok=True)
-        self.lock = (parent / f".{name}.lock").open("a")
+        # The lock is on the folder that holds the site: no file is left behind.
+        self.lock = os.open(parent, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
         try:
             fcntl.flock(self.lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -941,7 +966,7 @@ class AtomicOutput:
         finally:
             self.building = None
             if self.lock is not None:
-                self.lock.close()  # releases the lock
+                os.close(self.lock)  # releases the lock
                 self.lock = None
 
 
@@ -1260,6 +1285,22 @@ def build_epoch() -> int:
     if not value.isdigit():
         raise PluginError(f"resolutions: SOURCE_DATE_EPOCH='{value}' is not a number of seconds")
     return max(int(value), ZIP_EPOCH)
+
+
+def with_preview_error(page: str, message: str) -> str:
+    """``page`` with ``message`` (the editor's ``file:line: error:`` lines) at the top
+    of its body, escaped: a notice of the preview only, never in a built site."""
+    notice = (
+        '<div class="ra-preview-error" role="alert" style="background:#fdecea;'
+        "color:#611a15;padding:.8em 1.2em;border-bottom:2px solid #d93025;"
+        'font-size:.8rem"><strong>Prévisualisation : un texte ne se convertit pas ; '
+        "les pages montrent les textes tels qu’ils se convertissaient avant.</strong>"
+        f'<pre style="white-space:pre-wrap;margin:.4em 0 0">{escape_html(message)}</pre></div>'
+    )
+    body = re.search(r"<body[^>]*>", page)
+    if body is None:
+        return notice + page
+    return page[: body.end()] + notice + page[body.end() :]
 
 
 def write_archive(site_dir: Path, name: str, epoch: int) -> Path:
