@@ -47,6 +47,7 @@ bench: $(INSTALLED)
 	$(BIN)/python benchmarks/bench_glossary.py
 	$(BIN)/python benchmarks/bench_citations.py
 	$(BIN)/python benchmarks/bench_ocr.py
+	$(BIN)/python benchmarks/bench_adversarial.py
 	$(BIN)/python benchmarks/bench_site.py --sizes $(BENCH_SIZES)
 
 clean:
