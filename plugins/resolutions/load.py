@@ -37,18 +37,19 @@ BODIES = {
     "osce-cm": "OSCE, Conseil ministériel",
 }
 TYPES = {"résolution", "décision", "déclaration", "rapport", "document"}
-FORMATS = ("pdf-text", "markdown", "ocr")
+FORMATS = ("pdf-text", "markdown", "ocr", "html")
 LANGUAGES = ("fr", "en")
 MAX_BYTES = 20 * 1024 * 1024
 """Larger sources are refused: no resolution comes near it, and a runaway paste should
 fail fast with a clear message rather than stall the build."""
 
 MAX_LINES = 200_000
-MAX_LINE_CHARS = 50_000
+MAX_LINE_CHARS = 1_000_000
 """A source of up to 20 MB holds at most this many lines, each at most this long: a
 resolution has a few hundred lines, a paragraph pasted on one line a few thousand
-characters.  Past them the paste is broken, and the converter's time and memory would
-be spent on it before anyone noticed."""
+characters, an HTML page saved by a browser may be one long line.  Past them the paste
+is broken, and the converter's time and memory would be spent on it before anyone
+noticed."""
 
 NO_FRONT_MATTER = (
     "no front matter: a source text starts with its metadata (symbol, title, body, type, "
@@ -469,15 +470,27 @@ def _check_correction_lines(
                 )
 
 
+_HTML_PAGE = re.compile(
+    r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|body)\b", re.I | re.S
+)
+_HTML_BLOCK = re.compile(r"<(?:p|div)(?:\s[^<>]*)?>", re.I)
+_HTML_BLOCK_END = re.compile(r"</(?:p|div)\s*>", re.I)
+
+
 def detect_format(lines: tuple[Line, ...]) -> str:
     """Guess the format of a source that does not declare it.
 
-    Markdown exports carry ``<sup>`` marks, ``*emphasis*`` or ``#`` headings; PDF text
-    carries ``____`` page-foot rules; OCR shows its typical misreadings (a digit or
-    capital glued to an apostrophe, ``¢``) — anything else is treated as PDF text.
+    A web page opens with ``<!DOCTYPE html>``, ``<html>`` or ``<body>``, or is made of
+    ``<p>…</p>`` or ``<div>…</div>`` blocks; Markdown exports carry ``<sup>`` marks,
+    ``*emphasis*`` or ``#`` headings; PDF text carries ``____`` page-foot rules; OCR shows
+    its typical misreadings (a digit or capital glued to an apostrophe, ``¢``) — anything
+    else is treated as PDF text.
     """
     body = "\n".join(line.text for line in lines)
-    if re.search(r"<sup>|^#{1,6} |^\*[^*\s][^*]*\*", body, re.M):
+    if _HTML_PAGE.search(body) or (_HTML_BLOCK.search(body) and _HTML_BLOCK_END.search(body)):
+        return "html"
+    # (``*2410174*`` is a UN bar code, not emphasis: emphasis holds a letter.)
+    if re.search(r"<sup>|^#{1,6} |^\*(?=[^*\n]*[^\W\d_])[^*\s][^*]*\*", body, re.M):
         return "markdown"
     if re.search(r"(?:^|\s)[1I]’[A-ZÉa-zé]|¢|[a-z]‘[A-Za-z]", body):
         return "ocr"

@@ -1,6 +1,6 @@
 """The conversion pipeline: each stage a small function over the typed model.
 
-    load ─► read (pdf-text | markdown | ocr) ─► structure + footnotes ─► Document
+    load ─► read (pdf-text | markdown | ocr | html) ─► structure + footnotes ─► Document
          ─► [per-text annotate: OCR repair, glossary mentions, citations]
          ─► corpus pass (resolve citations, backlinks) ─► render (Markdown, JSON)
 
@@ -24,10 +24,9 @@ from pathlib import Path
 
 from . import corpus as corpus_pass
 from . import glossary as glossary_stage
-from . import model, ocr
+from . import model, ocr, unaddressed
 from .citations import entries_by_id
 from .errors import SourceError
-from .language import detect_language
 from .load import (
     BODIES,
     NO_FRONT_MATTER,
@@ -37,18 +36,28 @@ from .load import (
     parse_source,
     read_source_bytes,
 )
-from .model import ConversionResult, Diagnostic, Document
+from .model import ConversionResult, Diagnostic, Document, ParsedText
 from .readers.base import Flow
+from .readers.html import read_html
 from .readers.markdown import MAX_NESTING, NestingTooDeep, read_markdown
 from .readers.ocr import read_ocr
 from .readers.pdf_text import read_pdf_text
 from .structure import parse_structure
 
-READERS = {"pdf-text": read_pdf_text, "markdown": read_markdown, "ocr": read_ocr}
+READERS = {
+    "pdf-text": read_pdf_text,
+    "markdown": read_markdown,
+    "ocr": read_ocr,
+    "html": read_html,
+}
 
 
 def read(source: Source) -> Flow:
     try:
+        if source.format in ("pdf-text", "ocr", "markdown"):
+            # Their furniture stage needs the text's own symbols: running headers repeat them.
+            symbols = [entry.get("symbol", "") for entry in source.entries]
+            return READERS[source.format](source.lines, symbols)
         return READERS[source.format](source.lines)
     except NestingTooDeep as error:
         raise SourceError(
@@ -71,15 +80,6 @@ def repair_ocr(document: Document, entry: dict, path: str) -> Document:
     except FileNotFoundError as error:
         raise SourceError(path, document.line, f"OCR repair needs a lexicon: {error}") from None
     return ocr.repair(document, lexicon, decisions)
-
-
-def _plain_text(part: dict) -> str:
-    """The words of a parsed text (heading, author clause, paragraphs), for detection."""
-    blocks = [*part["heading"], *([part["author"]] if part["author"] else [])]
-    for paragraph in part["paragraphs"]:
-        blocks.append(paragraph)
-        blocks.extend(paragraph.items)
-    return " ".join(block.text for block in blocks)
 
 
 MAX_BLOCK_CHARS = 200_000
@@ -115,8 +115,8 @@ def _check_limits(flow: Flow, path: str) -> None:
             )
 
 
-def _check_counts(part: dict, entry: dict, path: str) -> None:
-    paragraphs = part["paragraphs"]
+def _check_counts(part: ParsedText, entry: dict, path: str) -> None:
+    paragraphs = part.paragraphs
     if len(paragraphs) > MAX_PARAGRAPHS:
         raise SourceError(
             path,
@@ -134,15 +134,14 @@ def documents_of(source: Source, repair: bool = True) -> tuple[Document, ...]:
     parts = parse_structure(flow, source.entries, source.format, source.path)
     documents = []
     for entry, part in zip(source.entries, parts, strict=True):
-        if not part["paragraphs"] and not part["heading"]:
+        if not part.paragraphs and not part.heading:
             raise SourceError(source.path, 1, f"no text found for '{entry['slug']}'")
         _check_counts(part, entry, source.path)
         first_line = min(
-            [block.line for block in part["heading"]]
-            + [paragraph.line for paragraph in part["paragraphs"]],
+            [block.line for block in part.heading]
+            + [paragraph.line for paragraph in part.paragraphs],
             default=1,
         )
-        lang = entry.get("lang") or detect_language(_plain_text(part)) or "fr"
         documents.append(
             Document(
                 slug=entry["slug"],
@@ -156,8 +155,7 @@ def documents_of(source: Source, repair: bool = True) -> tuple[Document, ...]:
                 source_path=source.path,
                 line=first_line,
                 format_detected=source.format_detected,
-                lang=lang,
-                **part,
+                **part.document_fields(),  # type: ignore[arg-type]
             )
         )
     if not repair:
@@ -221,7 +219,8 @@ IGNORED_FILES = (".gitkeep",)
 
 def scan_folder(folder: Path, root: Path | None = None) -> tuple[list[Path], list[Diagnostic]]:
     """The source texts of ``folder`` and what is wrong with the rest of it: every file
-    there is a text (``*.txt``, a regular file), the glossary, or an error (a sub-folder,
+    there is a text (``*.txt``, a regular file), the glossary, the list of accepted
+    unaddressed citations (``unaddressed.ACCEPTED_FILE``), or an error (a sub-folder,
     ``*.TXT``, a link out of the folder, a FIFO or a device, which are never opened).
     No text at all is an error."""
     texts: list[Path] = []
@@ -256,7 +255,7 @@ def scan_folder(folder: Path, root: Path | None = None) -> tuple[list[Path], lis
             )
         elif not stat.S_ISREG(mode):
             problem(path, f"{file_kind(mode)}, not a text file: nothing was read from it")
-        elif path.name == GLOSSARY_FILE:
+        elif path.name in (GLOSSARY_FILE, unaddressed.ACCEPTED_FILE):
             continue
         elif not path.name.endswith(".txt"):
             problem(

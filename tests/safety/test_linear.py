@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from resolutions.model import Block, NoteMark, Span
 from resolutions.pipeline import convert_bytes
-from resolutions.readers.base import TERMINAL, RawBlock, join_blocks, join_cut_paragraphs
+from resolutions.readers.base import RawBlock, _continues, join_blocks, join_cut_paragraphs
 
 HEAD = (
     "---\ntitle: t\nslug: t\nbody: ag\ntype: résolution\ndate: 2000\nsource: s\n"
@@ -42,21 +42,10 @@ def test_time_grows_linearly() -> None:
 
 
 def reference(blocks: list[RawBlock]) -> list[RawBlock]:
-    """The join as it was written before (quadratic, but the meaning to keep)."""
-    from resolutions.readers.base import _CONTINUES, _NUMBERED
-
+    """The join as it was written before (pairwise, quadratic): the meaning to keep."""
     joined: list[RawBlock] = []
     for raw in blocks:
-        if (
-            joined
-            and not joined[-1].heading_level
-            and not raw.heading_level
-            and raw.list_number is None
-            and joined[-1].text
-            and not TERMINAL.search(joined[-1].text)
-            and _CONTINUES.match(raw.text)
-            and not _NUMBERED.match(raw.text)
-        ):
+        if joined and _continues(joined[-1], raw):
             joined[-1] = RawBlock(
                 block=join_blocks(joined[-1].block, raw.block),
                 heading_level=0,
@@ -68,14 +57,35 @@ def reference(blocks: list[RawBlock]) -> list[RawBlock]:
     return joined
 
 
-WORDS = ["x", "Décide", "suite", "1.", "2 A", "fin.", "(a)", "»", "", " ", "…", "b ;", "12 Note"]
+WORDS = [
+    "x",
+    "Décide",
+    "suite",
+    "1.",
+    "2 A",
+    "fin.",
+    "(a)",
+    "»",
+    "",
+    " ",
+    "…",
+    "b ;",
+    "12 Note",
+    "a) ",
+    "Convention",
+    "et la",
+    "Unies",
+    "l’Office",
+    "de",
+    "mot mot mot mot mot mot",
+]
 
 
 @st.composite
 def raw_blocks(draw: st.DrawFn) -> list[RawBlock]:
     blocks = []
-    for line in range(draw(st.integers(0, 12))):
-        text = " ".join(draw(st.lists(st.sampled_from(WORDS), max_size=4)))
+    for line in range(draw(st.integers(0, 30))):
+        text = " ".join(draw(st.lists(st.sampled_from(WORDS), max_size=6)))
         size = len(text)
         notes = (NoteMark(size, "1", line),) if draw(st.booleans()) else ()
         spans = (Span(0, size),) if size and draw(st.booleans()) else ()
@@ -90,7 +100,7 @@ def raw_blocks(draw: st.DrawFn) -> list[RawBlock]:
     return blocks
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=1000, deadline=None)
 @given(raw_blocks())
 def test_same_result_as_the_pairwise_join(blocks: list[RawBlock]) -> None:
     assert join_cut_paragraphs(blocks) == reference(blocks)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from ..model import Block, Correction, Diagnostic, NoteMark, Removal, Span
+from ..model import Block, Correction, Detail, Diagnostic, NoteMark, Removal, Span
 
 _SPACES = re.compile(r"[ \t\n\r\f\v]+")  # not \\s: a no-break space is kept as printed
 TERMINAL = re.compile(r"[.,;:!?…»”)\]]\s*$")
@@ -62,6 +62,9 @@ class TextBuilder:
 
     def mark(self, number: str, line: int) -> None:
         self.notes.append(NoteMark(self.length, number, line))
+        # A mark sits on the word before it: a space between them ("1972 ¹, la") was
+        # the copy's, not the text's.  A space after the mark is the text's ("1988¹ ;").
+        self._pending_space = False
 
     @property
     def offset(self) -> int:
@@ -119,6 +122,8 @@ class Flow:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     removals: list[Removal] = field(default_factory=list)
     """Page furniture taken out of the text, each recorded where it was."""
+    details: list[Detail] = field(default_factory=list)
+    """What the cover block printed (symbol, session, adoption date…), with its line."""
 
 
 def join_blocks(first: Block, second: Block) -> Block:
@@ -140,14 +145,69 @@ def shift_span(span: Span, shift: int) -> Span:
 
 _CONTINUES = re.compile(r"^[a-zàâäçéèêëîïôöùûüœ0-9(«]")
 _NUMBERED = re.compile(r"^\d{1,3}\.?\s+\*?[A-ZÀ-ÖØ-Þ]")
+_ITEM_LABEL = re.compile(r"^\(?[a-z]\)\s")
+_LOWER_START = re.compile(r"^[a-zàâäçéèêëîïôöùûüœ]")
+_LOWER_END = re.compile(r"(?:^|\s)[a-zàâäçéèêëîïôöùûüœ’']+$")
 
 
-def _ends_sentence(text: str) -> bool:
-    """``TERMINAL.search(text)``, looking only at the end of ``text``: the regular
-    expression tries every punctuation mark of the text, which made joining a long run
-    of cut blocks quadratic."""
-    stripped = text.rstrip()
-    return bool(stripped) and stripped[-1] in ".,;:!?…»”)]"
+def _continues(previous: RawBlock, raw: RawBlock) -> bool:
+    """Whether ``raw`` is the rest of ``previous``, cut by a page."""
+    if (
+        previous.heading_level
+        or raw.heading_level
+        or raw.list_number is not None
+        or not previous.text
+        or _NUMBERED.match(raw.text)
+        or _ITEM_LABEL.match(raw.text)
+    ):
+        return False
+    ended = bool(TERMINAL.search(previous.text))
+    if not ended and _CONTINUES.match(raw.text):
+        return True
+    if raw.after_break:
+        # A page break is known to fall here (a page rule, a note block, furniture
+        # taken out): a lower-case start continues even after a comma ("nécessaire, |
+        # pour mettre"), and a paragraph that stops on no punctuation is continued
+        # whatever follows ("… et la | Convention", "… de l'Office des Nations |
+        # Unies"), when it stops on a lower-case word or is paragraph-long: a line of
+        # a cover block ("Distr. générale 7 juin 2024") is neither.
+        return bool(_LOWER_START.match(raw.text)) or (
+            not ended and (bool(_LOWER_END.search(previous.text)) or previous.text.count(" ") >= 11)
+        )
+    return False
+
+
+def _run_so_far(run: list[RawBlock]) -> RawBlock:
+    """What ``_continues`` needs of the block that ``run`` joins into, without joining
+    it: the same heading level, and a text that is a suffix of the joined text, long
+    enough to give ``_continues`` the same answers (its tests read the end of the text,
+    the word it ends on, and whether it holds 11 spaces).  Its cost is that of the last
+    dozen parts of the run, so that joining stays linear however long the run grows.
+
+    The suffix is the last parts of the run, from the first that leaves at least 12
+    spaces and a character that is not white space; when it is not the whole run, the
+    space that separates it from the part before is kept, so that no word looks as if
+    it started the text."""
+    if len(run) == 1:
+        return run[0]
+    spaces = 0
+    solid = False
+    start = len(run)
+    while start > 0 and (spaces < 12 or not solid):
+        start -= 1
+        text = run[start].text
+        spaces += text.count(" ") + 1  # the separator before it (or the prefix)
+        solid = solid or bool(text.strip())
+    text = " ".join(part.text for part in run[start:])
+    if start > 0:
+        text = " " + text
+    first = run[0]
+    return RawBlock(
+        block=Block(text=text, line=first.block.line),
+        heading_level=0,
+        list_number=first.list_number,
+        after_break=first.after_break,
+    )
 
 
 def _join_run(run: list[RawBlock]) -> RawBlock:
@@ -191,17 +251,7 @@ def join_cut_paragraphs(blocks: list[RawBlock]) -> list[RawBlock]:
     linear in the size of the text however many blocks a run holds."""
     runs: list[list[RawBlock]] = []
     for raw in blocks:
-        last = runs[-1][-1] if runs else None
-        if (
-            last is not None
-            and not runs[-1][0].heading_level
-            and not raw.heading_level
-            and raw.list_number is None
-            and (len(runs[-1]) > 1 or last.text)
-            and not _ends_sentence(last.text)
-            and _CONTINUES.match(raw.text)
-            and not _NUMBERED.match(raw.text)
-        ):
+        if runs and _continues(_run_so_far(runs[-1]), raw):
             runs[-1].append(raw)
         else:
             runs.append([raw])
