@@ -78,6 +78,10 @@ WORDS = [
     "l’Office",
     "de",
     "mot mot mot mot mot mot",
+    "9. Encourage",
+    "9.",
+    "Membres",
+    "12",
 ]
 
 

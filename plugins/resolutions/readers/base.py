@@ -169,45 +169,90 @@ def _continues(previous: RawBlock, raw: RawBlock) -> bool:
         # taken out): a lower-case start continues even after a comma ("nécessaire, |
         # pour mettre"), and a paragraph that stops on no punctuation is continued
         # whatever follows ("… et la | Convention", "… de l'Office des Nations |
-        # Unies"), when it stops on a lower-case word or is paragraph-long: a line of
-        # a cover block ("Distr. générale 7 juin 2024") is neither.
+        # Unies"), when it stops on a lower-case word, is paragraph-long or is a
+        # numbered paragraph ("9. Encourage les États | Membres"): a line of a cover
+        # block ("Distr. générale 7 juin 2024") is none of these.
         return bool(_LOWER_START.match(raw.text)) or (
-            not ended and (bool(_LOWER_END.search(previous.text)) or previous.text.count(" ") >= 11)
+            not ended
+            and (
+                bool(_LOWER_END.search(previous.text))
+                or previous.text.count(" ") >= 11
+                or previous.list_number is not None
+                or bool(_NUMBERED.match(previous.text))
+            )
         )
     return False
 
 
-def _run_so_far(run: list[RawBlock]) -> RawBlock:
-    """What ``_continues`` needs of the block that ``run`` joins into, without joining
-    it: the same heading level, and a text that is a suffix of the joined text, long
-    enough to give ``_continues`` the same answers (its tests read the end of the text,
-    the word it ends on, and whether it holds 11 spaces).  Its cost is that of the last
-    dozen parts of the run, so that joining stays linear however long the run grows.
+_HEAD_SOLID = 64
+"""How many non-space characters of the start of a run ``_run_so_far`` keeps: what
+``_continues`` reads at the start of a text (``_NUMBERED``) lies in the first few."""
 
-    The suffix is the last parts of the run, from the first that leaves at least 12
-    spaces and a character that is not white space; when it is not the whole run, the
-    space that separates it from the part before is kept, so that no word looks as if
-    it started the text."""
-    if len(run) == 1:
-        return run[0]
-    spaces = 0
-    solid = False
-    start = len(run)
-    while start > 0 and (spaces < 12 or not solid):
-        start -= 1
-        text = run[start].text
-        spaces += text.count(" ") + 1  # the separator before it (or the prefix)
-        solid = solid or bool(text.strip())
-    text = " ".join(part.text for part in run[start:])
-    if start > 0:
-        text = " " + text
-    first = run[0]
-    return RawBlock(
-        block=Block(text=text, line=first.block.line),
-        heading_level=0,
-        list_number=first.list_number,
-        after_break=first.after_break,
-    )
+
+class _Run:
+    """Blocks to be joined into one, with the start of their joined text kept (white
+    space collapsed, at most _HEAD_SOLID non-space characters), so that ``view`` costs
+    no more than the last dozen blocks however long the run grows."""
+
+    def __init__(self, raw: RawBlock) -> None:
+        self.parts = [raw]
+        self.head: list[str] = []
+        self.head_solid = 0
+        self.head_parts = 0
+        """How many parts ``head`` covers (all of them while it is not full)."""
+        self._grow_head()
+
+    def append(self, raw: RawBlock) -> None:
+        self.parts.append(raw)
+        self._grow_head()
+
+    def _grow_head(self) -> None:
+        while self.head_solid < _HEAD_SOLID and self.head_parts < len(self.parts):
+            text = self.parts[self.head_parts].text
+            self.head_parts += 1
+            if self.head:
+                self.head.append(" ")
+            for char in text:
+                if char.isspace():
+                    if not self.head or self.head[-1] != " ":
+                        self.head.append(" ")
+                    continue
+                self.head.append(char)
+                self.head_solid += 1
+                if self.head_solid >= _HEAD_SOLID:
+                    break
+
+    def view(self) -> RawBlock:
+        """What ``_continues`` needs of the block the run joins into, without joining
+        it: the same heading level and list number, and a text that gives the same
+        answers to its tests.  Those read the end of the text (a sentence end, the word
+        it stops on, whether it holds 11 spaces) and its start (a paragraph number).
+
+        The end: the last parts, from the first that leaves at least 12 spaces and a
+        character that is not white space, after the space that separates them from
+        the part before (so that no word looks as if it started the text).  The start:
+        ``head``, the text's first non-space characters."""
+        run = self.parts
+        if len(run) == 1:
+            return run[0]
+        spaces = 0
+        solid = False
+        start = len(run)
+        while start > 0 and (spaces < 12 or not solid):
+            start -= 1
+            text = run[start].text
+            spaces += text.count(" ") + 1  # the separator before it
+            solid = solid or bool(text.strip())
+        text = " ".join(part.text for part in run[start:])
+        if start > 0:
+            text = "".join(self.head) + " " + text
+        first = run[0]
+        return RawBlock(
+            block=Block(text=text, line=first.block.line),
+            heading_level=0,
+            list_number=first.list_number,
+            after_break=first.after_break,
+        )
 
 
 def _join_run(run: list[RawBlock]) -> RawBlock:
@@ -249,10 +294,10 @@ def join_cut_paragraphs(blocks: list[RawBlock]) -> list[RawBlock]:
 
     Each run of blocks to join is gathered first and joined once, so the time is
     linear in the size of the text however many blocks a run holds."""
-    runs: list[list[RawBlock]] = []
+    runs: list[_Run] = []
     for raw in blocks:
-        if runs and _continues(_run_so_far(runs[-1]), raw):
+        if runs and _continues(runs[-1].view(), raw):
             runs[-1].append(raw)
         else:
-            runs.append([raw])
-    return [_join_run(run) for run in runs]
+            runs.append(_Run(raw))
+    return [_join_run(run.parts) for run in runs]
