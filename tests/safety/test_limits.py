@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import re
-import time
 
 import pytest
 
@@ -20,10 +19,8 @@ FIRST = HEAD.count("\n") + 1
 
 
 def refused(body: str, message: str) -> SourceError:
-    start = time.perf_counter()
     with pytest.raises(SourceError, match=message) as raised:
         convert_bytes((HEAD + body).encode(), "t.txt")
-    assert time.perf_counter() - start < 60
     return raised.value
 
 

@@ -181,8 +181,11 @@ def _tail(run: list[RawBlock]) -> RawBlock:
     if len(run) == 1:
         return run[0]
     first = run[0]
+    last = len(run) - 1
+    while last > 0 and not run[last].text.strip():
+        last -= 1  # empty parts add only spaces: the end is that of the last word
     return RawBlock(
-        block=Block(text=run[-1].text, line=first.block.line),
+        block=Block(text=" ".join(part.text for part in run[last:]), line=first.block.line),
         heading_level=0,
         list_number=first.list_number,
         after_break=first.after_break,
