@@ -74,6 +74,10 @@ def repair_ocr(document: Document, entry: dict, path: str) -> Document:
     raw_decisions = entry.get("corrections")
     if document.format != "ocr" and not raw_decisions:
         return document
+    if document.lang != "fr" and not raw_decisions:
+        # The repair knows French words only: an English scan is published as scanned
+        # rather than "corrected" into French.
+        return document
     decisions = ocr.parse_decisions(raw_decisions, path, entry.get("corrections_line", 2))
     try:
         lexicon = ocr.french_lexicon()
