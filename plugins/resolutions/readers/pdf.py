@@ -39,8 +39,8 @@ import statistics
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from itertools import pairwise
 from datetime import date as Date
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
