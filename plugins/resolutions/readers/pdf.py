@@ -305,7 +305,9 @@ def read_pages(path: Path, shown: str) -> list[PdfPage]:
         name = type(error).__name__
         if "Password" in name or "Encrypt" in name:
             raise PdfError(shown, "the PDF is encrypted: save an unprotected copy") from None
-        raise PdfError(shown, f"broken PDF ({name}): {error}") from None
+        raise PdfError(
+            shown, f"broken PDF, damaged or truncated: {error or name}: get the file again"
+        ) from None
     if not pages:
         raise PdfError(shown, "the PDF has no pages")
     if not any(line.text for page in pages for line in page.lines):
