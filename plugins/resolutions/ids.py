@@ -13,9 +13,10 @@ def preambular(index: int) -> str:
     return f"pp{index}"
 
 
-def operative(number: str) -> str:
-    """An operative paragraph by its printed number."""
-    return f"op{number}"
+def operative(number: str, section: str | None = None) -> str:
+    """An operative paragraph by its printed number; ``section`` (its numeral) when the
+    text numbers each section from 1, so that ``II.1`` is ``sec-II-op1``, not ``op1``."""
+    return f"sec-{section}-op{number}" if section else f"op{number}"
 
 
 def other(index: int) -> str:
@@ -24,8 +25,9 @@ def other(index: int) -> str:
 
 
 def item(parent: str, label: str) -> str:
-    """A lettered sub-item: ``item("op6", "a)")`` is ``op6-a``."""
-    return f"{parent}-{label.rstrip(').').lower()}"
+    """A lettered sub-item: ``item("op6", "a)")`` and ``item("op6", "(a)")`` are
+    ``op6-a``."""
+    return f"{parent}-{label.strip('().').lower()}"
 
 
 def section(number: str) -> str:

@@ -10,6 +10,7 @@ and proper names count for neither.  A text too short to tell (fewer than
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from .model import Language
 
@@ -38,11 +39,13 @@ def detect_language(text: str) -> Language | None:
     return best if counts[best] >= 0.8 * total else None
 
 
+_LANGUAGE_OF = {word: language for language, words in FUNCTION_WORDS.items() for word in words}
+
+
 def language_shares(text: str) -> dict[Language, int]:
     """How many function words of each language ``text`` holds (for messages)."""
     counts: dict[Language, int] = {"fr": 0, "en": 0}
-    for word in _WORD.findall(text.lower()):
-        for language, words in FUNCTION_WORDS.items():
-            if word in words:
-                counts[language] += 1
+    found = Counter(map(_LANGUAGE_OF.get, _WORD.findall(text.lower())))
+    for language in counts:
+        counts[language] = found.get(language, 0)
     return counts

@@ -28,6 +28,17 @@ Language = Literal["fr", "en"]
 
 
 @dataclass(frozen=True)
+class Detail:
+    """A fact the cover block prints: ``symbol``, ``session``, ``agenda_item``,
+    ``agenda_title``, ``adoption_date`` (ISO), ``adoption``, ``draft_symbol``,
+    ``report_symbol``, ``committee``, ``distribution``, ``date``, ``meeting``."""
+
+    name: str
+    value: str
+    line: int
+
+
+@dataclass(frozen=True)
 class Removal:
     """Page furniture taken out of the text (a job number, a page counter, a running
     header, the masthead): recorded so that nothing leaves the source unaccounted for."""
@@ -181,8 +192,75 @@ class Footnote:
     refs: tuple[str, ...] = ()
 
 
+class BlockWalk:
+    """Reading-order walks shared by a parsed text and a Document: both hold a heading,
+    an author clause, sections, paragraphs and a closing formula."""
+
+    heading: tuple[Block, ...]
+    author: Block | None
+    sections: tuple[Section, ...]
+    paragraphs: tuple[Paragraph, ...]
+    closing: Block | None
+
+    def body_order(self) -> list[Section | Paragraph]:
+        """Sections and paragraphs in reading order (a section before its paragraphs,
+        a section with no paragraph of its own where it stands)."""
+        order: list[Section | Paragraph] = []
+        pending = list(self.sections)
+        for paragraph in self.paragraphs:
+            if paragraph.section and any(s.number == paragraph.section for s in pending):
+                while pending:
+                    section = pending.pop(0)
+                    order.append(section)
+                    if section.number == paragraph.section:
+                        break
+            order.append(paragraph)
+        order.extend(pending)
+        return order
+
+    def blocks(self) -> list[tuple[str, Block]]:
+        """Every text-bearing block with its anchor id, in reading order."""
+        found: list[tuple[str, Block]] = [
+            (ids.heading(index), block) for index, block in enumerate(self.heading, 1)
+        ]
+        if self.author is not None:
+            found.append(("author", self.author))
+        for part in self.body_order():
+            if isinstance(part, Section):
+                found.append((part.id, part.heading))
+            else:
+                found.append((part.id, part))
+                found.extend((item.id, item) for item in part.items)
+        if self.closing is not None:
+            found.append(("closing", self.closing))
+        return found
+
+
 @dataclass(frozen=True)
-class Document:
+class ParsedText(BlockWalk):
+    """What the structure stage reads in one text, before metadata makes it a Document."""
+
+    heading: tuple[Block, ...]
+    author: Block | None
+    paragraphs: tuple[Paragraph, ...]
+    sections: tuple[Section, ...]
+    closing: Block | None
+    fragment: bool
+    incomplete: bool
+    details: tuple[tuple[str, str], ...]
+    corrections: tuple[Correction, ...]
+    lang: Language
+    footnotes: tuple[Footnote, ...] = ()
+    removals: tuple[Removal, ...] = ()
+    detail_lines: tuple[tuple[str, int], ...] = ()
+
+    def document_fields(self) -> dict[str, object]:
+        """The keyword arguments this gives ``Document``."""
+        return {name: getattr(self, name) for name in self.__dataclass_fields__}
+
+
+@dataclass(frozen=True)
+class Document(BlockWalk):
     slug: str
     symbol: str
     title: str
@@ -203,7 +281,10 @@ class Document:
     fragment: bool = False
     incomplete: bool = False
     details: tuple[tuple[str, str], ...] = ()
-    """Extra metadata found in the printed heading (session, agenda item, draft symbol)."""
+    """Extra metadata found in the printed heading and cover block (session, agenda
+    item, draft symbol, adoption date…), as (name, value)."""
+    detail_lines: tuple[tuple[str, int], ...] = ()
+    """The source line of each detail read from the cover block, as (name, line)."""
     corrections: tuple[Correction, ...] = ()
     """Structural corrections (a paragraph number read ``S.``) and OCR word repairs."""
     format_detected: bool = False
@@ -245,40 +326,6 @@ class Document:
             closing=closing,
             footnotes=footnotes,
         )
-
-    def body_order(self) -> list[Section | Paragraph]:
-        """Sections and paragraphs in reading order (a section before its paragraphs,
-        a section with no paragraph of its own where it stands)."""
-        order: list[Section | Paragraph] = []
-        pending = list(self.sections)
-        for paragraph in self.paragraphs:
-            if paragraph.section and any(s.number == paragraph.section for s in pending):
-                while pending:
-                    section = pending.pop(0)
-                    order.append(section)
-                    if section.number == paragraph.section:
-                        break
-            order.append(paragraph)
-        order.extend(pending)
-        return order
-
-    def blocks(self) -> list[tuple[str, Block]]:
-        """Every text-bearing block with its anchor id, in reading order."""
-        found: list[tuple[str, Block]] = [
-            (ids.heading(index), block) for index, block in enumerate(self.heading, 1)
-        ]
-        if self.author is not None:
-            found.append(("author", self.author))
-        for part in self.body_order():
-            if isinstance(part, Section):
-                found.append((part.id, part.heading))
-            else:
-                found.append((part.id, part))
-                found.extend((item.id, item) for item in part.items)
-        if self.closing is not None:
-            found.append(("closing", self.closing))
-        return found
-
 
 @dataclass(frozen=True)
 class Diagnostic:

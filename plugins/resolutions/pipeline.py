@@ -24,7 +24,6 @@ from . import glossary as glossary_stage
 from . import ocr
 from .citations import entries_by_id
 from .errors import SourceError
-from .language import detect_language
 from .load import BODIES, NO_FRONT_MATTER, Source, load_source, parse_source
 from .model import ConversionResult, Diagnostic, Document
 from .readers.base import Flow
@@ -37,6 +36,10 @@ READERS = {"pdf-text": read_pdf_text, "markdown": read_markdown, "ocr": read_ocr
 
 
 def read(source: Source) -> Flow:
+    if source.format in ("pdf-text", "ocr"):
+        # Their furniture stage needs the text's own symbols: running headers repeat them.
+        symbols = [entry.get("symbol", "") for entry in source.entries]
+        return READERS[source.format](source.lines, symbols)
     return READERS[source.format](source.lines)
 
 
@@ -54,15 +57,6 @@ def repair_ocr(document: Document, entry: dict, path: str) -> Document:
     return ocr.repair(document, lexicon, decisions)
 
 
-def _plain_text(part: dict) -> str:
-    """The words of a parsed text (heading, author clause, paragraphs), for detection."""
-    blocks = [*part["heading"], *([part["author"]] if part["author"] else [])]
-    for paragraph in part["paragraphs"]:
-        blocks.append(paragraph)
-        blocks.extend(paragraph.items)
-    return " ".join(block.text for block in blocks)
-
-
 def documents_of(source: Source, repair: bool = True) -> tuple[Document, ...]:
     """The texts of a source; ``repair=False`` stops before OCR word repair (the words
     exactly as scanned, for reviewing the repair stage itself)."""
@@ -70,14 +64,13 @@ def documents_of(source: Source, repair: bool = True) -> tuple[Document, ...]:
     parts = parse_structure(flow, source.entries, source.format, source.path)
     documents = []
     for entry, part in zip(source.entries, parts, strict=True):
-        if not part["paragraphs"] and not part["heading"]:
+        if not part.paragraphs and not part.heading:
             raise SourceError(source.path, 1, f"no text found for '{entry['slug']}'")
         first_line = min(
-            [block.line for block in part["heading"]]
-            + [paragraph.line for paragraph in part["paragraphs"]],
+            [block.line for block in part.heading]
+            + [paragraph.line for paragraph in part.paragraphs],
             default=1,
         )
-        lang = entry.get("lang") or detect_language(_plain_text(part)) or "fr"
         documents.append(
             Document(
                 slug=entry["slug"],
@@ -91,8 +84,7 @@ def documents_of(source: Source, repair: bool = True) -> tuple[Document, ...]:
                 source_path=source.path,
                 line=first_line,
                 format_detected=source.format_detected,
-                lang=lang,
-                **part,
+                **part.document_fields(),  # type: ignore[arg-type]
             )
         )
     if not repair:

@@ -24,33 +24,44 @@ the reading is recorded as a correction.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import replace
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from . import ids
 from .errors import SourceError
+from .language import detect_language
 from .model import (
     Block,
     Correction,
-    Document,
     Emphasis,
     Footnote,
     Item,
-    NoteMark,
+    Language,
     Paragraph,
+    ParsedText,
+    Removal,
     Section,
     Span,
 )
 from .readers.base import Flow, RawBlock
 
-AUTHOR = re.compile(r"^(?:L['’]|Le |La |Les )[^,;.]{2,80},$")
+AUTHOR = re.compile(
+    r"^(?:L['’]\s?|Le |La |Les |The )[^,;.:]{2,80}?(?:\s?[,:])?$"
+)
+"""The author clause: "L'Assemblée générale,", "Le Conseil économique et social :",
+"L'Assemblée générale" (no comma), "The General Assembly,"."""
+AUTHOR_BODY = re.compile(
+    r"Assemblée|Conseil|Commission|Conférence|Ministres|Assembly|Council|Conference|Commission"
+)
 NUMBER = re.compile(r"^(?P<number>\d{1,3}|[SOlIBZG])(?P<punct>[.)])?\s+(?=\S)")
 OCR_DIGITS = {"S": "5", "O": "0", "l": "1", "I": "1", "B": "8", "Z": "2", "G": "6"}
-ITEM = re.compile(r"^(?P<label>[a-z])\)\s+(?=\S)")
+ROMANS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII")
 ROMAN = re.compile(r"^(?P<number>[IVXL]+)$")
 ROMAN_HEADING = re.compile(r"^(?P<number>[IVXL]+)\.?\s+(?P<heading>\S.*)$")
-CLOSING = re.compile(r"^\d+\s?(?:e|re|ème)\s+séance\s+plénière\b", re.I)
+CLOSING = re.compile(
+    r"^\d+\s?(?:e|re|ème|st|nd|rd|th)\s+(?:séance\s+plénière|plenary\s+meeting)\b", re.I
+)
 ENDS_SENTENCE = re.compile(r"[.!?…][»”\")\]]*\s*$")
 
 # Words that extend a leading verb phrase: "Demande instamment", "Prenant note avec
@@ -69,6 +80,15 @@ LEAD_WORDS = {
     "profondément",
     "pleinement",
     "outre",
+    "also",
+    "further",
+    "furthermore",
+    "again",
+    "strongly",
+    "deeply",
+    "gravely",
+    "seriously",
+    "urgently",
 }
 LEAD_PHRASES = (
     "avec satisfaction",
@@ -83,6 +103,15 @@ LEAD_PHRASES = (
     "en particulier",
     "à l’esprit",
     "à l'esprit",
+    "with appreciation",
+    "with satisfaction",
+    "with concern",
+    "with deep concern",
+    "with serious concern",
+    "with interest",
+    "in mind",
+    "note of",
+    "into account",
 )
 LEAD_OPENERS = {
     "vivement",
@@ -95,6 +124,16 @@ LEAD_OPENERS = {
     "se",
     "s’",
     "s'",
+    "deeply",
+    "gravely",
+    "seriously",
+    "strongly",
+    "further",
+    "also",
+    "bearing",
+    "taking",
+    "having",
+    "keeping",
 }
 
 
@@ -211,63 +250,65 @@ def header_details(heading: Sequence[Block]) -> tuple[tuple[str, str], ...]:
     return tuple(details)
 
 
-class _TextParser:
-    """Parses one text's blocks into a Document (one instance per text)."""
+# ----------------------------------------------------------------- the body's rules
 
-    def __init__(self, blocks: list[RawBlock], source_format: str, path: str) -> None:
-        self.blocks = blocks
-        self.format = source_format
-        self.path = path
-        self.corrections: list[Correction] = []
-        self.paragraphs: list[Paragraph] = []
-        self.sections: list[Section] = []
-        self.section: str | None = None
-        self.last_number = 0
-        self.counts = {"preambular": 0, "other": 0}
 
-    def number_of(self, raw: RawBlock) -> tuple[str | None, int]:
-        """(printed number, length of the prefix to strip) if ``raw`` opens with the
-        next paragraph number in sequence."""
-        expected = str(self.last_number + 1)
+@dataclass
+class ParseState:
+    """One text's parse in progress: the rules read and write only this."""
+
+    blocks: list[RawBlock]
+    layout: Layout
+    source_format: str
+    index: int = 0
+    """The next block to read (a rule that takes a second block moves it on)."""
+    has_author: bool = False
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    section: str | None = None
+    section_opened: bool = False
+    """A section heading was just read: its first paragraph may restart at 1."""
+    last_number: int = 0
+    numbered_per_section: bool = False
+    """Numbering restarted at 1 in a section: anchors then name their section."""
+    counts: dict[str, int] = field(default_factory=lambda: {"preambular": 0, "other": 0})
+    corrections: list[Correction] = field(default_factory=list)
+
+    def following(self) -> RawBlock | None:
+        return self.blocks[self.index] if self.index < len(self.blocks) else None
+
+    def next_roman(self) -> str:
+        return ROMANS[min(len(self.sections), len(ROMANS) - 1)]
+
+    def printed_number(self, raw: RawBlock) -> tuple[str | None, int]:
+        """(printed number, length of the prefix) if ``raw`` opens with the next
+        paragraph number in sequence (or 1 right after a section heading)."""
         if raw.list_number is not None:
             # A Markdown list item carries its printed number; a gap is the check's to report.
             return raw.list_number, 0
         match = NUMBER.match(raw.text)
-        if not match:
+        if not match or not match["number"].isdigit():
             return None, 0
         printed = match["number"]
-        if printed.isdigit():
-            if printed != expected:
-                return None, 0
-            if match["punct"] is None and not self.last_number:
-                return None, 0
-            return printed, match.end()
-        if self.format == "ocr" and match["punct"] == "." and OCR_DIGITS[printed] == expected:
-            self.corrections.append(
-                Correction(
-                    start=0,
-                    end=len(printed),
-                    original=f"{printed}.",
-                    replacement=f"{expected}.",
-                    reason=(
-                        f"numéro de paragraphe « {printed}. » lu « {expected}. » (suite 1, 2, 3…)"
-                    ),
-                    confidence=0.99,
-                    line=raw.line,
-                )
-            )
-            return expected, match.end()
-        return None, 0
+        expected = str(self.last_number + 1)
+        if printed != expected and not (self.section_opened and printed == "1"):
+            return None, 0
+        if match["punct"] is None and not self.last_number:
+            return None, 0
+        return printed, match.end()
 
     def add_paragraph(self, kind: str, block: Block, number: str | None) -> None:
         if kind == "operative":
             assert number is not None
-            anchor = ids.operative(number)
+            if self.section_opened and number == "1" and self.last_number:
+                self.numbered_per_section = True
+            anchor = ids.operative(number, self.section if self.numbered_per_section else None)
+            self.last_number = int(number)
+            self.section_opened = False
         else:
             self.counts[kind] += 1
             make = ids.preambular if kind == "preambular" else ids.other
             anchor = make(self.counts[kind])
-        lead = find_lead(block) if kind != "other" else ""
         self.paragraphs.append(
             Paragraph(
                 text=block.text,
@@ -279,168 +320,272 @@ class _TextParser:
                 kind=kind,  # type: ignore[arg-type]
                 number=number,
                 section=self.section,
-                lead=lead,
+                lead=find_lead(block) if kind != "other" else "",
             )
         )
 
-    def add_item(self, raw: RawBlock, label: str, length: int) -> bool:
-        if not self.paragraphs:
-            return False
-        parent = self.paragraphs[-1]
-        block = strip_prefix(raw.block, length)
-        item = Item(
-            text=block.text,
-            line=block.line,
-            lines=block.lines,
-            notes=block.notes,
-            spans=block.spans,
-            id=ids.item(parent.id, label),
-            label=label,
-        )
-        self.paragraphs[-1] = replace(parent, items=(*parent.items, item))
-        return True
-
     def open_section(self, number: str, heading: Block) -> None:
         self.section = number
+        self.section_opened = True
         self.sections.append(Section(id=ids.section(number), number=number, heading=heading))
 
-    def parse(self) -> dict[str, Any]:
-        blocks = self.blocks
-        author_index = next(
-            (
-                index
-                for index, raw in enumerate(blocks[:15])
-                if not raw.heading_level and AUTHOR.match(raw.text)
-            ),
-            None,
+
+Rule = Callable[[ParseState, RawBlock], bool]
+"""A body rule: reads ``raw`` (and maybe more blocks) into the state and returns True,
+or returns False and changes nothing."""
+
+
+def markdown_section(state: ParseState, raw: RawBlock) -> bool:
+    """``## II. Coopération internationale``: a Markdown heading with a numeral."""
+    match = ROMAN_HEADING.match(raw.text) if raw.heading_level else None
+    if not match:
+        return False
+    state.open_section(match["number"], strip_prefix(raw.block, match.start("heading")))
+    return True
+
+
+def section_with_heading(state: ParseState, raw: RawBlock) -> bool:
+    """``II Coopération internationale``: the next numeral and its heading in one block
+    (a flattened copy runs them together)."""
+    match = ROMAN_HEADING.match(raw.text)
+    if (
+        raw.heading_level
+        or not match
+        or match["number"] != state.next_roman()
+        or len(raw.text) >= 200
+        or ENDS_SENTENCE.search(raw.text)
+        or state.printed_number(raw)[0] is not None
+    ):
+        return False
+    state.open_section(match["number"], strip_prefix(raw.block, match.start("heading")))
+    return True
+
+
+def roman_section(state: ParseState, raw: RawBlock) -> bool:
+    """``I`` alone, then its heading block unless a paragraph or an item follows."""
+    roman = ROMAN.match(raw.text)
+    if not roman:
+        return False
+    following = state.following()
+    if (
+        following is not None
+        and state.printed_number(following)[0] is None
+        and not state.layout.item.match(following.text)
+    ):
+        state.open_section(roman["number"], following.block)
+        state.index += 1
+    else:
+        state.open_section(roman["number"], Block(text="", line=raw.line))
+    return True
+
+
+def operative(state: ParseState, raw: RawBlock) -> bool:
+    """``5. Prie …``: the next number in sequence."""
+    number, length = state.printed_number(raw)
+    if number is None:
+        return False
+    state.add_paragraph("operative", strip_prefix(raw.block, length), number)
+    return True
+
+
+def ocr_operative(state: ParseState, raw: RawBlock) -> bool:
+    """``S. Nous …`` in a scan: a letter the scanner reads for the expected digit, taken
+    as that number, the reading recorded as a correction."""
+    match = NUMBER.match(raw.text)
+    if raw.list_number is not None or not match or match["number"].isdigit():
+        return False
+    expected = str(state.last_number + 1)
+    printed = match["number"]
+    if match["punct"] != "." or OCR_DIGITS[printed] != expected:
+        return False
+    state.corrections.append(
+        Correction(
+            start=0,
+            end=len(printed),
+            original=f"{printed}.",
+            replacement=f"{expected}.",
+            reason=f"numéro de paragraphe « {printed}. » lu « {expected}. » (suite 1, 2, 3…)",
+            confidence=0.99,
+            line=raw.line,
         )
-        if author_index is not None:
-            heading = [raw.block for raw in blocks[:author_index]]
-            body_start = author_index + 1
-            author: Block | None = blocks[author_index].block
-        else:
-            count = 0
-            while count < len(blocks) and _is_heading_like(blocks[count]):
-                count += 1
-            heading = [raw.block for raw in blocks[:count]]
-            body_start = count
-            author = None
-        closing: Block | None = None
-        body = list(blocks[body_start:])
-        if body and CLOSING.match(body[-1].text):
-            closing = body.pop().block
-        index = 0
-        while index < len(body):
-            raw = body[index]
-            index += 1
-            if raw.heading_level:
-                match = ROMAN_HEADING.match(raw.text)
-                if match:
-                    heading_block = strip_prefix(raw.block, match.start("heading"))
-                    self.open_section(match["number"], heading_block)
-                    continue
-            roman = ROMAN.match(raw.text)
-            if roman:
-                following = body[index] if index < len(body) else None
-                if (
-                    following is not None
-                    and self.number_of(following)[0] is None
-                    and not ITEM.match(following.text)
-                ):
-                    self.open_section(roman["number"], following.block)
-                    index += 1
-                else:
-                    self.open_section(roman["number"], Block(text="", line=raw.line))
-                continue
-            number, length = self.number_of(raw)
-            if number is not None:
-                self.last_number = int(number)
-                self.add_paragraph("operative", strip_prefix(raw.block, length), number)
-                continue
-            item = ITEM.match(raw.text)
-            if item and self.add_item(raw, f"{item['label']})", item.end()):
-                continue
-            if author is not None and not self.last_number:
-                self.add_paragraph("preambular", raw.block, None)
-            else:
-                self.add_paragraph("other", raw.block, None)
-        first_text = next((raw.text for raw in body), "")
-        fragment = not heading and author is None and first_text[:1].islower()
-        last = self.paragraphs[-1] if self.paragraphs else None
-        last_text = (last.items[-1].text if last and last.items else last.text) if last else ""
-        incomplete = closing is None and bool(last_text) and not ENDS_SENTENCE.search(last_text)
-        return {
-            "heading": tuple(heading),
-            "author": author,
-            "paragraphs": tuple(self.paragraphs),
-            "sections": tuple(self.sections),
-            "closing": closing,
-            "fragment": fragment,
-            "incomplete": incomplete,
-            "details": header_details(heading),
-            "corrections": tuple(self.corrections),
-        }
+    )
+    state.add_paragraph("operative", strip_prefix(raw.block, match.end()), expected)
+    return True
+
+
+def item(state: ParseState, raw: RawBlock) -> bool:
+    """``a) …`` (French) or ``(a) …`` (English): a sub-item of the paragraph before."""
+    match = state.layout.item.match(raw.text)
+    if not match or not state.paragraphs:
+        return False
+    letter = match.groupdict().get("label")
+    label = f"{letter})" if letter else f"({match['paren']})"
+    parent = state.paragraphs[-1]
+    block = strip_prefix(raw.block, match.end())
+    entry = Item(
+        text=block.text,
+        line=block.line,
+        lines=block.lines,
+        notes=block.notes,
+        spans=block.spans,
+        id=ids.item(parent.id, label),
+        label=label,
+    )
+    state.paragraphs[-1] = replace(parent, items=(*parent.items, entry))
+    return True
+
+
+def preambular(state: ParseState, raw: RawBlock) -> bool:
+    """An unnumbered block after the author clause and before paragraph 1."""
+    if not state.has_author or state.last_number:
+        return False
+    state.add_paragraph("preambular", raw.block, None)
+    return True
+
+
+def other(state: ParseState, raw: RawBlock) -> bool:
+    """Any other block (a declaration's text, a fragment, text after the numbering)."""
+    state.add_paragraph("other", raw.block, None)
+    return True
+
+
+@dataclass(frozen=True)
+class Layout:
+    """How one family of texts is printed: its rules in order, and its item labels."""
+
+    name: str
+    rules: tuple[Rule, ...]
+    item: re.Pattern[str]
+
+    def with_rule_before(self, rule: Rule, before: Rule) -> Layout:
+        rules = list(self.rules)
+        rules.insert(rules.index(before), rule)
+        return replace(self, name=f"{self.name}+{rule.__name__}", rules=tuple(rules))
+
+
+BODY_RULES: tuple[Rule, ...] = (
+    markdown_section,
+    section_with_heading,
+    roman_section,
+    operative,
+    item,
+    preambular,
+    other,
+)
+FRENCH_ITEM = re.compile(r"^(?:(?P<label>[a-z])\)|\((?P<paren>[a-z])\))\s+(?=\S)")
+ENGLISH_ITEM = re.compile(r"^\((?P<paren>[a-z])\)\s+(?=\S)")
+LAYOUTS = {
+    # French UN texts (Assemblée générale, ECOSOC, CND) and OSCE decisions share the
+    # grammar; OSCE declarations ("1. Nous, Ministres…") have no author clause and fall
+    # to operative/other.  Items: "a)" in French copies, "(a)" in English ones.
+    "fr": Layout("fr", BODY_RULES, FRENCH_ITEM),
+    "en": Layout("en", BODY_RULES, ENGLISH_ITEM),
+}
+
+
+def layout_for(lang: str, source_format: str) -> Layout:
+    layout = LAYOUTS[lang]
+    if source_format == "ocr":
+        layout = layout.with_rule_before(ocr_operative, operative)
+    return layout
+
+
+def parse_text(
+    blocks: list[RawBlock], layout: Layout, source_format: str, lang: Language
+) -> ParsedText:
+    """One text's structure: heading, author clause, body by the layout's rules, closing."""
+    author_index = next(
+        (
+            index
+            for index, raw in enumerate(blocks[:15])
+            if not raw.heading_level and AUTHOR.match(raw.text) and AUTHOR_BODY.search(raw.text)
+        ),
+        None,
+    )
+    if author_index is not None:
+        heading = [raw.block for raw in blocks[:author_index]]
+        body_start = author_index + 1
+        author: Block | None = blocks[author_index].block
+    else:
+        count = 0
+        while count < len(blocks) and _is_heading_like(blocks[count]):
+            count += 1
+        heading = [raw.block for raw in blocks[:count]]
+        body_start = count
+        author = None
+    closing: Block | None = None
+    body = list(blocks[body_start:])
+    if body and CLOSING.match(body[-1].text):
+        closing = body.pop().block
+    state = ParseState(blocks=body, layout=layout, source_format=source_format)
+    state.has_author = author is not None
+    while state.index < len(body):
+        raw = body[state.index]
+        state.index += 1
+        # ``other`` accepts any block, so some rule always takes it.
+        next(rule for rule in layout.rules if rule(state, raw))
+    first_text = next((raw.text for raw in body), "")
+    fragment = not heading and author is None and first_text[:1].islower()
+    last = state.paragraphs[-1] if state.paragraphs else None
+    last_text = (last.items[-1].text if last and last.items else last.text) if last else ""
+    incomplete = closing is None and bool(last_text) and not ENDS_SENTENCE.search(last_text)
+    return ParsedText(
+        heading=tuple(heading),
+        author=author,
+        paragraphs=tuple(state.paragraphs),
+        sections=tuple(state.sections),
+        closing=closing,
+        fragment=fragment,
+        incomplete=incomplete,
+        details=header_details(heading),
+        corrections=tuple(state.corrections),
+        lang=lang,
+    )
 
 
 def attach_footnotes(
-    documents: list[dict[str, Any]], notes: dict[str, Block], path: str
+    texts: Sequence[ParsedText], notes: dict[str, Block], path: str
 ) -> list[tuple[Footnote, ...]]:
     """Give each text the notes it cites, with every citing block, and check that each
     cited note exists.  A note cited by no text stays with the text where it is printed."""
-    per_document: list[dict[str, list[str]]] = [{} for _ in documents]
+    per_text: list[dict[str, list[str]]] = [{} for _ in texts]
     first_citer: dict[str, int] = {}
-    for position, parts in enumerate(documents):
-        document = Document(
-            slug="",
-            symbol="",
-            title="",
-            body="",
-            type="",
-            date="",
-            source="",
-            format="pdf-text",
-            source_path=path,
-            line=0,
-            heading=parts["heading"],
-            author=parts["author"],
-            paragraphs=parts["paragraphs"],
-            sections=parts["sections"],
-            closing=parts["closing"],
-        )
-        for anchor, block in document.blocks():
+    for position, text in enumerate(texts):
+        for anchor, block in text.blocks():
             for mark in block.notes:
                 if mark.number not in notes:
                     raise SourceError(
                         path, mark.line, f"note {mark.number} is cited here but its text is missing"
                     )
-                per_document[position].setdefault(mark.number, []).append(anchor)
+                per_text[position].setdefault(mark.number, []).append(anchor)
                 first_citer.setdefault(mark.number, position)
     result: list[tuple[Footnote, ...]] = []
-    for position in range(len(documents)):
+    for position in range(len(texts)):
         footnotes = []
         for number, block in notes.items():
             owner = first_citer.get(number)
             if owner is None:
-                owner = _owner_by_line(documents, block.line)
-            if owner == position or number in per_document[position]:
+                owner = _owner_by_line(texts, block.line)
+            if owner == position or number in per_text[position]:
                 footnotes.append(
                     Footnote(
                         number=number,
                         text=block,
-                        refs=tuple(per_document[position].get(number, ())),
+                        refs=tuple(per_text[position].get(number, ())),
                     )
                 )
         result.append(tuple(footnotes))
     return result
 
 
-def _owner_by_line(documents: list[dict[str, Any]], line: int) -> int:
+def _owner_by_line(texts: Sequence[ParsedText], line: int) -> int:
+    """The text whose lines hold ``line`` (the first one, before any text starts)."""
     owner = 0
-    for position, parts in enumerate(documents):
+    for position, text in enumerate(texts):
         first = min(
-            [block.line for block in parts["heading"]]
-            + [paragraph.line for paragraph in parts["paragraphs"]]
-            + ([parts["author"].line] if parts["author"] else []),
+            [block.line for block in text.heading]
+            + [paragraph.line for paragraph in text.paragraphs]
+            + ([text.author.line] if text.author else []),
             default=None,
         )
         if first is not None and first <= line:
@@ -448,26 +593,51 @@ def _owner_by_line(documents: list[dict[str, Any]], line: int) -> int:
     return owner
 
 
+def text_language(entry: dict[str, Any], blocks: Sequence[RawBlock]) -> Language:
+    """The declared language, else the one the words say, else French."""
+    declared = entry.get("lang")
+    if declared in ("fr", "en"):
+        return declared  # type: ignore[no-any-return]
+    # A few pages tell the language as surely as the whole text.
+    return detect_language(" ".join(raw.text for raw in blocks[:60])[:20_000]) or "fr"
+
+
 def parse_structure(
     flow: Flow, entries: Sequence[dict[str, Any]], source_format: str, path: str
-) -> list[dict[str, Any]]:
-    """The structure of every text of a file, as keyword arguments for ``Document``."""
+) -> list[ParsedText]:
+    """The structure of every text of a file."""
     runs = split_texts(flow, entries, path)
-    parts = [_TextParser(run, source_format, path).parse() for run in runs]
-    footnotes = attach_footnotes(parts, flow.notes, path)
-    for position, part in enumerate(parts):
-        part["footnotes"] = footnotes[position]
-    # Corrections the reader made (a note mark read from a quote) go with the text
-    # whose lines hold them.
+    texts = []
+    for entry, run in zip(entries, runs, strict=True):
+        lang = text_language(entry, run)
+        texts.append(parse_text(run, layout_for(lang, source_format), source_format, lang))
+    footnotes = attach_footnotes(texts, flow.notes, path)
+    # What the reader found goes with the text whose lines hold it: corrections (a note
+    # mark read from a quote), furniture removed, the cover block's details.
+    corrections: list[list[Correction]] = [list(text.corrections) for text in texts]
+    removals: list[list[Removal]] = [[] for _ in texts]
+    details: list[dict[str, str]] = [dict(text.details) for text in texts]
+    detail_lines: list[list[tuple[str, int]]] = [[] for _ in texts]
     for correction in flow.corrections:
-        owner = _owner_by_line(parts, correction.line)
-        parts[owner]["corrections"] = (*parts[owner]["corrections"], correction)
-    for part in parts:
-        part["removals"] = ()
+        corrections[_owner_by_line(texts, correction.line)].append(correction)
     for removal in flow.removals:
-        owner = _owner_by_line(parts, removal.line)
-        parts[owner]["removals"] = (*parts[owner]["removals"], removal)
-    return parts
+        removals[_owner_by_line(texts, removal.line)].append(removal)
+    for detail in flow.details:
+        owner = _owner_by_line(texts, detail.line)
+        if detail.name not in details[owner]:
+            details[owner][detail.name] = detail.value
+            detail_lines[owner].append((detail.name, detail.line))
+    return [
+        replace(
+            text,
+            footnotes=footnotes[position],
+            corrections=tuple(corrections[position]),
+            removals=tuple(removals[position]),
+            details=tuple(details[position].items()),
+            detail_lines=tuple(detail_lines[position]),
+        )
+        for position, text in enumerate(texts)
+    ]
 
 
-__all__ = ["NoteMark", "parse_structure", "strip_prefix"]
+__all__ = ["LAYOUTS", "Layout", "ParseState", "ParsedText", "parse_structure", "strip_prefix"]

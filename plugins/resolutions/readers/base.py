@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from ..model import Block, Correction, Diagnostic, NoteMark, Removal, Span
+from ..model import Block, Correction, Detail, Diagnostic, NoteMark, Removal, Span
 
 _SPACES = re.compile(r"[ \t\n\r\f\v]+")  # not \\s: a no-break space is kept as printed
 TERMINAL = re.compile(r"[.,;:!?…»”)\]]\s*$")
@@ -119,6 +119,8 @@ class Flow:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     removals: list[Removal] = field(default_factory=list)
     """Page furniture taken out of the text, each recorded where it was."""
+    details: list[Detail] = field(default_factory=list)
+    """What the cover block printed (symbol, session, adoption date…), with its line."""
 
 
 def join_blocks(first: Block, second: Block) -> Block:
@@ -140,6 +142,7 @@ def shift_span(span: Span, shift: int) -> Span:
 
 _CONTINUES = re.compile(r"^[a-zàâäçéèêëîïôöùûüœ0-9(«]")
 _NUMBERED = re.compile(r"^\d{1,3}\.?\s+\*?[A-ZÀ-ÖØ-Þ]")
+_ITEM_LABEL = re.compile(r"^\(?[a-z]\)\s")
 
 
 def join_cut_paragraphs(blocks: list[RawBlock]) -> list[RawBlock]:
@@ -157,6 +160,7 @@ def join_cut_paragraphs(blocks: list[RawBlock]) -> list[RawBlock]:
             and not TERMINAL.search(joined[-1].text)
             and _CONTINUES.match(raw.text)
             and not _NUMBERED.match(raw.text)
+            and not _ITEM_LABEL.match(raw.text)
         ):
             joined[-1] = RawBlock(
                 block=join_blocks(joined[-1].block, raw.block),

@@ -21,7 +21,9 @@ from collections.abc import Sequence
 from ..load import Line
 from ..model import Correction, NoteMark
 from .base import Flow, RawBlock, join_cut_paragraphs
-from .pdf_text import build_notes, find_glued_marks, group_blocks, split_pages
+from .furniture import strip_furniture
+from .pdf_text import build_notes, find_glued_marks, split_pages
+from .segment import segment
 
 BARE_NOTE = re.compile(r"^\s*(?P<number>\d{1,3})\s+(?P<text>[A-ZÀ-Þ].*)$")
 SENTENCE_END = re.compile(r"[.)»]\s*$")
@@ -51,14 +53,15 @@ def _lift_bare_notes(lines: Sequence[Line]) -> tuple[list[Line], dict[str, list[
     return body, notes
 
 
-def read_ocr(lines: Sequence[Line]) -> Flow:
-    body_lines, bare_notes = _lift_bare_notes(lines)
+def read_ocr(lines: Sequence[Line], symbols: Sequence[str] = ()) -> Flow:
+    furnished = strip_furniture(lines, symbols)
+    body_lines, bare_notes = _lift_bare_notes(furnished.lines)
     body, ruled_notes, ruled_order = split_pages(body_lines)
     notes_raw = {**bare_notes, **ruled_notes}
     order = list(bare_notes) + [number for number in ruled_order if number not in bare_notes]
     # A bare note interrupts the text where the page ended: the next block may continue
     # the previous paragraph, which join_cut_paragraphs handles.
-    blocks = join_cut_paragraphs(group_blocks(body))
+    blocks = join_cut_paragraphs(segment(body, ocr=True))
     corrections: list[Correction] = []
     cited: set[str] = set()
     marked: list[RawBlock] = []
@@ -100,4 +103,10 @@ def read_ocr(lines: Sequence[Line]) -> Flow:
             )
         marked.append(RawBlock(block, raw.heading_level, raw.list_number, raw.after_break))
     marked = find_glued_marks(marked, order, frozenset(cited))
-    return Flow(blocks=marked, notes=build_notes(notes_raw), corrections=corrections)
+    return Flow(
+        blocks=marked,
+        notes=build_notes(notes_raw),
+        corrections=corrections,
+        removals=list(furnished.removals),
+        details=list(furnished.details),
+    )

@@ -27,6 +27,8 @@ from collections.abc import Sequence
 from ..load import Line
 from ..model import Block, NoteMark
 from .base import Flow, RawBlock, TextBuilder, join_cut_paragraphs
+from .furniture import MONTHS_EN, MONTHS_FR, strip_furniture
+from .segment import segment
 
 RULE = re.compile(r"^\s*_{3,}\s*$")
 NOTE_START = re.compile(r"^\s*(?P<number>\d{1,3})\s+(?P<text>\S.*)$")
@@ -54,6 +56,99 @@ GLUED_TO_YEAR = re.compile(
 )
 
 
+RULE_INSIDE = re.compile(r"\s_{3,}\s|^_{3,}\s|\s_{3,}$")
+NEXT_IN_LINE = re.compile(r"(?<=[.)»])\s+(?P<number>\d{1,3})\s+(?=\S)")
+BODY_AGAIN = re.compile(r"(?<=[.)»])\s+(?=[a-zàâäçéèêëîïôöùûüœ])")
+
+
+def _lines_with_rules(lines: Sequence[Line]) -> list[Line]:
+    """A rule inside a line (a flattened copy) is put on a line of its own, so that the
+    notes after it are read as on a page foot."""
+    result: list[Line] = []
+    for line in lines:
+        text = line.text
+        while (match := RULE_INSIDE.search(text)) and not RULE.match(text):
+            if text[: match.start()].strip():
+                result.append(Line(line.number, text[: match.start()]))
+            result.append(Line(line.number, "____"))
+            text = text[match.end() :]
+        result.append(Line(line.number, text))
+    return result
+
+
+def _note_pieces(number: str, rest: str) -> tuple[list[tuple[str, str]], str]:
+    """Notes run together on one line (``… 55/2. 2 Voir … 60/1.``): the (number, text)
+    of each, ``rest`` being the text of note ``number``, in sequence; and what follows the
+    last note when the body resumes on the same line in lower case (a page cut in
+    mid-sentence)."""
+    pieces: list[tuple[str, str]] = []
+    while True:
+        following = next(
+            (m for m in NEXT_IN_LINE.finditer(rest) if m["number"] == str(int(number) + 1)),
+            None,
+        )
+        resume = BODY_AGAIN.search(rest)
+        if resume and (following is None or resume.start() < following.start()):
+            pieces.append((number, rest[: resume.start()]))
+            return pieces, rest[resume.end() :]
+        if following is None:
+            pieces.append((number, rest))
+            return pieces, ""
+        pieces.append((number, rest[: following.start()]))
+        number, rest = following["number"], rest[following.end() :]
+
+
+ABBREVIATION_END = re.compile(r"\b(?:sect|chap|vol|pp|par|para|no|n°|Corr|Rev|Add|art|Suppl|cf)\.$")
+NUMBER_AT_END = re.compile(r"(?<=[.)»])\s+(?P<number>\d{1,3})$")
+
+
+def _continues_notes(previous: str, text: str, expected: int) -> bool:
+    """Whether a line after a note that ended still belongs to the page's notes: the
+    note ended on an abbreviation (``sect.``), or the line holds the next note."""
+    if ABBREVIATION_END.search(previous.rstrip()):
+        return True
+    return any(m["number"] == str(expected) for m in NEXT_IN_LINE.finditer(text))
+
+
+def _read_note_line(
+    text: str, current: str | None, last: str | None, expected: int | None
+) -> tuple[list[tuple[str, str]], str] | None:
+    """The notes a line of a page's note block holds (``current`` is the note being
+    read, ``last`` its last line), or None when the line is body."""
+    start = NOTE_START.match(text)
+    if start and (expected is None or start["number"] == str(expected)):
+        return _note_pieces(start["number"], start["text"])
+    if (
+        current is not None
+        and last is not None
+        and (not NOTE_ENDED.search(last) or _continues_notes(last, text, int(current) + 1))
+    ):
+        return _note_pieces(current, text)
+    return None
+
+
+# A note number moved after the punctuation (``Persons,1``, ``20172 and 2021,3``) or
+# detached by a space (``drogue 1, et``), as copies and retyped texts print them.
+AFTER_PUNCTUATION = re.compile(
+    r"""(?x)
+    (?:(?<=[\w)»”][,;:.])|(?<=[^\W\d_][)»”]))
+    (?P<number>\d{1,3})
+    (?=\s|$)
+    """
+)
+DETACHED = re.compile(r"(?<=[^\W\d_])(?P<space> )(?P<number>\d{1,3})(?=[,;:.)»]|$)")
+NOT_BEFORE_NOTE = frozenset(
+    """paragraphe paragraphes paragraph paragraphs article articles alinéa alinéas
+    résolution résolutions resolution resolutions décision décisions decision decisions
+    annexe annex chapitre chapter chap section sect point points item items page pages
+    vol volume n no nos numéro session séance meeting le la les du des de au aux et and
+    the of en à sur par pour entre objectif objectifs cible cibles goal goals target
+    targets partie part tableau table figure rapport report principe principle étape
+    phase niveau level protocole protocol règle rule recommandation recommendation""".split()
+    + [month.lower() for month in (*MONTHS_FR, *MONTHS_EN)]
+)
+
+
 def split_pages(
     lines: Sequence[Line],
 ) -> tuple[list[tuple[Line, bool]], dict[str, list[Line]], list[str]]:
@@ -61,6 +156,7 @@ def split_pages(
 
     Returns the body lines, each flagged True when it is the first line after a page's
     note block; the notes (number → their lines); and the numbers in order."""
+    lines = _lines_with_rules(lines)
     body: list[tuple[Line, bool]] = []
     notes: dict[str, list[Line]] = {}
     order: list[str] = []
@@ -83,19 +179,33 @@ def split_pages(
             if not text.strip():
                 index += 1
                 continue
-            start = NOTE_START.match(text)
-            expected = str(int(order[-1]) + 1) if order else None
-            if start and (expected is None or start["number"] == expected):
-                current = start["number"]
-                order.append(current)
-                notes[current] = [Line(line.number, start["text"])]
-                index += 1
-                continue
-            if current is not None and not NOTE_ENDED.search(notes[current][-1].text):
-                notes[current].append(line)
-                index += 1
-                continue
-            break
+            expected = int(order[-1]) + 1 if order else None
+            # A wrapped copy can leave the next note's number at the end of a line: it
+            # goes with the next line when it follows the last note of this one.
+            last = notes[current][-1].text if current is not None else None
+            carried = NUMBER_AT_END.search(text)
+            if carried and index + 1 < len(lines) and lines[index + 1].text.strip():
+                found = _read_note_line(text[: carried.start()], current, last, expected)
+                if found and found[0] and int(found[0][-1][0]) + 1 == int(carried["number"]):
+                    nxt = lines[index + 1]
+                    lines[index + 1] = Line(nxt.number, f"{carried['number']} {nxt.text.lstrip()}")
+                    text = text[: carried.start()]
+            found = _read_note_line(text, current, last, expected)
+            if found is None:
+                break
+            pieces, rest = found
+            for number, note_text in pieces:
+                if number == current:
+                    notes[number].append(Line(line.number, note_text))
+                else:
+                    current = number
+                    order.append(number)
+                    notes[number] = [Line(line.number, note_text)]
+            if rest.strip():
+                # The body resumes on this line: the rest is body again.
+                lines[index] = Line(line.number, rest)
+                break
+            index += 1
         after_break = True
     return body, notes, order
 
@@ -167,7 +277,9 @@ def find_glued_marks(
         pieces: list[tuple[int, int, str]] = []  # (start of number, end, number)
         candidates = sorted(
             [m for m in GLUED_TO_WORD.finditer(block.text)]
-            + [m for m in GLUED_TO_YEAR.finditer(block.text)],
+            + [m for m in GLUED_TO_YEAR.finditer(block.text)]
+            + [m for m in AFTER_PUNCTUATION.finditer(block.text)]
+            + [m for m in DETACHED.finditer(block.text)],
             key=lambda match: match.start(),
         )
         for match in candidates:
@@ -175,13 +287,27 @@ def find_glued_marks(
             if number not in defined:
                 continue
             is_next = position < len(note_order) and note_order[position] == number
+            if match.re is AFTER_PUNCTUATION and block.text[match.start() - 2].isdigit():
+                # After a figure, only a year or a symbol ("2021,3", "61/183,1"), never
+                # a decimal ("2,5").
+                token = block.text[: match.start() - 1].rsplit(" ", 1)[-1]
+                if "/" not in token and not re.fullmatch(r"(?:1[89]|20)\d\d", token):
+                    continue
+            if match.re is DETACHED:
+                # A number after a word and a space is most often the word's own
+                # ("paragraphe 5", "les 14 et 15"): a mark only as the next note, and
+                # never after a word that introduces a number.
+                word = re.findall(r"[^\W\d_]+$", block.text[: match.start()])
+                if not is_next or not word or word[0].lower() in NOT_BEFORE_NOTE:
+                    continue
             if is_next:
                 cited.add(number)
                 while position < len(note_order) and note_order[position] in cited:
                     position += 1
             elif number not in cited:
                 continue
-            pieces.append((match.start("number"), match.end("number"), number))
+            cut_start = match.start("space") if match.re is DETACHED else match.start("number")
+            pieces.append((cut_start, match.end("number"), number))
         if pieces:
             block = _remove_marks(block, pieces)
         result.append(
@@ -223,8 +349,14 @@ def _remove_marks(block: Block, pieces: list[tuple[int, int, str]]) -> Block:
     )
 
 
-def read_pdf_text(lines: Sequence[Line]) -> Flow:
-    body, raw_notes, order = split_pages(lines)
-    blocks = join_cut_paragraphs(group_blocks(body))
+def read_pdf_text(lines: Sequence[Line], symbols: Sequence[str] = ()) -> Flow:
+    furnished = strip_furniture(lines, symbols)
+    body, raw_notes, order = split_pages(furnished.lines)
+    blocks = join_cut_paragraphs(segment(body))
     notes = build_notes(raw_notes)
-    return Flow(blocks=find_glued_marks(blocks, order), notes=notes)
+    return Flow(
+        blocks=find_glued_marks(blocks, order),
+        notes=notes,
+        removals=list(furnished.removals),
+        details=list(furnished.details),
+    )

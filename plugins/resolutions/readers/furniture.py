@@ -1,0 +1,498 @@
+"""Page furniture and the cover block, taken out of PDF text and OCR before reading.
+
+A copy of an official document carries, besides the text, what the page printed around
+it.  Editors paste it as it came, and it falls anywhere: on lines of its own in a
+hard-wrapped copy, inside a sentence in a flattened one (``… in Persons 25-19346 2/8
+that the 2030 Agenda …``).  This stage removes it wherever it falls and records each
+removal (``Removal``: line, characters, reason), so that fidelity can account for every
+character the text loses.
+
+What is furniture::
+
+    job number      "07-47050 (F)", "25-19346"             anywhere
+    bar code        "*0747050*"                             anywhere
+    page counter    "2/8", "- 3 -", "Page 3 of 8"           alone on a line, or beside
+                                                            other furniture (n ≤ N)
+    running header  the text's own symbol ("A/RES/62/176")  anywhere after the heading
+    recycling text  "Veuillez recycler", "Please recycle"   anywhere
+    cover block     masthead, symbol, body, "Distr. générale", date, "Original : …",
+                    session, agenda item and its title, "Résolution adoptée par …",
+                    "[sur la base du rapport …]"              before the author clause
+
+The cover block is read into ``details`` (name, value, line): the symbol (also when a
+copy splits it over two lines, ``Nations Unies A`` / ``/S-30/2``), the session, the
+agenda item, the adoption date (ISO), the draft or report symbol.  What is left of the
+heading (the number and title of the text) stays text.
+
+A page counter is taken only beside other furniture or alone on its line, and only when
+its page is at most its total with no leading zero: ``61/183`` (a resolution),
+``n° 3/05`` (a decision) and ``5/06`` are never page counters.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from ..load import Line
+from ..model import Detail, Removal
+
+MONTHS_FR = (
+    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre"
+).split()
+MONTHS_EN = (
+    "January February March April May June July August September October November December"
+).split()
+
+JOB_NUMBER = r"(?<![\w/.\-])\d{2}-\d{5}(?:\s*\([A-Z]\))?(?![\w/\-])"
+BAR_CODE = r"\*\d{7,}\*"
+RECYCLING = r"(?:Veuillez\s+recycler|Please\s+recycle)\b"
+PAGE_COUNTER = r"(?<![\w/.\-])(?P<page>[1-9]\d{0,2})\s?/\s?(?P<pages>[1-9]\d{0,2})(?![\w/])"
+DASHED_PAGE = r"(?<![\w\-–])[-–]\s?[1-9]\d{0,2}\s?[-–](?![\w\-–])"
+PAGE_WORD = r"\b(?:Page|page)\s+[1-9]\d{0,2}(?:\s+(?:of|sur|de)\s+[1-9]\d{0,2})?\b"
+
+PRINT_DATE = r"(?<![\w/.\-])[0-3]\d[01]\d\d\d(?![\w/\-])"
+"""The print date beside a job number ("130624"), ddmmyy."""
+ALWAYS = re.compile(f"(?P<job>{JOB_NUMBER})|(?P<bar>{BAR_CODE})|(?P<recycle>{RECYCLING})")
+BESIDE_JOB = re.compile(f"(?P<printdate>{PRINT_DATE})")
+COUNTERS = re.compile(
+    f"(?P<counter>{PAGE_COUNTER})|(?P<dashed>{DASHED_PAGE})|(?P<word>{PAGE_WORD})"
+)
+REASONS = {
+    "job": "numéro de tirage",
+    "bar": "code-barres",
+    "recycle": "mention de recyclage",
+    "counter": "numéro de page",
+    "dashed": "numéro de page",
+    "word": "numéro de page",
+    "header": "en-tête courant (cote du document)",
+    "title": "en-tête courant (titre du document)",
+    "printdate": "date d’impression",
+}
+
+# A UN or OSCE document symbol, spaces tolerated around the slashes (copies split it).
+SYMBOL = (
+    r"(?:A|E|S|E/CN\.7|PC\.DEC|MC\.DEC|MC\.DOC|PC\.DOC)"
+    r"(?:\s?/\s?(?:RES|DEC|L\.\d+|S-\d+|\d+(?:\.\d+)?|Rev\.\d+|Add\.\d+|Corr\.\d+|[A-Z]{1,3}))*"
+    r"\s?/\s?[A-Z0-9][\w.\-]*"
+)
+BODY_NAMES = (
+    r"Assemblée\s+générale|General\s+Assembly|Conseil\s+économique\s+et\s+social"
+    r"|Economic\s+and\s+Social\s+Council|Conseil\s+de\s+sécurité|Security\s+Council"
+    r"|Conseil\s+permanent|Permanent\s+Council|Conseil\s+ministériel|Ministerial\s+Council"
+    r"|Commission\s+des\s+stupéfiants|Commission\s+on\s+Narcotic\s+Drugs"
+)
+
+
+def day_month_year(prefix: str) -> str:
+    """A printed date ("17 décembre 2015", "4 June 2024"), its groups named by prefix."""
+    months = "|".join(MONTHS_FR + MONTHS_EN)
+    return (
+        rf"(?P<{prefix}day>\d{{1,2}})(?:er)?\s+(?P<{prefix}month>{months})"
+        rf"\s+(?P<{prefix}year>\d{{4}})"
+    )
+
+
+ORDINAL_SESSION = (
+    r"\b[A-ZÉ][\w\-]*?(?:ième|ieme|th|first|second|third|1st|2nd|3rd|\dth|\de)"
+    r"\s+(?:special\s+|extraordinary\s+)?session(?:\s+extraordinaire)?\b"
+)
+
+COVER = re.compile(
+    rf"""(?x)
+      (?P<masthead>\b(?:Nations\s+Unies|United\s+Nations|Organisation\s+pour\s+la\s+sécurité
+                       \s+et\s+la\s+coopération\s+en\s+Europe)\b
+                    (?:\s+(?P<masthead_symbol>{SYMBOL}))?)
+    | (?P<adoption>(?:Résolution|Décision|Resolution|Decision)\s+adopt\w+\s+(?:par|by)\s+
+                   (?:l['’]|le\s+|la\s+|the\s+)(?:{BODY_NAMES})\s+(?:le|on)\s+{day_month_year("a_")})
+    | (?P<report>\[(?:[^\]\[]{{0,200}}?)
+                 \((?P<report_symbol>{SYMBOL}(?:\s+et\s+(?:Corr|Add)\.\d+)?)\)\])
+    | (?P<meeting>\d+\s?(?:e|re|ème|st|nd|rd|th)\s+(?:séance\s+plénière|plenary\s+meeting)
+                   (?:\s+(?:du\s+)?Conseil\s+\w+)?)
+    | (?P<journal>(?:PC\s+|MC\s+)?Journal\s+(?:n°|No\.?)\s?\d+(?:,\s?point\s+\d+\s+de\s+l['’]ordre
+                   \s+du\s+jour|,\s?(?:agenda\s+)?item\s+\d+)?)
+    | (?P<distribution>Distr\.\s?:?\s?(?:générale|General|limitée|Limited|restreinte|Restricted)\b)
+    | (?P<original>Original\s?:\s?[A-Za-zÀ-ÿ]+)
+    | (?P<session>{ORDINAL_SESSION})
+    | (?P<agenda>(?:Points?\s+[\w()]+(?:\s?(?:,|et)\s?[\w()]+)*\s+de\s+l['’]ordre\s+du\s+jour
+                  (?:\s+provisoire)?|Agenda\s+items?\s+[\w()]+(?:\s?(?:,|and)\s?[\w()]+)*))
+    | (?P<date>{day_month_year("d_")})
+    | (?P<symbol>(?<![\w/.\-]){SYMBOL}(?![\w/]))
+    | (?P<body>\b(?:{BODY_NAMES}|OSCE)\b(?!\s*[,:]))
+    """
+)
+COVER_REASONS = {
+    "masthead": "en-tête du document (organisation)",
+    "adoption": "page de couverture (date d’adoption)",
+    "report": "page de couverture (rapport ou projet)",
+    "distribution": "page de couverture (distribution)",
+    "original": "page de couverture (langue originale)",
+    "session": "page de couverture (session)",
+    "agenda": "page de couverture (point de l’ordre du jour)",
+    "agenda_title": "page de couverture (intitulé du point de l’ordre du jour)",
+    "date": "page de couverture (date de distribution)",
+    "symbol": "page de couverture (cote du document)",
+    "body": "page de couverture (organe)",
+    "meeting": "page de couverture (séance)",
+    "journal": "page de couverture (journal de séance)",
+}
+WEAK = {"date", "symbol", "body"}
+"""Cover pieces that could be words of a title: taken only beside another piece of the
+cover, or alone on their line."""
+
+AUTHOR_ANYWHERE = re.compile(
+    rf"(?:(?<=\s)|^)(?:L['’]\s?|Le\s+|La\s+|The\s+)(?:{BODY_NAMES})(?=\s*[,:]|\s*$|\s+[A-ZÉ])"
+)
+"""An author clause ("L'Assemblée générale," …): where the cover block ends."""
+
+FIRST_NUMBER = re.compile(r"(?:^|\s)1[.)]\s+[A-ZÀ-Þ«*]")
+HEAD_LIMIT = 4000
+"""Characters looked at for a cover block: covers are a few hundred."""
+
+
+@dataclass(frozen=True)
+class Furnished:
+    lines: tuple[Line, ...]
+    removals: tuple[Removal, ...]
+    details: tuple[Detail, ...]
+
+
+class _Text:
+    """Lines joined by ``\\n`` into one string, so a pattern can span lines (a symbol
+    split by the copy), with the way back to each character's line number."""
+
+    def __init__(self, lines: Sequence[Line]) -> None:
+        self.lines = list(lines)
+        self.starts: list[int] = []
+        offset = 0
+        for line in self.lines:
+            self.starts.append(offset)
+            offset += len(line.text) + 1
+        self.text = "\n".join(line.text for line in self.lines)
+
+    def line_at(self, offset: int) -> int:
+        low, high = 0, len(self.starts) - 1
+        while low < high:
+            middle = (low + high + 1) // 2
+            if self.starts[middle] <= offset:
+                low = middle
+            else:
+                high = middle - 1
+        return self.lines[low].number if self.lines else 1
+
+    def without(self, cuts: Iterable[tuple[int, int]]) -> list[Line]:
+        """The lines with the ``[start, end)`` cuts taken out (a cut never removes a
+        line break: line numbers stay where they were)."""
+        result = list(self.lines)
+        per_line: dict[int, list[tuple[int, int]]] = {}
+        for start, end in cuts:
+            index = self._index_at(start)
+            while start < end and index < len(self.lines):
+                line_start = self.starts[index]
+                line_end = line_start + len(self.lines[index].text)
+                piece_end = min(end, line_end)
+                if piece_end > start:
+                    per_line.setdefault(index, []).append(
+                        (start - line_start, piece_end - line_start)
+                    )
+                index += 1
+                start = line_end + 1
+        for index, pieces in per_line.items():
+            text = self.lines[index].text
+            kept: list[str] = []
+            cursor = 0
+            for start, end in sorted(pieces):
+                if start < cursor:
+                    start = cursor
+                kept.append(text[cursor:start])
+                cursor = max(cursor, end)
+            kept.append(text[cursor:])
+            joined = re.sub(r"[ ]{2,}", " ", "".join(kept)).rstrip()
+            if not text[:1].isspace():
+                # A cut at the start must not indent the line (indentation is evidence
+                # of a new paragraph for the readers).
+                joined = joined.lstrip()
+            # A line that held only furniture becomes empty but keeps no blank-line
+            # meaning: it is dropped by the caller when it was not blank before.
+            result[index] = Line(self.lines[index].number, joined)
+        return result
+
+    def _index_at(self, offset: int) -> int:
+        low, high = 0, len(self.starts) - 1
+        while low < high:
+            middle = (low + high + 1) // 2
+            if self.starts[middle] <= offset:
+                low = middle
+            else:
+                high = middle - 1
+        return low
+
+
+def _iso(match: re.Match[str], prefix: str) -> str:
+    month = match[f"{prefix}month"]
+    number = (MONTHS_FR.index(month) if month in MONTHS_FR else MONTHS_EN.index(month)) + 1
+    return f"{match[prefix + 'year']}-{number:02d}-{int(match[prefix + 'day']):02d}"
+
+
+def _squeeze(value: str) -> str:
+    return re.sub(r"\s*/\s*", "/", re.sub(r"\s+", " ", value)).strip()
+
+
+def _head_end(text: str) -> int:
+    """Where the cover block ends: at the author clause, else at paragraph 1."""
+    window = text[:HEAD_LIMIT]
+    author = AUTHOR_ANYWHERE.search(window)
+    if author:
+        return author.start()
+    number = FIRST_NUMBER.search(window)
+    return number.start() if number else 0
+
+
+def read_cover(text: _Text, end: int) -> tuple[list[tuple[int, int, str]], list[Detail]]:
+    """The cover block's pieces in ``text.text[:end]``: (start, end, reason) cuts and
+    the details they give."""
+    cuts: list[tuple[int, int, str]] = []
+    details: list[Detail] = []
+    head = text.text[:end]
+    agenda_end: int | None = None
+    for match in COVER.finditer(head):
+        kind = match.lastgroup or ""
+        if kind == "masthead_symbol":
+            kind = "masthead"
+        start, stop = match.span()
+        line = text.line_at(start)
+        if kind == "masthead" and match["masthead_symbol"]:
+            details.append(Detail("symbol", _squeeze(match["masthead_symbol"]), line))
+        elif kind == "symbol":
+            details.append(Detail("symbol", _squeeze(match["symbol"]), line))
+        elif kind == "adoption":
+            details.append(Detail("adoption_date", _iso(match, "a_"), line))
+            details.append(Detail("adoption", re.sub(r"\s+", " ", match["adoption"]), line))
+        elif kind == "report":
+            symbol = _squeeze(match["report_symbol"])
+            name = "draft_symbol" if "/L." in symbol else "report_symbol"
+            details.append(Detail(name, symbol, line))
+            details.append(Detail("committee", re.sub(r"\s+", " ", match["report"][1:-1]), line))
+        elif kind == "distribution":
+            details.append(Detail("distribution", re.sub(r"\s+", " ", match[0]), line))
+        elif kind == "session":
+            details.append(Detail("session", re.sub(r"\s+", " ", match[0]), line))
+        elif kind == "agenda":
+            item = re.search(r"(?:Points?|items?)\s+(.+?)(?:\s+de\s+l['’]ordre|$)", match[0], re.S)
+            details.append(
+                Detail("agenda_item", re.sub(r"\s+", " ", item[1]) if item else "", line)
+            )
+            agenda_end = stop
+        elif kind == "date":
+            details.append(Detail("date", _iso(match, "d_"), line))
+        elif kind == "meeting":
+            details.append(Detail("meeting", re.sub(r"\s+", " ", match[0]), line))
+        cuts.append((start, stop, COVER_REASONS[kind]))
+        if agenda_end is not None and kind != "agenda" and start > agenda_end:
+            # The agenda item's title runs from the item to the next cover piece (the
+            # adoption line): "Point 64 de l'ordre du jour Zone de paix … Résolution
+            # adoptée …".  Only when something follows it, so the text's own title is
+            # never taken for it.
+            title = head[agenda_end:start].strip()
+            if title and len(title) < 300:
+                title_start = head.index(title, agenda_end)
+                cuts.append((title_start, title_start + len(title), COVER_REASONS["agenda_title"]))
+                details.append(
+                    Detail("agenda_title", re.sub(r"\s+", " ", title), text.line_at(title_start))
+                )
+            agenda_end = None
+    return _anchored(head, cuts, details, text)
+
+
+def _anchored(
+    head: str, cuts: list[tuple[int, int, str]], details: list[Detail], text: _Text
+) -> tuple[list[tuple[int, int, str]], list[Detail]]:
+    """Keep weak pieces (a date, a symbol, a body's name) only beside a kept piece or
+    alone on their line; their details go with them."""
+    weak_reasons = {COVER_REASONS[kind] for kind in WEAK}
+    kept = [cut[2] not in weak_reasons for cut in cuts]
+
+    def alone(start: int, end: int) -> bool:
+        line_start = head.rfind("\n", 0, start) + 1
+        line_end = head.find("\n", end)
+        line_end = len(head) if line_end < 0 else line_end
+        return not head[line_start:start].strip() and not head[end:line_end].strip()
+
+    changed = True
+    while changed:
+        changed = False
+        for index, (start, end, _) in enumerate(cuts):
+            if kept[index]:
+                continue
+            beside = any(
+                kept[other]
+                and (
+                    not head[cuts[other][1] : start].strip()
+                    or not head[end : cuts[other][0]].strip()
+                )
+                for other in range(len(cuts))
+                if other != index
+                and (
+                    (cuts[other][1] <= start and start - cuts[other][1] <= 3)
+                    or (end <= cuts[other][0] and cuts[other][0] - end <= 3)
+                )
+            )
+            if beside or alone(start, end):
+                kept[index] = True
+                changed = True
+    dropped_lines = {text.line_at(cut[0]) for cut, keep in zip(cuts, kept, strict=True) if not keep}
+    dropped_values = {
+        head[cut[0] : cut[1]] for cut, keep in zip(cuts, kept, strict=True) if not keep
+    }
+    kept_details = [
+        detail
+        for detail in details
+        if not (
+            detail.name in ("date", "symbol")
+            and detail.line in dropped_lines
+            and any(
+                _squeeze(value) == detail.value or detail.name == "date" for value in dropped_values
+            )
+        )
+    ]
+    return [cut for cut, keep in zip(cuts, kept, strict=True) if keep], kept_details
+
+
+def _body_cuts(text: _Text, start: int, symbols: Sequence[str]) -> list[tuple[int, int, str]]:
+    """Furniture after the cover block.  Each pattern runs once over the whole text;
+    only the lines where one matched are looked at again (is it alone on its line, is
+    it beside other furniture?)."""
+    # Only a full document symbol ("A/RES/62/176", "PC.DEC/758") makes a running header:
+    # a bare number such as "62/1" is how texts cite each other.
+    own = [
+        re.escape(symbol).replace("/", r"\s?/\s?")
+        for symbol in symbols
+        if re.match(r"^[A-Z][A-Z.]*/", symbol)
+    ]
+    header = re.compile(rf"(?<![\w/.\-])(?:{'|'.join(own)})(?![\w/])") if own else None
+    body = text.text
+    per_line: dict[int, list[tuple[str, re.Match[str]]]] = {}
+    patterns = [("always", ALWAYS), ("printdate", BESIDE_JOB), ("counter", COUNTERS)]
+    if header is not None:
+        patterns.append(("header", header))
+    for name, pattern in patterns:
+        for match in pattern.finditer(body, start):
+            if "\n" not in match.group():
+                per_line.setdefault(text._index_at(match.start()), []).append((name, match))
+    cuts: list[tuple[int, int, str]] = []
+    for index, matches in per_line.items():
+        line_start = text.starts[index]
+        line_end = line_start + len(text.lines[index].text)
+
+        def alone(
+            match: re.Match[str], line_start: int = line_start, line_end: int = line_end
+        ) -> bool:
+            return (
+                not body[line_start : match.start()].strip()
+                and not body[match.end() : line_end].strip()
+            )
+
+        found: list[tuple[int, int, str]] = []
+        for name, match in matches:
+            if name == "always":
+                found.append((match.start(), match.end(), REASONS[match.lastgroup or "job"]))
+            elif name == "header":
+                found.append((match.start(), match.end(), REASONS["header"]))
+        for name, match in matches:
+            if name == "printdate" and (
+                alone(match) or any(abs(match.start() - end) <= 2 for _, end, _ in found)
+            ):
+                found.append((match.start(), match.end(), REASONS["printdate"]))
+        for name, match in matches:
+            if name != "counter":
+                continue
+            if match["counter"] and int(match["page"]) > int(match["pages"]):
+                continue
+            before = body[line_start : match.start()].rstrip()
+            if re.search(
+                r"(?:n[°o]|No\.?|décisions?|résolutions?|resolutions?|decisions?)$", before, re.I
+            ):
+                continue
+            beside = any(
+                abs(match.start() - end) <= 2 or abs(begin - match.end()) <= 2
+                for begin, end, _ in found
+            )
+            if alone(match) or beside:
+                found.append((match.start(), match.end(), REASONS[match.lastgroup or "counter"]))
+        cuts.extend(found)
+    return cuts
+
+
+def _title_headers(
+    text: _Text, head_end: int, cuts: Sequence[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """Running headers that repeat the printed title (UN pages print it with the
+    symbol): taken only beside other furniture, since the text may name its own subject
+    ("Decides to declare 15 November the International Day …") and a section heading may
+    repeat the title on a line of its own."""
+    head = list(text.text[:head_end])
+    for start, end, _ in cuts:
+        if start < head_end:
+            head[start : min(end, head_end)] = " " * (min(end, head_end) - start)
+    title = re.sub(r"^\s*(?:[\w/.\-]+\.\s+)?", "", "".join(head)).strip()
+    words = title.split()
+    if len(words) < 3:
+        return []
+    pattern = re.compile(r"\s+".join(re.escape(word) for word in words))
+    edges = {position for start, end, _ in cuts for position in (start, end)}
+    found: list[tuple[int, int, str]] = []
+    body = text.text
+    for match in pattern.finditer(body, head_end):
+        # Beside other furniture: only white space (a few lines at most) between.
+        near = any(
+            (
+                edge <= match.start()
+                and not body[edge : match.start()].strip()
+                and match.start() - edge <= 8
+            )
+            or (
+                match.end() <= edge
+                and not body[match.end() : edge].strip()
+                and edge - match.end() <= 8
+            )
+            for edge in edges
+        )
+        if near:
+            found.append((match.start(), match.end(), REASONS["title"]))
+    return found
+
+
+def strip_furniture(lines: Sequence[Line], symbols: Sequence[str] = ()) -> Furnished:
+    """The lines less their furniture, what was removed, and the cover's details.
+
+    ``symbols`` are the text's own symbols from its metadata: a running header repeats
+    them.  Lines that held only furniture are dropped (they never were blank lines, so
+    they do not end a paragraph)."""
+    text = _Text(lines)
+    head_end = _head_end(text.text)
+    cuts, details = read_cover(text, head_end)
+    known = [*symbols, *(detail.value for detail in details if detail.name == "symbol")]
+    cuts.extend(_body_cuts(text, head_end, sorted(set(known), key=len, reverse=True)))
+    cuts.extend(_title_headers(text, head_end, cuts))
+    if not cuts:
+        return Furnished(tuple(lines), (), tuple(details))
+    cuts.sort()
+    merged: list[tuple[int, int, str]] = []
+    for start, end, reason in cuts:
+        if merged and start < merged[-1][1]:
+            if end > merged[-1][1]:
+                merged[-1] = (merged[-1][0], end, merged[-1][2])
+            continue
+        merged.append((start, end, reason))
+    removals = tuple(
+        Removal(line=text.line_at(start), text=text.text[start:end], reason=reason)
+        for start, end, reason in merged
+    )
+    cleaned = text.without((start, end) for start, end, _ in merged)
+    kept = tuple(
+        line
+        for line, before in zip(cleaned, lines, strict=True)
+        if line.text.strip() or not before.text.strip()
+    )
+    return Furnished(kept, removals, tuple(details))

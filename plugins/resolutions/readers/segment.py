@@ -1,0 +1,417 @@
+"""Paragraphs from evidence: where a block of PDF text or OCR starts, with or without
+blank lines.
+
+Copies of a resolution come hard-wrapped with no blank line between paragraphs, or
+flattened into one line, as often as with blank lines.  So a boundary is decided
+between two *words*, from what the text itself prints, never from the layout alone::
+
+    boundary before word w  ⇐  a blank line before w
+                            |  w opens an indented line after a clause end (, ; . :)
+                            |  w or the word before it is a roman numeral alone on a line
+                            |  w opens a line with an item label "a)"
+                            |  the word before w ends a clause, and w is
+                                 the next paragraph number in sequence ("5." / "5)")
+                               | the next item label ("b)", "(b)") of a list
+                               | a preambular lead ("Rappelant", "Gravement préoccupée",
+                                 "Recalling", "Deeply concerned"), in the preamble
+                               | the next section numeral ("II") before a capital
+                               | the closing formula ("85e séance plénière")
+                               | the author clause ("L'Assemblée générale,"), once
+
+Numbers are taken only in sequence, so a year or a figure after a full stop
+(``… en 2008. 3. Prie``) is never a paragraph number.  After the author clause the
+preamble runs until paragraph 1; a section heading runs until the next paragraph
+number, with no punctuation needed before it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..load import Line
+from .base import RawBlock, TextBuilder
+from .furniture import BODY_NAMES
+
+CLAUSE_END = re.compile(r"[,;.:](?:\d{1,3})?$")
+"""A clause ends here, maybe with a note mark after the punctuation (``Persons,1``)."""
+SENTENCE_END = re.compile(r"[.;:][»”\")\]]*$")
+ROMAN_LINE = re.compile(r"^\s*[IVXL]+\s*$")
+ITEM_LINE = re.compile(r"^\s*\(?[a-z]\)\s")
+NUMBER_TOKEN = re.compile(r"^(?P<number>\d{1,3}|[SOlIBZG])[.)]$")
+OCR_DIGITS = {"S": "5", "O": "0", "l": "1", "I": "1", "B": "8", "Z": "2", "G": "6"}
+ITEM_TOKEN = re.compile(r"^(?:(?P<letter>[a-z])\)|\((?P<paren>[a-z])\))$")
+ROMANS = [
+    "I",
+    "II",
+    "III",
+    "IV",
+    "V",
+    "VI",
+    "VII",
+    "VIII",
+    "IX",
+    "X",
+    "XI",
+    "XII",
+    "XIII",
+    "XIV",
+    "XV",
+    "XVI",
+    "XVII",
+    "XVIII",
+    "XIX",
+    "XX",
+]
+CLOSING_TOKEN = re.compile(r"^\d{1,4}\s?(?:e|re|ème|st|nd|rd|th)$")
+CLOSING_NEXT = {"séance", "plenary"}
+AUTHOR = re.compile(
+    rf"^(?:L['’]\s?|Le\s|La\s|The\s)(?:{BODY_NAMES})(?:\s?[,:])?",
+)
+OPENS_TEXT = re.compile(r"^[«“\"*(]?[A-ZÀ-ÖØ-Þ]")
+
+# Preambular leads.  French: a present participle ("Rappelant"), a participle or
+# adjective followed by its complement ("Préoccupée par", "Consciente de"), an adverb
+# or a reflexive pronoun before one ("Gravement préoccupé", "Se félicitant"); English
+# likewise ("Recalling", "Concerned that", "Deeply concerned").
+FR_PARTICIPLE = re.compile(r"^[A-ZÉÈ][a-zéèêëàâîïôûüç’'\-]+ant$")
+EN_PARTICIPLE = re.compile(r"^[A-Z][a-z\-]+ing$")
+ADJECTIVE = re.compile(r"^[A-ZÉÈ][a-zéèêëàâîïôûüç\-]+(?:ée?s?|ue?s?|ente?s?|aite?s?|eux|euse|ed)$")
+ADVERB = re.compile(r"^[A-ZÉÈ][a-zéèêëàâîïôûüç]+(?:ment|ly)$")
+COMPLEMENT = {
+    "par",
+    "de",
+    "d’",
+    "d'",
+    "du",
+    "des",
+    "que",
+    "qu’",
+    "qu'",
+    "à",
+    "au",
+    "aux",
+    "en",
+    "dans",
+    "devant",
+    "sur",
+    "pour",
+    "avec",
+    "by",
+    "that",
+    "of",
+    "to",
+    "with",
+    "at",
+    "about",
+    "in",
+    "for",
+    "from",
+}
+LEAD_WORDS = {
+    "Aware",
+    "Mindful",
+    "Conscious",
+    "Cognizant",
+    "Desirous",
+    "Conscient",
+    "Consciente",
+    "Conscients",
+    "Désireux",
+    "Désireuse",
+    "Inquiète",
+    "Inquiet",
+    "Soucieux",
+    "Soucieuse",
+    "Compte",
+    "Sachant",
+}
+NOT_LEADS = {
+    "Beijing",
+    "Nanjing",
+    "Kunming",
+    "During",
+    "Including",
+    "Nothing",
+    "Morning",
+    "Evening",
+    "Spring",
+    "King",
+    "Pendant",
+    "Durant",
+    "Constant",
+    "Président",
+    "United",
+    "Limited",
+    "Afghanistan",
+    "Tadjikistan",
+    "Ouzbékistan",
+    "Kazakhstan",
+    "Pakistan",
+    "Turkménistan",
+    "Kirghizistan",
+    "Kurdistan",
+    "Hindustan",
+}
+
+
+@dataclass
+class Words:
+    """The body's words, with what each line says around them (kept per line, not per
+    word: conversion runs at several MB/s and a word is seen once)."""
+
+    texts: list[str]
+    line_of: list[int]
+    """Index in ``lines`` of each word's line."""
+    starts: list[int]
+    """Where each word starts in its line."""
+    lines: list[tuple[Line, bool, bool, str]]
+    """(line, after a blank line, after a page's notes, the previous line's text)."""
+    first_of_line: set[int]
+
+    def line_start(self, index: int) -> bool:
+        return index in self.first_of_line
+
+
+def words_of(body: Sequence[tuple[Line, bool]]) -> Words:
+    words = Words([], [], [], [], set())
+    after_blank = False
+    previous_line = ""
+    word = re.compile(r"[^ \t\n\r\f\v]+")
+    for line, breaks in body:
+        text = line.text
+        if not text.strip():
+            after_blank = True
+            previous_line = ""
+            continue
+        position = len(words.lines)
+        words.lines.append((line, after_blank, breaks, previous_line))
+        words.first_of_line.add(len(words.texts))
+        for match in word.finditer(text):
+            words.texts.append(match.group())
+            words.line_of.append(position)
+            words.starts.append(match.start())
+        after_blank = False
+        previous_line = text
+    return words
+
+
+def ends_clause(word: str) -> bool:
+    last = word[-1:]
+    if last in (",", ";", ".", ":"):
+        return True
+    return last.isdigit() and bool(CLAUSE_END.search(word))
+
+
+def is_lead(texts: Sequence[str], index: int) -> bool:
+    word = texts[index].rstrip(",;:")
+    following = texts[index + 1] if index + 1 < len(texts) else ""
+    if word in NOT_LEADS or not word[:1].isupper() or word.isupper():
+        return False
+    if word in ("Se", "S’", "S'") or word.startswith(("S’", "S'")):
+        return True
+    if FR_PARTICIPLE.match(word) or EN_PARTICIPLE.match(word) or word in LEAD_WORDS:
+        return True
+    if ADVERB.match(word) and following[:1].islower():
+        return True
+    if ADJECTIVE.match(word):
+        nxt = following.lower()
+        return nxt in COMPLEMENT or nxt.startswith(("d’", "d'", "qu’", "qu'"))
+    return False
+
+
+AUTHOR_WINDOW = 2000
+"""Words looked at for the author clause: it follows a cover block of a few hundred."""
+CONJUNCTIONS = frozenset(("et", "and", "ou", "or"))
+
+
+class Segmenter:
+    """Decides, word by word, where blocks start (the grammar in the module docstring)."""
+
+    def __init__(self, words: Words, ocr: bool = False) -> None:
+        self.words = words
+        self.texts = words.texts
+        self.ocr = ocr
+        self.region = "head"  # head → preamble (after the author) → body (after "1.")
+        self.author_seen = False
+        self.last_number = 0
+        self.section_open = False
+        self.next_section = 0
+        self.next_item: str | None = None
+        self.starts: set[int] = set()
+
+    def _clause_before(self, index: int) -> bool:
+        return index == 0 or ends_clause(self.texts[index - 1])
+
+    def _item_before(self, index: int) -> bool:
+        """An item label may follow a clause end, or "et"/"and"/"ou"/"or" after one."""
+        if self._clause_before(index):
+            return True
+        return (
+            self.texts[index - 1] in CONJUNCTIONS
+            and index >= 2
+            and ends_clause(self.texts[index - 2])
+        )
+
+    def _number(self, index: int) -> str | None:
+        match = NUMBER_TOKEN.match(self.texts[index])
+        if not match or index + 1 >= len(self.texts):
+            return None
+        if not OPENS_TEXT.match(self.texts[index + 1]):
+            return None
+        printed = match["number"]
+        if not printed.isdigit():
+            if not self.ocr or not self.texts[index].endswith("."):
+                return None
+            printed = OCR_DIGITS[printed]
+        expected = {str(self.last_number + 1)} | ({"1"} if self.section_open else set())
+        return printed if printed in expected else None
+
+    def _author_length(self, index: int) -> int:
+        """How many words the author clause at ``index`` takes (0: none here)."""
+        if self.texts[index][:1] not in ("L", "T"):
+            return 0
+        window = " ".join(self.texts[index : index + 8])
+        match = AUTHOR.match(window)
+        if not match:
+            return 0
+        end = match.end()
+        following = window[end:].lstrip()
+        if not match.group().endswith((",", ":")):
+            if following[:1] in (",", ":"):
+                end = window.index(following[0], end) + 1  # "Le Conseil … social :"
+            elif following and not following[:1].isupper():
+                # No comma: the clause stands alone only before a capital
+                # ("L'Assemblée générale Rappelant …").
+                return 0
+        return len(window[:end].split())
+
+    def _layout_start(self, index: int) -> bool:
+        """A boundary the layout shows: a blank line, an indented line after a clause
+        end, a numeral alone on a line (or the line after it), an item label opening
+        a line."""
+        line, after_blank, _, previous_line = self.words.lines[self.words.line_of[index]]
+        if after_blank:
+            return True
+        text = line.text
+        return bool(
+            ROMAN_LINE.match(text)
+            or ROMAN_LINE.match(previous_line)
+            or ITEM_LINE.match(text)
+            or (text[:1].isspace() and CLAUSE_END.search(previous_line.rstrip()))
+        )
+
+    def run(self) -> set[int]:
+        texts = self.texts
+        words = self.words
+        index = 0
+        while index < len(texts):
+            line_start = index in words.first_of_line
+            start = index == 0 or (line_start and self._layout_start(index))
+            clause_before = self._clause_before(index)
+            looking_for_author = not self.author_seen and index < AUTHOR_WINDOW
+            if not (
+                line_start
+                or clause_before
+                or looking_for_author
+                or texts[index - 1] in CONJUNCTIONS
+                or self.section_open
+            ):
+                # No cue can open a block here: most words end the loop at this test.
+                index += 1
+                continue
+            if looking_for_author and self.region == "head":
+                length = self._author_length(index)
+                if length:
+                    self.author_seen = True
+                    self.region = "preamble"
+                    self.starts.add(index)
+                    self.starts.add(index + length)
+                    index += length
+                    continue
+            number = self._number(index)
+            if number is not None and (
+                clause_before or self.section_open or line_start or self.region == "head"
+            ):
+                self.last_number = int(number)
+                self.region = "body"
+                self.section_open = False
+                self.next_item = None
+                self.starts.add(index)
+                index += 1
+                continue
+            item = ITEM_TOKEN.match(texts[index])
+            if item and self._item_before(index):
+                letter = item["letter"] or item["paren"]
+                previous = texts[index - 1] if index else ""
+                expected = "a" if previous.endswith(":") else self.next_item
+                if letter == expected or (line_start and letter == "a"):
+                    self.next_item = chr(ord(letter) + 1)
+                    self.starts.add(index)
+                    index += 1
+                    continue
+            if (
+                self.next_section < len(ROMANS)
+                and texts[index] == ROMANS[self.next_section]
+                and clause_before
+                and index + 1 < len(texts)
+                and OPENS_TEXT.match(texts[index + 1])
+                and self.region != "head"
+            ):
+                self.next_section += 1
+                self.section_open = True
+                self.starts.update((index, index + 1))
+                index += 1
+                continue
+            if (
+                line_start
+                and texts[index] == ROMANS[min(self.next_section, len(ROMANS) - 1)]
+                and ROMAN_LINE.match(words.lines[words.line_of[index]][0].text)
+            ):
+                self.next_section += 1
+                self.section_open = True
+            if clause_before and (
+                (
+                    CLOSING_TOKEN.match(texts[index])
+                    and index + 1 < len(texts)
+                    and texts[index + 1] in CLOSING_NEXT
+                )
+                or (self.region == "preamble" and is_lead(texts, index))
+            ):
+                start = True
+            if start:
+                self.starts.add(index)
+            index += 1
+        return self.starts
+
+
+def segment(body: Sequence[tuple[Line, bool]], ocr: bool = False) -> list[RawBlock]:
+    """The blocks of the body lines (each flagged when it follows a page's notes)."""
+    words = words_of(body)
+    starts = sorted(Segmenter(words, ocr).run() | {0})
+    blocks: list[RawBlock] = []
+    texts = words.texts
+    for position, first in enumerate(starts):
+        if first >= len(texts):
+            continue
+        last = (starts[position + 1] if position + 1 < len(starts) else len(texts)) - 1
+        line_index = words.line_of[first]
+        builder = TextBuilder(words.lines[line_index][0].number)
+        # Add the block line by line: from its first word on its first line to its last
+        # word on its last line, each line's piece whole.
+        index = first
+        while index <= last:
+            line_index = words.line_of[index]
+            line, _, _, _ = words.lines[line_index]
+            end = index
+            while end + 1 <= last and words.line_of[end + 1] == line_index:
+                end += 1
+            piece = line.text[words.starts[index] : words.starts[end] + len(texts[end])]
+            builder.space()
+            builder.add(piece, line.number)
+            index = end + 1
+        if builder.length:
+            after_break = words.lines[words.line_of[first]][2] and first in words.first_of_line
+            blocks.append(RawBlock(block=builder.build(), after_break=after_break))
+    return blocks
