@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from resolutions.load import Line
+from resolutions.model import Block
 from resolutions.readers.markdown import read_markdown
 
 from .conftest import converted, text_layer
@@ -41,13 +42,23 @@ def read_body(markdown: str):
     return read_markdown(lines), lines
 
 
+def spaced(block: Block) -> str:
+    """The block's text with its raised runs (``85<sup>th</sup>``) apart, as the text
+    layer's words keep them (a size change ends a word)."""
+    text = block.text
+    for span in sorted(block.spans, key=lambda span: -span.start):
+        if span.kind == "superscript":
+            text = f"{text[: span.start]} {text[span.start : span.end]} {text[span.end :]}"
+    return text
+
+
 def body_tokens(markdown: str) -> Counter[str]:
     """The tokens the pipeline gets from the Markdown: blocks, notes, note marks and
     numbers, and the numbers of ordered-list items with their delimiter."""
     flow, lines = read_body(markdown)
     found: Counter[str] = Counter()
     for raw in flow.blocks:
-        found.update(tokens(raw.text))
+        found.update(tokens(spaced(raw.block)))
         found.update(mark.number for mark in raw.block.notes)
         if raw.list_number is not None:
             source_line = lines[raw.block.line - 1].text
@@ -55,7 +66,7 @@ def body_tokens(markdown: str) -> Counter[str]:
             found.update([raw.list_number, delimiter])
     for number, note in flow.notes.items():
         found.update([number])
-        found.update(tokens(note.text))
+        found.update(tokens(spaced(note)))
         found.update(mark.number for mark in note.notes)
     return found
 
