@@ -76,7 +76,9 @@ def pdf_documents(path: Path, root: Path) -> tuple[Document, ...]:
     text, converted = pdf_source_text(path, shown)
     result = convert_bytes(text.encode("utf-8"), shown)
     removals = tuple(converted.removals)
-    return tuple(replace(document, removals=removals) for document in result.documents)
+    return tuple(
+        replace(document, removals=document.removals + removals) for document in result.documents
+    )
 
 
 def _import(args: argparse.Namespace) -> int:

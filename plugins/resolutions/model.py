@@ -327,6 +327,7 @@ class Document(BlockWalk):
             footnotes=footnotes,
         )
 
+
 @dataclass(frozen=True)
 class Diagnostic:
     """A finding about a source text, located at ``path:line``."""

@@ -326,7 +326,7 @@ PAGE_COUNTER = re.compile(r"^\d{1,4}\s*/\s*\d{1,4}$")
 BARCODE = re.compile(r"^\*[0-9A-Z]+\*$")
 NOTE_RULE = re.compile(r"^_{3,}$")
 SYMBOL = re.compile(r"^(?:[A-Z]{1,6}(?:\.[A-Z]{1,6})*)(?:/[A-Z0-9.\-]+)+$")
-TITLE_NUMBER = re.compile(r"^(?P<number>\d{1,3}/\d{1,4})\.\s+(?P<title>\S.*)$")
+TITLE_NUMBER = re.compile(r"^(?P<number>(?:S-)?\d{1,3}/\d{1,4})\.\s+(?P<title>\S.*)$")
 
 FOOTER_BAND = 0.93
 """Lines whose top is below this fraction of the page height are the page's footer."""
@@ -409,8 +409,10 @@ def read_cover(page: PdfPage) -> Cover | None:
     """The masthead and cover block of page 1, down to the numbered title, and what it
     says; None when the page has no such block (the title is not found)."""
     lines = [line for line in page.lines if not _is_footer(page, line)]
+    # The numbered title is printed bold, like the masthead's other headings.
     title_at = next(
-        (index for index, line in enumerate(lines) if TITLE_NUMBER.match(line.text)), None
+        (index for index, line in enumerate(lines) if line.bold and TITLE_NUMBER.match(line.text)),
+        None,
     )
     numbered = title_at is not None
     if title_at is None:
@@ -488,6 +490,9 @@ def read_cover(page: PdfPage) -> Cover | None:
                 data["distributed"] = iso_date(text) or ""
                 reason = "bloc de tête : date de distribution"
         reasons.append(reason)
+    if not data.get("symbol") and not data.get("body"):
+        # No masthead: what was found is not a UN cover block.
+        return None
     if agenda_title:
         data["agenda_title"] = " ".join(agenda_title)
     if adoption:
