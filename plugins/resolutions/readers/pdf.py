@@ -520,16 +520,26 @@ class Layout:
 
 
 def _layouts(pages: list[PdfPage], body: dict[int, list[TextLine]], size: float) -> dict:
-    layouts = {}
+    """Each page's left edge (the leftmost x at which several body lines start) and
+    right edge (the left edge plus the document's justified width: the lines of a page
+    with few lines, such as the last, say little about where a full line ends)."""
+    lefts: dict[int, float] = {}
+    spans: list[float] = []
     for page in pages:
         lines = [line for line in body.get(page.number, []) if abs(line.size - size) < 1]
         if not lines:
-            layouts[page.number] = Layout(0.0, page.width)
             continue
-        left = Counter(round(line.x0) for line in lines).most_common(1)[0][0]
-        ends = sorted(line.x1 for line in lines)
-        right = ends[int(len(ends) * 0.9) - (1 if len(ends) * 0.9 == int(len(ends) * 0.9) else 0)]
-        layouts[page.number] = Layout(float(left), max(right, left + 1.0))
+        starts = Counter(round(line.x0) for line in lines)
+        enough = max(2, len(lines) // 10)
+        frequent = [x for x, count in starts.items() if count >= enough]
+        lefts[page.number] = float(min(frequent) if frequent else min(starts))
+        spans += [line.x1 - lefts[page.number] for line in lines]
+    spans.sort()
+    width = spans[min(len(spans) - 1, int(len(spans) * 0.9))] if spans else 0.0
+    layouts = {}
+    for page in pages:
+        left = lefts.get(page.number, 0.0)
+        layouts[page.number] = Layout(left, left + width if width else page.width)
     return layouts
 
 
