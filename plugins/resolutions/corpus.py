@@ -38,6 +38,7 @@ from .citations import (
     label_date,
     treaty_entries,
 )
+from .unaddressed import accepted_beside
 
 __all__ = [
     "UN_DOCUMENT_URL",
@@ -290,14 +291,21 @@ class Unresolved(NamedTuple):
     label: str
 
 
-def unresolved(documents: Iterable[model.Document]) -> list[Unresolved]:
+def unresolved(
+    documents: Iterable[model.Document], accepted: Mapping[str, object] | None = None
+) -> list[Unresolved]:
     """Every citation with no address, and every named paragraph not found, as
-    ``(source path, line, what it is)`` in the order of the source file."""
+    ``(source path, line, what it is)`` in the order of the source file.  A citation
+    with no address whose key is ``accepted`` is left out; by default, those editors
+    accepted beside the source texts (``unaddressed.py``)."""
     found: list[Unresolved] = []
     for document in documents:
+        keys = accepted_beside(document.source_path) if accepted is None else accepted
         for _, block in _text_blocks(document):
             for span in _citations(block):
                 line = block.line_at(span.start)
+                if not span.target and span.key.partition("#")[0] in keys:
+                    continue
                 if not span.target:
                     found.append(Unresolved(document.source_path, line, span.label))
                 elif "#" in span.key and span.target.startswith("doc:") and "#" not in span.target:

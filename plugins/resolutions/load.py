@@ -34,7 +34,7 @@ BODIES = {
     "osce-cm": "OSCE, Conseil ministériel",
 }
 TYPES = {"résolution", "décision", "déclaration", "rapport", "document"}
-FORMATS = ("pdf-text", "markdown", "ocr")
+FORMATS = ("pdf-text", "markdown", "ocr", "html")
 LANGUAGES = ("fr", "en")
 MAX_BYTES = 20 * 1024 * 1024
 """Larger sources are refused: no resolution comes near it, and a runaway paste should
@@ -226,14 +226,25 @@ def _validate_entry(entry: dict[str, Any], path: str, raw_text: str, line: int) 
     return clean
 
 
+_HTML_PAGE = re.compile(
+    r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|body)\b", re.I | re.S
+)
+_HTML_BLOCK = re.compile(r"<(?:p|div)(?:\s[^<>]*)?>", re.I)
+_HTML_BLOCK_END = re.compile(r"</(?:p|div)\s*>", re.I)
+
+
 def detect_format(lines: tuple[Line, ...]) -> str:
     """Guess the format of a source that does not declare it.
 
-    Markdown exports carry ``<sup>`` marks, ``*emphasis*`` or ``#`` headings; PDF text
-    carries ``____`` page-foot rules; OCR shows its typical misreadings (a digit or
-    capital glued to an apostrophe, ``¢``) — anything else is treated as PDF text.
+    A web page opens with ``<!DOCTYPE html>``, ``<html>`` or ``<body>``, or is made of
+    ``<p>…</p>`` or ``<div>…</div>`` blocks; Markdown exports carry ``<sup>`` marks,
+    ``*emphasis*`` or ``#`` headings; PDF text carries ``____`` page-foot rules; OCR shows
+    its typical misreadings (a digit or capital glued to an apostrophe, ``¢``) — anything
+    else is treated as PDF text.
     """
     body = "\n".join(line.text for line in lines)
+    if _HTML_PAGE.search(body) or (_HTML_BLOCK.search(body) and _HTML_BLOCK_END.search(body)):
+        return "html"
     if re.search(r"<sup>|^#{1,6} |^\*[^*\s][^*]*\*", body, re.M):
         return "markdown"
     if re.search(r"(?:^|\s)[1I]’[A-ZÉa-zé]|¢|[a-z]‘[A-Za-z]", body):

@@ -20,7 +20,7 @@ from . import ids
 SCHEMA_VERSION = 1
 
 ParagraphKind = Literal["preambular", "operative", "other"]
-SourceFormat = Literal["pdf-text", "markdown", "ocr"]
+SourceFormat = Literal["pdf-text", "markdown", "ocr", "html"]
 Language = Literal["fr", "en"]
 
 

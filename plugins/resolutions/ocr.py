@@ -7,14 +7,17 @@ scan most likely printed, applies the confident proposals, records each one as a
 editors), and lists the doubtful ones without applying them.
 
 The lexicon
-    ``Lexicon`` joins two well-kept sources: Debian's ``wfrench`` word list (spelling:
-    is this a French word?) and ``wordfreq``'s French frequencies (which word is more
-    likely?).  Frequencies alone cannot tell a misspelling from a rare word, because the
-    web text wordfreq counts writes ``meme`` and ``systeme`` too, and a word list alone
-    cannot choose between ``complète`` and ``complété``.  A word the list knows is never
-    changed, with the single exception of ``a``/``à`` below.  Capitals may lack their
-    accent (``Etats``, ``DECLARATION``): that is a typographic convention, not an OCR
-    error, so a capital is matched whatever its accent and never given one.
+    ``Lexicon`` joins two well-kept sources that ``pip install`` brings: the French word
+    list ``pyspellchecker`` ships, with the project's words of the field (spelling: is
+    this a French word?), and ``wordfreq``'s French frequencies (which word is more
+    likely?).  Another list, such as Debian's ``wfrench`` (``/usr/share/dict/french``),
+    may be named by ``RESOLUTIONS_WORD_LIST``; none is ever required.  Frequencies alone
+    cannot tell a misspelling from a rare word, because the web text wordfreq counts
+    writes ``meme`` and ``systeme`` too, and a word list alone cannot choose between
+    ``complète`` and ``complété``.  A word the list knows is never changed, with the
+    single exception of ``a``/``à`` below.  Capitals may lack their accent (``Etats``,
+    ``DECLARATION``): that is a typographic convention, not an OCR error, so a capital is
+    matched whatever its accent and never given one.
 
 What is proposed (the confusion classes)
     - accents: ``e é è ê ë``, ``a à â``, ``i î ï``, ``o ô``, ``u ù û ü``
@@ -89,6 +92,7 @@ Editors' decisions (front matter ``corrections:``)
 from __future__ import annotations
 
 import itertools
+import os
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -99,14 +103,17 @@ from typing import Literal
 
 from . import model
 from .errors import SourceError
+from .field_words import FIELD_WORDS
 
 __all__ = [
     "APPLY_THRESHOLD",
-    "WORD_LIST_PATH",
+    "DEBIAN_WORD_LIST",
+    "WORD_LIST_VARIABLE",
     "Decision",
     "Lexicon",
     "Proposal",
     "french_lexicon",
+    "packaged_spellings",
     "parse_decisions",
     "propose",
     "repair",
@@ -117,8 +124,11 @@ __all__ = [
 APPLY_THRESHOLD = 0.8
 """Proposals at least this confident are applied; the others are listed for editors."""
 
-WORD_LIST_PATH = Path("/usr/share/dict/french")
-"""Debian's ``wfrench`` word list (``apt-get install wfrench``)."""
+WORD_LIST_VARIABLE = "RESOLUTIONS_WORD_LIST"
+"""Names a word list (one word a line, UTF-8) to use instead of the packaged one."""
+
+DEBIAN_WORD_LIST = Path("/usr/share/dict/french")
+"""Debian's ``wfrench`` word list (``apt-get install wfrench``): an optional source."""
 
 APOSTROPHES = "’'ʼ"
 QUOTES = APOSTROPHES + "‘`´"
@@ -198,17 +208,38 @@ class Lexicon:
         return found
 
 
+def packaged_spellings() -> list[str]:
+    """The French word list of ``pyspellchecker`` (MIT; 139,905 words in 0.9.1, drawn from
+    the OpenSubtitles 2018 corpus and cleaned by its authors), lower case, ``oe`` for
+    ``œ``, straight apostrophes: the spelling source ``pip install`` brings."""
+    from spellchecker import SpellChecker
+
+    return list(SpellChecker(language="fr", distance=1).word_frequency.keys())
+
+
+def french_lexicon(word_list: str | Path | None = None) -> Lexicon:
+    """The French lexicon, built once per process and word list (about a quarter of a
+    second).  Spelling comes from ``word_list``, else from the file named by
+    ``RESOLUTIONS_WORD_LIST``, else from the packaged list (``packaged_spellings``) and
+    the project's words of the field (``field_words.py``)."""
+    if not word_list:
+        word_list = os.environ.get(WORD_LIST_VARIABLE) or None
+    return _lexicon(None if word_list is None else Path(word_list))
+
+
 @lru_cache(maxsize=4)
-def french_lexicon(word_list: str | Path = WORD_LIST_PATH) -> Lexicon:
-    """The French lexicon, built once per process (about a quarter of a second)."""
+def _lexicon(word_list: Path | None) -> Lexicon:
     from wordfreq import get_frequency_dict
 
-    path = Path(word_list)
-    if not path.is_file():
+    if word_list is None:
+        words = packaged_spellings() + list(FIELD_WORDS)
+    elif not word_list.is_file():
         raise FileNotFoundError(
-            f"{path}: the French word list is missing; install Debian's 'wfrench' package"
+            f"{word_list}: the French word list is missing (named by {WORD_LIST_VARIABLE} or "
+            f"given); unset {WORD_LIST_VARIABLE} to use the list pyspellchecker ships"
         )
-    words = path.read_text(encoding="utf-8").split()
+    else:
+        words = word_list.read_text(encoding="utf-8").split()
     return Lexicon(get_frequency_dict("fr", wordlist="large"), words)
 
 

@@ -1,6 +1,6 @@
 """The conversion pipeline: each stage a small function over the typed model.
 
-    load ─► read (pdf-text | markdown | ocr) ─► structure + footnotes ─► Document
+    load ─► read (pdf-text | markdown | ocr | html) ─► structure + footnotes ─► Document
          ─► [per-text annotate: OCR repair, glossary mentions, citations]
          ─► corpus pass (resolve citations, backlinks) ─► render (Markdown, JSON)
 
@@ -27,16 +27,22 @@ from .errors import SourceError
 from .load import BODIES, NO_FRONT_MATTER, Source, load_source, parse_source
 from .model import ConversionResult, Diagnostic, Document
 from .readers.base import Flow
+from .readers.html import read_html
 from .readers.markdown import read_markdown
 from .readers.ocr import read_ocr
 from .readers.pdf_text import read_pdf_text
 from .structure import parse_structure
 
-READERS = {"pdf-text": read_pdf_text, "markdown": read_markdown, "ocr": read_ocr}
+READERS = {
+    "pdf-text": read_pdf_text,
+    "markdown": read_markdown,
+    "ocr": read_ocr,
+    "html": read_html,
+}
 
 
 def read(source: Source) -> Flow:
-    if source.format in ("pdf-text", "ocr"):
+    if source.format in ("pdf-text", "ocr", "markdown"):
         # Their furniture stage needs the text's own symbols: running headers repeat them.
         symbols = [entry.get("symbol", "") for entry in source.entries]
         return READERS[source.format](source.lines, symbols)

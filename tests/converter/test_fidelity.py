@@ -13,9 +13,15 @@ from .wordstream import is_subsequence, model_streams, source_tokens, tokens
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = sorted((ROOT / "source_texts").glob("*.txt"))
+# HTML sources (format: html): every text of the page (tests/converter/wordstream.py).
+HTML_SOURCES = sorted((Path(__file__).parent / "html").glob("*.txt"))
 
 
-@pytest.mark.parametrize("path", SOURCES, ids=[path.stem for path in SOURCES])
+@pytest.mark.parametrize(
+    "path",
+    SOURCES + HTML_SOURCES,
+    ids=[path.stem for path in SOURCES] + [f"html-{path.stem}" for path in HTML_SOURCES],
+)
 def test_no_word_lost_added_or_moved(path: Path) -> None:
     result = convert_file(path, ROOT)
     source_format = result.documents[0].format

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from html.parser import HTMLParser
 
 from resolutions.model import Block, Correction, Document
 
@@ -22,8 +23,64 @@ def tokens(text: str) -> list[str]:
     return TOKEN.findall(GLUED_TO_LETTER.sub(" ", text))
 
 
+class PageText(HTMLParser):
+    """Every text of an HTML page, by the standard library's tokenizer (the reader uses
+    beautifulsoup4): what a browser shows and what it does not (scripts, styles, the
+    head, hidden elements: the reader records what it leaves out as removals), comments
+    aside; blocks are separated by a space, and each item of a numbered list gets the
+    number a browser prints before it."""
+
+    BLOCK = frozenset({
+        "address", "article", "aside", "blockquote", "body", "br", "caption", "dd", "div",
+        "dl", "dt", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6",
+        "header", "hr", "html", "li", "main", "nav", "ol", "p", "pre", "section", "table",
+        "td", "th", "title", "tr", "ul",
+    })  # fmt: skip
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.lists: list[list[int] | None] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        if tag in self.BLOCK:
+            self.parts.append(" ")
+        if tag == "ol":
+            start = attributes.get("start") or "1"
+            numeric = (attributes.get("type") or "1") == "1"
+            self.lists.append([int(start) if start.isdigit() else 1] if numeric else None)
+        elif tag == "ul":
+            self.lists.append(None)
+        elif tag == "li" and self.lists and self.lists[-1] is not None:
+            counter = self.lists[-1]
+            value = attributes.get("value") or ""
+            if value.isdigit():
+                counter[0] = int(value)
+            self.parts.append(f"{counter[0]}. ")
+            counter[0] += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("ol", "ul") and self.lists:
+            self.lists.pop()
+        if tag in self.BLOCK:
+            self.parts.append(" ")
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+def page_text(html: str) -> str:
+    parser = PageText()
+    parser.feed(html)
+    parser.close()
+    return "".join(parser.parts)
+
+
 def source_tokens(raw: str, source_format: str) -> list[str]:
     body = FRONT_MATTER.sub("", raw, count=1)
+    if source_format == "html":
+        body = page_text(body)
     if source_format == "markdown":
         body = re.sub(r"</?sup>", "", body)
         body = body.replace("*", "").replace("#", "")

@@ -244,7 +244,11 @@ def test_broken_yaml(check, title: str, line: int, message: str) -> None:
 @pytest.mark.parametrize(
     ("fields", "field", "message"),
     [
-        ({"format": "docx"}, "format", "unknown format 'docx' (known: pdf-text, markdown, ocr)"),
+        (
+            {"format": "docx"},
+            "format",
+            "unknown format 'docx' (known: pdf-text, markdown, ocr, html)",
+        ),
         (
             {"body": "onu"},
             "body",

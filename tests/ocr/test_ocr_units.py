@@ -67,7 +67,7 @@ def test_the_lexicon_knows_spelling_and_frequency(lexicon):
 
 
 def test_a_missing_word_list_is_named(tmp_path):
-    with pytest.raises(FileNotFoundError, match="wfrench"):
+    with pytest.raises(FileNotFoundError, match=r"french: the French word list is missing"):
         french_lexicon(tmp_path / "french")
 
 

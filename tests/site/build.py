@@ -12,14 +12,21 @@ SOURCE_DATE_EPOCH = "1700000000"
 
 
 def build_site(
-    site_dir: Path, source_dir: Path | None = None, timeout: float = 1800
+    site_dir: Path,
+    source_dir: Path | None = None,
+    timeout: float = 1800,
+    site_url: str | None = None,
 ) -> subprocess.CompletedProcess[str]:
     """``mkdocs build --strict`` of the project into ``site_dir``; ``source_dir`` replaces
-    ``source_texts/`` (mkdocs.yml reads it from RESOLUTIONS_SOURCE_DIR)."""
+    ``source_texts/`` (mkdocs.yml reads it from RESOLUTIONS_SOURCE_DIR); ``site_url`` is
+    the published address (RESOLUTIONS_SITE_URL), none by default (a build for file://)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
     env.pop("RESOLUTIONS_SOURCE_DIR", None)
+    env.pop("RESOLUTIONS_SITE_URL", None)
     if source_dir is not None:
         env["RESOLUTIONS_SOURCE_DIR"] = str(source_dir)
+    if site_url is not None:
+        env["RESOLUTIONS_SITE_URL"] = site_url
     return subprocess.run(
         [
             sys.executable,

@@ -1,10 +1,10 @@
-"""The site built once per session, its pages parsed on demand, and Debian's Chromium."""
+"""The site built once per session, its pages parsed on demand, and a Chromium."""
 
 from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from functools import cache
 from pathlib import Path
 
@@ -13,7 +13,9 @@ from bs4 import BeautifulSoup
 
 from .build import ROOT, build_site
 
-CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_VARIABLE = "RESOLUTIONS_CHROMIUM"
+"""The browser tests' Chromium, if set: a path to its executable."""
+DEBIAN_CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -59,17 +61,45 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
     return Site(root)
 
 
+def find_chromium(
+    environment: Mapping[str, str], debian: Path, playwright_own: Path | None
+) -> tuple[Path | None, str]:
+    """The Chromium to test with: the path in ``RESOLUTIONS_CHROMIUM``, else Debian's
+    ``/usr/bin/chromium``, else the one ``playwright install chromium`` downloaded
+    (``playwright_own``, as GitHub's runners have it).  ``(None, why)`` when none is."""
+    named = environment.get(CHROMIUM_VARIABLE, "")
+    if named:
+        if Path(named).is_file():
+            return Path(named), ""
+        return None, f"{CHROMIUM_VARIABLE}={named}: no such browser"
+    if debian.is_file():
+        return debian, ""
+    if playwright_own is not None and playwright_own.is_file():
+        return playwright_own, ""
+    return None, (
+        f"no Chromium: set {CHROMIUM_VARIABLE} to its path, or install Debian's "
+        f"(apt-get install -y chromium, {debian}) or Playwright's "
+        "(.venv/bin/playwright install --with-deps chromium)"
+    )
+
+
+def skip_or_fail(reason: str, environment: Mapping[str, str]) -> None:
+    """No browser: a skip for an editor, a failure in CI (``CI=true``)."""
+    if environment.get("CI") == "true":
+        pytest.fail(f"{reason}; CI must run the browser tests")
+    pytest.skip(reason)
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
-    if not CHROMIUM.exists():
-        reason = f"Debian's Chromium is not installed ({CHROMIUM}): apt-get install -y chromium"
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{reason}; CI must run the browser tests")
-        pytest.skip(reason)
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        own = Path(playwright.chromium.executable_path)
+        chromium, reason = find_chromium(os.environ, DEBIAN_CHROMIUM, own)
+        if chromium is None:
+            skip_or_fail(reason, os.environ)
+        launched = playwright.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
         yield launched
         launched.close()
 

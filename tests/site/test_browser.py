@@ -1,4 +1,4 @@
-"""The built site in Debian's Chromium, opened from disk (file://), as an offline reader
+"""The built site in Chromium (conftest.py finds it), opened from disk (file://), as a reader
 opens it: tooltips, search, landing on a paragraph.  No request may leave file:// (the
 ``tab`` fixture checks every request)."""
 

@@ -62,6 +62,9 @@ class TextBuilder:
 
     def mark(self, number: str, line: int) -> None:
         self.notes.append(NoteMark(self.length, number, line))
+        # A mark sits on the word before it: a space between them ("1972 ¹, la") was
+        # the copy's, not the text's.  A space after the mark is the text's ("1988¹ ;").
+        self._pending_space = False
 
     @property
     def offset(self) -> int:
@@ -145,23 +148,36 @@ _NUMBERED = re.compile(r"^\d{1,3}\.?\s+\*?[A-ZÀ-ÖØ-Þ]")
 _ITEM_LABEL = re.compile(r"^\(?[a-z]\)\s")
 
 
+def _continues(previous: RawBlock, raw: RawBlock) -> bool:
+    """Whether ``raw`` is the rest of ``previous``, cut by a page."""
+    if (
+        previous.heading_level
+        or raw.heading_level
+        or raw.list_number is not None
+        or not previous.text
+        or _NUMBERED.match(raw.text)
+        or _ITEM_LABEL.match(raw.text)
+    ):
+        return False
+    ended = bool(TERMINAL.search(previous.text))
+    if not ended and _CONTINUES.match(raw.text):
+        return True
+    if raw.after_break:
+        # A page break is known to fall here (a page rule, a note block, furniture
+        # taken out): a lower-case start continues even after a comma ("nécessaire, |
+        # pour mettre"), and a block that ends on no punctuation ("… et la | Convention
+        # des Nations Unies") is continued whatever follows.
+        return bool(re.match(r"^[a-zàâäçéèêëîïôöùûüœ]", raw.text)) or not ended
+    return False
+
+
 def join_cut_paragraphs(blocks: list[RawBlock]) -> list[RawBlock]:
     """Join a block that does not end a sentence with the next when that one starts in
     lower case (or with a digit that is not a paragraph number): a paragraph cut by a
     page break, with or without a page rule or a note block between the halves."""
     joined: list[RawBlock] = []
     for raw in blocks:
-        if (
-            joined
-            and not joined[-1].heading_level
-            and not raw.heading_level
-            and raw.list_number is None
-            and joined[-1].text
-            and not TERMINAL.search(joined[-1].text)
-            and _CONTINUES.match(raw.text)
-            and not _NUMBERED.match(raw.text)
-            and not _ITEM_LABEL.match(raw.text)
-        ):
+        if joined and _continues(joined[-1], raw):
             joined[-1] = RawBlock(
                 block=join_blocks(joined[-1].block, raw.block),
                 heading_level=0,

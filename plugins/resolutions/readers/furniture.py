@@ -156,6 +156,9 @@ class Furnished:
     lines: tuple[Line, ...]
     removals: tuple[Removal, ...]
     details: tuple[Detail, ...]
+    resumes: frozenset[int] = frozenset()
+    """Numbers of the lines where the text resumes after lines that held only furniture
+    (a page break, which the readers use to join a paragraph cut by it)."""
 
 
 class _Text:
@@ -418,7 +421,8 @@ def _body_cuts(text: _Text, start: int, symbols: Sequence[str]) -> list[tuple[in
                 abs(match.start() - end) <= 2 or abs(begin - match.end()) <= 2
                 for begin, end, _ in found
             )
-            if alone(match) or beside:
+            # "- 2 -" is never prose: a page number wherever it falls.
+            if alone(match) or beside or match.lastgroup == "dashed":
                 found.append((match.start(), match.end(), REASONS[match.lastgroup or "counter"]))
         cuts.extend(found)
     return cuts
@@ -463,15 +467,18 @@ def _title_headers(
     return found
 
 
-def strip_furniture(lines: Sequence[Line], symbols: Sequence[str] = ()) -> Furnished:
+def strip_furniture(
+    lines: Sequence[Line], symbols: Sequence[str] = (), cover: bool = True
+) -> Furnished:
     """The lines less their furniture, what was removed, and the cover's details.
 
     ``symbols`` are the text's own symbols from its metadata: a running header repeats
-    them.  Lines that held only furniture are dropped (they never were blank lines, so
+    them.  ``cover=False`` leaves the cover block as it is (a Markdown export prints it
+    as its heading).  Lines that held only furniture are dropped (they never were blank lines, so
     they do not end a paragraph)."""
     text = _Text(lines)
     head_end = _head_end(text.text)
-    cuts, details = read_cover(text, head_end)
+    cuts, details = read_cover(text, head_end) if cover else ([], [])
     known = [*symbols, *(detail.value for detail in details if detail.name == "symbol")]
     cuts.extend(_body_cuts(text, head_end, sorted(set(known), key=len, reverse=True)))
     cuts.extend(_title_headers(text, head_end, cuts))
@@ -490,9 +497,15 @@ def strip_furniture(lines: Sequence[Line], symbols: Sequence[str] = ()) -> Furni
         for start, end, reason in merged
     )
     cleaned = text.without((start, end) for start, end, _ in merged)
-    kept = tuple(
-        line
-        for line, before in zip(cleaned, lines, strict=True)
-        if line.text.strip() or not before.text.strip()
-    )
-    return Furnished(kept, removals, tuple(details))
+    kept: list[Line] = []
+    resumes: set[int] = set()
+    dropped = False
+    for line, before in zip(cleaned, lines, strict=True):
+        if not line.text.strip() and before.text.strip():
+            dropped = True
+            continue
+        if dropped and line.text.strip():
+            resumes.add(line.number)
+            dropped = False
+        kept.append(line)
+    return Furnished(tuple(kept), removals, tuple(details), frozenset(resumes))

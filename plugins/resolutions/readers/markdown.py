@@ -24,6 +24,7 @@ from markdown_it.token import Token
 from ..load import Line
 from ..model import Block, Emphasis, Superscript
 from .base import Flow, RawBlock, TextBuilder, join_cut_paragraphs
+from .furniture import strip_furniture
 
 _SUP_OPEN = re.compile(r"^<sup>$", re.I)
 _SUP_CLOSE = re.compile(r"^</sup>$", re.I)
@@ -117,7 +118,12 @@ def _line_numbers(token: Token, lines: Sequence[Line]) -> list[int]:
     ]
 
 
-def read_markdown(lines: Sequence[Line]) -> Flow:
+def read_markdown(lines: Sequence[Line], symbols: Sequence[str] = ()) -> Flow:
+    # Exports keep the page furniture as lines of their own (job numbers, page counters,
+    # running headers): taken out first, and recorded.  The cover block stays: an
+    # export prints it as the heading (Markdown headings and emphasis).
+    furnished = strip_furniture(lines, symbols, cover=False)
+    lines = furnished.lines
     source = "\n".join(line.text for line in lines)
     tokens = _PARSER.parse(source)
     blocks: list[RawBlock] = []
@@ -148,7 +154,7 @@ def read_markdown(lines: Sequence[Line]) -> Flow:
                     block=builder.build(),
                     heading_level=heading_level,
                     list_number=list_number,
-                    after_break=after_break,
+                    after_break=after_break or numbers[0] in furnished.resumes,
                 )
             )
             after_break = False
@@ -164,4 +170,6 @@ def read_markdown(lines: Sequence[Line]) -> Flow:
             if builder.length:
                 blocks.append(RawBlock(block=builder.build(), after_break=after_break))
                 after_break = False
-    return Flow(blocks=join_cut_paragraphs(blocks), notes=notes)
+    return Flow(
+        blocks=join_cut_paragraphs(blocks), notes=notes, removals=list(furnished.removals)
+    )

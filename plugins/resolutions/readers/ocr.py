@@ -61,6 +61,7 @@ def read_ocr(lines: Sequence[Line], symbols: Sequence[str] = ()) -> Flow:
     order = list(bare_notes) + [number for number in ruled_order if number not in bare_notes]
     # A bare note interrupts the text where the page ended: the next block may continue
     # the previous paragraph, which join_cut_paragraphs handles.
+    body = [(line, breaks or line.number in furnished.resumes) for line, breaks in body]
     blocks = join_cut_paragraphs(segment(body, ocr=True))
     corrections: list[Correction] = []
     cited: set[str] = set()

@@ -136,7 +136,9 @@ AFTER_PUNCTUATION = re.compile(
     (?=\s|$)
     """
 )
-DETACHED = re.compile(r"(?<=[^\W\d_])(?P<space> )(?P<number>\d{1,3})(?=[,;:.)»]|$)")
+DETACHED = re.compile(
+    r"(?:(?<=[^\W\d_])|(?<=\b(?:1[89]|20)\d\d))(?P<space> )(?P<number>\d{1,3})(?=[,;:.)»\s]|$)"
+)
 NOT_BEFORE_NOTE = frozenset(
     """paragraphe paragraphes paragraph paragraphs article articles alinéa alinéas
     résolution résolutions resolution resolutions décision décisions decision decisions
@@ -144,7 +146,11 @@ NOT_BEFORE_NOTE = frozenset(
     vol volume n no nos numéro session séance meeting le la les du des de au aux et and
     the of en à sur par pour entre objectif objectifs cible cibles goal goals target
     targets partie part tableau table figure rapport report principe principle étape
-    phase niveau level protocole protocol règle rule recommandation recommendation""".split()
+    phase niveau level protocole protocol règle rule recommandation recommendation
+    pendant durant depuis environ plus moins près après avant sous during for over about
+    than within under after before since until some all with by ces ses leurs nos vos mes
+    tous toutes quelque its their these those first last top plus jusqu covid sars
+    vih hiv h""".split()
     + [month.lower() for month in (*MONTHS_FR, *MONTHS_EN)]
 )
 
@@ -293,12 +299,19 @@ def find_glued_marks(
                 token = block.text[: match.start() - 1].rsplit(" ", 1)[-1]
                 if "/" not in token and not re.fullmatch(r"(?:1[89]|20)\d\d", token):
                     continue
+            before = block.text[: match.start()]
+            word_before = re.findall(r"[^\W\d_]+(?=\W*$)", before[-40:])
+            word = word_before[-1].lower() if word_before else ""
             if match.re is DETACHED:
-                # A number after a word and a space is most often the word's own
-                # ("paragraphe 5", "les 14 et 15"): a mark only as the next note, and
-                # never after a word that introduces a number.
-                word = re.findall(r"[^\W\d_]+$", block.text[: match.start()])
-                if not is_next or not word or word[0].lower() in NOT_BEFORE_NOTE:
+                # A number after a word and a space is the word's own when the word
+                # introduces numbers ("paragraphe 5", "les 14 et 15", "article 12",
+                # "COVID 19"): never a mark then.  Otherwise it is a mark when it is the
+                # next note, or a note cited before ("Plan d’action 5 pour"): figures in
+                # resolutions follow such words, and the sequence rule holds the rest.
+                after_year = re.search(r"\b(?:1[89]|20)\d\d$", before)
+                if not (is_next or number in cited) or (
+                    not after_year and (not word or word in NOT_BEFORE_NOTE)
+                ):
                     continue
             if is_next:
                 cited.add(number)
@@ -352,6 +365,7 @@ def _remove_marks(block: Block, pieces: list[tuple[int, int, str]]) -> Block:
 def read_pdf_text(lines: Sequence[Line], symbols: Sequence[str] = ()) -> Flow:
     furnished = strip_furniture(lines, symbols)
     body, raw_notes, order = split_pages(furnished.lines)
+    body = [(line, breaks or line.number in furnished.resumes) for line, breaks in body]
     blocks = join_cut_paragraphs(segment(body))
     notes = build_notes(raw_notes)
     return Flow(

@@ -169,6 +169,8 @@ class Words:
     lines: list[tuple[Line, bool, bool, str]]
     """(line, after a blank line, after a page's notes, the previous line's text)."""
     first_of_line: set[int]
+    width: int = 0
+    """The measure of a hard-wrapped copy (its long lines' length), 0 when unknown."""
 
     def line_start(self, index: int) -> bool:
         return index in self.first_of_line
@@ -194,6 +196,11 @@ def words_of(body: Sequence[tuple[Line, bool]]) -> Words:
             words.starts.append(match.start())
         after_blank = False
         previous_line = text
+    lengths = sorted(len(line.text.strip()) for line, _, _, _ in words.lines)
+    if len(lengths) >= 8:
+        # The 95th percentile: the longest lines run to the measure (an odd longer line
+        # is a heading or a table row).
+        words.width = lengths[int(len(lengths) * 0.95)]
     return words
 
 
@@ -300,6 +307,24 @@ class Segmenter:
             or ROMAN_LINE.match(previous_line)
             or ITEM_LINE.match(text)
             or (text[:1].isspace() and CLAUSE_END.search(previous_line.rstrip()))
+            or self._short_line_before(text, previous_line)
+        )
+
+    def _short_line_before(self, text: str, previous_line: str) -> bool:
+        """A hard-wrapped paragraph's last line stops short of the measure: when the
+        line's first word would have fitted at the end of the line before, and that line
+        ends a sentence, the break was a paragraph's end, not the wrapping's.  Characters
+        are not all the same width in a PDF: 15% of the measure is left for that."""
+        width = self.words.width
+        previous = previous_line.strip()
+        stripped = text.lstrip()
+        first_word = stripped.split(" ", 1)[0]
+        return (
+            width >= 50
+            and bool(previous)
+            and len(previous) + 1 + len(first_word) <= 0.85 * width
+            and bool(SENTENCE_END.search(previous))
+            and bool(OPENS_TEXT.match(stripped))
         )
 
     def run(self) -> set[int]:

@@ -24,6 +24,7 @@ FORMAT_LABELS = {
     "pdf-text": "texte extrait d’un PDF",
     "markdown": "export Markdown",
     "ocr": "reconnaissance optique (OCR) d’une copie numérisée",
+    "html": "page web (HTML)",
 }
 MONTHS = (
     "janvier",
