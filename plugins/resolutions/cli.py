@@ -15,9 +15,9 @@ from pathlib import Path
 
 import yaml
 
-from . import checks, ocr
+from . import checks, ocr, prefill
 from .errors import SourceError
-from .load import NO_FRONT_MATTER, load_source, slugify
+from .load import NO_FRONT_MATTER, decode, load_source, parse_source, slugify
 from .model import Diagnostic, Document
 from .pipeline import (
     annotate_corpus,
@@ -161,14 +161,19 @@ def _check(args: argparse.Namespace) -> int:
     wanted_names = {display_path(path, root) for path in wanted}
     diagnostics: list[Diagnostic] = []
     converted: list[Document] = []
+    front = checks.FrontMatter(root)
     for path in corpus:
         shown = display_path(path, root)
         is_wanted = shown in wanted_names
+        # Fields left 'À COMPLÉTER' by `resolutions new`: all of them at once.
+        unfinished = checks.placeholder_lines(shown, front) if is_wanted else []
+        diagnostics += unfinished
         try:
             source = load_source(path, shown)
             texts = documents_of(source)
         except SourceError as error:
-            if is_wanted:
+            # On a field still to complete, the placeholder's message says it better.
+            if is_wanted and error.line not in {d.line for d in unfinished}:
                 diagnostics.append(Diagnostic(error.path, error.line, "error", error.message))
             continue
         if not source.has_front_matter:
@@ -183,7 +188,7 @@ def _check(args: argparse.Namespace) -> int:
     unique, duplicated, clashes = _uniqueness(converted, wanted_names, root)
     diagnostics += clashes
     documents = [d for d in converted if d.source_path in wanted_names]
-    diagnostics += checks.check_documents(documents)
+    diagnostics += checks.check_documents(documents, front)
     glossary = None
     for folder in sorted({path.parent for path in wanted}):
         try:
@@ -198,7 +203,9 @@ def _check(args: argparse.Namespace) -> int:
     by_text = {(d.source_path, d.line, d.slug): d for d in annotated}
     documents = [by_text[(d.source_path, d.line, d.slug)] for d in documents]
     diagnostics += checks.annotations(documents, glossary)
-    for diagnostic in checks.ordered(diagnostics):
+    # A field left 'À COMPLÉTER' is found in the file and in the converted text: once.
+    diagnostics = checks.ordered(diagnostics)
+    for diagnostic in diagnostics:
         print(diagnostic)
     if not args.quiet:
         for document in documents:
@@ -293,6 +300,53 @@ def _report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _new(args: argparse.Namespace) -> int:
+    """A raw text (no front matter) → ``OUT/<slug>.txt``: the metadata the text gives,
+    ``À COMPLÉTER`` for the rest, then the raw text unchanged."""
+    path = Path(args.raw)
+    shown = display_path(path, Path.cwd())
+    if not path.is_file():
+        print(f"{shown}:1: error: no such file", file=sys.stderr)
+        return 2
+    raw = path.read_bytes()
+    source = parse_source(raw, shown, path.stem)
+    if source.has_front_matter:
+        print(
+            f"{shown}:1: error: this text already has its metadata (a '---' block): "
+            "check it with `resolutions check`",
+            file=sys.stderr,
+        )
+        return 2
+    document = documents_of(source, repair=False)[0]
+    fields = prefill.prefill(document, path.stem)
+    out = Path(args.out)
+    target = out / f"{prefill.slug_of(fields)}.txt"
+    target_shown = display_path(target, Path.cwd())
+    if target.exists() and not args.force:
+        print(
+            f"{target_shown}:1: error: the file already exists; to replace it, run the "
+            "command again with --force",
+            file=sys.stderr,
+        )
+        return 1
+    text, _ = decode(raw, shown)
+    front = prefill.front_matter(fields)
+    out.mkdir(parents=True, exist_ok=True)
+    target.write_text(front + text, encoding="utf-8")
+    for number, line in enumerate(front.split("\n"), 1):
+        name = line.partition(":")[0]
+        if f"# {checks.PLACEHOLDER}" in line:
+            print(f"{target_shown}:{number}: warning: '{name}' is to be completed")
+    missing = prefill.to_complete(fields)
+    found = [f.name for f in fields if f.value is not None and f.name not in ("format", "slug")]
+    print(
+        f"{target_shown}: written from {shown}: {', '.join(found) or 'nothing'} read in the "
+        f"text; {len(missing)} fields to complete ({', '.join(missing) or 'none'})",
+        file=sys.stderr,
+    )
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="resolutions", description="Convert drug-control resolutions to annotated text."
@@ -316,6 +370,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     report.add_argument("paths", nargs="*", default=["source_texts"], help="files or folders")
     report.set_defaults(run=_report)
+    new = commands.add_parser(
+        "new",
+        help="describe a raw text: write OUT/<slug>.txt, its metadata read from the text "
+        "('À COMPLÉTER' where the text does not say), then the text unchanged",
+    )
+    new.add_argument("raw", help="the text as pasted, with no front matter")
+    new.add_argument("--out", default="source_texts", help="folder to write to (source_texts)")
+    new.add_argument("--force", action="store_true", help="replace the file if it exists")
+    new.set_defaults(run=_new)
     importer = commands.add_parser(
         "import", help="write a source text from an official PDF (front matter prefilled)"
     )

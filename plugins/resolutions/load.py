@@ -245,7 +245,8 @@ def detect_format(lines: tuple[Line, ...]) -> str:
     body = "\n".join(line.text for line in lines)
     if _HTML_PAGE.search(body) or (_HTML_BLOCK.search(body) and _HTML_BLOCK_END.search(body)):
         return "html"
-    if re.search(r"<sup>|^#{1,6} |^\*[^*\s][^*]*\*", body, re.M):
+    # (``*2410174*`` is a UN bar code, not emphasis: emphasis holds a letter.)
+    if re.search(r"<sup>|^#{1,6} |^\*(?=[^*\n]*[^\W\d_])[^*\s][^*]*\*", body, re.M):
         return "markdown"
     if re.search(r"(?:^|\s)[1I]’[A-ZÉa-zé]|¢|[a-z]‘[A-Za-z]", body):
         return "ocr"

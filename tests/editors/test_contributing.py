@@ -1,12 +1,15 @@
 """A new editor follows CONTRIBUTING.md word for word, and the new text is on the site.
 
 The test reads the guide, runs its command blocks in order in a copy of the project,
-and does by hand what its steps 2 and 3 ask (fill in the template's values, paste a
-text under them).  `make check` and `make serve` run their Makefile recipes with the
-interpreter of the tests (the Makefile would make a virtual environment first), and the
-preview is replaced by the strict build that `make site` makes of the same sources
-(serving is tested in tests/site/test_serve.py).  If the guide, the template or the
-Makefile drift from what works, this test fails.
+and does by hand what its steps ask: paste a text into the draft file that
+`resolutions new` reads, then complete the fields it left "À COMPLÉTER" (and, when the
+text does not print its symbol, rename the file as the guide says).  `make check` and
+`make serve` run their Makefile recipes with the interpreter of the tests (the Makefile
+would make a virtual environment first), and the preview is replaced by the strict
+build that `make site` makes of the same sources (serving is tested in
+tests/site/test_serve.py).  It is done twice: with a copy from the PDF with blank lines
+between paragraphs, and with a hard-wrapped copy with none (its cover block included).
+If the guide, `resolutions new` or the Makefile drift from what works, this test fails.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
 from resolutions.pipeline import convert_corpus
@@ -66,6 +70,25 @@ ____
 """
 PASTED_TEXT = "".join(f"{line} \n" for line in PDF_LINES.rstrip("\n").split("\n"))
 """Copied from a PDF, every line ends with a space."""
+HARD_WRAPPED = (
+    """\
+ Nations Unies                                                    A/RES/79/999
+ Assemblée générale                                  Distr. générale
+                                                     20 décembre 2024
+ Soixante-dix-neuvième session
+ Point 108 de l’ordre du jour
+ Prévention du crime et justice pénale
+ Résolution adoptée par l’Assemblée générale le 17 décembre 2024
+ [sur la base du rapport de la Troisième Commission (A/79/459)]
+ 79/999. Lutte contre le trafic de drogues par les services postaux
+ et de messagerie
+"""
+    + "\n".join(line for line in PDF_LINES.split("\n")[4:] if line.strip())
+    + "\n"
+)
+"""The same text copied from the PDF with its cover block, hard-wrapped, with no blank
+line between paragraphs: everything but the source is read from the text."""
+PASTES = {"blank-lines": PASTED_TEXT, "hard-wrapped": HARD_WRAPPED}
 UNIQUE_WORD = "messagerie"
 """A word of the new text that no other text of the corpus uses."""
 
@@ -77,6 +100,13 @@ def command_blocks(guide: str) -> list[str]:
 def guide_fields(guide: str) -> list[str]:
     """The metadata fields the guide's table describes, in its order."""
     return re.findall(r"^\| `([a-z_]+)` \|", guide, re.M)
+
+
+def cli(command: str) -> str:
+    """A command of the guide with the tests' interpreter in place of the virtual
+    environment's programs."""
+    python = shlex.quote(sys.executable)
+    return re.sub(r"^\.venv/bin/resolutions\b", f"{python} -m resolutions.cli", command)
 
 
 def make_recipe(target: str) -> list[str]:
@@ -104,8 +134,10 @@ def make_recipe(target: str) -> list[str]:
 class Followed:
     project: Path
     new_file: Path
+    new: subprocess.CompletedProcess[str]
     check: subprocess.CompletedProcess[str]
     build: subprocess.CompletedProcess[str]
+    paste: str
 
     @property
     def site(self) -> Path:
@@ -115,18 +147,33 @@ class Followed:
         return BeautifulSoup((self.site / relative).read_text(encoding="utf-8"), "lxml")
 
 
-def fill_in(template: str, guide: str) -> str:
-    """Steps 2 and 3: replace each value of the template's front matter, then paste the
-    text under the second '---' line, as received."""
-    lines = template.split("\n")
+def complete(path: Path, guide: str) -> Path:
+    """Step 2 by hand: write each field left "À COMPLÉTER"; a field the text gave must
+    be the text's own value; without a symbol in the text, remove the 'slug' line and
+    rename the file after the symbol.  Returns the file's path."""
+    lines = path.read_text(encoding="utf-8").split("\n")
     closing = lines.index("---", 1)
     described = guide_fields(guide)
+    given = {}
     for field, value in METADATA.items():
         assert field in described, f"the guide's table does not describe '{field}'"
         where = [i for i in range(1, closing) if re.match(rf"^{field}\s*:", lines[i])]
-        assert len(where) == 1, f"the template has no line '{field}: …' to fill in"
-        lines[where[0]] = f"{field}: {json.dumps(value, ensure_ascii=False)}"
-    return "\n".join(lines[: closing + 1]) + "\n" + PASTED_TEXT
+        assert len(where) == 1, f"`resolutions new` wrote no line '{field}: …'"
+        written = yaml.safe_load(lines[where[0]].partition(":")[2])
+        if written == "À COMPLÉTER":
+            assert "# À COMPLÉTER : " in lines[where[0]], lines[where[0]]
+            lines[where[0]] = f"{field}: {json.dumps(value, ensure_ascii=False)}"
+        else:
+            given[field] = written
+    # What the text says is the text's own metadata (dates as text).
+    assert {k: str(v) for k, v in given.items()} == {k: METADATA[k] for k in given}
+    lines = [line for line in lines if not line.startswith("slug:")]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    named = path.with_name(f"{SLUG}.txt")
+    if path != named:
+        assert "renommez le fichier" in guide
+        path.rename(named)
+    return named
 
 
 def run(command: str, project: Path) -> subprocess.CompletedProcess[str]:
@@ -137,8 +184,8 @@ def run(command: str, project: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
-@pytest.fixture(scope="module")
-def followed(tmp_path_factory: pytest.TempPathFactory) -> Followed:
+@pytest.fixture(scope="module", params=list(PASTES))
+def followed(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Followed:
     project = tmp_path_factory.mktemp("clone")
     for name in COPIED:
         if (ROOT / name).is_dir():
@@ -150,7 +197,7 @@ def followed(tmp_path_factory: pytest.TempPathFactory) -> Followed:
     assert blocks, "the guide has no ```sh command block"
     before = set((project / "source_texts").iterdir())
     new_file: Path | None = None
-    check = build = None
+    new = check = build = None
     for block in blocks:
         if block == "make check":
             assert new_file is not None, "the guide checks before a text is added"
@@ -166,25 +213,41 @@ def followed(tmp_path_factory: pytest.TempPathFactory) -> Followed:
         elif block.startswith("make"):
             pytest.fail(f"the guide runs '{block}', which this test does not know how to follow")
         else:
-            done = run(block, project)
+            draft = re.match(r"^\.venv/bin/resolutions new (\S+)$", block)
+            if draft:
+                # Step 1: the text, as received, in the file the guide names.
+                (project / draft[1]).write_text(PASTES[request.param], encoding="utf-8")
+            done = run(cli(block), project)
             assert done.returncode == 0, f"'{block}' failed: {done.stderr}"
+            if draft:
+                new = done
             added = set((project / "source_texts").iterdir()) - before
             if new_file is None and added:
                 assert len(added) == 1, added
-                new_file = added.pop()
-                # Steps 2 and 3, between the copy and the check.
-                template = new_file.read_text(encoding="utf-8")
-                new_file.write_text(fill_in(template, guide), encoding="utf-8")
+                new_file = complete(added.pop(), guide)
     assert new_file is not None, "no command of the guide adds a file to source_texts/"
+    assert new is not None, "the guide never describes the text with `resolutions new`"
     assert check is not None, "the guide never runs `make check`"
     assert build is not None, "the guide never previews the site (`make serve`)"
-    return Followed(project, new_file, check, build)
+    return Followed(project, new_file, new, check, build, request.param)
 
 
 def test_the_copied_file_is_named_as_the_guide_says(followed: Followed) -> None:
     assert followed.new_file.relative_to(followed.project).as_posix() == f"source_texts/{SLUG}.txt"
     # The slug comes from the symbol: the file name and the page's name agree.
     assert (followed.site / "textes" / f"{followed.new_file.stem}.html").is_file()
+
+
+def test_resolutions_new_reads_what_the_text_says(followed: Followed) -> None:
+    read, left = {
+        "blank-lines": ("title, body, lang", "4 fields to complete (symbol, type, date, source)"),
+        # The cover block gives the symbol, the type and the date of adoption.
+        "hard-wrapped": ("symbol, title, body, type, date, lang", "1 fields to complete (source)"),
+    }[followed.paste]
+    assert followed.new.stderr.endswith(f": {read} read in the text; {left}\n"), followed.new.stderr
+    # The text under the metadata is the text as pasted.
+    written = followed.new_file.read_text(encoding="utf-8")
+    assert written.split("\n---\n", 1)[1] == PASTES[followed.paste]
 
 
 def seed_texts() -> int:

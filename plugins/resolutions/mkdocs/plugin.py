@@ -45,10 +45,11 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from .. import checks
 from ..corpus import CitedBy, citation_graph
 from ..errors import SourceError
 from ..glossary import Entry
-from ..model import Block, Document, Item, Paragraph
+from ..model import Block, Diagnostic, Document, Item, Paragraph
 from ..pipeline import BODIES, Corpus, Memo, build_corpus
 from ..render.citation_graph import render_citation_graph, render_cited_by
 from ..render.glossary_pages import (
@@ -103,6 +104,8 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         """The table of every text, put into the home page's HTML (see _fill_home)."""
         self.builds = 0
         """Builds run by this object: more than one when serving."""
+        self.checked: dict[int, tuple[Document, list[Diagnostic]]] = {}
+        """id(text) → (that text, what the checks found in it), kept when serving."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         if not self.config.enabled:
@@ -266,7 +269,16 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         errors = [d for d in result.diagnostics if d.severity == "error"]
         if errors:
             raise PluginError("resolutions:\n" + "\n".join(str(d) for d in errors))
-        for diagnostic in result.diagnostics:
+        found = self._check(result.documents)
+        errors = [d for d in found if d.severity == "error"]
+        if errors:
+            # What `resolutions check` refuses is not published: a text that converts
+            # but whose structure was not found would be one long paragraph on its page.
+            raise PluginError(
+                f"resolutions: {plural(len(errors), 'error')} in the source texts; "
+                "`resolutions check` says the same:\n" + "\n".join(str(d) for d in errors)
+            )
+        for diagnostic in (*result.diagnostics, *found):
             # A warning does not stop the (strict) build: the text converted.  `resolutions
             # check --strict`, run before publishing, is where warnings block.
             log.info("%s", diagnostic)
@@ -286,6 +298,23 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         if not result.documents:
             raise PluginError(f"resolutions: no text found in '{folder}'")
         return result
+
+    def _check(self, documents: Iterable[Document]) -> list[Diagnostic]:
+        """The checks of `resolutions check` on each text (``checks.check_document``),
+        in the order of the files and their lines.  Serving, a text converted in an
+        earlier rebuild (the very same object) keeps its findings."""
+        front = checks.FrontMatter(self.project_dir)
+        kept: dict[int, tuple[Document, list[Diagnostic]]] = {}
+        found: list[Diagnostic] = []
+        for document in documents:
+            earlier = self.checked.get(id(document))
+            if earlier is None or earlier[0] is not document:
+                earlier = (document, checks.check_document(document, front))
+            kept[id(document)] = earlier
+            found += earlier[1]
+        if self.is_serve:
+            self.checked = kept
+        return checks.ordered(found)
 
     def _export_markdown_start(self, config: MkDocsConfig) -> None:
         """Check where ``markdown_dir`` points: inside the docs folder, the written pages

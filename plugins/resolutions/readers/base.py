@@ -146,6 +146,8 @@ def shift_span(span: Span, shift: int) -> Span:
 _CONTINUES = re.compile(r"^[a-zàâäçéèêëîïôöùûüœ0-9(«]")
 _NUMBERED = re.compile(r"^\d{1,3}\.?\s+\*?[A-ZÀ-ÖØ-Þ]")
 _ITEM_LABEL = re.compile(r"^\(?[a-z]\)\s")
+_LOWER_START = re.compile(r"^[a-zàâäçéèêëîïôöùûüœ]")
+_LOWER_END = re.compile(r"(?:^|\s)[a-zàâäçéèêëîïôöùûüœ’']+$")
 
 
 def _continues(previous: RawBlock, raw: RawBlock) -> bool:
@@ -165,9 +167,13 @@ def _continues(previous: RawBlock, raw: RawBlock) -> bool:
     if raw.after_break:
         # A page break is known to fall here (a page rule, a note block, furniture
         # taken out): a lower-case start continues even after a comma ("nécessaire, |
-        # pour mettre"), and a block that ends on no punctuation ("… et la | Convention
-        # des Nations Unies") is continued whatever follows.
-        return bool(re.match(r"^[a-zàâäçéèêëîïôöùûüœ]", raw.text)) or not ended
+        # pour mettre"), and a paragraph that stops on no punctuation is continued
+        # whatever follows ("… et la | Convention", "… de l'Office des Nations |
+        # Unies"), when it stops on a lower-case word or is paragraph-long: a line of
+        # a cover block ("Distr. générale 7 juin 2024") is neither.
+        return bool(_LOWER_START.match(raw.text)) or (
+            not ended and (bool(_LOWER_END.search(previous.text)) or previous.text.count(" ") >= 11)
+        )
     return False
 
 

@@ -322,6 +322,9 @@ class Segmenter:
         return (
             width >= 50
             and bool(previous)
+            # "1." or "(a)" alone on its line is a label set apart from its paragraph
+            # (PDF copies print the number in a column of its own), not a paragraph.
+            and not (NUMBER_TOKEN.match(previous) or ITEM_TOKEN.match(previous))
             and len(previous) + 1 + len(first_word) <= 0.85 * width
             and bool(SENTENCE_END.search(previous))
             and bool(OPENS_TEXT.match(stripped))

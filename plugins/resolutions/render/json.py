@@ -67,6 +67,7 @@ def document_to_json(document: Document) -> dict[str, Any]:
         "fragment": document.fragment,
         "incomplete": document.incomplete,
         "details": dict(document.details),
+        "detail_lines": dict(document.detail_lines),
         "heading": [block_to_json(block) for block in document.heading],
         "author": block_to_json(document.author) if document.author else None,
         "sections": [
