@@ -327,7 +327,6 @@ class Document(BlockWalk):
             footnotes=footnotes,
         )
 
-
 @dataclass(frozen=True)
 class Diagnostic:
     """A finding about a source text, located at ``path:line``."""

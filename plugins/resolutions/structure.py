@@ -46,7 +46,9 @@ from .model import (
 )
 from .readers.base import Flow, RawBlock
 
-AUTHOR = re.compile(r"^(?:L['’]\s?|Le |La |Les |The )[^,;.:]{2,80}?(?:\s?[,:])?$")
+AUTHOR = re.compile(
+    r"^(?:L['’]\s?|Le |La |Les |The )[^,;.:]{2,80}?(?:\s?[,:])?$"
+)
 """The author clause: "L'Assemblée générale,", "Le Conseil économique et social :",
 "L'Assemblée générale" (no comma), "The General Assembly,"."""
 AUTHOR_BODY = re.compile(

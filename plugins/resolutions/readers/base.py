@@ -147,11 +147,12 @@ _CONTINUES = re.compile(r"^[a-zàâäçéèêëîïôöùûüœ0-9(«]")
 _NUMBERED = re.compile(r"^\d{1,3}\.?\s+\*?[A-ZÀ-ÖØ-Þ]")
 _ITEM_LABEL = re.compile(r"^\(?[a-z]\)\s")
 _LOWER_START = re.compile(r"^[a-zàâäçéèêëîïôöùûüœ]")
-_LOWER_END = re.compile(r"(?:^|\s)[a-zàâäçéèêëîïôöùûüœ’']+$")
+_AUTHOR = re.compile(r"^(?:L['’]\s?|Le |La |Les |The )[^,;.:]{2,80}?\s?[,:]$")
 
 
-def _continues(previous: RawBlock, raw: RawBlock) -> bool:
-    """Whether ``raw`` is the rest of ``previous``, cut by a page."""
+def _continues(previous: RawBlock, raw: RawBlock, in_body: bool) -> bool:
+    """Whether ``raw`` is the rest of ``previous``, cut by a page; ``in_body``: the body
+    has begun (above it, cover and heading lines end on no punctuation by nature)."""
     if (
         previous.heading_level
         or raw.heading_level
@@ -167,13 +168,9 @@ def _continues(previous: RawBlock, raw: RawBlock) -> bool:
     if raw.after_break:
         # A page break is known to fall here (a page rule, a note block, furniture
         # taken out): a lower-case start continues even after a comma ("nécessaire, |
-        # pour mettre"), and a paragraph that stops on no punctuation is continued
-        # whatever follows ("… et la | Convention", "… de l'Office des Nations |
-        # Unies"), when it stops on a lower-case word or is paragraph-long: a line of
-        # a cover block ("Distr. générale 7 juin 2024") is neither.
-        return bool(_LOWER_START.match(raw.text)) or (
-            not ended and (bool(_LOWER_END.search(previous.text)) or previous.text.count(" ") >= 11)
-        )
+        # pour mettre"), and in the body a paragraph that stops on no punctuation is
+        # continued whatever follows ("… et la | Convention", "… des Nations | Unies").
+        return bool(_LOWER_START.match(raw.text)) or (not ended and in_body)
     return False
 
 
@@ -182,8 +179,9 @@ def join_cut_paragraphs(blocks: list[RawBlock]) -> list[RawBlock]:
     lower case (or with a digit that is not a paragraph number): a paragraph cut by a
     page break, with or without a page rule or a note block between the halves."""
     joined: list[RawBlock] = []
+    in_body = False
     for raw in blocks:
-        if joined and _continues(joined[-1], raw):
+        if joined and _continues(joined[-1], raw, in_body):
             joined[-1] = RawBlock(
                 block=join_blocks(joined[-1].block, raw.block),
                 heading_level=0,
@@ -192,4 +190,13 @@ def join_cut_paragraphs(blocks: list[RawBlock]) -> list[RawBlock]:
             )
         else:
             joined.append(raw)
+        # The body has begun at the author clause, a numbered paragraph, a fragment's
+        # lower-case start, or a sentence-long block ending on punctuation.
+        in_body = in_body or bool(
+            raw.list_number is not None
+            or _NUMBERED.match(raw.text)
+            or _AUTHOR.match(raw.text)
+            or _LOWER_START.match(raw.text)
+            or (raw.text.count(" ") >= 20 and TERMINAL.search(raw.text))
+        )
     return joined

@@ -56,6 +56,7 @@ PRINT_DATE = r"(?<![\w/.\-])[0-3]\d[01]\d\d\d(?![\w/\-])"
 """The print date beside a job number ("130624"), ddmmyy."""
 ALWAYS = re.compile(f"(?P<job>{JOB_NUMBER})|(?P<bar>{BAR_CODE})|(?P<recycle>{RECYCLING})")
 BESIDE_JOB = re.compile(f"(?P<printdate>{PRINT_DATE})")
+DASHED = re.compile(DASHED_PAGE)
 COUNTERS = re.compile(
     f"(?P<counter>{PAGE_COUNTER})|(?P<dashed>{DASHED_PAGE})|(?P<word>{PAGE_WORD})"
 )
@@ -110,8 +111,13 @@ COVER = re.compile(
                  \((?P<report_symbol>{SYMBOL}(?:\s+et\s+(?:Corr|Add)\.\d+)?)\)\])
     | (?P<meeting>\d+\s?(?:e|re|ème|st|nd|rd|th)\s+(?:séance\s+plénière|plenary\s+meeting)
                    (?:\s+(?:du\s+)?Conseil\s+\w+)?)
-    | (?P<journal>(?:PC\s+|MC\s+)?Journal\s+(?:n°|No\.?)\s?\d+(?:,\s?point\s+\d+\s+de\s+l['’]ordre
-                   \s+du\s+jour|,\s?(?:agenda\s+)?item\s+\d+)?)
+    | (?P<journal>(?:(?:PC|MC)(?:\(\d+\))?\s+)?Journal\s+(?:n°|no|No\.?)\s?\d+
+                   (?:\s+(?:du|of\s+the)\s+(?:CP|CM|PC|MC|Conseil\s+\w+))?
+                   (?:,\s?point\s+\d+\s+de\s+l['’]ordre\s+du\s+jour|,\s?(?:agenda\s+)?item\s+\d+)?)
+    | (?P<meeting_day>\b[A-ZÉ][\w\-]+\s+journée\s+de\s+la\s+[\w\-]+\s+[Rr]éunion
+                   (?:\s+du\s+Conseil\s+ministériel)?|\b[A-Z]\w+\s+day\s+of\s+the\s+[\w\-]+
+                   \s+Meeting)
+    | (?P<language>\b(?:FRANÇAIS|ANGLAIS|ENGLISH|FRENCH|RUSSE|RUSSIAN)\b)
     | (?P<distribution>Distr\.\s?:?\s?(?:générale|General|limitée|Limited|restreinte|Restricted)\b)
     | (?P<original>Original\s?:\s?[A-Za-zÀ-ÿ]+)
     | (?P<session>{ORDINAL_SESSION})
@@ -136,8 +142,10 @@ COVER_REASONS = {
     "body": "page de couverture (organe)",
     "meeting": "page de couverture (séance)",
     "journal": "page de couverture (journal de séance)",
+    "meeting_day": "page de couverture (journée de la réunion)",
+    "language": "page de couverture (langue de la version)",
 }
-WEAK = {"date", "symbol", "body"}
+WEAK = {"date", "symbol", "body", "language"}
 """Cover pieces that could be words of a title: taken only beside another piece of the
 cover, or alone on their line."""
 
@@ -243,8 +251,10 @@ def _squeeze(value: str) -> str:
 
 
 def _head_end(text: str) -> int:
-    """Where the cover block ends: at the author clause, else at paragraph 1."""
-    window = text[:HEAD_LIMIT]
+    """Where the cover block ends: at the author clause, else at paragraph 1 (page
+    furniture blanked first: "1. - 2 - Nous" is paragraph 1)."""
+    window = DASHED.sub(lambda match: " " * len(match.group()), text[:HEAD_LIMIT])
+    window = ALWAYS.sub(lambda match: " " * len(match.group()), window)
     author = AUTHOR_ANYWHERE.search(window)
     if author:
         return author.start()

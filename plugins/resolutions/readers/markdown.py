@@ -170,4 +170,6 @@ def read_markdown(lines: Sequence[Line], symbols: Sequence[str] = ()) -> Flow:
             if builder.length:
                 blocks.append(RawBlock(block=builder.build(), after_break=after_break))
                 after_break = False
-    return Flow(blocks=join_cut_paragraphs(blocks), notes=notes, removals=list(furnished.removals))
+    return Flow(
+        blocks=join_cut_paragraphs(blocks), notes=notes, removals=list(furnished.removals)
+    )
