@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections import Counter
 from dataclasses import replace
@@ -110,6 +111,17 @@ def _import(args: argparse.Namespace) -> int:
             f"{target_shown}:2: warning: '{key}' not found on the PDF's cover: fill it in",
             file=sys.stderr,
         )
+    symbol = front.get("symbol")
+    for other in sorted(folder.glob("*.txt")) if symbol else ():
+        if other.resolve() == target.resolve():
+            continue
+        head = other.read_text(encoding="utf-8", errors="replace").split("\n---", 1)[0]
+        if re.search(rf"^symbol:\s*[\"']?{re.escape(symbol)}[\"']?\s*$", head, re.M):
+            print(
+                f"{target_shown}:2: warning: symbol '{symbol}' is also the symbol of "
+                f"{display_path(other, Path.cwd())}: check refuses two texts with one symbol",
+                file=sys.stderr,
+            )
     if args.removals:
         for removal in converted.removals:
             print(f"{shown}:page {removal.line}: removed ({removal.reason}): {removal.text}")

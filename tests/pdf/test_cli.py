@@ -103,3 +103,19 @@ def test_a_truncated_pdf_gives_a_clear_error(
     assert main(["convert", str(path)]) == 2
     error = capsys.readouterr().err
     assert ": error: " in error and "Traceback" not in error
+
+
+def test_import_warns_when_the_symbol_is_taken(
+    small_pdf: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The French text of the same resolution, already in the folder, holds its symbol."""
+    out = tmp_path / "source_texts"
+    assert main(["import", str(small_pdf), "--out", str(out)]) == 0
+    (written,) = out.glob("*.txt")
+    symbol = load_source(written).entries[0]["symbol"]
+    capsys.readouterr()
+    written.rename(out / "version-francaise.txt")
+    assert main(["import", str(small_pdf), "--out", str(out)]) == 0
+    error = capsys.readouterr().err
+    assert f"warning: symbol '{symbol}' is also the symbol of " in error
+    assert "version-francaise.txt" in error
