@@ -53,6 +53,7 @@ bench: $(INSTALLED)
 	$(BIN)/python benchmarks/bench_citations.py
 	$(BIN)/python benchmarks/bench_ocr.py
 	$(BIN)/python benchmarks/bench_pdf.py
+	$(BIN)/python benchmarks/bench_adversarial.py
 	$(BIN)/python benchmarks/bench_site.py --sizes $(BENCH_SIZES)
 
 # Rewrites the lock: the newest versions pyproject.toml allows, installed into a fresh

@@ -27,6 +27,7 @@ from .pipeline import (
     display_path,
     documents_of,
     load_glossary_of,
+    scan_folder,
     source_files,
 )
 from .readers.pdf import Converted, convert_pdf
@@ -171,7 +172,13 @@ def _check(args: argparse.Namespace) -> int:
     # Uniqueness of slugs and symbols is checked against the whole folder of each file.
     corpus = sorted({*wanted, *(p for w in wanted for p in source_files(w.parent))})
     wanted_names = {display_path(path, root) for path in wanted}
-    diagnostics: list[Diagnostic] = []
+    # What is wrong with a folder itself: files that are not texts, no text at all.
+    diagnostics: list[Diagnostic] = [
+        problem
+        for name in args.paths
+        if Path(name).is_dir()
+        for problem in scan_folder(Path(name), root)[1]
+    ]
     converted: list[Document] = []
     front = checks.FrontMatter(root)
     for path in corpus:

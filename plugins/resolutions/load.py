@@ -14,7 +14,10 @@
 
 from __future__ import annotations
 
+import difflib
+import os
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass
 from datetime import date as Date
@@ -40,6 +43,14 @@ MAX_BYTES = 20 * 1024 * 1024
 """Larger sources are refused: no resolution comes near it, and a runaway paste should
 fail fast with a clear message rather than stall the build."""
 
+MAX_LINES = 200_000
+MAX_LINE_CHARS = 1_000_000
+"""A source of up to 20 MB holds at most this many lines, each at most this long: a
+resolution has a few hundred lines, a paragraph pasted on one line a few thousand
+characters, an HTML page saved by a browser may be one long line.  Past them the paste
+is broken, and the converter's time and memory would be spent on it before anyone
+noticed."""
+
 NO_FRONT_MATTER = (
     "no front matter: a source text starts with its metadata (symbol, title, body, type, "
     "date, source) between two '---' lines; copy docs/contribuer/modele-texte.txt"
@@ -48,6 +59,118 @@ NO_FRONT_MATTER = (
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _ISO_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 TEXT_FIELDS = ("symbol", "title", "body", "type", "date", "source", "format", "slug", "lang")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """What one metadata string may hold."""
+
+    max_length: int
+    multiline: bool = False
+    """Only ``source`` may run over several lines (``source: |``)."""
+    ascii: bool = False
+    """A symbol is printed in ASCII: a lookalike letter would make a second text."""
+
+
+SCHEMA: dict[str, Rule] = {
+    "symbol": Rule(80, ascii=True),
+    "title": Rule(500),
+    "body": Rule(20),
+    "type": Rule(20),
+    "date": Rule(10),
+    "source": Rule(2000, multiline=True),
+    "format": Rule(20),
+    "slug": Rule(80),
+    "lang": Rule(2),
+    "starts_with": Rule(500),
+    # Read from an official PDF's cover block by `resolutions import` (readers/pdf.py).
+    "session": Rule(200),
+    "agenda_item": Rule(20),
+    "agenda_title": Rule(500),
+    "draft_symbol": Rule(80, ascii=True),
+    "report_symbol": Rule(80, ascii=True),
+    "pdf_sha256": Rule(64, ascii=True),
+}
+"""Every metadata string of a text.  The limits are far above any real value (the
+longest title of the corpus is under 300 characters) and keep one field from
+weighing on every page, listing and search entry that shows it."""
+CORRECTION_SCHEMA: dict[str, Rule] = {
+    "original": Rule(200),
+    "correction": Rule(200),
+    "decision": Rule(10),
+}
+CORRECTION_NUMBERS = ("line", "occurrence")
+FILE_KEYS = (*SCHEMA, "corrections", "documents")
+DOCUMENT_KEYS = (*SCHEMA, "corrections")
+MAX_DOCUMENTS = 200
+MAX_CORRECTIONS = 10_000
+_ALLOWED_SPACES = {" ", "\u00a0", "\u202f", "\u2009"}
+"""Space, no-break space, narrow no-break space, thin space: French typography."""
+_SCRIPTS = ("LATIN", "CYRILLIC", "GREEK")
+
+
+def _character_problem(value: str, rule: Rule) -> str | None:
+    """Why ``value`` (already NFC) cannot be a metadata value, or None."""
+    for position, char in enumerate(value, 1):
+        if char == "\n" and rule.multiline:
+            continue
+        code = f"U+{ord(char):04X}"
+        name = unicodedata.name(char, "unnamed character")
+        where = f"character {position} is {code} {name}"
+        if char in "\n\r":
+            return f"must be on one line ({where})"
+        category = unicodedata.category(char)
+        if category[0] == "C" or category in ("Zl", "Zp"):
+            return (
+                f"{where}: control, invisible and text-direction characters are not allowed "
+                "(they make two values that look alike)"
+            )
+        if category == "Zs" and char not in _ALLOWED_SPACES:
+            return f"{where}: use an ordinary space"
+        if rule.ascii and not (" " <= char <= "~"):
+            return f"{where}: a symbol is written in ASCII letters, digits and punctuation"
+        folded = unicodedata.normalize("NFKC", char)
+        if folded != char and folded.isascii() and folded.isalnum():
+            return f"{where}, a lookalike of '{folded}': type '{folded}' itself"
+    for word in re.findall(r"\w+", value):
+        scripts = {
+            script
+            for char in word
+            if char.isalpha()
+            for script in _SCRIPTS
+            if unicodedata.name(char, "").startswith(script)
+        }
+        if len(scripts) > 1:
+            return (
+                f"the word '{word}' mixes {' and '.join(sorted(scripts)).lower()} letters "
+                "(a lookalike letter typed by mistake?)"
+            )
+    return None
+
+
+def clean_string(value: object, rule: Rule, what: str) -> str:
+    """``value`` checked against ``rule``, NFC-normalised and stripped; ``ValueError``
+    says why it is refused (``what`` names it in the message)."""
+    if not isinstance(value, str):
+        kind = {list: "a list", dict: "a mapping"}.get(type(value), type(value).__name__)
+        raise ValueError(f"{what} must be text, not {kind}")
+    value = unicodedata.normalize("NFC", value).strip()
+    if rule.multiline:
+        value = "\n".join(line.rstrip() for line in value.replace("\r\n", "\n").split("\n"))
+    if len(value) > rule.max_length:
+        raise ValueError(
+            f"{what} is {len(value):,} characters long, over the limit of {rule.max_length:,}"
+        )
+    problem = _character_problem(value, rule)
+    if problem is not None:
+        raise ValueError(f"{what}: {problem}")
+    return value
+
+
+def _unknown_key_message(key: object, allowed: tuple[str, ...], where: str) -> str:
+    close = difflib.get_close_matches(str(key), allowed, n=1)
+    hint = f" (did you mean '{close[0]}'?)" if close else ""
+    return f"unknown key '{key}'{where}{hint}; known keys: {', '.join(allowed)}"
 
 
 @dataclass(frozen=True)
@@ -95,6 +218,17 @@ def decode(raw: bytes, path: str) -> tuple[str, list[Diagnostic]]:
         return raw.decode("utf-8-sig"), []
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
+        if _has_utf8_letters(raw):
+            # A UTF-8 file with a bad byte: reading it all as CP1252 would turn every
+            # accented letter of the text into two wrong ones.
+            column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+            bad = raw[error.start : error.end].hex(" ").upper()
+            raise SourceError(
+                path,
+                line,
+                f"invalid UTF-8 at byte {error.start + 1:,} (byte {column} of the line: "
+                f"0x{bad}) in a file that is otherwise UTF-8: retype the character there",
+            ) from None
         try:
             text = raw.decode("cp1252")
         except UnicodeDecodeError:
@@ -111,6 +245,23 @@ def decode(raw: bytes, path: str) -> tuple[str, list[Diagnostic]]:
         ]
 
 
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+
+
+def _has_utf8_letters(raw: bytes) -> bool:
+    """Whether ``raw`` holds a well-formed UTF-8 sequence for a non-ASCII character: a
+    file wholly in CP1252 has none (``é`` then ``«`` would have to follow each other)."""
+    for match in _UTF8_SEQUENCE.finditer(raw):
+        try:
+            match.group().decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        return True
+    return False
+
+
 def normalise_lines(text: str, first_line: int) -> tuple[Line, ...]:
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     return tuple(
@@ -124,10 +275,37 @@ class _MetadataLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: i
     a clear message, not crash the timestamp constructor."""
 
 
+# Strings stay strings: no plain scalar is read as a date, a number, a boolean or null
+# (``title: yes`` is the text "yes", ``symbol: 1.10`` keeps its zero).  The schema turns
+# into a number what must be one (a correction's ``line``).
 _MetadataLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    first: [(tag, regexp) for tag, regexp in resolvers if tag == "tag:yaml.org,2002:merge"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+
+
+class DuplicateKey(yaml.YAMLError):
+    def __init__(self, key: object, line: int) -> None:
+        super().__init__(f"duplicate key '{key}'")
+        self.key = key
+        self.line = line
+
+
+def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[Any, Any]:
+    """A mapping where a key given twice is an error (YAML would keep the last)."""
+    loader.flatten_mapping(node)
+    mapping: dict[Any, Any] = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, str):
+            raise DuplicateKey(key, key_node.start_mark.line)  # reported as a bad key below
+        if key in mapping:
+            raise DuplicateKey(key, key_node.start_mark.line)
+        mapping[key] = loader.construct_object(value_node, deep=True)
+    return mapping
+
+
+_MetadataLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
 
 
 def _yaml_hint(problem: str) -> str:
@@ -153,6 +331,13 @@ def _split_front_matter(text: str, path: str) -> tuple[dict[str, Any] | None, st
             block = "\n".join(lines[1:index])
             try:
                 data = yaml.load(block, Loader=_MetadataLoader)
+            except DuplicateKey as error:
+                what = (
+                    f"key '{error.key}' is given twice: YAML would silently keep the last one"
+                    if isinstance(error.key, str)
+                    else f"a key must be a name, not {type(error.key).__name__}"
+                )
+                raise SourceError(path, error.line + 2, f"front matter: {what}") from None
             except yaml.YAMLError as error:
                 mark = getattr(error, "problem_mark", None)
                 line = (mark.line + 2) if mark is not None else 2
@@ -184,14 +369,18 @@ def _validate_entry(entry: dict[str, Any], path: str, raw_text: str, line: int) 
         return SourceError(path, _field_line(raw_text, key, line), message)
 
     clean: dict[str, Any] = dict(entry)
-    for key in TEXT_FIELDS:
+    for key, rule in SCHEMA.items():
         value = clean.get(key)
-        if isinstance(value, Date):
-            clean[key] = value.isoformat()
-        elif value is not None and not isinstance(value, str | int | float):
-            raise fail(key, f"'{key}' must be text, not {type(value).__name__}")
-        elif value is not None:
-            clean[key] = str(value).strip()
+        if value is None:
+            continue
+        try:
+            clean[key] = clean_string(value, rule, f"'{key}'")
+        except ValueError as error:
+            raise fail(key, str(error)) from None
+    if "corrections" in clean:
+        clean["corrections"] = _clean_corrections(
+            clean["corrections"], path, _field_line(raw_text, "corrections", line)
+        )
     for key in ("title", "body", "type", "date", "source"):
         if not clean.get(key):
             raise fail(key, f"missing required field '{key}'")
@@ -226,6 +415,68 @@ def _validate_entry(entry: dict[str, Any], path: str, raw_text: str, line: int) 
     return clean
 
 
+def _clean_corrections(raw: object, path: str, line: int) -> object:
+    """The strings and numbers of the editors' ``corrections:`` entries (their meaning is
+    checked by ``ocr.parse_decisions``)."""
+    if not isinstance(raw, list):
+        return raw
+    if len(raw) > MAX_CORRECTIONS:
+        raise SourceError(
+            path, line, f"corrections: {len(raw):,} entries, over the limit of {MAX_CORRECTIONS:,}"
+        )
+    cleaned: list[object] = []
+    for number, entry in enumerate(raw, 1):
+        if not isinstance(entry, dict):
+            cleaned.append(entry)
+            continue
+        item = dict(entry)
+        for key, rule in CORRECTION_SCHEMA.items():
+            if key in item:
+                try:
+                    item[key] = clean_string(item[key], rule, f"'{key}'")
+                except ValueError as error:
+                    raise SourceError(path, line, f"corrections, entry {number}: {error}") from None
+        for key in CORRECTION_NUMBERS:
+            value = item.get(key)
+            if isinstance(value, str) and re.fullmatch(r"[0-9]{1,9}", value.strip()):
+                item[key] = int(value)
+        cleaned.append(item)
+    return cleaned
+
+
+def _check_keys(
+    mapping: dict[str, Any], allowed: tuple[str, ...], path: str, text: str, where: str
+) -> None:
+    for key in mapping:
+        if key not in allowed:
+            raise SourceError(
+                path, _field_line(text, str(key), 2), _unknown_key_message(key, allowed, where)
+            )
+
+
+def _check_correction_lines(
+    entries: tuple[dict[str, Any], ...], lines: tuple[Line, ...], path: str
+) -> None:
+    """A correction must name a line of the text: one outside it would be dropped."""
+    first, last = lines[0].number, lines[-1].number
+    for entry in entries:
+        raw = entry.get("corrections")
+        if not isinstance(raw, list):
+            continue
+        for number, item in enumerate(raw, 1):
+            if not isinstance(item, dict):
+                continue
+            target = item.get("line")
+            outside = isinstance(target, int) and not first <= target <= last
+            if outside and not isinstance(target, bool):
+                raise SourceError(
+                    path,
+                    entry.get("corrections_line", 2),
+                    f"corrections, entry {number}: line {target} is outside the text "
+                    f"(lines {first} to {last} of the file)",
+                )
+
+
 _HTML_PAGE = re.compile(
     r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|body)\b", re.I | re.S
 )
@@ -253,15 +504,45 @@ def detect_format(lines: tuple[Line, ...]) -> str:
     return "pdf-text"
 
 
-def load_source(path: Path, display_path: str | None = None) -> Source:
-    shown = display_path or str(path)
+def file_kind(mode: int) -> str:
+    """What a file that is not a regular file is, for a message."""
+    kinds = (
+        (stat.S_ISDIR, "a folder"),
+        (stat.S_ISFIFO, "a named pipe (FIFO)"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+    )
+    return next((name for test, name in kinds if test(mode)), "not a regular file")
+
+
+def read_source_bytes(path: Path, shown: str) -> bytes:
+    """The bytes of a source file, refused without reading them if it is not a regular
+    file (a FIFO would wait for ever, ``/dev/zero`` never ends) or is over the limit."""
     try:
-        if path.stat().st_size > MAX_BYTES:
-            raise too_large(shown, path.stat().st_size)
-        raw = path.read_bytes()
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except OSError as error:
         raise SourceError(shown, 1, f"cannot read the file: {error.strerror}") from None
-    return parse_source(raw, shown, path.stem)
+    with os.fdopen(descriptor, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise SourceError(
+                shown, 1, f"{file_kind(info.st_mode)}, not a text file: nothing was read from it"
+            )
+        if info.st_size > MAX_BYTES:
+            raise too_large(shown, info.st_size)
+        try:
+            raw = handle.read(MAX_BYTES + 1)
+        except OSError as error:
+            raise SourceError(shown, 1, f"cannot read the file: {error.strerror}") from None
+    if len(raw) > MAX_BYTES:
+        raise too_large(shown, len(raw))
+    return raw
+
+
+def load_source(path: Path, display_path: str | None = None) -> Source:
+    shown = display_path or str(path)
+    return parse_source(read_source_bytes(path, shown), shown, path.stem)
 
 
 def parse_source(raw: bytes, shown: str, stem: str = "texte") -> Source:
@@ -270,7 +551,23 @@ def parse_source(raw: bytes, shown: str, stem: str = "texte") -> Source:
     text, diagnostics = decode(raw, shown)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     metadata, body, first_line = _split_front_matter(text, shown)
+    count = body.count("\n") + 1  # counted before any line is made
+    if count > MAX_LINES:
+        raise SourceError(
+            shown,
+            first_line + MAX_LINES,
+            f"{count:,} lines, over the limit of {MAX_LINES:,} for a source text: "
+            "check what was pasted into it",
+        )
     lines = normalise_lines(body, first_line)
+    for line in lines:
+        if len(line.text) > MAX_LINE_CHARS:
+            raise SourceError(
+                shown,
+                line.number,
+                f"line of {len(line.text):,} characters, over the limit of {MAX_LINE_CHARS:,}: "
+                "check what was pasted there",
+            )
     if not any(line.text.strip() for line in lines):
         raise SourceError(shown, first_line, "no text after the front matter")
     has_front_matter = metadata is not None
@@ -285,6 +582,8 @@ def parse_source(raw: bytes, shown: str, stem: str = "texte") -> Source:
             "date": "1900",
             "source": shown,
         }
+    if has_front_matter:
+        _check_keys(metadata, FILE_KEYS, shown, text, "")
     declared = metadata.get("format")
     if declared is not None and declared not in FORMATS:
         raise SourceError(
@@ -302,6 +601,12 @@ def parse_source(raw: bytes, shown: str, stem: str = "texte") -> Source:
             raise SourceError(
                 shown, _field_line(text, "documents", 2), "'documents' must be a list of texts"
             )
+        if len(documents) > MAX_DOCUMENTS:
+            raise SourceError(
+                shown,
+                _field_line(text, "documents", 2),
+                f"'documents' lists {len(documents)} texts, over the limit of {MAX_DOCUMENTS}",
+            )
         shared = {key: value for key, value in metadata.items() if key != "documents"}
         entries = []
         for item in documents:
@@ -309,8 +614,10 @@ def parse_source(raw: bytes, shown: str, stem: str = "texte") -> Source:
                 raise SourceError(
                     shown, _field_line(text, "documents", 2), "each 'documents' entry is a mapping"
                 )
+            _check_keys(item, DOCUMENT_KEYS, shown, text, " in a 'documents' entry")
             entries.append({**shared, **item})
     validated = tuple(_validate_entry(entry, shown, text, 2) for entry in entries)
+    _check_correction_lines(validated, lines, shown)
     slugs = [entry["slug"] for entry in validated]
     for slug in slugs:
         if slugs.count(slug) > 1:

@@ -11,24 +11,35 @@ then the corpus pass.  Nothing here imports MkDocs.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
-import pickle
+import signal
+import stat
+import threading
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, is_dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from . import corpus as corpus_pass
 from . import glossary as glossary_stage
-from . import ocr
+from . import model, ocr, unaddressed
 from .citations import entries_by_id
 from .errors import SourceError
-from .load import BODIES, NO_FRONT_MATTER, Source, load_source, parse_source
-from .model import ConversionResult, Diagnostic, Document
+from .load import (
+    BODIES,
+    NO_FRONT_MATTER,
+    Source,
+    file_kind,
+    load_source,
+    parse_source,
+    read_source_bytes,
+)
+from .model import ConversionResult, Diagnostic, Document, ParsedText
 from .readers.base import Flow
 from .readers.html import read_html
-from .readers.markdown import read_markdown
+from .readers.markdown import MAX_NESTING, NestingTooDeep, read_markdown
 from .readers.ocr import read_ocr
 from .readers.pdf_text import read_pdf_text
 from .structure import parse_structure
@@ -42,11 +53,19 @@ READERS = {
 
 
 def read(source: Source) -> Flow:
-    if source.format in ("pdf-text", "ocr", "markdown"):
-        # Their furniture stage needs the text's own symbols: running headers repeat them.
-        symbols = [entry.get("symbol", "") for entry in source.entries]
-        return READERS[source.format](source.lines, symbols)
-    return READERS[source.format](source.lines)
+    try:
+        if source.format in ("pdf-text", "ocr", "markdown"):
+            # Their furniture stage needs the text's own symbols: running headers repeat them.
+            symbols = [entry.get("symbol", "") for entry in source.entries]
+            return READERS[source.format](source.lines, symbols)
+        return READERS[source.format](source.lines)
+    except NestingTooDeep as error:
+        raise SourceError(
+            source.path,
+            error.line,
+            f"Markdown nested more than {MAX_NESTING} levels deep (a list in a list counts "
+            "two) starts here: the Markdown parser would drop its words; flatten the lists",
+        ) from None
 
 
 def repair_ocr(document: Document, entry: dict, path: str) -> Document:
@@ -63,15 +82,61 @@ def repair_ocr(document: Document, entry: dict, path: str) -> Document:
     return ocr.repair(document, lexicon, decisions)
 
 
+MAX_BLOCK_CHARS = 200_000
+"""One paragraph (or note) at most this long: the longest of the corpus is under 5,000
+characters; a run of cut blocks all joined into one is a broken paste."""
+MAX_PARAGRAPHS = 30_000
+MAX_NOTES = 5_000
+"""Per text: a resolution has tens of paragraphs and notes, a long report a few
+thousand.  Each paragraph is a search entry and a part of a page: 1,000,000 of them
+took 15 minutes and 3 GB to build."""
+
+
+def _check_limits(flow: Flow, path: str) -> None:
+    for raw in flow.blocks:
+        if len(raw.text) > MAX_BLOCK_CHARS:
+            raise SourceError(
+                path,
+                raw.line,
+                f"a paragraph of {len(raw.text):,} characters starts here, over the limit of "
+                f"{MAX_BLOCK_CHARS:,}: are blank lines missing between paragraphs?",
+            )
+    if len(flow.notes) > MAX_NOTES:
+        line = list(flow.notes.values())[MAX_NOTES].line
+        raise SourceError(
+            path, line, f"{len(flow.notes):,} notes, over the limit of {MAX_NOTES:,} for a file"
+        )
+    for number, note in flow.notes.items():
+        if len(note.text) > MAX_BLOCK_CHARS:
+            raise SourceError(
+                path,
+                note.line,
+                f"note {number} is over the limit of {MAX_BLOCK_CHARS:,} characters",
+            )
+
+
+def _check_counts(part: ParsedText, entry: dict, path: str) -> None:
+    paragraphs = part.paragraphs
+    if len(paragraphs) > MAX_PARAGRAPHS:
+        raise SourceError(
+            path,
+            paragraphs[MAX_PARAGRAPHS].line,
+            f"'{entry['slug']}' has {len(paragraphs):,} paragraphs, over the limit of "
+            f"{MAX_PARAGRAPHS:,} for one text; this is paragraph {MAX_PARAGRAPHS + 1:,}",
+        )
+
+
 def documents_of(source: Source, repair: bool = True) -> tuple[Document, ...]:
     """The texts of a source; ``repair=False`` stops before OCR word repair (the words
     exactly as scanned, for reviewing the repair stage itself)."""
     flow = read(source)
+    _check_limits(flow, source.path)
     parts = parse_structure(flow, source.entries, source.format, source.path)
     documents = []
     for entry, part in zip(source.entries, parts, strict=True):
         if not part.paragraphs and not part.heading:
             raise SourceError(source.path, 1, f"no text found for '{entry['slug']}'")
+        _check_counts(part, entry, source.path)
         first_line = min(
             [block.line for block in part.heading]
             + [paragraph.line for paragraph in part.paragraphs],
@@ -149,8 +214,64 @@ def convert_bytes(raw: bytes, name: str = "<texte>", repair: bool = True) -> Con
     return ConversionResult(documents=documents_of(source, repair), diagnostics=source.diagnostics)
 
 
+IGNORED_FILES = (".gitkeep",)
+
+
+def scan_folder(folder: Path, root: Path | None = None) -> tuple[list[Path], list[Diagnostic]]:
+    """The source texts of ``folder`` and what is wrong with the rest of it: every file
+    there is a text (``*.txt``, a regular file), the glossary, the list of accepted
+    unaddressed citations (``unaddressed.ACCEPTED_FILE``), or an error (a sub-folder,
+    ``*.TXT``, a link out of the folder, a FIFO or a device, which are never opened).
+    No text at all is an error."""
+    texts: list[Path] = []
+    problems: list[Diagnostic] = []
+    inside = folder.resolve()
+
+    def problem(path: Path, message: str) -> None:
+        problems.append(Diagnostic(display_path(path, root), 1, "error", message))
+
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError as error:
+        problem(folder, f"cannot read the folder: {error.strerror}")
+        return texts, problems
+    for path in entries:
+        if path.name in IGNORED_FILES:
+            continue
+        if path.is_symlink():
+            target = path.resolve()
+            if not target.is_relative_to(inside):
+                problem(path, f"a link to {target}, outside {folder.name}/: copy the file in")
+                continue
+        try:
+            mode = path.stat().st_mode
+        except OSError as error:
+            problem(path, f"cannot read the file: {error.strerror}")
+            continue
+        if stat.S_ISDIR(mode):
+            problem(
+                path,
+                f"a sub-folder: texts sit directly in {folder.name}/, sub-folders are not read",
+            )
+        elif not stat.S_ISREG(mode):
+            problem(path, f"{file_kind(mode)}, not a text file: nothing was read from it")
+        elif path.name in (GLOSSARY_FILE, unaddressed.ACCEPTED_FILE):
+            continue
+        elif not path.name.endswith(".txt"):
+            problem(
+                path,
+                f"not a source text: a text is named *.txt (lower case), the glossary "
+                f"{GLOSSARY_FILE}; move other files out of {folder.name}/",
+            )
+        else:
+            texts.append(path)
+    if not texts:
+        problem(folder, "no source text (*.txt) in this folder: there is nothing to publish")
+    return texts, problems
+
+
 def source_files(folder: Path) -> list[Path]:
-    return sorted(path for path in folder.glob("*.txt") if path.is_file())
+    return scan_folder(folder)[0]
 
 
 @lru_cache(maxsize=1)
@@ -163,40 +284,126 @@ def converter_fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
+MODEL_TYPES: dict[str, type] = {
+    name: value
+    for name, value in vars(model).items()
+    if isinstance(value, type) and is_dataclass(value) and value.__module__ == model.__name__
+}
+"""The classes a cached conversion may hold: the model's dataclasses, nothing else."""
+CACHE_FORMAT = 1
+
+
+def encode_model(value: object) -> object:
+    """A model value as JSON data: a dataclass is an object naming its class in ``"@"``,
+    a tuple a list; anything else than the model's classes and plain values is refused
+    (``TypeError``)."""
+    if is_dataclass(value) and not isinstance(value, type):
+        name = type(value).__name__
+        if MODEL_TYPES.get(name) is not type(value):
+            raise TypeError(f"not a model class: {type(value)!r}")
+        encoded: dict[str, object] = {"@": name}
+        for item in fields(value):
+            encoded[item.name] = encode_model(getattr(value, item.name))
+        return encoded
+    if isinstance(value, tuple | list):
+        return [encode_model(item) for item in value]
+    if value is None or isinstance(value, str | int | float):
+        return value
+    raise TypeError(f"cannot cache a {type(value).__name__}")
+
+
+def decode_model(data: object) -> object:
+    """The inverse of ``encode_model``; ``ValueError`` on anything it did not make."""
+    if isinstance(data, list):
+        return tuple(decode_model(item) for item in data)
+    if isinstance(data, dict):
+        cls = MODEL_TYPES.get(data.get("@"))  # type: ignore[arg-type]
+        if cls is None:
+            raise ValueError(f"unknown class {data.get('@')!r}")
+        names = {item.name for item in fields(cls)}
+        if set(data) - {"@"} != names:
+            raise ValueError(f"fields of {cls.__name__} differ")
+        return cls(**{name: decode_model(data[name]) for name in names})
+    if data is None or isinstance(data, str | int | float):
+        return data
+    raise ValueError(f"unexpected {type(data).__name__}")
+
+
+def _canonical(data: object) -> bytes:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode()
+
+
 class ConversionCache:
     """Conversions of unchanged sources, kept by content hash (so an edit reconverts
-    one text, and a rename reconverts nothing)."""
+    one text, and a rename reconverts nothing).
+
+    An entry is data, not code: the model as JSON (``encode_model``), with the key it
+    was made for (converter version, shown path, SHA-256 of the source) and the SHA-256
+    of its content, all checked on reading.  A damaged or unreadable entry is a miss:
+    the text is converted again and ``lookup`` says why."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
 
-    def _path(self, raw: bytes, shown: str) -> Path:
-        key = hashlib.sha256(
+    def _key(self, raw: bytes, shown: str) -> str:
+        return hashlib.sha256(
             converter_fingerprint().encode() + b"\0" + shown.encode() + b"\0" + raw
         ).hexdigest()
-        return self.folder / key[:2] / f"{key}.pickle"
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.json"
+
+    def lookup(self, raw: bytes, shown: str) -> tuple[ConversionResult | None, str | None]:
+        """(the cached conversion or None, why an entry found was not used)."""
+        key = self._key(raw, shown)
+        path = self._path(key)
+        try:
+            content = path.read_bytes()
+        except FileNotFoundError:
+            return None, None
+        except OSError as error:
+            return None, f"cannot read the cached conversion {path}: {error.strerror}"
+        try:
+            entry = json.loads(content)
+            if not isinstance(entry, dict) or entry.get("format") != CACHE_FORMAT:
+                raise ValueError("not a cache entry of this version")
+            if entry.get("key") != key:
+                raise ValueError("made for another source or converter")
+            payload = entry.get("result")
+            digest = hashlib.sha256(_canonical(payload)).hexdigest()
+            if entry.get("sha256") != digest:
+                raise ValueError("its content does not match its checksum")
+            result = decode_model(payload)
+            if not isinstance(result, ConversionResult):
+                raise ValueError("not a conversion")
+        except (ValueError, TypeError, RecursionError) as error:
+            return None, f"damaged cached conversion {path} ({error}): converted again"
+        return result, None
 
     def get(self, raw: bytes, shown: str) -> ConversionResult | None:
-        try:
-            with self._path(raw, shown).open("rb") as handle:
-                return pickle.load(handle)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
-            return None
+        return self.lookup(raw, shown)[0]
 
     def put(self, raw: bytes, shown: str, result: ConversionResult) -> None:
-        path = self._path(raw, shown)
+        try:
+            payload = encode_model(result)
+        except TypeError:
+            return  # nothing but the model is cached
+        key = self._key(raw, shown)
+        entry = {
+            "format": CACHE_FORMAT,
+            "key": key,
+            "sha256": hashlib.sha256(_canonical(payload)).hexdigest(),
+            "result": payload,
+        }
+        path = self._path(key)
         path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(f".{os.getpid()}.tmp")
-        with temporary.open("wb") as handle:
-            pickle.dump(result, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        temporary = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+        temporary.write_bytes(_canonical(entry))
         temporary.replace(path)
 
 
 def _read(path: Path, shown: str) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as error:
-        raise SourceError(shown, 1, f"cannot read the file: {error.strerror}") from None
+    return read_source_bytes(path, shown)
 
 
 def _convert_one(job: tuple[Path, str, Path | None, bool, bytes | None]) -> ConversionResult:
@@ -205,15 +412,35 @@ def _convert_one(job: tuple[Path, str, Path | None, bool, bytes | None]) -> Conv
     if raw is None:
         raw = _read(path, shown)
     cache = ConversionCache(cache_folder) if cache_folder is not None else None
-    if cache is not None and (cached := cache.get(raw, shown)) is not None:
-        return cached
+    damaged = None
+    if cache is not None:
+        cached, damaged = cache.lookup(raw, shown)
+        if cached is not None:
+            return cached
     source = parse_source(raw, shown, path.stem)
     if require_metadata and not source.has_front_matter:
         raise SourceError(shown, 1, NO_FRONT_MATTER)
     result = ConversionResult(documents=documents_of(source), diagnostics=source.diagnostics)
     if cache is not None:
         cache.put(raw, shown, result)
+    if damaged is not None:
+        warning = Diagnostic(shown, 1, "warning", damaged)
+        result = ConversionResult(result.documents, (*result.diagnostics, warning))
     return result
+
+
+def die_with_parent(parent: int) -> None:
+    """In a worker process: be killed when the process that started it dies (Linux's
+    PR_SET_PDEATHSIG), so that a build killed midway leaves no worker running."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent died before the call
+        os._exit(1)
 
 
 PARALLEL_THRESHOLD = 48
@@ -280,7 +507,9 @@ def convert_paths(
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     if workers > 1 and len(missing) >= PARALLEL_THRESHOLD:
         chunk = max(len(missing) // 64, 8)
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        with ProcessPoolExecutor(
+            max_workers=workers, initializer=die_with_parent, initargs=(os.getpid(),)
+        ) as pool:
             converted = pool.map(_convert_one, [work[i] for i in missing], chunksize=chunk)
             for index, result in zip(missing, converted, strict=True):
                 results[index] = result
@@ -328,14 +557,13 @@ def convert_corpus(
 ) -> ConversionResult:
     """Convert every ``*.txt`` source of ``folder``."""
     folder = Path(folder)
-    return convert_paths(
-        source_files(folder),
-        root if root is not None else folder.parent,
-        jobs,
-        cache,
-        require_metadata=True,
-        memo=memo,
-    )
+    root = root if root is not None else folder.parent
+    texts, problems = scan_folder(folder, root)
+    for problem in problems:
+        if problem.severity == "error":
+            raise SourceError(problem.path, problem.line, problem.message)
+    result = convert_paths(texts, root, jobs, cache, require_metadata=True, memo=memo)
+    return ConversionResult(result.documents, (*problems, *result.diagnostics))
 
 
 GLOSSARY_FILE = "glossaire.yml"

@@ -35,7 +35,7 @@ CASES = [
         "undecodable.txt",
         FRONT.format(extra="").encode() + b"Texte \x81\x8d\x8f\x90\x9d illisible.\n",
         2,
-        "undecodable.txt:9: error: not UTF-8 text",
+        "undecodable.txt:9: error: invalid UTF-8 at byte",
     ),
     (
         "broken-yaml.txt",

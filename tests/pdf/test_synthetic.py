@@ -144,7 +144,7 @@ def test_cover_block_goes_to_the_front_matter(french: Path) -> None:
     assert front["lang"] == "fr" and front["body"] == "ag" and front["type"] == "résolution"
     assert front["date"] == "2031-03-10"
     assert front["source"] == "https://docs.un.org/fr/A/RES/99/1"
-    assert front["document"] == "A/99/L.7" and front["agenda_item"] == "12"
+    assert front["draft_symbol"] == "A/99/L.7" and front["agenda_item"] == "12"
     assert front["agenda_title"] == "Contrôle international des drogues"
     assert "slug" not in front
 

@@ -28,11 +28,15 @@ import os
 import posixpath
 import re
 import shutil
+import signal
+import sys
 import tempfile
+import threading
 import time
 import zipfile
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
@@ -59,6 +63,7 @@ from ..render.glossary_pages import (
     glossary_index_page,
 )
 from ..render.inline import RenderContext
+from ..render.inline import attribute as escape_html
 from ..render.json import export
 from ..render.markdown import display_title, french_date, glossary_tip, render_document
 from .config import ResolutionsConfig
@@ -104,6 +109,10 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         """The table of every text, put into the home page's HTML (see _fill_home)."""
         self.builds = 0
         """Builds run by this object: more than one when serving."""
+        self.preview_error: str | None = None
+        """Serving: why the last conversion failed (shown on every page), or None."""
+        self.output: AtomicOutput | None = None
+        """Where `mkdocs build` writes, until the site is swapped in (see AtomicOutput)."""
         self.checked: dict[int, tuple[Document, list[Diagnostic]]] = {}
         """id(text) → (that text, what the checks found in it), kept when serving."""
 
@@ -111,6 +120,8 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         if not self.config.enabled:
             return
         self.is_serve = command == "serve"
+        if command == "build":
+            self.output = AtomicOutput()
         if self.is_serve:
             self.memo = Memo()
             self.made = Made(remember=True)
@@ -119,10 +130,15 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
     def on_shutdown(self) -> None:
         if self.reuse is not None:
             self.reuse.close()
+        if self.output is not None:
+            self.output.finish()
 
+    @event_priority(100)  # first: every plugin must see the folder the build writes to
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
+        if self.output is not None:
+            config.site_dir = str(self.output.start(Path(config.site_dir)))
         self.project_dir = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         if self.is_serve and self.builds:
             # A rebuild allocates little that outlives it, but the memos it keeps are
@@ -179,8 +195,10 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
             self._export_markdown_start(config)
             for file in generated:
                 self._export(file.src_uri, file.content_bytes)
-        if self.reuse is not None:
+        if self.reuse is not None and self.preview_error is None:
             self._reuse_pages(files, config)
+        elif self.reuse is not None:
+            self.reuse.expected = {}  # every page is built, to show the error
         log.info(
             "%d texts converted from %s/ (%d pages and data files generated)",
             len(self.documents),
@@ -243,6 +261,8 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
             output = output.replace(HOME_TABLE, self.home_table, 1)
         if self.reuse is not None:
             self.reuse.keep(page.file.src_uri, output)
+        if self.preview_error is not None:
+            output = with_preview_error(output, self.preview_error)
         return output
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> None:
@@ -264,20 +284,28 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
                 memo=self.memo,
             )
         except SourceError as error:
+            if self.is_serve and self.corpus is not None:
+                return self._keep_previewing(str(error))
             # Fail closed: a site without one of its texts must not be published.
             raise PluginError(f"resolutions: {error}") from None
         errors = [d for d in result.diagnostics if d.severity == "error"]
         if errors:
-            raise PluginError("resolutions:\n" + "\n".join(str(d) for d in errors))
+            message = "\n".join(str(d) for d in errors)
+            if self.is_serve and self.corpus is not None:
+                return self._keep_previewing(message)
+            raise PluginError("resolutions:\n" + message)
         found = self._check(result.documents)
         errors = [d for d in found if d.severity == "error"]
         if errors:
+            if self.is_serve and self.corpus is not None:
+                return self._keep_previewing("\n".join(str(d) for d in errors))
             # What `resolutions check` refuses is not published: a text that converts
             # but whose structure was not found would be one long paragraph on its page.
             raise PluginError(
                 f"resolutions: {plural(len(errors), 'error')} in the source texts; "
                 "`resolutions check` says the same:\n" + "\n".join(str(d) for d in errors)
             )
+        self.preview_error = None
         for diagnostic in (*result.diagnostics, *found):
             # A warning does not stop the (strict) build: the text converted.  `resolutions
             # check --strict`, run before publishing, is where warnings block.
@@ -297,7 +325,20 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
                 )
         if not result.documents:
             raise PluginError(f"resolutions: no text found in '{folder}'")
+        if result.glossary is None:
+            log.info("resolutions: no glossaire.yml in '%s': the site has no glossary", folder)
         return result
+
+    def _keep_previewing(self, message: str) -> Corpus:
+        """Serving, when a text no longer converts: the preview goes on with the texts
+        as they last converted, and every page shows the error (the server used to
+        stop answering until the text was fixed)."""
+        assert self.corpus is not None
+        # Printed, not logged: MkDocs counts logged errors and, in strict mode, aborts
+        # the rebuild, which leaves the server waiting.
+        print(f"ERROR    -  resolutions: {message}", file=sys.stderr, flush=True)
+        self.preview_error = message
+        return self.corpus
 
     def _check(self, documents: Iterable[Document]) -> list[Diagnostic]:
         """The checks of `resolutions check` on each text (``checks.check_document``),
@@ -441,8 +482,13 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         """A text's page (Markdown) and data (JSON)."""
         cited_by = render_cited_by(rows, lambda slug: f"{slug}.html")
         markdown = render_document(document, context, extra=cited_by)
+        # Published as "source_texts/<file>" wherever that folder is on the machine that
+        # built the site (messages keep the path that machine can open); texts sit
+        # directly in their folder.
+        path = Path(document.source_path)
+        published = replace(document, source_path=f"{path.parent.name}/{path.name}")
         # Compact: json's C encoder only runs without indent (5 s saved at 1,000 texts).
-        data = json.dumps(export([document]), ensure_ascii=False) + "\n"
+        data = json.dumps(export([published]), ensure_ascii=False) + "\n"
         return markdown, data
 
     def _graph_files(self, config: MkDocsConfig, graph: dict) -> list[File]:
@@ -516,7 +562,7 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
             lines += [f"# {heading}", "", self._graph_intro(folder), ""]
         else:
             lines += [
-                f"# {html.escape(part)} : les citations",
+                f"# {escape_html(part)} : les citations",
                 "",
                 "Les textes de cette partie, ceux qu’ils citent et ceux qui les citent. "
                 f'<a href="{to_texts}/citations.html">Toutes les parties du graphe</a>. '
@@ -536,7 +582,7 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
     def _graph_index(self, parts: list[tuple[str, str, int, int]], graph: dict, folder: str) -> str:
         """The citation graph's page when the graph is drawn in parts: one row a part."""
         rows = "".join(
-            f'<tr><td><a href="{html.escape(url)}">{html.escape(title)}</a></td>'
+            f'<tr><td><a href="{escape_html(url)}">{escape_html(title)}</a></td>'
             f'<td class="ra-count">{count}</td><td class="ra-count">{made}</td></tr>'
             for url, title, count, made in parts
         )
@@ -660,7 +706,7 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
                 links.append(f'<strong aria-current="page">{other}</strong>')
                 continue
             target = f"{entry.id}.html" if other == 1 else f"{entry.id}/{other}.html"
-            links.append(f'<a href="{html.escape(to_glossary)}/{html.escape(target)}">{other}</a>')
+            links.append(f'<a href="{escape_html(to_glossary)}/{escape_html(target)}">{other}</a>')
         nav = (
             f'<nav class="ra-pages" aria-label="Parties de la fiche"><p>'
             f"Mentions et citations, partie {number} sur {count} (au plus "
@@ -693,7 +739,7 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
             "",
         ]
         for body, file in body_files.items():
-            label = html.escape(BODIES.get(body, body))
+            label = escape_html(BODIES.get(body, body))
             lines.append(
                 f'- <a href="{file.url_relative_to(hub)}">{label}</a> '
                 f"({plural(len(by_body[body]), 'texte')})"
@@ -726,7 +772,7 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
                 "  exclude: true",
                 "---",
                 "",
-                f"# {html.escape(title)}",
+                f"# {escape_html(title)}",
                 "",
                 f'<p class="ra-count">{plural(len(documents), "texte")} · '
                 f'<a href="{hub.url_relative_to(file)}">tous les organes et toutes les '
@@ -745,16 +791,16 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         rows = []
         for document in listing_order(documents):
             url = self.text_files[document.slug].url_relative_to(page)
-            symbol = html.escape(document.symbol) if document.symbol else "—"
+            symbol = escape_html(document.symbol) if document.symbol else "—"
             cells = [
                 f'<td class="ra-symbol"><a href="{url}">{symbol}</a></td>',
-                f'<td><a href="{url}">{html.escape(document.title)}</a></td>',
+                f'<td><a href="{url}">{escape_html(document.title)}</a></td>',
             ]
             if with_body:
-                cells.append(f"<td>{html.escape(BODIES.get(document.body, document.body))}</td>")
+                cells.append(f"<td>{escape_html(BODIES.get(document.body, document.body))}</td>")
             cells.append(
-                f'<td class="ra-date"><time datetime="{html.escape(document.date)}">'
-                f"{html.escape(french_date(document.date))}</time></td>"
+                f'<td class="ra-date"><time datetime="{escape_html(document.date)}">'
+                f"{escape_html(french_date(document.date))}</time></td>"
             )
             rows.append(f"<tr>{''.join(cells)}</tr>")
         return (
@@ -808,12 +854,12 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         parts = [
             '<div class="ra-corpus" data-search-exclude>',
             f'<p class="ra-counts"><strong>{plural(len(self.documents), "texte")}</strong> '
-            f"({html.escape(per_body)}), {plural(paragraphs, 'paragraphe')}, "
+            f"({escape_html(per_body)}), {plural(paragraphs, 'paragraphe')}, "
             f"{plural(notes, 'note')}.</p>",
         ]
         if self.config.archive:
             parts.append(
-                f'<p class="ra-archive"><a href="{html.escape(self.config.archive_name)}" '
+                f'<p class="ra-archive"><a href="{escape_html(self.config.archive_name)}" '
                 "download>Télécharger tout le site (archive zip)</a> pour le lire hors ligne : "
                 "décompressez l’archive, puis ouvrez <code>index.html</code>.</p>"
             )
@@ -868,12 +914,91 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
             gc.enable()  # see on_config
         else:
             gc.unfreeze()
+        if self.output is not None:
+            self.output.complete = True
 
     on_post_build = CombinedEvent(_write_search_entries, _write_archive, _thaw)
 
     def on_build_error(self, *, error: Exception) -> None:
         gc.unfreeze()
         gc.enable()
+        if self.output is not None:
+            # Strict mode's abort comes after the last event: nothing is published.
+            self.output.complete = False
+            self.output.failed = True
+
+
+class AtomicOutput:
+    """`mkdocs build` writes into a temporary folder beside the site's, swapped in once
+    the whole build (strict mode's check included) has succeeded: a build that fails,
+    is killed or stopped leaves the last site whole (pages, search index and archive
+    of one build), never half of a new one.
+
+    A lock on the folder that holds the site makes a second build into it wait for
+    the first.  SIGTERM stops the build like an error (its folder is removed); a folder
+    left by a killed build is removed by the next one."""
+
+    def __init__(self) -> None:
+        self.final: Path | None = None
+        self.building: Path | None = None
+        self.lock: Any = None
+        self.complete = False
+        self.failed = False
+
+    def start(self, site_dir: Path) -> Path:
+        import fcntl
+
+        if self.building is not None:
+            return self.building
+        self.final = site_dir
+        parent, name = site_dir.parent, site_dir.name
+        parent.mkdir(parents=True, exist_ok=True)
+        # The lock is on the folder that holds the site: no file is left behind.
+        self.lock = os.open(parent, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+        try:
+            fcntl.flock(self.lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            log.info("resolutions: another build of %s is running: waiting for it", site_dir)
+            fcntl.flock(self.lock, fcntl.LOCK_EX)
+        prefix = f".{name}.building-"
+        for folder in parent.glob(f"{prefix}*"):
+            pid = folder.name.removeprefix(prefix)
+            if pid.isdigit() and not process_exists(int(pid)):
+                shutil.rmtree(folder, ignore_errors=True)
+        self.building = parent / f"{prefix}{os.getpid()}"
+        shutil.rmtree(self.building, ignore_errors=True)
+        self.building.mkdir()
+        main = threading.current_thread() is threading.main_thread()
+        if main and signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
+            signal.signal(signal.SIGTERM, self._terminate)
+        return self.building
+
+    def _terminate(self, signum: int, frame: object) -> None:
+        self.failed = True
+        raise SystemExit(128 + signum)
+
+    def finish(self) -> None:
+        """Swap the new site in if the build completed, else remove it; unlock."""
+        building, final = self.building, self.final
+        if building is None or final is None:
+            return
+        try:
+            if self.complete and not self.failed:
+                old = final.parent / f".{final.name}.old-{os.getpid()}"
+                shutil.rmtree(old, ignore_errors=True)
+                if final.is_dir() and not final.is_symlink():
+                    final.rename(old)
+                elif final.exists() or final.is_symlink():
+                    final.unlink()
+                building.rename(final)
+                shutil.rmtree(old, ignore_errors=True)
+            else:
+                shutil.rmtree(building, ignore_errors=True)
+        finally:
+            self.building = None
+            if self.lock is not None:
+                os.close(self.lock)  # releases the lock
+                self.lock = None
 
 
 # -------------------------------------------------------------------- the preview
@@ -1193,17 +1318,35 @@ def build_epoch() -> int:
     return max(int(value), ZIP_EPOCH)
 
 
+def with_preview_error(page: str, message: str) -> str:
+    """``page`` with ``message`` (the editor's ``file:line: error:`` lines) at the top
+    of its body, escaped: a notice of the preview only, never in a built site."""
+    notice = (
+        '<div class="ra-preview-error" role="alert" style="background:#fdecea;'
+        "color:#611a15;padding:.8em 1.2em;border-bottom:2px solid #d93025;"
+        'font-size:.8rem"><strong>Prévisualisation : un texte ne se convertit pas ; '
+        "les pages montrent les textes tels qu’ils se convertissaient avant.</strong>"
+        f'<pre style="white-space:pre-wrap;margin:.4em 0 0">{escape_html(message)}</pre></div>'
+    )
+    body = re.search(r"<body[^>]*>", page)
+    if body is None:
+        return notice + page
+    return page[: body.end()] + notice + page[body.end() :]
+
+
 def write_archive(site_dir: Path, name: str, epoch: int) -> Path:
     """Zip ``site_dir`` into ``site_dir/name``: same files in, same bytes out.
 
     Entries are sorted, dated ``epoch`` and given fixed permissions, and sit in one
     folder named after the archive, so that unpacking it makes one folder."""
     target = site_dir / name
-    partial = site_dir / f".{name}.partial"
+    partial = site_dir / f".{name}.{os.getpid()}.partial"
     paths = sorted(
         (path.relative_to(site_dir).as_posix(), path)
         for path in site_dir.rglob("*")
-        if path.is_file() and path not in (target, partial)
+        if path.is_file()
+        and path != target
+        and not (path.name.startswith(f".{name}.") and path.name.endswith(".partial"))
     )
     folder = Path(name).stem
     stamp = time.gmtime(epoch)[:6]

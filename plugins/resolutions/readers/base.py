@@ -174,22 +174,70 @@ def _continues(previous: RawBlock, raw: RawBlock, in_body: bool) -> bool:
     return False
 
 
+def _tail(run: list[RawBlock]) -> RawBlock:
+    """What ``_continues`` reads of the block a run of parts joins into, without joining
+    them: its heading level and list number (the first part's; none once joined) and
+    the end of its text (the last part's: parts are joined with a space)."""
+    if len(run) == 1:
+        return run[0]
+    first = run[0]
+    last = len(run) - 1
+    while last > 0 and not run[last].text.strip():
+        last -= 1  # empty parts add only spaces: the end is that of the last word
+    return RawBlock(
+        block=Block(text=" ".join(part.text for part in run[last:]), line=first.block.line),
+        heading_level=0,
+        list_number=first.list_number,
+        after_break=first.after_break,
+    )
+
+
+def _join_run(run: list[RawBlock]) -> RawBlock:
+    """``join_blocks`` over a whole run at once, in time linear in its size (joining two
+    at a time copies the growing text and its tuples again at every step)."""
+    if len(run) == 1:
+        return run[0]
+    texts: list[str] = []
+    lines: list[tuple[int, int]] = []
+    notes: list[NoteMark] = []
+    spans: list[Span] = []
+    shift = 0
+    for raw in run:
+        block = raw.block
+        texts.append(block.text)
+        lines.extend((offset + shift, line) for offset, line in block.lines)
+        notes.extend(NoteMark(mark.offset + shift, mark.number, mark.line) for mark in block.notes)
+        spans.extend(shift_span(span, shift) if shift else span for span in block.spans)
+        shift += len(block.text) + 1
+    first = run[0]
+    return RawBlock(
+        block=Block(
+            text=" ".join(texts),
+            line=first.block.line,
+            lines=tuple(lines),
+            notes=tuple(notes),
+            spans=tuple(spans),
+        ),
+        heading_level=0,
+        list_number=first.list_number,
+        after_break=first.after_break,
+    )
+
+
 def join_cut_paragraphs(blocks: list[RawBlock]) -> list[RawBlock]:
     """Join a block that does not end a sentence with the next when that one starts in
     lower case (or with a digit that is not a paragraph number): a paragraph cut by a
-    page break, with or without a page rule or a note block between the halves."""
-    joined: list[RawBlock] = []
+    page break, with or without a page rule or a note block between the halves.
+
+    Each run of blocks to join is gathered first and joined once, so the time is
+    linear in the size of the text however many blocks a run holds."""
+    runs: list[list[RawBlock]] = []
     in_body = False
     for raw in blocks:
-        if joined and _continues(joined[-1], raw, in_body):
-            joined[-1] = RawBlock(
-                block=join_blocks(joined[-1].block, raw.block),
-                heading_level=0,
-                list_number=joined[-1].list_number,
-                after_break=joined[-1].after_break,
-            )
+        if runs and _continues(_tail(runs[-1]), raw, in_body):
+            runs[-1].append(raw)
         else:
-            joined.append(raw)
+            runs.append([raw])
         # The body has begun at the author clause, a numbered paragraph, a fragment's
         # lower-case start, or a sentence-long block ending on punctuation.
         in_body = in_body or bool(
@@ -199,4 +247,4 @@ def join_cut_paragraphs(blocks: list[RawBlock]) -> list[RawBlock]:
             or _LOWER_START.match(raw.text)
             or (raw.text.count(" ") >= 20 and TERMINAL.search(raw.text))
         )
-    return joined
+    return [_join_run(run) for run in runs]

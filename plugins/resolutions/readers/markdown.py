@@ -29,7 +29,21 @@ from .furniture import strip_furniture
 _SUP_OPEN = re.compile(r"^<sup>$", re.I)
 _SUP_CLOSE = re.compile(r"^</sup>$", re.I)
 
-_PARSER = MarkdownIt("commonmark", {"html": True})
+MAX_NESTING = 20
+"""Block nesting (a list in a list counts two levels) a Markdown export may reach.
+markdown-it silently drops what lies past its own ``maxNesting``: that is set far
+higher, and a text nested deeper than this is refused instead (``NestingTooDeep``)."""
+_PARSER = MarkdownIt("commonmark", {"html": True, "maxNesting": 4 * MAX_NESTING})
+
+
+class NestingTooDeep(ValueError):
+    """A Markdown block nested deeper than MAX_NESTING, at ``line`` of the file."""
+
+    def __init__(self, line: int) -> None:
+        super().__init__(f"Markdown nested deeper than {MAX_NESTING} levels")
+        self.line = line
+
+
 _PARSER.disable(
     [
         # Link syntax in a source is text, not a link: a source cannot smuggle links in.
@@ -126,6 +140,9 @@ def read_markdown(lines: Sequence[Line], symbols: Sequence[str] = ()) -> Flow:
     lines = furnished.lines
     source = "\n".join(line.text for line in lines)
     tokens = _PARSER.parse(source)
+    for token in tokens:
+        if token.level > MAX_NESTING:
+            raise NestingTooDeep(_line_numbers(token, lines)[0])
     blocks: list[RawBlock] = []
     notes: dict[str, Block] = {}
     after_break = False

@@ -763,9 +763,14 @@ def front_matter(data: dict[str, str], path: Path) -> dict[str, Any]:
     if lang != "fr" and symbol:
         # The French text of the same symbol keeps the plain slug.
         metadata["slug"] = f"{slugify(symbol)}-{lang}"
-    for key in ("session", "agenda_item", "agenda_title", "document"):
+    for key in ("session", "agenda_item", "agenda_title"):
         if data.get(key):
             metadata[key] = data[key]
+    if data.get("document"):
+        # "[without reference to a Main Committee (A/78/L.68)]": the draft resolution;
+        # "[on the report of the Third Committee (A/78/482, para. 29)]": the report.
+        kind = "draft_symbol" if "/L." in data["document"] else "report_symbol"
+        metadata[kind] = data["document"]
     metadata["pdf_sha256"] = hashlib.sha256(path.read_bytes()).hexdigest()
     return metadata
 

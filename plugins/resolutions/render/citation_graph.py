@@ -17,9 +17,9 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from html import escape
 
 from ..corpus import CitedBy
+from .inline import attribute as escape
 
 __all__ = [
     "GROUP_LABELS",

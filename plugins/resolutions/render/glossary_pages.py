@@ -5,14 +5,13 @@ say where pages live (``link_for(slug, anchor)`` for a paragraph of a text,
 ``entry_link(entry_id)`` for a glossary page), and return Markdown that Python-Markdown
 renders — Markdown headings (so the table of contents sees them) and raw HTML blocks
 for the rest.  Every piece of text comes from the glossary file or from the source
-texts, which are not trusted: all of it goes through ``html.escape``.
+texts, which are not trusted: all of it goes through ``inline.escape`` (HTML-escaped, on one line).
 
 The words on the page are French (the site's language).
 """
 
 from __future__ import annotations
 
-import html
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -21,6 +20,7 @@ from typing import Protocol
 from ..glossary import KINDS, Entry, Glossary, MentionIndex
 from ..model import Document
 from .citation_graph import block_label
+from .inline import attribute, escape
 
 LinkFor = Callable[[str, str], str]
 EntryLink = Callable[[str], str]
@@ -72,13 +72,13 @@ the brackets of a link are escaped)."""
 
 def _text(value: str) -> str:
     """Text for an HTML element or attribute."""
-    return html.escape(value, quote=True)
+    return attribute(value)
 
 
 def _heading_text(value: str) -> str:
     """Text for a Markdown heading: HTML-escaped, and Markdown's own punctuation
     backslash-escaped so a name cannot become emphasis, a link or ``{: attributes}``."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(value, quote=False))
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", escape(re.sub(r"[\r\n]+", " ", value)))
 
 
 def _count(number: int, singular: str, plural: str) -> str:

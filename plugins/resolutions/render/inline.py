@@ -10,6 +10,7 @@ escaped: nothing a source contains can become markup.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -32,12 +33,20 @@ def _rank(span: Span) -> int:
 LINKS = (Citation, Mention)
 
 
+_LINE_BREAK = re.compile(r"\r\n?|\n")
+
+
 def escape(text: str) -> str:
-    return html.escape(text, quote=False)
+    """Text for an element: HTML-escaped, and on one line whatever it holds.  A line
+    break is written ``&#10;`` (the same white space to a browser): the page is Markdown
+    whose HTML blocks are one line each, and a blank line inside one would end it and
+    hand the rest to the Markdown parser as Markdown."""
+    return _LINE_BREAK.sub("&#10;", html.escape(text, quote=False))
 
 
 def attribute(text: str) -> str:
-    return html.escape(text, quote=True)
+    """Text for an attribute value (or an element): as ``escape``, quotes escaped too."""
+    return _LINE_BREAK.sub("&#10;", html.escape(text, quote=True))
 
 
 @dataclass

@@ -66,8 +66,9 @@ def french_date(iso: str) -> str:
 
 
 def heading_text(text: str) -> str:
-    """Text safe inside a Markdown heading: HTML escaped, Markdown specials escaped."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", escape(text))
+    """Text safe inside a Markdown heading: on one line (a heading is one), HTML escaped,
+    Markdown specials escaped."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", escape(re.sub(r"[\r\n]+", " ", text)))
 
 
 def display_title(document: Document) -> str:

@@ -1,0 +1,102 @@
+"""Issue 12, finding 3: joining cut paragraphs is linear.
+
+``"1. x\\n\\n"`` repeated makes one run of blocks that all join (``x`` ends no sentence,
+``1.`` before a lower-case word is no paragraph number): 9 s at 10,000 blocks and 124 s
+at 40,000 before, when each join searched and copied the whole growing text.  The times
+are the benchmark's to print (``benchmarks/bench_adversarial.py``: no timed test here);
+this checks that the linear join means what the pairwise one meant.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from resolutions.model import Block, NoteMark, Span
+from resolutions.readers.base import RawBlock, _continues, join_blocks, join_cut_paragraphs
+
+HEAD = (
+    "---\ntitle: t\nslug: t\nbody: ag\ntype: résolution\ndate: 2000\nsource: s\n"
+    "format: pdf-text\n---\n"
+)
+
+
+def reference(blocks: list[RawBlock]) -> list[RawBlock]:
+    """The join as it was written before (pairwise, quadratic): the meaning to keep."""
+    joined: list[RawBlock] = []
+    in_body = False
+    for raw in blocks:
+        if joined and _continues(joined[-1], raw, in_body):
+            joined[-1] = RawBlock(
+                block=join_blocks(joined[-1].block, raw.block),
+                heading_level=0,
+                list_number=joined[-1].list_number,
+                after_break=joined[-1].after_break,
+            )
+        else:
+            joined.append(raw)
+        in_body = in_body or bool(
+            raw.list_number is not None
+            or re.match(r"^\d{1,3}\.?\s+\*?[A-ZÀ-ÖØ-Þ]", raw.text)
+            or re.match(r"^(?:L['’]\s?|Le |La |Les |The )[^,;.:]{2,80}?\s?[,:]$", raw.text)
+            or re.match(r"^[a-zàâäçéèêëîïôöùûüœ]", raw.text)
+            or (raw.text.count(" ") >= 20 and re.search(r"[.,;:!?…»”)\]]\s*$", raw.text))
+        )
+    return joined
+
+
+WORDS = [
+    "x",
+    "Décide",
+    "suite",
+    "1.",
+    "2 A",
+    "fin.",
+    "(a)",
+    "»",
+    "",
+    " ",
+    "…",
+    "b ;",
+    "12 Note",
+    "a) ",
+    "Convention",
+    "et la",
+    "Unies",
+    "l’Office",
+    "de",
+    "mot mot mot mot mot mot",
+    "9. Encourage",
+    "9.",
+    "Membres",
+    "12",
+    "L’Assemblée générale,",
+    "mot mot mot mot mot mot mot mot mot mot mot mot mot mot mot mot mot mot mot mot mot,",
+]
+
+
+@st.composite
+def raw_blocks(draw: st.DrawFn) -> list[RawBlock]:
+    blocks = []
+    for line in range(draw(st.integers(0, 30))):
+        text = " ".join(draw(st.lists(st.sampled_from(WORDS), max_size=6)))
+        size = len(text)
+        notes = (NoteMark(size, "1", line),) if draw(st.booleans()) else ()
+        spans = (Span(0, size),) if size and draw(st.booleans()) else ()
+        blocks.append(
+            RawBlock(
+                Block(text, line, ((0, line),), notes, spans),
+                heading_level=draw(st.sampled_from([0, 0, 0, 2])),
+                list_number=draw(st.sampled_from([None, None, "3"])),
+                after_break=draw(st.booleans()),
+            )
+        )
+    return blocks
+
+
+@settings(max_examples=1000, deadline=None)
+@given(raw_blocks())
+def test_same_result_as_the_pairwise_join(blocks: list[RawBlock]) -> None:
+    assert join_cut_paragraphs(blocks) == reference(blocks)
