@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -219,3 +220,95 @@ def test_search_from_disk_loads_only_local_files(tab: Tab) -> None:
     assert any("iframe-worker/shim.js" in url for url in loaded)
     assert any(url.endswith("search/search_index.js") for url in loaded)
     assert not tab.outside_requests()
+
+
+@pytest.fixture
+def phone(browser, site: Site) -> Iterator[Tab]:
+    """A touch screen (a phone's size): taps, no hover; same checks as ``tab``."""
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True, locale="fr-FR"
+    )
+    opened = Tab(context.new_page(), site)
+    yield opened
+    context.close()
+    assert not opened.errors, f"JavaScript errors: {opened.errors}"
+    assert not opened.outside_requests(), f"requests left file://: {opened.outside_requests()}"
+
+
+def test_a_tap_on_a_note_reference_shows_its_note_first(phone: Tab, screenshots: Path) -> None:
+    """First tap: the note in a tooltip, the page stays where it is; the link inside
+    leads to the note; a tap elsewhere, or Escape, closes the tooltip."""
+    phone.open("textes/a-res-62-176.html")
+    references = phone.page.locator("a.ra-fnref")
+    first, second = references.nth(0), references.nth(1)
+    tooltip = phone.page.locator("#ra-tooltip")
+    url = phone.page.url
+
+    first.tap()
+    expect(tooltip).to_be_visible()
+    expect(tooltip).to_contain_text(note_of(phone, first))
+    expect(first).to_have_attribute("aria-describedby", "ra-tooltip")
+    phone.page.wait_for_timeout(300)  # a navigation would have happened by now
+    assert phone.page.url == url
+    phone.page.screenshot(path=screenshots / "tooltip-touch.png")
+
+    # A tap outside closes it.
+    phone.page.locator("article h1").tap()
+    expect(tooltip).to_be_hidden()
+    assert phone.page.url == url
+
+    # Escape closes it too (a phone with a keyboard).
+    second.tap()
+    expect(tooltip).to_be_visible()
+    expect(tooltip).to_contain_text(note_of(phone, second))
+    phone.page.keyboard.press("Escape")
+    expect(tooltip).to_be_hidden()
+    assert phone.page.url == url
+
+    # The link inside the tooltip goes to the note at the foot of the page.
+    first.tap()
+    link = tooltip.locator("a.ra-tooltip__link")
+    expect(link).to_have_attribute("href", first.get_attribute("href"))
+    link.tap()
+    note = first.get_attribute("data-ra-note")
+    phone.page.wait_for_url(re.compile(f"#{note}$"))
+    expect(phone.page.locator(f"[id='{note}']")).to_be_in_viewport()
+    expect(tooltip).to_be_hidden()
+
+
+def test_a_second_tap_on_a_glossary_term_opens_its_entry(phone: Tab) -> None:
+    phone.open("textes/a-res-78-284.html")
+    term = phone.page.locator("[id='pp11'] a.ra-term[data-ra-entry='caricc']")
+    tooltip = phone.page.locator("#ra-tooltip")
+    url = phone.page.url
+    term.tap()
+    expect(tooltip).to_be_visible()
+    expect(tooltip).to_contain_text("Almaty")
+    expect(tooltip.locator("a.ra-tooltip__link")).to_have_text("Voir l’entrée du glossaire")
+    phone.page.wait_for_timeout(300)
+    assert phone.page.url == url
+    term.tap()
+    expect(phone.page).to_have_url(re.compile(r"glossaire/caricc\.html$"))
+
+
+def test_the_link_in_a_glossary_tooltip_opens_the_entry(phone: Tab) -> None:
+    phone.open("textes/a-res-78-284.html")
+    term = phone.page.locator("[id='pp11'] a.ra-term[data-ra-entry='caricc']")
+    term.tap()
+    link = phone.page.locator("#ra-tooltip a.ra-tooltip__link")
+    expect(link).to_be_visible()
+    link.tap()
+    expect(phone.page).to_have_url(re.compile(r"glossaire/caricc\.html$"))
+
+
+def test_a_tap_on_an_ocr_correction_shows_what_the_scan_read(phone: Tab) -> None:
+    """A correction is no link: a tap shows its tooltip, with no link inside."""
+    phone.open("textes/osce-cm-2020-criminalite-transnationale-organisee.html")
+    corrected = phone.page.locator("[id='op3'] span.ra-corr", has_text="sûreté").first
+    tooltip = phone.page.locator("#ra-tooltip")
+    corrected.tap()
+    expect(tooltip).to_be_visible()
+    expect(tooltip).to_contain_text("« sireté »")
+    expect(tooltip.locator("a")).to_have_count(0)
+    phone.page.keyboard.press("Escape")
+    expect(tooltip).to_be_hidden()
