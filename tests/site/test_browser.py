@@ -312,3 +312,45 @@ def test_a_tap_on_an_ocr_correction_shows_what_the_scan_read(phone: Tab) -> None
     expect(tooltip.locator("a")).to_have_count(0)
     phone.page.keyboard.press("Escape")
     expect(tooltip).to_be_hidden()
+
+
+FIRST_LINE = """element => {
+  const range = document.createRange()
+  range.selectNodeContents(element)
+  const line = range.getClientRects()[0]
+  const box = element.getBoundingClientRect()
+  return {top: line.top, bottom: line.bottom, left: box.left, right: box.right}
+}"""
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_a_landed_paragraph_is_below_the_header_and_back_to_top(
+    browser, site: Site, screenshots: Path, width: int
+) -> None:
+    """Landing on #op6, then scrolling up a little (which makes the theme show « Retour
+    en haut de la page » under the header): the paragraph's first line is below both."""
+    context = browser.new_context(viewport={"width": width, "height": 800}, locale="fr-FR")
+    tab = Tab(context.new_page(), site)
+    try:
+        tab.open("textes/a-res-62-176.html#op6")
+        paragraph = tab.page.locator("[id='op6'] > p")
+        expect(paragraph).to_be_in_viewport()
+        button = tab.page.locator(".md-top")
+        tab.page.wait_for_timeout(400)  # the theme watches the scroll again 250 ms after landing
+        for _ in range(2):
+            tab.page.evaluate("window.scrollBy(0, -1)")
+            tab.page.wait_for_timeout(100)
+        expect(button).not_to_have_attribute("hidden", "")
+        expect(button).to_have_css("opacity", "1")
+        tab.page.screenshot(path=screenshots / f"landing-{width}.png")
+        line = paragraph.evaluate(FIRST_LINE)
+        header = tab.page.locator("header.md-header").bounding_box()
+        top = button.bounding_box()
+        assert line["top"] >= header["y"] + header["height"], "the header covers the line"
+        beside = top["x"] >= line["right"] or top["x"] + top["width"] <= line["left"]
+        assert beside or line["top"] >= top["y"] + top["height"], (
+            f"« Retour en haut de la page » covers the first line: {top} over {line}"
+        )
+        assert not tab.errors
+    finally:
+        context.close()
