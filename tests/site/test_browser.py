@@ -5,6 +5,8 @@ opens it: tooltips, search, landing on a paragraph.  No request may leave file:/
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
@@ -354,3 +356,85 @@ def test_a_landed_paragraph_is_below_the_header_and_back_to_top(
         assert not tab.errors
     finally:
         context.close()
+
+
+def computed(locator: Locator, property_name: str, pseudo: str = "") -> str:
+    return locator.evaluate(
+        "(element, [name, pseudo]) => getComputedStyle(element, pseudo || null)[name]",
+        [property_name, pseudo],
+    )
+
+
+def test_a_text_prints_full_width_without_the_site_around_it(tab: Tab) -> None:
+    """In print, the text takes the page's width; no navigation, search, header, footer;
+    glossary terms are not underlined, notes have no back-link, no "Données (JSON)";
+    an outside link is followed by its address."""
+    tab.open("textes/a-res-62-176.html")
+    page = tab.page
+    term = page.locator("a.ra-term").first
+    backref = page.locator("a.ra-backref").first
+    data = page.locator(".ra-meta .ra-data")
+    outside = page.locator("article a.ra-cite[href^='https://']").first
+    # On screen: underlined, back-links and data link shown, no address after links.
+    assert computed(term, "textDecorationLine") == "underline"
+    assert computed(backref, "display") != "none"
+    assert computed(data, "display") != "none"
+    assert computed(outside, "content", "::after") in ("none", "normal")
+
+    page.emulate_media(media="print")
+    assert computed(term, "textDecorationLine") == "none"
+    corrections = page.locator("span.ra-corr, span.ra-cite-unresolved")
+    for index in range(corrections.count()):
+        assert computed(corrections.nth(index), "textDecorationLine") == "none"
+    backrefs = page.locator("a.ra-backref")
+    assert backrefs.count() >= 2
+    for index in range(backrefs.count()):
+        assert computed(backrefs.nth(index), "display") == "none"
+    assert computed(data, "display") == "none"
+    for chrome in (
+        "header.md-header",
+        ".md-sidebar--primary",
+        ".md-sidebar--secondary",
+        ".md-search",
+        "footer.md-footer",
+        ".md-top",
+    ):
+        element = page.locator(chrome).first
+        assert computed(element, "display") == "none", chrome
+    href = outside.get_attribute("href")
+    assert computed(outside, "content", "::after") == f'" ({href})"'
+    width = page.viewport_size["width"]
+    assert page.locator("[id='op6']").bounding_box()["width"] >= 0.9 * width
+    # The running header's words: the symbol and the title, as the page's heading has them.
+    title = page.locator("article h1").evaluate(
+        "h1 => Array.from(h1.childNodes).filter(n => !n.classList?.contains('headerlink'))"
+        ".map(n => n.textContent).join('').replace(/\\s+/g, ' ').trim()"
+    )
+    assert title.startswith("A/RES/62/176 — ")
+    running = page.evaluate(
+        "getComputedStyle(document.documentElement).getPropertyValue('--ra-running-title')"
+    )
+    assert running == f'"{title}"'
+
+
+def test_a_printed_text_repeats_its_symbol_and_title_on_every_page(tab: Tab, tmp_path) -> None:
+    """The PDF Chromium prints has the running header on each page (read with pdftotext,
+    when poppler-utils is installed)."""
+    pdftotext = shutil.which("pdftotext")
+    if pdftotext is None:
+        pytest.skip("no pdftotext (apt-get install -y poppler-utils)")
+    tab.open("textes/a-res-62-176.html")
+    pdf = tmp_path / "texte.pdf"
+    tab.page.pdf(path=str(pdf), format="A4")
+    text = subprocess.run(
+        [pdftotext, "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    pages = [page for page in text.split("\f") if page.strip()]
+    assert len(pages) >= 3
+    title = "A/RES/62/176 — Coopération internationale face au problème mondial de la drogue"
+    for number, printed in enumerate(pages, 1):
+        lines = [line.strip() for line in printed.splitlines() if line.strip()]
+        assert lines[0] == title, f"page {number}: {lines[0]!r}"
+        assert lines[-1] == f"{number} / {len(pages)}"
+    assert "Données (JSON)" not in text and "↩" not in text
+    assert "(https://docs.un.org/fr/A/RES/61/183)" in text

@@ -231,6 +231,27 @@
     }
   })
 
+  /* A text's page, printed: its symbol and title at the top of every page. ra.css
+     shows --ra-running-title in the page's top margin; the words are the page's
+     heading, as a CSS string. */
+  function runningTitle() {
+    var heading = document.querySelector(".md-content article h1")
+    if (!heading || !document.querySelector(".md-content .ra-meta"))
+      return
+    var copy = heading.cloneNode(true)
+    Array.prototype.forEach.call(copy.querySelectorAll(".headerlink"), function (link) {
+      link.remove()
+    })
+    var words = copy.textContent.replace(/\s+/g, " ").trim()
+    var string = "\"" + words.replace(/\\/g, "\\\\").replace(/"/g, "\\\"") + "\""
+    document.documentElement.style.setProperty("--ra-running-title", string)
+  }
+
+  if (document.readyState === "loading")
+    document.addEventListener("DOMContentLoaded", runningTitle)
+  else
+    runningTitle()
+
   /* A tooltip left open would point at nothing once the page scrolls or resizes */
   window.addEventListener("resize", function () {
     if (current)
