@@ -438,3 +438,111 @@ def test_a_printed_text_repeats_its_symbol_and_title_on_every_page(tab: Tab, tmp
         assert lines[-1] == f"{number} / {len(pages)}"
     assert "Données (JSON)" not in text and "↩" not in text
     assert "(https://docs.un.org/fr/A/RES/61/183)" in text
+
+
+RGB = re.compile(r"rgba?\(([\d.]+),? ([\d.]+),? ([\d.]+)(?:,? (?:/ )?([\d.]+))?\)")
+
+
+def rgba(css: str) -> tuple[float, float, float, float]:
+    match = RGB.fullmatch(css.strip())
+    assert match, f"not an sRGB colour: {css!r}"
+    red, green, blue, alpha = match.groups()
+    return float(red), float(green), float(blue), float(alpha) if alpha is not None else 1.0
+
+
+def over(top: str, bottom: str) -> tuple[float, float, float]:
+    """``top`` composited over the opaque ``bottom``."""
+    *colour, alpha = rgba(top)
+    under = rgba(bottom)
+    return tuple(alpha * c + (1 - alpha) * u for c, u in zip(colour, under[:3], strict=True))
+
+
+def luminance(colour: tuple[float, float, float]) -> float:
+    def linear(channel: float) -> float:
+        channel /= 255
+        return channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = (linear(channel) for channel in colour)
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+def contrast(one: tuple[float, float, float], other: tuple[float, float, float]) -> float:
+    light, dark = sorted((luminance(one), luminance(other)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def colours_of_a_text(browser, site: Site, scheme: str, screenshots: Path) -> dict[str, object]:
+    """A text's page in a browser whose system is set to ``scheme``: the scheme the site
+    took, a glossary tooltip's colours, a metadata label's and a correction's."""
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 900}, locale="fr-FR", color_scheme=scheme
+    )
+    tab = Tab(context.new_page(), site)
+    try:
+        tab.open("textes/osce-cm-2020-criminalite-transnationale-organisee.html")
+        page = tab.page
+        body = page.locator("body")
+        expect(body).to_have_attribute(
+            "data-md-color-scheme", "slate" if scheme == "dark" else "default"
+        )
+        page_bg = computed(body, "backgroundColor")
+        corrected = page.locator("[id='op3'] span.ra-corr", has_text="sûreté").first
+        corrected.hover()
+        tooltip = page.locator("#ra-tooltip")
+        expect(tooltip).to_be_visible()
+        page.screenshot(path=screenshots / f"tooltip-{scheme}.png")
+        label = page.locator(".ra-meta dt").first
+        meta = page.locator(".ra-meta")
+        found = {
+            "page": rgba(page_bg)[:3],
+            "tooltip_fg": computed(tooltip, "color"),
+            "tooltip_bg": computed(tooltip, "backgroundColor"),
+            "label": computed(label, "color"),
+            "meta_bg": computed(meta, "backgroundColor"),
+            "mark": computed(corrected, "textDecorationColor"),
+            "term_mark": computed(page.locator("a.ra-term").first, "textDecorationColor"),
+        }
+        assert not tab.errors and not tab.outside_requests()
+        return found
+    finally:
+        context.close()
+
+
+def test_dark_mode_follows_the_system_and_keeps_annotations_legible(
+    browser, site: Site, screenshots: Path
+) -> None:
+    light = colours_of_a_text(browser, site, "light", screenshots)
+    dark = colours_of_a_text(browser, site, "dark", screenshots)
+    assert luminance(light["page"]) > 0.8 and luminance(dark["page"]) < 0.1
+    for name in ("tooltip_fg", "tooltip_bg", "label", "term_mark"):
+        assert light[name] != dark[name], f"{name} is the same in both schemes"
+    for found in (light, dark):
+        tooltip_bg = over(found["tooltip_bg"], "rgb({}, {}, {})".format(*found["page"]))
+        text = over(found["tooltip_fg"], "rgb({}, {}, {})".format(*tooltip_bg))
+        assert contrast(text, tooltip_bg) >= 7, found
+        meta_bg = over(found["meta_bg"], "rgb({}, {}, {})".format(*found["page"]))
+        label = over(found["label"], "rgb({}, {}, {})".format(*meta_bg))
+        assert contrast(label, meta_bg) >= 4.5, found
+        # The dotted underline of a glossary term shows against the page.
+        term_mark = over(found["term_mark"], "rgb({}, {}, {})".format(*found["page"]))
+        assert contrast(term_mark, found["page"]) >= 1.5, found
+    # In the dark, the tooltip is a surface lighter than the page, not the page itself.
+    dark_tooltip = over(dark["tooltip_bg"], "rgb({}, {}, {})".format(*dark["page"]))
+    assert luminance(dark_tooltip) > luminance(dark["page"])
+
+
+def test_the_palette_toggle_switches_scheme_in_french(browser, site: Site) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="dark")
+    tab = Tab(context.new_page(), site)
+    try:
+        tab.open("textes/a-res-62-176.html")
+        body = tab.page.locator("body")
+        expect(body).to_have_attribute("data-md-color-scheme", "slate")
+        tab.page.locator("label.md-header__button[title='Passer au thème clair']").click()
+        expect(body).to_have_attribute("data-md-color-scheme", "default")
+        expect(
+            tab.page.locator("label.md-header__button[title='Passer au thème sombre']")
+        ).to_be_visible()
+        assert not tab.errors and not tab.outside_requests()
+    finally:
+        context.close()
