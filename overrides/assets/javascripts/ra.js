@@ -216,10 +216,16 @@
     show(trigger)
   })
 
+  /* A press that became a scroll, or keys, end the tap: Enter then follows the link */
+  document.addEventListener("pointercancel", function () {
+    tap = null
+  })
+
   /* Following a note link (or the back button) moves the page: the tooltip goes */
   window.addEventListener("hashchange", hide)
 
   document.addEventListener("keydown", function (event) {
+    tap = null
     if (event.key === "Escape" && current) {
       var trigger = current
       dismissed = trigger
