@@ -11,8 +11,10 @@ import pytest
 from resolutions import model
 from resolutions.pipeline import convert_file
 
+from ..corpus import seed_texts
+
 ROOT = Path(__file__).resolve().parents[2]
-SEED_FILES = sorted((ROOT / "source_texts").glob("*.txt"))
+SEED_FILES = seed_texts()
 
 
 @dataclass(frozen=True)

@@ -41,10 +41,12 @@ from resolutions.errors import SourceError
 from resolutions.model import Document
 from resolutions.pipeline import convert_bytes
 
+from ..corpus import seed_texts
 from . import relayout as R
 
 ROOT = Path(__file__).resolve().parents[2]
-PATHS = {path.stem: path for path in sorted((ROOT / "source_texts").glob("*.txt"))}
+# The seeds as received (a text imported from a PDF was laid out by the importer).
+PATHS = {path.stem: path for path in seed_texts()}
 NAMES = sorted(PATHS)
 
 

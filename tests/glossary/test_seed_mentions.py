@@ -23,6 +23,8 @@ from resolutions.glossary import (
 from resolutions.model import Document, Mention
 from resolutions.pipeline import convert_file
 
+from ..corpus import seed_texts
+
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = ROOT / "source_texts"
 
@@ -191,7 +193,8 @@ EXPECTED: dict[str, dict[str, set[str]]] = {
 @pytest.fixture(scope="module")
 def corpus(glossary: Glossary) -> dict[str, Document]:
     documents = {}
-    for path in sorted(SOURCES.glob("*.txt")):
+    # The seeds (English mentions are tested in test_english.py).
+    for path in seed_texts():
         for doc in convert_file(path).documents:
             documents[doc.slug] = annotate(doc, glossary)
     return documents

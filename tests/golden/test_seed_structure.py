@@ -15,6 +15,8 @@ import pytest
 from resolutions.model import Block, Correction, Document, Footnote
 from resolutions.pipeline import convert_file
 
+from ..corpus import seed_texts
+
 ROOT = Path(__file__).resolve().parents[2]
 EXPECTED = sorted((Path(__file__).parent / "seeds").glob("*.json"))
 
@@ -121,5 +123,6 @@ def test_seed_matches_reading(expected_path: Path) -> None:
 
 
 def test_every_seed_has_expectations() -> None:
-    sources = {path.stem for path in (ROOT / "source_texts").glob("*.txt")}
+    # Texts imported from an official PDF have theirs in tests/pdf/expected.
+    sources = {path.stem for path in seed_texts()}
     assert sources <= {path.stem for path in EXPECTED}

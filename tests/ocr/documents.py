@@ -22,6 +22,8 @@ import yaml
 
 from resolutions.model import Block, Document, Paragraph
 
+from ..corpus import seed_texts
+
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = ROOT / "source_texts"
 TIRANA = SOURCES / "osce-cm-2020-tirana-criminalite-organisee.txt"
@@ -30,7 +32,8 @@ TRUE_ERRORS_TIRANA = Path(__file__).with_name("true_errors_tirana.yml")
 
 def clean_sources() -> list[Path]:
     """Every source text that is not an OCR (they were typed or exported, not scanned)."""
-    return sorted(path for path in SOURCES.glob("*.txt") if "format: ocr" not in path.read_text())
+    # French seeds only: the repair knows French words (English texts are never repaired).
+    return [path for path in seed_texts() if "format: ocr" not in path.read_text()]
 
 
 # --------------------------------------------------------------------------- documents

@@ -338,3 +338,46 @@ def test_annex_paragraphs_are_not_the_resolutions() -> None:
     without = measure([document], has_annex=False)
     assert (without["preambular"], without["operative"]) == (2, 3)
     assert spot_checks(document, has_annex=True)["op_last"] == "operative 2 a b c d e f"
+
+
+# ------------------------------------------------- texts imported into the corpus from a PDF
+
+
+def imported_cases() -> list[tuple[Path, Path]]:
+    """(source text, expected file) for every text of source_texts/ imported from one of
+    the shared PDFs: its symbol names the expected file."""
+    from ..corpus import imported_texts
+
+    by_symbol = {load_expected(path)["symbol"]: path for path in EXPECTED}
+    cases = []
+    for source in imported_texts():
+        head = yaml.safe_load(source.read_text(encoding="utf-8").split("\n---\n", 1)[0][4:])
+        cases.append((source, by_symbol[head["symbol"]]))
+    return cases
+
+
+@pytest.mark.parametrize(("source", "yml"), imported_cases(), ids=lambda value: value.name)
+def test_imported_source_text_has_the_structure_read_in_its_pdf(source: Path, yml: Path) -> None:
+    """The source text `resolutions import` wrote (the file an editor reviews and the site
+    publishes) converts to the structure read in the PDF."""
+    from resolutions.pipeline import convert_file
+    from resolutions.render.json import export
+
+    expected = load_expected(yml)
+    documents = export(convert_file(source, ROOT).documents)["documents"]
+    has_annex = bool(expected.get("annex"))
+    measured = measure(documents, has_annex)
+    assert measured == {**expected["counts"], "items": measured["items"]} and (
+        measured["items"] == expected["counts"]["items"]
+    )
+    document = documents[0]
+    assert document["symbol"] == expected["symbol"]
+    assert document["date"] == expected["adopted"]
+    assert document["lang"] == expected["lang"]
+    assert words(document["author"]["text"]) == words(expected["author"])
+    assert words(document["closing"]["text"]) == words(expected["closing"])
+    wanted = {key: value for key, value in expected["spot_checks"].items() if key != "note_1"}
+    assert spot_checks(document, has_annex) == wanted
+    first = [note for note in document["footnotes"] if note["number"] == "1"]
+    assert [squeeze(note["text"]) for note in first] == [squeeze(expected["spot_checks"]["note_1"])]
+    assert note_marks(document) == expected["counts"]["note_refs"]

@@ -20,6 +20,7 @@ SEED_SLUGS = {
     "cnd-res-62-1",
     "cnd-res-62-2",
     "osce-cm-2020-criminalite-transnationale-organisee",
+    "a-res-78-284-en",  # imported from the official English PDF
 }
 
 
