@@ -20,6 +20,7 @@ from ..glossary import Glossary
 from ..load import BODIES
 from ..model import Block, Document, Paragraph, Section
 from .inline import RenderContext, attribute, escape, render_inline
+from .typography import french as french_typography
 
 FORMAT_LABELS = {
     "pdf-text": "texte extrait d’un PDF",
@@ -44,6 +45,8 @@ MONTHS = (
 SITE_LANGUAGE = "fr"
 """The language of the site's own words (labels, menus); a text in another language
 carries its own ``lang`` attribute on every element that holds its words."""
+FRENCH = "fr"
+"""The language whose texts the page sets with French typography (``typography.py``)."""
 LANGUAGE_NAMES = {"fr": "français", "en": "anglais"}
 """A text's language as the site's lists name it."""
 LANGUAGE_LABELS = {"fr": "Texte français", "en": "Texte anglais (original)"}
@@ -156,7 +159,8 @@ def render_paragraph(
     its other versions (a link to the same paragraph in each)."""
     kind = {"preambular": "ra-pp", "operative": "ra-op"}.get(paragraph.kind, "ra-other")
     number = f'<span class="ra-num">{escape(paragraph.number)}.</span> ' if paragraph.number else ""
-    body = render_inline(paragraph, context, lead=paragraph.lead)
+    french = lang == FRENCH
+    body = render_inline(paragraph, context, lead=paragraph.lead, french=french)
     label = _paragraph_label(paragraph)
     versions = _version_links(paragraph.id, label, counterparts, context)
     parts = [
@@ -169,7 +173,7 @@ def render_paragraph(
             item_label = f"alinéa {item.label}"
             parts.append(
                 f'<li class="ra-item" id="{item.id}"><span class="ra-label">'
-                f"{escape(item.label)}</span> {render_inline(item, context)}"
+                f"{escape(item.label)}</span> {render_inline(item, context, french=french)}"
                 f"{_version_links(item.id, item_label, counterparts, context)} "
                 f"{_permalink(item.id, item_label, lang)}</li>"
             )
@@ -261,7 +265,7 @@ def render_footnotes(document: Document, context: RenderContext) -> list[str]:
                 f'aria-label="Retour à l’appel de note ({attribute(anchor)})">↩&#xFE0E;&nbsp;'
                 f"{escape(anchor)}</a>"
             )
-        text = render_inline(note.text, context)
+        text = render_inline(note.text, context, french=document.lang == FRENCH)
         items.append(
             f'<li id="{ids.footnote(note.number)}" value="{attribute(note.number)}" '
             f'class="ra-note"><span class="ra-note-number">{escape(note.number)}</span> '
@@ -298,6 +302,7 @@ def render_document(
     context = context or RenderContext()
     context.note_counters.clear()
     lang = document.lang
+    french = lang == FRENCH
     attr = lang_attribute(lang)
     # attr_list puts the language on the Markdown headings.
     heading_attr = f' {{ lang="{lang}" }}' if attr else ""
@@ -306,18 +311,21 @@ def render_document(
     if document.heading:
         lines = "".join(
             f'<p class="ra-heading-line" id="{ids.heading(index)}">'
-            f"{render_inline(block, context)}</p>"
+            f"{render_inline(block, context, french=french)}</p>"
             for index, block in enumerate(document.heading, 1)
         )
         out += [f'<div class="ra-heading"{attr}>{lines}</div>', ""]
     if document.author is not None:
         out += [
-            f'<p class="ra-author" id="author"{attr}>{render_inline(document.author, context)}</p>',
+            f'<p class="ra-author" id="author"{attr}>'
+            f"{render_inline(document.author, context, french=french)}</p>",
             "",
         ]
     for part in document.body_order():
         if isinstance(part, Section):
             title = f"{part.number}. {part.heading.text}" if part.heading.text else part.number
+            if french:
+                title = french_typography(title)
             section_attr = f' lang="{lang}"' if attr else ""
             out += [f"## {heading_text(title)} {{#{part.id}{section_attr}}}", ""]
         else:
@@ -325,7 +333,7 @@ def render_document(
     if document.closing is not None:
         out += [
             f'<p class="ra-closing" id="closing"{attr}>'
-            f"{render_inline(document.closing, context)}</p>",
+            f"{render_inline(document.closing, context, french=french)}</p>",
             "",
         ]
     if extra:
