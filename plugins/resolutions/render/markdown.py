@@ -149,14 +149,97 @@ def _paragraph_label(paragraph: Paragraph) -> str:
     return f"passage {paragraph.id[1:]}"
 
 
+# ------------------------------------------------------------------ "Citer"
+
+_SYMBOL_NUMBER = (
+    (re.compile(r"^[AE]/(?:RES|DEC)/(.+)$"), "{0}"),  # A/RES/62/176 → 62/176
+    (re.compile(r"^(?:PC|MC)\.DEC/(.+)$"), "n° {0}"),  # PC.DEC/758 → n° 758
+)
+
+
+@dataclass(frozen=True)
+class Citing:
+    """What a paragraph's « Citer » button needs from its text: the text named as a
+    citation names it (``Assemblée générale, résolution 62/176``) and its date in
+    French; built once per document."""
+
+    text: str
+    date: str
+
+    @classmethod
+    def of(cls, document: Document) -> Citing:
+        body = BODIES.get(document.body, document.body)
+        return cls(f"{body}, {_designation(document)}", french_date(document.date))
+
+
+def _designation(document: Document) -> str:
+    """The text as a citation names it: its type and number (``résolution 62/176``,
+    ``décision n° 758``), else its title; ``(version anglaise)`` for a text not in
+    French."""
+    symbol = document.symbol
+    if symbol:
+        number = next(
+            (
+                form.format(m.group(1))
+                for pattern, form in _SYMBOL_NUMBER
+                if (m := pattern.match(symbol))
+            ),
+            symbol,
+        )
+        named = f"{document.type} {number}"
+    elif document.title.casefold().startswith(document.type.casefold()):
+        named = document.title
+    else:
+        named = f"{document.type} « {document.title} »"
+    if document.lang != SITE_LANGUAGE:
+        named += f" ({VERSION_LABELS.get(document.lang, document.lang).lower()})"
+    return named
+
+
+def _citation_part(paragraph: Paragraph, item: str = "") -> tuple[str, str]:
+    """The paragraph (and item label) as a citation writes it (``par. 6 a)``) and as
+    the button's name says it (``le paragraphe 6 a)``)."""
+    item = f" {item}" if item else ""
+    if paragraph.kind == "operative":
+        # The section is named only when the text numbers each section from 1 (ids.py).
+        own = paragraph.section if paragraph.id.startswith("sec-") else None
+        section = f"sect. {own}, " if own else ""
+        where = f" de la section {own}" if own else ""
+        return (
+            f"{section}par. {paragraph.number}{item}",
+            f"le paragraphe {paragraph.number}{item}{where}",
+        )
+    if paragraph.kind == "preambular":
+        number = paragraph.id[2:]
+        return f"al. {number}{item} du préambule", f"l’alinéa {number}{item} du préambule"
+    number = paragraph.id[1:]
+    return f"passage {number}{item}", f"le passage {number}{item}"
+
+
+def _cite_button(citing: Citing | None, paragraph: Paragraph, lang: str, item: str = "") -> str:
+    """The « Citer » button of a paragraph or item: the citation is written here, into
+    ``data-ra-cite``; ra.js copies it with the block's address."""
+    if citing is None:
+        return ""
+    part, name = _citation_part(paragraph, item)
+    chrome = f' lang="{SITE_LANGUAGE}"' if lang != SITE_LANGUAGE else ""
+    return (
+        f'<button type="button" class="ra-cite-button"{chrome} '
+        f'data-ra-cite="{attribute(f"{citing.text}, {part}, {citing.date}")}" '
+        f'aria-label="{attribute(f"Citer {name}")}">Citer</button>'
+    )
+
+
 def render_paragraph(
     paragraph: Paragraph,
     context: RenderContext,
     lang: str = SITE_LANGUAGE,
     counterparts: Sequence[Counterpart] = (),
+    citing: Citing | None = None,
 ) -> str:
     """A paragraph and its items; ``lang`` is the text's language, ``counterparts``
-    its other versions (a link to the same paragraph in each)."""
+    its other versions (a link to the same paragraph in each), ``citing`` the text as
+    a citation names it (a « Citer » button on the paragraph and each item)."""
     kind = {"preambular": "ra-pp", "operative": "ra-op"}.get(paragraph.kind, "ra-other")
     number = f'<span class="ra-num">{escape(paragraph.number)}.</span> ' if paragraph.number else ""
     french = lang == FRENCH
@@ -165,7 +248,8 @@ def render_paragraph(
     versions = _version_links(paragraph.id, label, counterparts, context)
     parts = [
         f'<div class="ra-para {kind}" id="{paragraph.id}"{lang_attribute(lang)}>',
-        f"<p>{number}{body}{versions} {_permalink(paragraph.id, label, lang)}</p>",
+        f"<p>{number}{body}{versions} {_permalink(paragraph.id, label, lang)}"
+        f"{_cite_button(citing, paragraph, lang)}</p>",
     ]
     if paragraph.items:
         parts.append('<ol class="ra-items">')
@@ -175,7 +259,8 @@ def render_paragraph(
                 f'<li class="ra-item" id="{item.id}"><span class="ra-label">'
                 f"{escape(item.label)}</span> {render_inline(item, context, french=french)}"
                 f"{_version_links(item.id, item_label, counterparts, context)} "
-                f"{_permalink(item.id, item_label, lang)}</li>"
+                f"{_permalink(item.id, item_label, lang)}"
+                f"{_cite_button(citing, paragraph, lang, item.label)}</li>"
             )
         parts.append("</ol>")
     parts.append("</div>")
@@ -303,6 +388,7 @@ def render_document(
     context.note_counters.clear()
     lang = document.lang
     french = lang == FRENCH
+    citing = Citing.of(document)
     attr = lang_attribute(lang)
     # attr_list puts the language on the Markdown headings.
     heading_attr = f' {{ lang="{lang}" }}' if attr else ""
@@ -329,7 +415,7 @@ def render_document(
             section_attr = f' lang="{lang}"' if attr else ""
             out += [f"## {heading_text(title)} {{#{part.id}{section_attr}}}", ""]
         else:
-            out += [render_paragraph(part, context, lang, counterparts), ""]
+            out += [render_paragraph(part, context, lang, counterparts, citing), ""]
     if document.closing is not None:
         out += [
             f'<p class="ra-closing" id="closing"{attr}>'
