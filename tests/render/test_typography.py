@@ -29,6 +29,7 @@ EXAMPLES = [
     ("«Convention»", f"«{NN}Convention{NN}»"),
     ("« Quoi? »", f"«{NN}Quoi{NN}?{NN}»"),
     ("(2005);", f"(2005){NN};"),
+    ("a déclaré:«Non»", f"a déclaré{NB}:«{NN}Non{NN}»"),
     ("quoi?!", f"quoi{NN}?!"),
     ("(?)", "(?)"),
     # A run of spaces, or a no-break space already there, is one no-break space.

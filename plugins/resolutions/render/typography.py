@@ -31,8 +31,9 @@ _NARROW_BEFORE = frozenset(";!?»")
 _WIDE_BEFORE = frozenset(":")
 _NO_SPACE_AFTER = frozenset("([{«“‘\"'/;:!?")
 """After these, a sign is not "glued" to a word: ``?!``, ``(?)``, ``«»`` stay as they are."""
-_PROSE_FOLLOWERS = frozenset(")]}»”’.,;:!?…\"'")
-"""What may follow ``;`` ``:`` ``!`` ``?`` in prose (besides a space or the end): a sign
+_PROSE_FOLLOWERS = frozenset(")]}»”’.,;:!?…\"'«“")
+"""What may follow ``;`` ``:`` ``!`` ``?`` in prose (besides a space or the end; a
+quotation may open right after ``:``): a sign
 followed by anything else is not punctuation of a sentence but part of a token
 (``10:30``, ``javascript:alert``, ``?a=1``, ``a;b``, ``![image]``) and stays as it is."""
 
