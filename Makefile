@@ -3,7 +3,7 @@
 #   make serve   live preview on http://127.0.0.1:8000/, rebuilt when a source text changes
 #   make check   check the source texts (STRICT=1: warnings fail too)
 #   make test    lint and run every test (browser tests: RESOLUTIONS_CHROMIUM or /usr/bin/chromium)
-#   make bench   benchmarks: conversion, glossary, citations, OCR, and the site at scale
+#   make bench   benchmarks: conversion, glossary, citations, OCR, PDF import, the site at scale
 #   make lock    rewrite constraints.txt, the exact versions installed (after editing pyproject.toml)
 SHELL := /bin/bash
 PYTHON ?= python3
@@ -52,6 +52,7 @@ bench: $(INSTALLED)
 	$(BIN)/python benchmarks/bench_glossary.py
 	$(BIN)/python benchmarks/bench_citations.py
 	$(BIN)/python benchmarks/bench_ocr.py
+	$(BIN)/python benchmarks/bench_pdf.py
 	$(BIN)/python benchmarks/bench_adversarial.py
 	$(BIN)/python benchmarks/bench_site.py --sizes $(BENCH_SIZES)
 

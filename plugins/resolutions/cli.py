@@ -8,15 +8,21 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
+from collections import Counter
+from dataclasses import replace
 from pathlib import Path
+
+import yaml
 
 from . import checks, ocr, prefill
 from .errors import SourceError
-from .load import NO_FRONT_MATTER, decode, load_source, parse_source
+from .load import NO_FRONT_MATTER, decode, load_source, parse_source, slugify
 from .model import Diagnostic, Document
 from .pipeline import (
     annotate_corpus,
+    convert_bytes,
     convert_paths,
     display_path,
     documents_of,
@@ -24,29 +30,108 @@ from .pipeline import (
     scan_folder,
     source_files,
 )
+from .readers.pdf import Converted, convert_pdf
 from .render.json import export
 from .render.markdown import render_document
 
 
 def _convert(args: argparse.Namespace) -> int:
     paths: list[Path] = []
+    pdfs: list[Path] = []
     for name in args.paths:
         path = Path(name)
         if path.is_dir():
             paths.extend(sorted(p for p in path.glob("*.txt") if p.is_file()))
+        elif path.exists() and path.suffix.lower() == ".pdf":
+            pdfs.append(path)
         elif path.exists():
             paths.append(path)
         else:
             print(f"{name}:1: error: no such file", file=sys.stderr)
             return 2
     result = convert_paths(paths, Path.cwd())
+    documents = list(result.documents)
+    # An official PDF is converted in memory, through the Markdown source text that
+    # `resolutions import` would write.
+    documents += [document for path in pdfs for document in pdf_documents(path, Path.cwd())]
     for diagnostic in result.diagnostics:
         print(diagnostic, file=sys.stderr)
     if args.markdown:
-        sys.stdout.write("\n".join(render_document(document) for document in result.documents))
+        sys.stdout.write("\n".join(render_document(document) for document in documents))
     else:
-        json.dump(export(result.documents), sys.stdout, ensure_ascii=False, indent=1)
+        json.dump(export(documents), sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
+    return 0
+
+
+def pdf_source_text(path: Path, shown: str) -> tuple[str, Converted]:
+    """The source text (YAML front matter + Markdown body) of an official PDF."""
+    converted = convert_pdf(path, shown)
+    front = yaml.safe_dump(converted.front_matter, allow_unicode=True, sort_keys=False, width=1000)
+    return f"---\n{front}---\n\n{converted.markdown}", converted
+
+
+def pdf_documents(path: Path, root: Path) -> tuple[Document, ...]:
+    """The texts of an official PDF, each with the furniture removed from it (a
+    removal's ``line`` is then the PDF's page)."""
+    shown = display_path(path, root)
+    text, converted = pdf_source_text(path, shown)
+    result = convert_bytes(text.encode("utf-8"), shown)
+    removals = tuple(converted.removals)
+    return tuple(
+        replace(document, removals=document.removals + removals) for document in result.documents
+    )
+
+
+def _import(args: argparse.Namespace) -> int:
+    """Write a source text from an official PDF: front matter from its cover block,
+    the Markdown body; never over an existing file without --force."""
+    path = Path(args.pdf)
+    shown = display_path(path, Path.cwd())
+    if not path.is_file():
+        print(f"{args.pdf}:1: error: no such file", file=sys.stderr)
+        return 2
+    text, converted = pdf_source_text(path, shown)
+    front = converted.front_matter
+    slug = front.get("slug") or slugify(front.get("symbol", "")) or slugify(path.stem)
+    folder = Path(args.out)
+    target = folder / f"{slug}.txt"
+    target_shown = display_path(target, Path.cwd())
+    if target.exists() and not args.force:
+        print(
+            f"{target_shown}:1: error: already exists: not overwritten "
+            "(resolutions import --force replaces it)",
+            file=sys.stderr,
+        )
+        return 2
+    missing = [key for key in ("symbol", "title", "body", "date") if not front.get(key)]
+    folder.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    for key in missing:
+        print(
+            f"{target_shown}:2: warning: '{key}' not found on the PDF's cover: fill it in",
+            file=sys.stderr,
+        )
+    symbol = front.get("symbol")
+    for other in sorted(folder.glob("*.txt")) if symbol else ():
+        if other.resolve() == target.resolve():
+            continue
+        head = other.read_text(encoding="utf-8", errors="replace").split("\n---", 1)[0]
+        if re.search(rf"^symbol:\s*[\"']?{re.escape(symbol)}[\"']?\s*$", head, re.M):
+            print(
+                f"{target_shown}:2: warning: symbol '{symbol}' is also the symbol of "
+                f"{display_path(other, Path.cwd())}: check refuses two texts with one symbol",
+                file=sys.stderr,
+            )
+    if args.removals:
+        for removal in converted.removals:
+            print(f"{shown}:page {removal.line}: removed ({removal.reason}): {removal.text}")
+    reasons = Counter(removal.reason.split(" : ")[0] for removal in converted.removals)
+    removed = ", ".join(f"{count} {reason}" for reason, count in reasons.most_common())
+    print(
+        f"{target_shown}: written from {shown} ({converted.pages} pages); removed: {removed}",
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -315,6 +400,18 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--out", default="source_texts", help="folder to write to (source_texts)")
     new.add_argument("--force", action="store_true", help="replace the file if it exists")
     new.set_defaults(run=_new)
+    importer = commands.add_parser(
+        "import", help="write a source text from an official PDF (front matter prefilled)"
+    )
+    importer.add_argument("pdf", help="the official PDF (with a text layer)")
+    importer.add_argument(
+        "--out", default="source_texts", help="folder of the source texts (source_texts/)"
+    )
+    importer.add_argument("--force", action="store_true", help="overwrite an existing file")
+    importer.add_argument(
+        "--removals", action="store_true", help="list every piece of furniture removed"
+    )
+    importer.set_defaults(run=_import)
     return parser
 
 

@@ -83,6 +83,13 @@ SCHEMA: dict[str, Rule] = {
     "slug": Rule(80),
     "lang": Rule(2),
     "starts_with": Rule(500),
+    # Read from an official PDF's cover block by `resolutions import` (readers/pdf.py).
+    "session": Rule(200),
+    "agenda_item": Rule(20),
+    "agenda_title": Rule(500),
+    "draft_symbol": Rule(80, ascii=True),
+    "report_symbol": Rule(80, ascii=True),
+    "pdf_sha256": Rule(64, ascii=True),
 }
 """Every metadata string of a text.  The limits are far above any real value (the
 longest title of the corpus is under 300 characters) and keep one field from

@@ -60,7 +60,9 @@ ROMANS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XI
 ROMAN = re.compile(r"^(?P<number>[IVXL]+)$")
 ROMAN_HEADING = re.compile(r"^(?P<number>[IVXL]+)\.?\s+(?P<heading>\S.*)$")
 CLOSING = re.compile(
-    r"^\d+\s?(?:e|re|ème|st|nd|rd|th)\s+(?:séance\s+plénière|plenary\s+meeting)\b", re.I
+    r"^\d+\s?(?:e|re|ème|st|nd|rd|th)\s+(?:\((?:resumed|reprise)\)\s+)?"
+    r"(?:séance\s+plénière|plenary\s+meeting)\b",
+    re.I,
 )
 ENDS_SENTENCE = re.compile(r"[.!?…][»”\")\]]*\s*$")
 
@@ -517,6 +519,19 @@ def parse_text(
     body = list(blocks[body_start:])
     if body and CLOSING.match(body[-1].text):
         closing = body.pop().block
+    else:
+        # A closing formula followed by more text: an annex (a convention) is printed
+        # after the resolution; its paragraphs follow the closing's line.
+        at = next(
+            (
+                index
+                for index, raw in enumerate(body)
+                if len(raw.text) < 80 and CLOSING.match(raw.text)
+            ),
+            None,
+        )
+        if at is not None:
+            closing = body.pop(at).block
     state = ParseState(blocks=body, layout=layout, source_format=source_format)
     state.has_author = author is not None
     while state.index < len(body):

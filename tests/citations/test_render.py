@@ -47,7 +47,8 @@ def test_cited_by_rows() -> None:
         ),
     ]
     html = render_cited_by(rows, link_for)
-    assert '<h2 id="cite-par">Cité par</h2>' in html
+    # A Markdown heading: the table of contents lists it.
+    assert html.startswith("## Cité par {#cite-par}\n\n")
     assert '<a href="../pc-dec-9001/#op1">PC.DEC/9001, paragraphe 1</a>' in html
     assert "(vise : paragraphe 4)" in html
     assert 'OSCE, Conseil permanent</span>, <span class="cite-par__annee">2008' in html
@@ -56,7 +57,14 @@ def test_cited_by_rows() -> None:
         '<a href="../cnd-2019-declaration-ministerielle/#p5">Déclaration ministérielle, texte'
         in html
     )
-    assert render_cited_by([], link_for) == ""
+    assert "Aucun texte" not in html
+
+
+def test_cited_by_says_when_no_text_cites() -> None:
+    html = render_cited_by([], link_for)
+    assert html.startswith("## Cité par {#cite-par}\n\n")
+    assert "Aucun texte du corpus ne cite ce texte." in html
+    assert "<li" not in html
 
 
 def test_cited_by_escapes_everything() -> None:

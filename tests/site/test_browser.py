@@ -5,7 +5,10 @@ opens it: tooltips, search, landing on a paragraph.  No request may leave file:/
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -220,3 +223,327 @@ def test_search_from_disk_loads_only_local_files(tab: Tab) -> None:
     assert any("iframe-worker/shim.js" in url for url in loaded)
     assert any(url.endswith("search/search_index.js") for url in loaded)
     assert not tab.outside_requests()
+
+
+@pytest.fixture
+def phone(browser, site: Site) -> Iterator[Tab]:
+    """A touch screen (a phone's size): taps, no hover; same checks as ``tab``."""
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True, locale="fr-FR"
+    )
+    opened = Tab(context.new_page(), site)
+    yield opened
+    context.close()
+    assert not opened.errors, f"JavaScript errors: {opened.errors}"
+    assert not opened.outside_requests(), f"requests left file://: {opened.outside_requests()}"
+
+
+def test_a_tap_on_a_note_reference_shows_its_note_first(phone: Tab, screenshots: Path) -> None:
+    """First tap: the note in a tooltip, the page stays where it is; the link inside
+    leads to the note; a tap elsewhere, or Escape, closes the tooltip."""
+    phone.open("textes/a-res-62-176.html")
+    references = phone.page.locator("a.ra-fnref")
+    first, second = references.nth(0), references.nth(1)
+    tooltip = phone.page.locator("#ra-tooltip")
+    url = phone.page.url
+
+    first.tap()
+    expect(tooltip).to_be_visible()
+    expect(tooltip).to_contain_text(note_of(phone, first))
+    expect(first).to_have_attribute("aria-describedby", "ra-tooltip")
+    phone.page.wait_for_timeout(300)  # a navigation would have happened by now
+    assert phone.page.url == url
+    phone.page.screenshot(path=screenshots / "tooltip-touch.png")
+
+    # A tap outside closes it.
+    phone.page.locator("article h1").tap()
+    expect(tooltip).to_be_hidden()
+    assert phone.page.url == url
+
+    # Escape closes it too (a phone with a keyboard).
+    second.tap()
+    expect(tooltip).to_be_visible()
+    expect(tooltip).to_contain_text(note_of(phone, second))
+    phone.page.keyboard.press("Escape")
+    expect(tooltip).to_be_hidden()
+    assert phone.page.url == url
+
+    # The link inside the tooltip goes to the note at the foot of the page.
+    first.tap()
+    link = tooltip.locator("a.ra-tooltip__link")
+    expect(link).to_have_attribute("href", first.get_attribute("href"))
+    link.tap()
+    note = first.get_attribute("data-ra-note")
+    phone.page.wait_for_url(re.compile(f"#{note}$"))
+    expect(phone.page.locator(f"[id='{note}']")).to_be_in_viewport()
+    expect(tooltip).to_be_hidden()
+
+
+def test_a_second_tap_on_a_glossary_term_opens_its_entry(phone: Tab) -> None:
+    phone.open("textes/a-res-78-284.html")
+    term = phone.page.locator("[id='pp11'] a.ra-term[data-ra-entry='caricc']")
+    tooltip = phone.page.locator("#ra-tooltip")
+    url = phone.page.url
+    term.tap()
+    expect(tooltip).to_be_visible()
+    expect(tooltip).to_contain_text("Almaty")
+    expect(tooltip.locator("a.ra-tooltip__link")).to_have_text("Voir l’entrée du glossaire")
+    phone.page.wait_for_timeout(300)
+    assert phone.page.url == url
+    term.tap()
+    expect(phone.page).to_have_url(re.compile(r"glossaire/caricc\.html$"))
+
+
+def test_the_link_in_a_glossary_tooltip_opens_the_entry(phone: Tab) -> None:
+    phone.open("textes/a-res-78-284.html")
+    term = phone.page.locator("[id='pp11'] a.ra-term[data-ra-entry='caricc']")
+    term.tap()
+    link = phone.page.locator("#ra-tooltip a.ra-tooltip__link")
+    expect(link).to_be_visible()
+    link.tap()
+    expect(phone.page).to_have_url(re.compile(r"glossaire/caricc\.html$"))
+
+
+def test_a_tap_on_an_ocr_correction_shows_what_the_scan_read(phone: Tab) -> None:
+    """A correction is no link: a tap shows its tooltip, with no link inside."""
+    phone.open("textes/osce-cm-2020-criminalite-transnationale-organisee.html")
+    corrected = phone.page.locator("[id='op3'] span.ra-corr", has_text="sûreté").first
+    tooltip = phone.page.locator("#ra-tooltip")
+    corrected.tap()
+    expect(tooltip).to_be_visible()
+    expect(tooltip).to_contain_text("« sireté »")
+    expect(tooltip.locator("a")).to_have_count(0)
+    phone.page.keyboard.press("Escape")
+    expect(tooltip).to_be_hidden()
+
+
+FIRST_LINE = """element => {
+  const range = document.createRange()
+  range.selectNodeContents(element)
+  const line = range.getClientRects()[0]
+  const box = element.getBoundingClientRect()
+  return {top: line.top, bottom: line.bottom, left: box.left, right: box.right}
+}"""
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_a_landed_paragraph_is_below_the_header_and_back_to_top(
+    browser, site: Site, screenshots: Path, width: int
+) -> None:
+    """Landing on #op6, then scrolling up a little (which makes the theme show « Retour
+    en haut de la page » under the header): the paragraph's first line is below both."""
+    context = browser.new_context(viewport={"width": width, "height": 800}, locale="fr-FR")
+    tab = Tab(context.new_page(), site)
+    try:
+        tab.open("textes/a-res-62-176.html#op6")
+        paragraph = tab.page.locator("[id='op6'] > p")
+        expect(paragraph).to_be_in_viewport()
+        button = tab.page.locator(".md-top")
+        tab.page.wait_for_timeout(400)  # the theme watches the scroll again 250 ms after landing
+        for _ in range(2):
+            tab.page.evaluate("window.scrollBy(0, -1)")
+            tab.page.wait_for_timeout(100)
+        expect(button).not_to_have_attribute("hidden", "")
+        expect(button).to_have_css("opacity", "1")
+        tab.page.screenshot(path=screenshots / f"landing-{width}.png")
+        line = paragraph.evaluate(FIRST_LINE)
+        header = tab.page.locator("header.md-header").bounding_box()
+        top = button.bounding_box()
+        assert line["top"] >= header["y"] + header["height"], "the header covers the line"
+        beside = top["x"] >= line["right"] or top["x"] + top["width"] <= line["left"]
+        assert beside or line["top"] >= top["y"] + top["height"], (
+            f"« Retour en haut de la page » covers the first line: {top} over {line}"
+        )
+        assert not tab.errors
+    finally:
+        context.close()
+
+
+def computed(locator: Locator, property_name: str, pseudo: str = "") -> str:
+    return locator.evaluate(
+        "(element, [name, pseudo]) => getComputedStyle(element, pseudo || null)[name]",
+        [property_name, pseudo],
+    )
+
+
+def test_a_text_prints_full_width_without_the_site_around_it(tab: Tab) -> None:
+    """In print, the text takes the page's width; no navigation, search, header, footer;
+    glossary terms are not underlined, notes have no back-link, no "Données (JSON)";
+    an outside link is followed by its address."""
+    tab.open("textes/a-res-62-176.html")
+    page = tab.page
+    term = page.locator("a.ra-term").first
+    backref = page.locator("a.ra-backref").first
+    data = page.locator(".ra-meta .ra-data")
+    outside = page.locator("article a.ra-cite[href^='https://']").first
+    # On screen: underlined, back-links and data link shown, no address after links.
+    assert computed(term, "textDecorationLine") == "underline"
+    assert computed(backref, "display") != "none"
+    assert computed(data, "display") != "none"
+    assert computed(outside, "content", "::after") in ("none", "normal")
+
+    page.emulate_media(media="print")
+    assert computed(term, "textDecorationLine") == "none"
+    corrections = page.locator("span.ra-corr, span.ra-cite-unresolved")
+    for index in range(corrections.count()):
+        assert computed(corrections.nth(index), "textDecorationLine") == "none"
+    backrefs = page.locator("a.ra-backref")
+    assert backrefs.count() >= 2
+    for index in range(backrefs.count()):
+        assert computed(backrefs.nth(index), "display") == "none"
+    assert computed(data, "display") == "none"
+    for chrome in (
+        "header.md-header",
+        ".md-sidebar--primary",
+        ".md-sidebar--secondary",
+        ".md-search",
+        "footer.md-footer",
+        ".md-top",
+    ):
+        element = page.locator(chrome).first
+        assert computed(element, "display") == "none", chrome
+    href = outside.get_attribute("href")
+    assert computed(outside, "content", "::after") == f'" ({href})"'
+    width = page.viewport_size["width"]
+    assert page.locator("[id='op6']").bounding_box()["width"] >= 0.9 * width
+    # The running header's words: the symbol and the title, as the page's heading has them.
+    title = page.locator("article h1").evaluate(
+        "h1 => Array.from(h1.childNodes).filter(n => !n.classList?.contains('headerlink'))"
+        ".map(n => n.textContent).join('').replace(/\\s+/g, ' ').trim()"
+    )
+    assert title.startswith("A/RES/62/176 — ")
+    running = page.evaluate(
+        "getComputedStyle(document.documentElement).getPropertyValue('--ra-running-title')"
+    )
+    assert running == f'"{title}"'
+
+
+def test_a_printed_text_repeats_its_symbol_and_title_on_every_page(tab: Tab, tmp_path) -> None:
+    """The PDF Chromium prints has the running header on each page (read with pdftotext,
+    when poppler-utils is installed)."""
+    pdftotext = shutil.which("pdftotext")
+    if pdftotext is None:
+        pytest.skip("no pdftotext (apt-get install -y poppler-utils)")
+    tab.open("textes/a-res-62-176.html")
+    pdf = tmp_path / "texte.pdf"
+    tab.page.pdf(path=str(pdf), format="A4")
+    text = subprocess.run(
+        [pdftotext, "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    pages = [page for page in text.split("\f") if page.strip()]
+    assert len(pages) >= 3
+    title = "A/RES/62/176 — Coopération internationale face au problème mondial de la drogue"
+    for number, printed in enumerate(pages, 1):
+        lines = [line.strip() for line in printed.splitlines() if line.strip()]
+        assert lines[0] == title, f"page {number}: {lines[0]!r}"
+        assert lines[-1] == f"{number} / {len(pages)}"
+    assert "Données (JSON)" not in text and "↩" not in text
+    assert "(https://docs.un.org/fr/A/RES/61/183)" in text
+
+
+RGB = re.compile(r"rgba?\(([\d.]+),? ([\d.]+),? ([\d.]+)(?:,? (?:/ )?([\d.]+))?\)")
+
+
+def rgba(css: str) -> tuple[float, float, float, float]:
+    match = RGB.fullmatch(css.strip())
+    assert match, f"not an sRGB colour: {css!r}"
+    red, green, blue, alpha = match.groups()
+    return float(red), float(green), float(blue), float(alpha) if alpha is not None else 1.0
+
+
+def over(top: str, bottom: str) -> tuple[float, float, float]:
+    """``top`` composited over the opaque ``bottom``."""
+    *colour, alpha = rgba(top)
+    under = rgba(bottom)
+    return tuple(alpha * c + (1 - alpha) * u for c, u in zip(colour, under[:3], strict=True))
+
+
+def luminance(colour: tuple[float, float, float]) -> float:
+    def linear(channel: float) -> float:
+        channel /= 255
+        return channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = (linear(channel) for channel in colour)
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+def contrast(one: tuple[float, float, float], other: tuple[float, float, float]) -> float:
+    light, dark = sorted((luminance(one), luminance(other)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def colours_of_a_text(browser, site: Site, scheme: str, screenshots: Path) -> dict[str, object]:
+    """A text's page in a browser whose system is set to ``scheme``: the scheme the site
+    took, a glossary tooltip's colours, a metadata label's and a correction's."""
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 900}, locale="fr-FR", color_scheme=scheme
+    )
+    tab = Tab(context.new_page(), site)
+    try:
+        tab.open("textes/osce-cm-2020-criminalite-transnationale-organisee.html")
+        page = tab.page
+        body = page.locator("body")
+        expect(body).to_have_attribute(
+            "data-md-color-scheme", "slate" if scheme == "dark" else "default"
+        )
+        page_bg = computed(body, "backgroundColor")
+        corrected = page.locator("[id='op3'] span.ra-corr", has_text="sûreté").first
+        corrected.hover()
+        tooltip = page.locator("#ra-tooltip")
+        expect(tooltip).to_be_visible()
+        page.screenshot(path=screenshots / f"tooltip-{scheme}.png")
+        label = page.locator(".ra-meta dt").first
+        meta = page.locator(".ra-meta")
+        found = {
+            "page": rgba(page_bg)[:3],
+            "tooltip_fg": computed(tooltip, "color"),
+            "tooltip_bg": computed(tooltip, "backgroundColor"),
+            "label": computed(label, "color"),
+            "meta_bg": computed(meta, "backgroundColor"),
+            "mark": computed(corrected, "textDecorationColor"),
+            "term_mark": computed(page.locator("a.ra-term").first, "textDecorationColor"),
+        }
+        assert not tab.errors and not tab.outside_requests()
+        return found
+    finally:
+        context.close()
+
+
+def test_dark_mode_follows_the_system_and_keeps_annotations_legible(
+    browser, site: Site, screenshots: Path
+) -> None:
+    light = colours_of_a_text(browser, site, "light", screenshots)
+    dark = colours_of_a_text(browser, site, "dark", screenshots)
+    assert luminance(light["page"]) > 0.8 and luminance(dark["page"]) < 0.1
+    for name in ("tooltip_fg", "tooltip_bg", "label", "term_mark"):
+        assert light[name] != dark[name], f"{name} is the same in both schemes"
+    for found in (light, dark):
+        tooltip_bg = over(found["tooltip_bg"], "rgb({}, {}, {})".format(*found["page"]))
+        text = over(found["tooltip_fg"], "rgb({}, {}, {})".format(*tooltip_bg))
+        assert contrast(text, tooltip_bg) >= 7, found
+        meta_bg = over(found["meta_bg"], "rgb({}, {}, {})".format(*found["page"]))
+        label = over(found["label"], "rgb({}, {}, {})".format(*meta_bg))
+        assert contrast(label, meta_bg) >= 4.5, found
+        # The dotted underline of a glossary term shows against the page.
+        term_mark = over(found["term_mark"], "rgb({}, {}, {})".format(*found["page"]))
+        assert contrast(term_mark, found["page"]) >= 1.5, found
+    # In the dark, the tooltip is a surface lighter than the page, not the page itself.
+    dark_tooltip = over(dark["tooltip_bg"], "rgb({}, {}, {})".format(*dark["page"]))
+    assert luminance(dark_tooltip) > luminance(dark["page"])
+
+
+def test_the_palette_toggle_switches_scheme_in_french(browser, site: Site) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="dark")
+    tab = Tab(context.new_page(), site)
+    try:
+        tab.open("textes/a-res-62-176.html")
+        body = tab.page.locator("body")
+        expect(body).to_have_attribute("data-md-color-scheme", "slate")
+        tab.page.locator("label.md-header__button[title='Passer au thème clair']").click()
+        expect(body).to_have_attribute("data-md-color-scheme", "default")
+        expect(
+            tab.page.locator("label.md-header__button[title='Passer au thème sombre']")
+        ).to_be_visible()
+        assert not tab.errors and not tab.outside_requests()
+    finally:
+        context.close()

@@ -294,3 +294,31 @@ def test_the_site_is_offered_as_one_archive(site: Site) -> None:
 def test_hand_written_pages_are_built(site: Site, relative: str) -> None:
     article = site.page(relative).select_one("article")
     assert article.find("h1") and len(article.get_text()) > 1000
+
+
+def test_cited_by_is_in_the_table_of_contents(site: Site) -> None:
+    """Every text's page has a "Cité par" section that its table of contents lists; a
+    text that no text of the corpus cites says so, and one that is cited lists its rows."""
+    said_none = listed = 0
+    for document in site.documents():
+        page = site.page(f"textes/{document['slug']}.html")
+        heading = page.select_one("article h2#cite-par")
+        assert heading is not None, document["slug"]
+        assert heading.get_text(" ", strip=True).startswith("Cité par")
+        toc = page.select("nav.md-nav--secondary a.md-nav__link[href='#cite-par']")
+        assert len(toc) == 1, f"{document['slug']}: 'Cité par' not in the table of contents"
+        assert toc[0].get_text(strip=True) == "Cité par"
+        section = heading.find_next_sibling(class_="cite-par")
+        rows = section.select("li.cite-par__ligne")
+        none = "Aucun texte du corpus ne cite ce texte."
+        if rows:
+            listed += 1
+            assert none not in section.get_text()
+        else:
+            said_none += 1
+            assert section.get_text(strip=True) == none
+        # "Cité par" comes before the notes, after the text.
+        notes = page.select_one("article h2#notes")
+        if notes is not None:
+            assert heading in notes.find_all_previous("h2")
+    assert said_none and listed, "the seeds have texts cited and texts not cited"

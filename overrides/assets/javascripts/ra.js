@@ -7,6 +7,12 @@
  * and on keyboard focus, stays open while the pointer is over it, and closes with
  * Escape. It is one shared element (role="tooltip") that the trigger names in
  * aria-describedby while it is shown. Nothing is fetched: it works from file://.
+ *
+ * A touch screen has no hover: the first tap on a trigger shows its tooltip instead of
+ * following the link, and the tooltip holds that link ("Lire la note", "Voir l'entrée
+ * du glossaire"); a second tap on the same trigger, or a tap on the link, follows it.
+ * A tap anywhere else, or Escape, closes the tooltip. A mouse click and the keyboard
+ * (Enter on a focused link) follow links at once, as before.
  */
 (function () {
   "use strict"
@@ -19,6 +25,9 @@
   var current = null
   var dismissed = null
   var hideTimer = 0
+  /* The last touch (or pen) press on a trigger: {trigger, open}, open when that
+     trigger's tooltip was already shown before the press */
+  var tap = null
 
   function element() {
     if (tooltip)
@@ -30,6 +39,11 @@
     tooltip.hidden = true
     tooltip.addEventListener("mouseenter", cancelHide)
     tooltip.addEventListener("mouseleave", scheduleHide)
+    tooltip.addEventListener("focusout", function (event) {
+      var next = event.relatedTarget
+      if (!(next && (tooltip.contains(next) || next === current)))
+        hide()
+    })
     document.body.appendChild(tooltip)
     return tooltip
   }
@@ -55,13 +69,33 @@
         words.setAttribute("lang", lang)
       words.textContent = text.textContent.trim()
       box.appendChild(words)
+      follow(box, trigger, "Lire la note en bas de page")
       return true
     }
     var tip = trigger.getAttribute("data-ra-tip")
     if (!tip)
       return false
     box.textContent = tip
+    if (trigger.hasAttribute("data-ra-entry"))
+      follow(box, trigger, "Voir l\u2019entr\u00e9e du glossaire")
+    else
+      follow(box, trigger, "Suivre le lien")
     return true
+  }
+
+  /* The trigger's own link, repeated in the tooltip (a touch screen's way to it) */
+  function follow(box, trigger, words) {
+    var href = trigger.getAttribute("href")
+    if (!href)
+      return
+    var link = document.createElement("a")
+    link.className = "ra-tooltip__link"
+    link.href = href
+    link.textContent = words
+    var line = document.createElement("span")
+    line.className = "ra-tooltip__more"
+    line.appendChild(link)
+    box.appendChild(line)
   }
 
   function place(box, trigger) {
@@ -148,16 +182,81 @@
       return
     if (trigger === dismissed)
       dismissed = null
-    if (trigger === current)
+    /* Focus may move into the tooltip (its link, tapped or tabbed to): it stays */
+    var next = event.relatedTarget
+    if (trigger === current && !(next && tooltip && tooltip.contains(next)))
       hide()
   })
 
-  document.addEventListener("keydown", function (event) {
-    if (event.key === "Escape" && current) {
-      dismissed = current
+  /* Touch: remember whether the pressed trigger's tooltip was open before the press
+     (the press itself makes the browser send mouseover and focus, which open it). A
+     press outside the tooltip and its trigger closes it. */
+  document.addEventListener("pointerdown", function (event) {
+    var trigger = triggerOf(event.target)
+    var inside = tooltip && tooltip.contains(event.target)
+    if (event.pointerType === "touch" || event.pointerType === "pen")
+      tap = trigger ? { trigger: trigger, open: trigger === current } : null
+    else
+      tap = null
+    if (current && !inside && trigger !== current)
       hide()
+  }, true)
+
+  /* The first tap on a trigger shows its tooltip and stays on the page; the second
+     follows the link. A click that no touch press began (mouse, Enter) is left alone. */
+  document.addEventListener("click", function (event) {
+    var trigger = triggerOf(event.target)
+    var pressed = tap
+    tap = null
+    if (!trigger || !pressed || pressed.trigger !== trigger || pressed.open)
+      return
+    event.preventDefault()
+    if (dismissed === trigger)
+      dismissed = null
+    show(trigger)
+  })
+
+  /* A press that became a scroll, or keys, end the tap: Enter then follows the link */
+  document.addEventListener("pointercancel", function () {
+    tap = null
+  })
+
+  /* Following a note link (or the back button) moves the page: the tooltip goes */
+  window.addEventListener("hashchange", hide)
+
+  document.addEventListener("keydown", function (event) {
+    tap = null
+    if (event.key === "Escape" && current) {
+      var trigger = current
+      dismissed = trigger
+      /* Focus on the tooltip's link would be lost with it: back to the trigger */
+      var back = tooltip.contains(document.activeElement)
+      hide()
+      if (back)
+        trigger.focus()
     }
   })
+
+  /* A text's page, printed: its symbol and title at the top of every page. ra.css
+     shows --ra-running-title in the page's top margin; the words are the page's
+     heading, as a CSS string. */
+  function runningTitle() {
+    var heading = document.querySelector(".md-content article h1")
+    if (!heading || !document.querySelector(".md-content .ra-meta"))
+      return
+    var copy = heading.cloneNode(true)
+    Array.prototype.forEach.call(copy.querySelectorAll(".headerlink"), function (link) {
+      link.remove()
+    })
+    var words = copy.textContent.replace(/\s+/g, " ").trim()
+    var string = "\"" + words.replace(/\\/g, "\\\\").replace(/"/g, "\\\"") + "\""
+    document.documentElement.style.setProperty("--ra-running-title", string)
+  }
+
+  if (document.readyState === "loading")
+    document.addEventListener("DOMContentLoaded", runningTitle)
+  else
+    runningTitle()
 
   /* A tooltip left open would point at nothing once the page scrolls or resizes */
   window.addEventListener("resize", function () {

@@ -289,6 +289,10 @@ _BLOCK_LABELS = (
 )
 
 
+NOT_CITED = "Aucun texte du corpus ne cite ce texte."
+"""What a text's "Cité par" says when no text of the corpus cites it."""
+
+
 def block_label(block_id: str) -> str:
     """A paragraph id in words, for readers: ``op6-a`` → "paragraphe 6 a)"."""
     for pattern, label in _BLOCK_LABELS:
@@ -304,14 +308,19 @@ def render_cited_by(
     heading: str = "Cité par",
     heading_id: str = "cite-par",
 ) -> str:
-    """The "Cité par" section of a document or glossary page, as an HTML block.
+    """The "Cité par" section of a document page: a Markdown heading (so that the
+    table of contents and the search sections list it) and the list as one HTML block.
 
     One row per citing paragraph: the citing text (symbol, or title when it has no
     symbol) and paragraph as a link to that paragraph, its body and year, and the
-    words around the citation.  Empty when nothing in the corpus cites the text."""
+    words around the citation.  When nothing in the corpus cites the text, the section
+    says so."""
     rows = list(rows)
+    title = f"## {escape(heading)} {{#{heading_id}}}\n\n"
     if not rows:
-        return ""
+        # The same words on every such page: kept out of the search index.
+        none = f'<p class="cite-par cite-par__aucun" data-search-exclude>{escape(NOT_CITED)}</p>'
+        return f"{title}{none}\n"
     items = []
     for row in rows:
         name = row.symbol or row.title or row.slug
@@ -335,8 +344,4 @@ def render_cited_by(
             f'<span class="cite-par__annee">{escape(year)}</span>'
             f'<br><q class="cite-par__extrait"{lang}>{escape(row.excerpt)}</q></li>'
         )
-    return (
-        f'<section class="cite-par" aria-labelledby="{escape(heading_id)}">\n'
-        f'<h2 id="{escape(heading_id)}">{escape(heading)}</h2>\n'
-        '<ul class="cite-par__liste">\n' + "\n".join(items) + "\n</ul>\n</section>\n"
-    )
+    return f'{title}<ul class="cite-par cite-par__liste">' + "".join(items) + "</ul>\n"
