@@ -22,6 +22,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from resolutions.cli import main
+from resolutions.render.typography import french
 from tests.converter.test_safety import PAYLOADS
 from tests.site.build import ROOT, build_site
 
@@ -63,6 +64,12 @@ class Text:
         """The payload as the reader should see it: a Markdown export's entities are
         decoded (``&lt;`` is how Markdown writes ``<``), other formats are taken as typed."""
         return html.unescape(payload) if self.source_format == "markdown" else payload
+
+    def on_page(self, payload: str) -> str:
+        """The payload as a French text's page shows it: ``shown``, set with the page's
+        French typography (``[x]: …`` is shown ``[x]\u00a0: …``), which changes spaces
+        and signs, never markup.  The data (JSON, search) keeps ``shown``."""
+        return french(self.shown(payload))
 
 
 TEXTS = [
@@ -206,7 +213,7 @@ def text_page(sites: Sites, text: Text) -> BeautifulSoup:
 def test_the_payload_is_still_there_as_text(sites: Sites, text: Text) -> None:
     soup = text_page(sites, text)
     article = soup.find("article").get_text()
-    shown = text.shown(text.payload)
+    shown = text.on_page(text.payload)
     for where in (f"TITRE {shown}", f"Rappelant {shown}", f"Décide {shown}", f"Note {shown}"):
         assert where in article, where
     # Those four, the sub-item and the paragraph that is the payload alone.

@@ -181,7 +181,8 @@ def test_a_glossary_term_shows_its_name_and_description(tab: Tab, screenshots: P
     tab.open("textes/a-res-78-284.html")
     term = tab.page.locator("[id='pp11'] a.ra-term[data-ra-entry='caricc']")
     expect(term).to_have_count(1)
-    expect(term).to_contain_text("Centre régional d'information et de coordination")
+    # The page shows the French apostrophe (issue 15); the source prints a straight one.
+    expect(term).to_contain_text("Centre régional d’information et de coordination")
     shows_its_tip_on_hover_and_focus(tab, term, "Almaty")
     term.evaluate("element => element.blur()")  # dismissed by Escape until it loses focus
     term.hover()

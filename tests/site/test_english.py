@@ -192,6 +192,22 @@ def test_each_version_links_to_the_other_at_the_same_paragraph(bilingual_site: P
     assert data["documents"][0]["translations"] == {"en": "a-res-78-284-en"}
 
 
+def test_only_the_french_version_is_set_with_french_typography(bilingual_site: Path) -> None:
+    """Issue 15: the French page gets no-break spaces, ’ and n°; the English page keeps
+    its words as printed, its punctuation and its "No." included."""
+    english = read(bilingual_site, "textes/a-res-78-284-en.html")
+    words = " ".join(
+        part.get_text() for part in english.select(".ra-para, .ra-author, .ra-closing, .ra-notes")
+    )
+    assert "\u202f" not in words and "n°" not in words
+    assert "vol. 976, No. 14152." in words
+    assert "drug problem;" in words
+    french = read(bilingual_site, "textes/a-res-78-284.html")
+    notes = french.select_one(".ra-notes").get_text()
+    assert "vol. 976, n°\u00a014152." in notes
+    assert "\u202f;" in french.select_one(".ra-para.ra-op").get_text()
+
+
 def test_cited_by_and_listings_name_the_english_version(bilingual_site: Path) -> None:
     cited = read(bilingual_site, "textes/a-res-62-176.html")
     rows = [

@@ -73,3 +73,26 @@ def test_a_build_for_file_keeps_relative_links(site: Site) -> None:
         assert page.find("link", rel="canonical") is None, path
         rooted = [a for a in addresses(page) if a.startswith("/") and not a.startswith("//")]
         assert rooted == [], (path, rooted[:3])
+
+
+def test_citer_copies_the_published_address(hosted: Path, browser) -> None:
+    """« Citer » (issue 15) on a published page gives the block's permanent address,
+    the page's canonical one, wherever the page was opened from (here, from disk)."""
+    from playwright.sync_api import expect
+
+    from .conftest import Tab
+
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="fr-FR")
+    try:
+        context.grant_permissions(["clipboard-read", "clipboard-write"])
+        tab = Tab(context.new_page(), Site(hosted))
+        tab.open("textes/a-res-62-176.html")
+        tab.page.locator("[id='op6-a'] > button.ra-cite-button").click()
+        expect(tab.page.locator(".ra-cite-status")).to_have_text("Citation copiée")
+        assert tab.page.evaluate("navigator.clipboard.readText()") == (
+            "Assemblée générale, résolution 62/176, par. 6 a), 18 décembre 2007, "
+            f"{SITE_URL}textes/a-res-62-176.html#op6-a"
+        )
+        assert not tab.errors and not tab.outside_requests()
+    finally:
+        context.close()

@@ -264,3 +264,166 @@
       place(element(), current)
   })
 })()
+
+/*
+ * « Citer »: each paragraph and item has a button (button.ra-cite-button) whose
+ * data-ra-cite holds the citation written at build time ("Assemblée générale, résolution
+ * 62/176, par. 6 a), 18 décembre 2007"). A click copies it followed by the block's
+ * permanent address: the page's canonical URL when the site has one, else the page's
+ * own (file:// included), with the block's anchor. The clipboard API first; where it is
+ * missing or refused (file://, older browsers), document.execCommand("copy") on an
+ * off-screen textarea; if that fails too, a small dialog shows the text selected for
+ * the reader to copy. A status line (role="status", aria-live) says what happened.
+ */
+;(function () {
+  "use strict"
+
+  var SHOWN_FOR = 3000
+
+  var status = null
+  var statusTimer = 0
+  var popup = null
+  var popupButton = null
+
+  function statusLine() {
+    if (status)
+      return status
+    status = document.createElement("div")
+    status.className = "ra-cite-status"
+    status.setAttribute("role", "status")
+    status.setAttribute("aria-live", "polite")
+    document.body.appendChild(status)
+    return status
+  }
+
+  function announce(message) {
+    var line = statusLine()
+    window.clearTimeout(statusTimer)
+    line.textContent = message
+    line.classList.add("ra-cite-status--shown")
+    statusTimer = window.setTimeout(function () {
+      line.classList.remove("ra-cite-status--shown")
+      line.textContent = ""
+    }, SHOWN_FOR)
+  }
+
+  function permanentUrl(button) {
+    var block = button.closest(".ra-item[id], .ra-para[id]")
+    var canonical = document.querySelector("link[rel='canonical']")
+    var page = canonical && canonical.href ? canonical.href : window.location.href
+    return page.split("#")[0] + (block ? "#" + block.id : "")
+  }
+
+  function copyWithCommand(text, button) {
+    var buffer = document.createElement("textarea")
+    buffer.className = "ra-cite-buffer"
+    buffer.value = text
+    buffer.setAttribute("readonly", "")
+    buffer.setAttribute("aria-hidden", "true")
+    buffer.tabIndex = -1
+    document.body.appendChild(buffer)
+    buffer.select()
+    buffer.setSelectionRange(0, text.length)
+    var done = false
+    try {
+      done = document.execCommand("copy") === true
+    } catch (error) {
+      done = false
+    }
+    document.body.removeChild(buffer)
+    button.focus()
+    return done
+  }
+
+  function closePopup() {
+    if (!popup)
+      return
+    var button = popupButton
+    popup.parentNode.removeChild(popup)
+    popup = null
+    popupButton = null
+    if (button)
+      button.focus()
+  }
+
+  /* The last resort: the citation shown selected, for the reader to copy */
+  function showPopup(text, button) {
+    closePopup()
+    popup = document.createElement("div")
+    popup.className = "ra-cite-popup"
+    popup.setAttribute("role", "dialog")
+    popup.setAttribute("aria-label", "Citation à copier")
+    popupButton = button
+    var hint = document.createElement("p")
+    hint.className = "ra-cite-popup__hint"
+    hint.textContent = "Copiez la citation sélectionnée (Ctrl+C, ou ⌘+C)\u00a0:"
+    var area = document.createElement("textarea")
+    area.className = "ra-cite-popup__text"
+    area.value = text
+    area.readOnly = true
+    area.rows = 4
+    area.setAttribute("aria-label", "Citation")
+    var close = document.createElement("button")
+    close.type = "button"
+    close.className = "ra-cite-popup__close"
+    close.textContent = "Fermer"
+    close.addEventListener("click", closePopup)
+    popup.appendChild(hint)
+    popup.appendChild(area)
+    popup.appendChild(close)
+    popup.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") {
+        event.stopPropagation()
+        closePopup()
+      }
+    })
+    document.body.appendChild(popup)
+    var rect = button.getBoundingClientRect()
+    var root = document.documentElement
+    var left = Math.min(Math.max(rect.left, 8), Math.max(root.clientWidth - popup.offsetWidth - 8, 8))
+    popup.style.left = Math.round(left + window.scrollX) + "px"
+    popup.style.top = Math.round(rect.bottom + 8 + window.scrollY) + "px"
+    area.focus()
+    area.select()
+    area.setSelectionRange(0, text.length)
+    announce("Copie automatique impossible\u00a0: la citation est sélectionnée, copiez-la")
+  }
+
+  function fallBack(text, button) {
+    if (copyWithCommand(text, button))
+      announce("Citation copiée")
+    else
+      showPopup(text, button)
+  }
+
+  function cite(button) {
+    var text = button.getAttribute("data-ra-cite") + ", " + permanentUrl(button)
+    var clipboard = navigator.clipboard
+    if (clipboard && typeof clipboard.writeText === "function") {
+      clipboard.writeText(text).then(
+        function () { announce("Citation copiée") },
+        function () { fallBack(text, button) }
+      )
+    } else {
+      fallBack(text, button)
+    }
+  }
+
+  document.addEventListener("click", function (event) {
+    var button = event.target && event.target.closest
+      ? event.target.closest("button.ra-cite-button")
+      : null
+    if (button) {
+      event.preventDefault()
+      cite(button)
+    } else if (popup && !popup.contains(event.target)) {
+      closePopup()
+    }
+  })
+
+  /* Created now, empty, so that screen readers already watch it when it speaks */
+  if (document.body)
+    statusLine()
+  else
+    document.addEventListener("DOMContentLoaded", statusLine)
+})()

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from .. import ids
 from ..model import Block, Citation, Correction, Emphasis, Mention, Span, Superscript
+from . import typography
 
 RANK: dict[type, int] = {
     Correction: 0,
@@ -156,8 +157,13 @@ def _open(
     return "<span>", "</span>"
 
 
-def render_inline(block: Block, context: RenderContext, lead: str = "") -> str:
+def render_inline(
+    block: Block, context: RenderContext, lead: str = "", french: bool = False
+) -> str:
+    """The block's HTML; ``french``: its text is set with French typography
+    (``typography.py``), slice by slice, so the spans' offsets stay the model's."""
     text = block.text
+    changes = typography.french_changes(text) if french else {}
     spans: list[Span] = [span for span in block.spans if 0 <= span.start < span.end <= len(text)]
     if lead and text.startswith(lead):
         spans = [
@@ -197,7 +203,7 @@ def render_inline(block: Block, context: RenderContext, lead: str = "") -> str:
     )
     for point in boundaries:
         if point > position:
-            out.append(escape(text[position:point]))
+            out.append(escape(typography.apply(text, changes, position, point)))
             position = point
         while stack and stack[-1][0].end <= point:
             out.append(stack.pop()[1])
@@ -221,7 +227,7 @@ def render_inline(block: Block, context: RenderContext, lead: str = "") -> str:
             stack.append((span, closing))
             span_index += 1
     if position < len(text):
-        out.append(escape(text[position:]))
+        out.append(escape(typography.apply(text, changes, position)))
     while stack:
         out.append(stack.pop()[1])
     return "".join(out)

@@ -20,6 +20,7 @@ from ..glossary import Glossary
 from ..load import BODIES
 from ..model import Block, Document, Paragraph, Section
 from .inline import RenderContext, attribute, escape, render_inline
+from .typography import french as french_typography
 
 FORMAT_LABELS = {
     "pdf-text": "texte extrait d’un PDF",
@@ -44,6 +45,8 @@ MONTHS = (
 SITE_LANGUAGE = "fr"
 """The language of the site's own words (labels, menus); a text in another language
 carries its own ``lang`` attribute on every element that holds its words."""
+FRENCH = "fr"
+"""The language whose texts the page sets with French typography (``typography.py``)."""
 LANGUAGE_NAMES = {"fr": "français", "en": "anglais"}
 """A text's language as the site's lists name it."""
 LANGUAGE_LABELS = {"fr": "Texte français", "en": "Texte anglais (original)"}
@@ -146,22 +149,107 @@ def _paragraph_label(paragraph: Paragraph) -> str:
     return f"passage {paragraph.id[1:]}"
 
 
+# ------------------------------------------------------------------ "Citer"
+
+_SYMBOL_NUMBER = (
+    (re.compile(r"^[AE]/(?:RES|DEC)/(.+)$"), "{0}"),  # A/RES/62/176 → 62/176
+    (re.compile(r"^(?:PC|MC)\.DEC/(.+)$"), "n° {0}"),  # PC.DEC/758 → n° 758
+)
+
+
+@dataclass(frozen=True)
+class Citing:
+    """What a paragraph's « Citer » button needs from its text: the text named as a
+    citation names it (``Assemblée générale, résolution 62/176``) and its date in
+    French; built once per document."""
+
+    text: str
+    date: str
+
+    @classmethod
+    def of(cls, document: Document) -> Citing:
+        body = BODIES.get(document.body, document.body)
+        return cls(f"{body}, {_designation(document)}", french_date(document.date))
+
+
+def _designation(document: Document) -> str:
+    """The text as a citation names it: its type and number (``résolution 62/176``,
+    ``décision n° 758``), else its title; ``(version anglaise)`` for a text not in
+    French."""
+    symbol = document.symbol
+    if symbol:
+        number = next(
+            (
+                form.format(m.group(1))
+                for pattern, form in _SYMBOL_NUMBER
+                if (m := pattern.match(symbol))
+            ),
+            symbol,
+        )
+        named = f"{document.type} {number}"
+    elif document.title.casefold().startswith(document.type.casefold()):
+        named = document.title
+    else:
+        named = f"{document.type} « {document.title} »"
+    if document.lang != SITE_LANGUAGE:
+        named += f" ({VERSION_LABELS.get(document.lang, document.lang).lower()})"
+    return named
+
+
+def _citation_part(paragraph: Paragraph, item: str = "") -> tuple[str, str]:
+    """The paragraph (and item label) as a citation writes it (``par. 6 a)``) and as
+    the button's name says it (``le paragraphe 6 a)``)."""
+    item = f" {item}" if item else ""
+    if paragraph.kind == "operative":
+        # The section is named only when the text numbers each section from 1 (ids.py).
+        own = paragraph.section if paragraph.id.startswith("sec-") else None
+        section = f"sect. {own}, " if own else ""
+        where = f" de la section {own}" if own else ""
+        return (
+            f"{section}par. {paragraph.number}{item}",
+            f"le paragraphe {paragraph.number}{item}{where}",
+        )
+    if paragraph.kind == "preambular":
+        number = paragraph.id[2:]
+        return f"al. {number}{item} du préambule", f"l’alinéa {number}{item} du préambule"
+    number = paragraph.id[1:]
+    return f"passage {number}{item}", f"le passage {number}{item}"
+
+
+def _cite_button(citing: Citing | None, paragraph: Paragraph, lang: str, item: str = "") -> str:
+    """The « Citer » button of a paragraph or item: the citation is written here, into
+    ``data-ra-cite``; ra.js copies it with the block's address."""
+    if citing is None:
+        return ""
+    part, name = _citation_part(paragraph, item)
+    chrome = f' lang="{SITE_LANGUAGE}"' if lang != SITE_LANGUAGE else ""
+    return (
+        f'<button type="button" class="ra-cite-button"{chrome} '
+        f'data-ra-cite="{attribute(f"{citing.text}, {part}, {citing.date}")}" '
+        f'aria-label="{attribute(f"Citer {name}")}">Citer</button>'
+    )
+
+
 def render_paragraph(
     paragraph: Paragraph,
     context: RenderContext,
     lang: str = SITE_LANGUAGE,
     counterparts: Sequence[Counterpart] = (),
+    citing: Citing | None = None,
 ) -> str:
     """A paragraph and its items; ``lang`` is the text's language, ``counterparts``
-    its other versions (a link to the same paragraph in each)."""
+    its other versions (a link to the same paragraph in each), ``citing`` the text as
+    a citation names it (a « Citer » button on the paragraph and each item)."""
     kind = {"preambular": "ra-pp", "operative": "ra-op"}.get(paragraph.kind, "ra-other")
     number = f'<span class="ra-num">{escape(paragraph.number)}.</span> ' if paragraph.number else ""
-    body = render_inline(paragraph, context, lead=paragraph.lead)
+    french = lang == FRENCH
+    body = render_inline(paragraph, context, lead=paragraph.lead, french=french)
     label = _paragraph_label(paragraph)
     versions = _version_links(paragraph.id, label, counterparts, context)
     parts = [
         f'<div class="ra-para {kind}" id="{paragraph.id}"{lang_attribute(lang)}>',
-        f"<p>{number}{body}{versions} {_permalink(paragraph.id, label, lang)}</p>",
+        f"<p>{number}{body}{versions} {_permalink(paragraph.id, label, lang)}"
+        f"{_cite_button(citing, paragraph, lang)}</p>",
     ]
     if paragraph.items:
         parts.append('<ol class="ra-items">')
@@ -169,9 +257,10 @@ def render_paragraph(
             item_label = f"alinéa {item.label}"
             parts.append(
                 f'<li class="ra-item" id="{item.id}"><span class="ra-label">'
-                f"{escape(item.label)}</span> {render_inline(item, context)}"
+                f"{escape(item.label)}</span> {render_inline(item, context, french=french)}"
                 f"{_version_links(item.id, item_label, counterparts, context)} "
-                f"{_permalink(item.id, item_label, lang)}</li>"
+                f"{_permalink(item.id, item_label, lang)}"
+                f"{_cite_button(citing, paragraph, lang, item.label)}</li>"
             )
         parts.append("</ol>")
     parts.append("</div>")
@@ -261,7 +350,7 @@ def render_footnotes(document: Document, context: RenderContext) -> list[str]:
                 f'aria-label="Retour à l’appel de note ({attribute(anchor)})">↩&#xFE0E;&nbsp;'
                 f"{escape(anchor)}</a>"
             )
-        text = render_inline(note.text, context)
+        text = render_inline(note.text, context, french=document.lang == FRENCH)
         items.append(
             f'<li id="{ids.footnote(note.number)}" value="{attribute(note.number)}" '
             f'class="ra-note"><span class="ra-note-number">{escape(note.number)}</span> '
@@ -298,6 +387,8 @@ def render_document(
     context = context or RenderContext()
     context.note_counters.clear()
     lang = document.lang
+    french = lang == FRENCH
+    citing = Citing.of(document)
     attr = lang_attribute(lang)
     # attr_list puts the language on the Markdown headings.
     heading_attr = f' {{ lang="{lang}" }}' if attr else ""
@@ -306,26 +397,29 @@ def render_document(
     if document.heading:
         lines = "".join(
             f'<p class="ra-heading-line" id="{ids.heading(index)}">'
-            f"{render_inline(block, context)}</p>"
+            f"{render_inline(block, context, french=french)}</p>"
             for index, block in enumerate(document.heading, 1)
         )
         out += [f'<div class="ra-heading"{attr}>{lines}</div>', ""]
     if document.author is not None:
         out += [
-            f'<p class="ra-author" id="author"{attr}>{render_inline(document.author, context)}</p>',
+            f'<p class="ra-author" id="author"{attr}>'
+            f"{render_inline(document.author, context, french=french)}</p>",
             "",
         ]
     for part in document.body_order():
         if isinstance(part, Section):
             title = f"{part.number}. {part.heading.text}" if part.heading.text else part.number
+            if french:
+                title = french_typography(title)
             section_attr = f' lang="{lang}"' if attr else ""
             out += [f"## {heading_text(title)} {{#{part.id}{section_attr}}}", ""]
         else:
-            out += [render_paragraph(part, context, lang, counterparts), ""]
+            out += [render_paragraph(part, context, lang, counterparts, citing), ""]
     if document.closing is not None:
         out += [
             f'<p class="ra-closing" id="closing"{attr}>'
-            f"{render_inline(document.closing, context)}</p>",
+            f"{render_inline(document.closing, context, french=french)}</p>",
             "",
         ]
     if extra:
