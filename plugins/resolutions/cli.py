@@ -83,6 +83,19 @@ def pdf_documents(path: Path, root: Path) -> tuple[Document, ...]:
     )
 
 
+def _taken(target: Path, shown: str, force: bool) -> bool:
+    """True, with the error printed, when writing ``target`` would replace a file that
+    --force did not allow to replace (``import`` and ``new`` never overwrite silently)."""
+    if target.exists() and not force:
+        print(
+            f"{shown}:1: error: the file already exists; to replace it, run the "
+            "command again with --force",
+            file=sys.stderr,
+        )
+        return True
+    return False
+
+
 def _import(args: argparse.Namespace) -> int:
     """Write a source text from an official PDF: front matter from its cover block,
     the Markdown body; never over an existing file without --force."""
@@ -97,12 +110,7 @@ def _import(args: argparse.Namespace) -> int:
     folder = Path(args.out)
     target = folder / f"{slug}.txt"
     target_shown = display_path(target, Path.cwd())
-    if target.exists() and not args.force:
-        print(
-            f"{target_shown}:1: error: already exists: not overwritten "
-            "(resolutions import --force replaces it)",
-            file=sys.stderr,
-        )
+    if _taken(target, target_shown, args.force):
         return 2
     missing = [key for key in ("symbol", "title", "body", "date") if not front.get(key)]
     folder.mkdir(parents=True, exist_ok=True)
@@ -343,12 +351,7 @@ def _new(args: argparse.Namespace) -> int:
     out = Path(args.out)
     target = out / f"{prefill.slug_of(fields)}.txt"
     target_shown = display_path(target, Path.cwd())
-    if target.exists() and not args.force:
-        print(
-            f"{target_shown}:1: error: the file already exists; to replace it, run the "
-            "command again with --force",
-            file=sys.stderr,
-        )
+    if _taken(target, target_shown, args.force):
         return 1
     text, _ = decode(raw, shown)
     front = prefill.front_matter(fields)

@@ -582,25 +582,20 @@ class _GlossaryReader:
                     entry.line,
                 )
             ids[entry.id] = entry
-            for key in _keys_of(entry):
-                other = owners.setdefault(key, entry)
-                if other is not entry:
-                    raise self.fail(
-                        None,
-                        f"entry '{entry.id}': '{key}' also names '{other.id}' "
-                        f"(line {other.line}); a name or acronym belongs to one entry",
-                        entry.line,
-                    )
             # Sorted: the name as written (capital first) is the one a message shows.
-            for key in sorted(_english_keys_of(entry)):
-                other = english_owners.setdefault(key, entry)
-                if other is not entry:
-                    raise self.fail(
-                        None,
-                        f"entry '{entry.id}': English '{key}' also names '{other.id}' "
-                        f"(line {other.line}); a name or acronym belongs to one entry",
-                        entry.line,
-                    )
+            for language, keys, taken in (
+                ("", _keys_of(entry), owners),
+                ("English ", sorted(_english_keys_of(entry)), english_owners),
+            ):
+                for key in keys:
+                    other = taken.setdefault(key, entry)
+                    if other is not entry:
+                        raise self.fail(
+                            None,
+                            f"entry '{entry.id}': {language}'{key}' also names '{other.id}' "
+                            f"(line {other.line}); a name or acronym belongs to one entry",
+                            entry.line,
+                        )
             for reference in entry.unts:
                 other = treaties.setdefault(reference, entry)
                 if other is not entry:

@@ -40,7 +40,7 @@ def test_import_writes_a_source_text_then_refuses_to_overwrite_it(
     written[0].write_text("edited by hand", encoding="utf-8")
     assert main(["import", str(small_pdf), "--out", str(out)]) == 2
     error = capsys.readouterr().err
-    assert ": error: already exists" in error and "Traceback" not in error
+    assert ": error: the file already exists" in error and "Traceback" not in error
     assert written[0].read_text(encoding="utf-8") == "edited by hand"
     assert main(["import", str(small_pdf), "--out", str(out), "--force"]) == 0
     assert written[0].read_bytes() == before

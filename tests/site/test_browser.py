@@ -45,7 +45,17 @@ def search(tab: Tab, query: str) -> list[str]:
     box.press_sequentially(query, delay=15)
     meta = tab.page.locator(".md-search-result__meta")
     expect(meta).to_have_text(RESULT_COUNT, timeout=15_000)
-    match = RESULT_COUNT.match(meta.inner_text().strip())
+    # The theme answers each key as it is typed: a count read too early is the count of
+    # a prefix of the query.  Wait until the count stays the same for half a second.
+    shown, stable = meta.inner_text().strip(), 0
+    for _ in range(100):
+        tab.page.wait_for_timeout(100)
+        now = meta.inner_text().strip()
+        stable = stable + 1 if now == shown else 0
+        shown = now
+        if stable >= 5:
+            break
+    match = RESULT_COUNT.match(shown)
     expected = int(match.group(1) or 0)
     items = tab.page.locator("li.md-search-result__item")
     scroller = tab.page.locator(".md-search__scrollwrap")

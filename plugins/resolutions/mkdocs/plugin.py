@@ -1004,14 +1004,7 @@ class AtomicOutput:
         except BlockingIOError:
             log.info("resolutions: another build of %s is running: waiting for it", site_dir)
             fcntl.flock(self.lock, fcntl.LOCK_EX)
-        prefix = f".{name}.building-"
-        for folder in parent.glob(f"{prefix}*"):
-            pid = folder.name.removeprefix(prefix)
-            if pid.isdigit() and not process_exists(int(pid)):
-                shutil.rmtree(folder, ignore_errors=True)
-        self.building = parent / f"{prefix}{os.getpid()}"
-        shutil.rmtree(self.building, ignore_errors=True)
-        self.building.mkdir()
+        self.building = process_folder(parent, f".{name}.building-")
         main = threading.current_thread() is threading.main_thread()
         if main and signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
             signal.signal(signal.SIGTERM, self._terminate)
@@ -1087,14 +1080,7 @@ class PageReuse:
     def __init__(self) -> None:
         # One folder per serving process, named after it: a server stopped without
         # cleaning up (killed) leaves its folder, removed by the next one.
-        temporary = Path(tempfile.gettempdir())
-        for folder in temporary.glob(f"{PREVIEW_FOLDER}*"):
-            pid = folder.name.removeprefix(PREVIEW_FOLDER)
-            if pid.isdigit() and not process_exists(int(pid)):
-                shutil.rmtree(folder, ignore_errors=True)
-        self.folder = temporary / f"{PREVIEW_FOLDER}{os.getpid()}"
-        shutil.rmtree(self.folder, ignore_errors=True)
-        self.folder.mkdir()
+        self.folder = process_folder(Path(tempfile.gettempdir()), PREVIEW_FOLDER)
         self.kept: dict[str, tuple[str, Path]] = {}
         """src_uri → (key, the file holding the HTML built under that key)."""
         self.expected: dict[str, str] = {}
@@ -1137,6 +1123,19 @@ class PageReuse:
 
 PREVIEW_FOLDER = "resolutions-preview-"
 """Prefix of the preview's folder in the temporary folder, before the process id."""
+
+
+def process_folder(parent: Path, prefix: str) -> Path:
+    """An empty folder ``parent/<prefix><pid>`` for this process, after removing those
+    that processes no longer running left behind (killed before they cleaned up)."""
+    for folder in parent.glob(f"{prefix}*"):
+        pid = folder.name.removeprefix(prefix)
+        if pid.isdigit() and not process_exists(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+    folder = parent / f"{prefix}{os.getpid()}"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir()
+    return folder
 
 
 def process_exists(pid: int) -> bool:

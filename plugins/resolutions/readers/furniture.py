@@ -31,6 +31,7 @@ its page is at most its total with no leading zero: ``61/183`` (a resolution),
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -183,14 +184,7 @@ class _Text:
         self.text = "\n".join(line.text for line in self.lines)
 
     def line_at(self, offset: int) -> int:
-        low, high = 0, len(self.starts) - 1
-        while low < high:
-            middle = (low + high + 1) // 2
-            if self.starts[middle] <= offset:
-                low = middle
-            else:
-                high = middle - 1
-        return self.lines[low].number if self.lines else 1
+        return self.lines[self._index_at(offset)].number if self.lines else 1
 
     def without(self, cuts: Iterable[tuple[int, int]]) -> list[Line]:
         """The lines with the ``[start, end)`` cuts taken out (a cut never removes a
@@ -230,14 +224,8 @@ class _Text:
         return result
 
     def _index_at(self, offset: int) -> int:
-        low, high = 0, len(self.starts) - 1
-        while low < high:
-            middle = (low + high + 1) // 2
-            if self.starts[middle] <= offset:
-                low = middle
-            else:
-                high = middle - 1
-        return low
+        """The index of the line holding character ``offset`` of ``text``."""
+        return max(bisect.bisect_right(self.starts, offset) - 1, 0)
 
 
 def _iso(match: re.Match[str], prefix: str) -> str:
