@@ -129,16 +129,13 @@ def _read_note_line(
 
 # A note number moved after the punctuation (``Persons,1``, ``20172 and 2021,3``) or
 # detached by a space (``drogue 1, et``), as copies and retyped texts print them.
-AFTER_PUNCTUATION = re.compile(
-    r"""(?x)
-    (?:(?<=[\w)»”][,;:.])|(?<=[^\W\d_][)»”]))
-    (?P<number>\d{1,3})
-    (?=\s|$)
-    """
-)
-DETACHED = re.compile(
-    r"(?:(?<=[^\W\d_])|(?<=\b(?:1[89]|20)\d\d))(?P<space> )(?P<number>\d{1,3})(?=[,;:.)»\s]|$)"
-)
+AFTER_PUNCTUATION = re.compile(r"(?P<lead>[,;:.)»”])(?P<number>\d{1,3})(?=\s|$)")
+"""``Persons,1``, ``2021,3``, ``(A/70/489),1``: what stands before the punctuation is
+checked in code (patterns that open on a character run faster than look-behinds)."""
+DETACHED = re.compile(r"(?P<space> )(?P<number>\d{1,3})(?=[,;:.)»\s]|$)")
+"""``drogue 1, et``, ``2005 2 relatives``: the word or year before is checked in code."""
+_GLUED = re.compile(r"[^\W\d_]\d|\d{5}")
+"""Whether a block may hold a glued mark at all (a letter or a year right before it)."""
 NOT_BEFORE_NOTE = frozenset(
     """paragraphe paragraphes paragraph paragraphs article articles alinéa alinéas
     résolution résolutions resolution resolutions décision décisions decision decisions
@@ -153,6 +150,10 @@ NOT_BEFORE_NOTE = frozenset(
     vih hiv h""".split()
     + [month.lower() for month in (*MONTHS_FR, *MONTHS_EN)]
 )
+
+
+_WORD_BEFORE = re.compile(r"[^\W\d_]+(?=\W*$)")
+_YEAR_AT_END = re.compile(r"\b(?:1[89]|20)\d\d$")
 
 
 def split_pages(
@@ -281,34 +282,50 @@ def find_glued_marks(
     for raw in blocks:
         block = raw.block
         pieces: list[tuple[int, int, str]] = []  # (start of number, end, number)
+        text = block.text
+        glued = (
+            [*GLUED_TO_WORD.finditer(text), *GLUED_TO_YEAR.finditer(text)]
+            if _GLUED.search(text)
+            else []
+        )
         candidates = sorted(
-            [m for m in GLUED_TO_WORD.finditer(block.text)]
-            + [m for m in GLUED_TO_YEAR.finditer(block.text)]
-            + [m for m in AFTER_PUNCTUATION.finditer(block.text)]
-            + [m for m in DETACHED.finditer(block.text)],
-            key=lambda match: match.start(),
+            glued
+            + [m for m in AFTER_PUNCTUATION.finditer(text) if m["number"] in defined]
+            + [m for m in DETACHED.finditer(text) if m["number"] in defined],
+            key=lambda match: match.start("number"),
         )
         for match in candidates:
             number = match["number"]
             if number not in defined:
                 continue
             is_next = position < len(note_order) and note_order[position] == number
-            if match.re is AFTER_PUNCTUATION and block.text[match.start() - 2].isdigit():
-                # After a figure, only a year or a symbol ("2021,3", "61/183,1"), never
-                # a decimal ("2,5").
-                token = block.text[: match.start() - 1].rsplit(" ", 1)[-1]
-                if "/" not in token and not re.fullmatch(r"(?:1[89]|20)\d\d", token):
+            start = match.start("number")
+            if match.re is AFTER_PUNCTUATION:
+                lead, before_lead = match["lead"], text[start - 2 : start - 1]
+                if not before_lead or not (
+                    before_lead.isalpha()
+                    or (lead in ",;:." and (before_lead.isdigit() or before_lead in ")»”_"))
+                ):
                     continue
-            before = block.text[: match.start()]
-            word_before = re.findall(r"[^\W\d_]+(?=\W*$)", before[-40:])
-            word = word_before[-1].lower() if word_before else ""
+                if before_lead.isdigit():
+                    # After a figure, only a year or a symbol ("2021,3", "61/183,1"),
+                    # never a decimal ("2,5").
+                    token = text[max(0, start - 41) : start - 1].rsplit(" ", 1)[-1]
+                    if "/" not in token and not re.fullmatch(r"(?:1[89]|20)\d\d", token):
+                        continue
             if match.re is DETACHED:
+                # What comes just before the number (a window: the block may be long).
+                before = text[max(0, start - 41) : start - 1]
+                if not before or not (before[-1].isalpha() or _YEAR_AT_END.search(before)):
+                    continue
+                word_before = _WORD_BEFORE.findall(before)
+                word = word_before[-1].lower() if word_before else ""
                 # A number after a word and a space is the word's own when the word
                 # introduces numbers ("paragraphe 5", "les 14 et 15", "article 12",
                 # "COVID 19"): never a mark then.  Otherwise it is a mark when it is the
                 # next note, or a note cited before ("Plan d’action 5 pour"): figures in
                 # resolutions follow such words, and the sequence rule holds the rest.
-                after_year = re.search(r"\b(?:1[89]|20)\d\d$", before)
+                after_year = _YEAR_AT_END.search(before)
                 if not (is_next or number in cited) or (
                     not after_year and (not word or word in NOT_BEFORE_NOTE)
                 ):

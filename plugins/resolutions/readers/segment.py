@@ -164,10 +164,10 @@ class Words:
     texts: list[str]
     line_of: list[int]
     """Index in ``lines`` of each word's line."""
-    starts: list[int]
-    """Where each word starts in its line."""
     lines: list[tuple[Line, bool, bool, str]]
     """(line, after a blank line, after a page's notes, the previous line's text)."""
+    line_first: list[int]
+    """Index of the first word of each line."""
     first_of_line: set[int]
     width: int = 0
     """The measure of a hard-wrapped copy (its long lines' length), 0 when unknown."""
@@ -175,25 +175,47 @@ class Words:
     def line_start(self, index: int) -> bool:
         return index in self.first_of_line
 
+    def last_of_line(self, line_index: int) -> int:
+        following = line_index + 1
+        return (
+            self.line_first[following] if following < len(self.line_first) else len(self.texts)
+        ) - 1
+
+    def piece(self, line_index: int, first: int, last: int) -> str:
+        """The line's text from word ``first`` to word ``last`` (indices in ``texts``)."""
+        text = self.lines[line_index][0].text
+        line_first = self.line_first[line_index]
+        if first == line_first and last == self.last_of_line(line_index):
+            return text.strip(" ")
+        spans = [match.span() for match in _WORD.finditer(text)]
+        return text[spans[first - line_first][0] : spans[last - line_first][1]]
+
+
+_WORD = re.compile(r"[^ ]+")
+
 
 def words_of(body: Sequence[tuple[Line, bool]]) -> Words:
     words = Words([], [], [], [], set())
     after_blank = False
     previous_line = ""
-    word = re.compile(r"[^ \t\n\r\f\v]+")
     for line, breaks in body:
         text = line.text
+        if "\f" in text or "\v" in text:
+            # A page break character from a PDF tool is a space between words.
+            line = Line(line.number, text.replace("\f", " ").replace("\v", " "))
+            text = line.text
         if not text.strip():
             after_blank = True
             previous_line = ""
             continue
         position = len(words.lines)
         words.lines.append((line, after_blank, breaks, previous_line))
-        words.first_of_line.add(len(words.texts))
-        for match in word.finditer(text):
-            words.texts.append(match.group())
-            words.line_of.append(position)
-            words.starts.append(match.start())
+        first = len(words.texts)
+        words.line_first.append(first)
+        words.first_of_line.add(first)
+        pieces = [piece for piece in text.split(" ") if piece]
+        words.texts.extend(pieces)
+        words.line_of.extend([position] * len(pieces))
         after_blank = False
         previous_line = text
     lengths = sorted(len(line.text.strip()) for line, _, _, _ in words.lines)
@@ -202,13 +224,6 @@ def words_of(body: Sequence[tuple[Line, bool]]) -> Words:
         # is a heading or a table row).
         words.width = lengths[int(len(lengths) * 0.95)]
     return words
-
-
-def ends_clause(word: str) -> bool:
-    last = word[-1:]
-    if last in (",", ";", ".", ":"):
-        return True
-    return last.isdigit() and bool(CLAUSE_END.search(word))
 
 
 def is_lead(texts: Sequence[str], index: int) -> bool:
@@ -247,19 +262,18 @@ class Segmenter:
         self.next_section = 0
         self.next_item: str | None = None
         self.starts: set[int] = set()
+        self.ends: list[bool] = []
+        """For each word, whether it ends a clause (``,`` ``;`` ``.`` ``:``, maybe with a
+        note mark after it: ``Persons,1``)."""
 
     def _clause_before(self, index: int) -> bool:
-        return index == 0 or ends_clause(self.texts[index - 1])
+        return index == 0 or self.ends[index - 1]
 
     def _item_before(self, index: int) -> bool:
         """An item label may follow a clause end, or "et"/"and"/"ou"/"or" after one."""
         if self._clause_before(index):
             return True
-        return (
-            self.texts[index - 1] in CONJUNCTIONS
-            and index >= 2
-            and ends_clause(self.texts[index - 2])
-        )
+        return self.texts[index - 1] in CONJUNCTIONS and index >= 2 and self.ends[index - 2]
 
     def _number(self, index: int) -> str | None:
         match = NUMBER_TOKEN.match(self.texts[index])
@@ -330,11 +344,37 @@ class Segmenter:
             and bool(OPENS_TEXT.match(stripped))
         )
 
+    def _next_candidates(self) -> list[int]:
+        """For each word, the first word from it on where a cue may open a block: a line
+        start, or a word after a clause end or a conjunction (computed once, so that the
+        loop below jumps over the words between)."""
+        texts = self.texts
+        count = len(texts)
+        self.ends = [
+            word[-1] in ",;.:" or (word[-1].isdigit() and CLAUSE_END.search(word) is not None)
+            for word in texts
+        ]
+        candidate = [False] * (count + 1)
+        for index in self.words.first_of_line:
+            candidate[index] = True
+        for index, word in enumerate(texts[:-1]):
+            if self.ends[index] or word in CONJUNCTIONS:
+                candidate[index + 1] = True
+        following = [count] * (count + 1)
+        for index in range(count - 1, -1, -1):
+            following[index] = index if candidate[index] else following[index + 1]
+        return following
+
     def run(self) -> set[int]:
         texts = self.texts
         words = self.words
+        following = self._next_candidates()
         index = 0
         while index < len(texts):
+            if not self.section_open and (self.author_seen or index >= AUTHOR_WINDOW):
+                index = following[index]
+                if index >= len(texts):
+                    break
             line_start = index in words.first_of_line
             start = index == 0 or (line_start and self._layout_start(index))
             clause_before = self._clause_before(index)
@@ -431,13 +471,9 @@ def segment(body: Sequence[tuple[Line, bool]], ocr: bool = False) -> list[RawBlo
         index = first
         while index <= last:
             line_index = words.line_of[index]
-            line, _, _, _ = words.lines[line_index]
-            end = index
-            while end + 1 <= last and words.line_of[end + 1] == line_index:
-                end += 1
-            piece = line.text[words.starts[index] : words.starts[end] + len(texts[end])]
+            end = min(last, words.last_of_line(line_index))
             builder.space()
-            builder.add(piece, line.number)
+            builder.add(words.piece(line_index, index, end), words.lines[line_index][0].number)
             index = end + 1
         if builder.length:
             after_break = words.lines[words.line_of[first]][2] and first in words.first_of_line
