@@ -614,7 +614,7 @@ def text_language(entry: dict[str, Any], blocks: Sequence[RawBlock]) -> Language
     if declared in ("fr", "en"):
         return declared  # type: ignore[no-any-return]
     # A few pages tell the language as surely as the whole text.
-    return detect_language(" ".join(raw.text for raw in blocks[:60])[:20_000]) or "fr"
+    return detect_language(" ".join(raw.text for raw in blocks[:30])[:6_000]) or "fr"
 
 
 def parse_structure(
