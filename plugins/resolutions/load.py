@@ -111,6 +111,10 @@ _SCRIPTS = ("LATIN", "CYRILLIC", "GREEK")
 
 def _character_problem(value: str, rule: Rule) -> str | None:
     """Why ``value`` (already NFC) cannot be a metadata value, or None."""
+    if value.isascii() and value.isprintable():
+        # Printable ASCII holds no control, invisible or lookalike character and no line
+        # break, and no word can mix scripts: the common case, checked at C speed.
+        return None
     for position, char in enumerate(value, 1):
         if char == "\n" and rule.multiline:
             continue

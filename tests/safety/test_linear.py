@@ -100,3 +100,36 @@ def raw_blocks(draw: st.DrawFn) -> list[RawBlock]:
 @given(raw_blocks())
 def test_same_result_as_the_pairwise_join(blocks: list[RawBlock]) -> None:
     assert join_cut_paragraphs(blocks) == reference(blocks)
+
+
+class _CountingPattern:
+    """Stands for a compiled pattern and counts the characters it is asked to search."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.scanned = 0
+
+    def search(self, text: str) -> re.Match[str] | None:
+        self.scanned += len(text)
+        return self.pattern.search(text)
+
+
+def characters_scanned(monkeypatch, count: int) -> int:  # type: ignore[no-untyped-def]
+    """How many characters the join's sentence-end test reads for ``count`` blocks that
+    all join ("x" ends no sentence): the work, counted rather than timed."""
+    from resolutions.readers import base
+
+    counting = _CountingPattern(base.TERMINAL)
+    monkeypatch.setattr(base, "TERMINAL", counting)
+    blocks = [RawBlock(Block("x", line, ((0, line),))) for line in range(count)]
+    joined = join_cut_paragraphs(blocks)
+    assert len(joined) == 1 and joined[0].text == " ".join(["x"] * count)
+    return counting.scanned
+
+
+def test_the_join_reads_each_block_a_bounded_number_of_times(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # The pairwise join searched the whole joined text at each step: 1,000 blocks read
+    # about 1,000,000 characters, 2,000 blocks four times as many.
+    small = characters_scanned(monkeypatch, 1_000)
+    large = characters_scanned(monkeypatch, 2_000)
+    assert large <= 2.2 * small, (small, large)

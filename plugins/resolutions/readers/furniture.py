@@ -417,7 +417,7 @@ def _body_cuts(text: _Text, start: int, symbols: Sequence[str]) -> list[tuple[in
                 continue
             if match["counter"] and int(match["page"]) > int(match["pages"]):
                 continue
-            before = body[line_start : match.start()].rstrip()
+            before = body[max(line_start, match.start() - 30) : match.start()].rstrip()
             if re.search(
                 r"(?:n[°o]|No\.?|décisions?|résolutions?|resolutions?|decisions?)$", before, re.I
             ):
