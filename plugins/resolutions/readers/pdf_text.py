@@ -1,22 +1,25 @@
 """Reader for text pulled out of a PDF (``pdf-text``), and the line-based part of OCR.
 
-Grammar of the raw text, line by line::
+Furniture goes first (``furniture.py``), then, line by line::
 
     page       = body-line* [ rule note-block ]
-    rule       = "____…" (three or more underscores, alone on the line)
+    rule       = "____…" (three or more underscores; a rule inside a flattened line is
+                 put on a line of its own)
     note-block = note-start (note-start | note-continuation | blank)*
-    note-start = number spaces text     ; number = the next note in sequence
+    note-start = number spaces text     ; number = the next note in sequence; several
+                                        ; notes may run on one line ("… 55/2. 2 Voir …")
     note-continuation = any line, while the current note has not ended with a period
+                 (or ended on an abbreviation such as "sect.", or the line holds the
+                 next note); a lower-case start after a sentence end is the body again
 
-Body lines are grouped into blocks: a blank line ends a block, and so does a line that
-starts with indentation after a line that ended a clause (``,`` ``;`` ``.`` ``:``), since
-PDF extraction often drops the blank line between paragraphs but keeps the indent.
+Body lines become blocks in ``segment.py`` (paragraphs from evidence, not blank lines).
 
 Note numbers are glued to the words they follow (``Millénaire1``, ``de 20052`` for
-2005 + note 2, ``19729`` for 1972 + note 9).  Only numbers of notes that exist are
-candidates, and the sequence decides: a note is first cited in order (1, 2, 3…), so a
-candidate is a mark if it is the next note not yet cited, or a note cited before.
-``pour 2008``, ``61/183``, ``vol. 976`` never qualify.
+2005 + note 2, ``19729`` for 1972 + note 9), or copies move them after the punctuation
+(``Persons,1``) or detach them (``drogue 1, et``).  Only numbers of notes that exist
+are candidates, and the sequence decides: a note is first cited in order (1, 2, 3…),
+so a candidate is a mark if it is the next note not yet cited, or a note cited before.
+``pour 2008``, ``61/183``, ``vol. 976``, ``paragraphe 5`` never qualify.
 """
 
 from __future__ import annotations
@@ -33,9 +36,6 @@ from .segment import segment
 RULE = re.compile(r"^\s*_{3,}\s*$")
 NOTE_START = re.compile(r"^\s*(?P<number>\d{1,3})\s+(?P<text>\S.*)$")
 NOTE_ENDED = re.compile(r"[.)»]\s*$")
-CLAUSE_END = re.compile(r"[,;.:]\s*$")
-ROMAN_LINE = re.compile(r"^\s*[IVXL]+\s*$")
-ITEM_START = re.compile(r"^\s*[a-z]\)\s")
 
 # A word followed by a glued note number, or a year followed by one.
 GLUED_TO_WORD = re.compile(
@@ -215,44 +215,6 @@ def split_pages(
             index += 1
         after_break = True
     return body, notes, order
-
-
-def group_blocks(body: Sequence[tuple[Line, bool]]) -> list[RawBlock]:
-    blocks: list[RawBlock] = []
-    builder: TextBuilder | None = None
-    previous_text = ""
-    after_break = False
-
-    def close() -> None:
-        nonlocal builder
-        if builder is not None and builder.length:
-            blocks.append(RawBlock(block=builder.build(), after_break=after_break))
-        builder = None
-
-    for line, breaks in body:
-        text = line.text
-        if not text.strip():
-            close()
-            previous_text = ""
-            continue
-        indented = text[:1].isspace()
-        starts_new = (
-            builder is None
-            or ROMAN_LINE.match(text)
-            or ROMAN_LINE.match(previous_text)
-            or ITEM_START.match(text)
-            or (indented and CLAUSE_END.search(previous_text))
-        )
-        if starts_new:
-            close()
-            builder = TextBuilder(line.number)
-            after_break = breaks
-        assert builder is not None
-        builder.space()
-        builder.add(text, line.number)
-        previous_text = text
-    close()
-    return blocks
 
 
 def build_notes(notes: dict[str, list[Line]]) -> dict[str, Block]:

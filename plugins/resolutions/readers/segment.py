@@ -172,9 +172,6 @@ class Words:
     width: int = 0
     """The measure of a hard-wrapped copy (its long lines' length), 0 when unknown."""
 
-    def line_start(self, index: int) -> bool:
-        return index in self.first_of_line
-
     def last_of_line(self, line_index: int) -> int:
         following = line_index + 1
         return (
