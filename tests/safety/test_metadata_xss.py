@@ -39,6 +39,8 @@ from resolutions.render.inline import escape
 from resolutions.render.markdown import render_document
 from tests.site.build import ROOT, build_site
 
+from ..xss import ACTIVE_TAGS, dangerous
+
 FRAGMENTS = [
     "\n\n",
     "\r\n\r\n",
@@ -75,22 +77,8 @@ hostile = st.lists(
     st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=8)), min_size=1, max_size=8
 ).map("".join)
 
-URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "poster", "data"}
-BAD_URL = re.compile(r"^\s*(?:javascript|vbscript|data):", re.IGNORECASE)
-ACTIVE_TAGS = ("script", "iframe", "object", "embed", "style", "img", "svg", "form")
 
 
-def dangerous(soup: BeautifulSoup) -> list[str]:
-    """Event-handler attributes and script URLs anywhere in ``soup``."""
-    found = []
-    for tag in soup.find_all(True):
-        for name, value in tag.attrs.items():
-            value = " ".join(value) if isinstance(value, list) else value
-            if name.lower().startswith("on"):
-                found.append(f"<{tag.name} {name}>")
-            if name.lower() in URL_ATTRIBUTES and BAD_URL.match(value):
-                found.append(f"<{tag.name} {name}={value[:40]}>")
-    return found
 
 
 def site_html(page_markdown: str) -> str:

@@ -3,10 +3,7 @@ answering, with the error at the top of every page; once fixed, the notice goes.
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -14,7 +11,7 @@ from bs4 import BeautifulSoup
 from resolutions.mkdocs.plugin import with_preview_error
 from tests.site.build import ROOT
 from tests.site.test_serve import fetch as fetch_once
-from tests.site.test_serve import free_port, wait_for
+from tests.site.test_serve import serving, wait_for
 
 
 def fetch(url: str) -> str:
@@ -38,19 +35,8 @@ def test_the_preview_shows_the_error_and_keeps_answering(tmp_path: Path) -> None
     shutil.copytree(ROOT / "source_texts", sources)
     text = sources / "pc-dec-758.txt"
     original = text.read_text(encoding="utf-8")
-    port = free_port()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "RESOLUTIONS_SOURCE_DIR": str(sources)}
-    log_path = tmp_path / "serve.log"
-    log = log_path.open("w")
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}/textes/a-res-78-284.html"
-    try:
+    with serving(tmp_path, sources) as (port, log_path):
+        url = f"http://127.0.0.1:{port}/textes/a-res-78-284.html"
         assert wait_for(lambda: "ra-para" in fetch(url), 90), log_path.read_text()
         text.write_text(original.replace("\ntitle:", "\ntitle: [broken\nx:", 1), "utf-8")
         assert wait_for(lambda: "ra-preview-error" in fetch(url), 60), log_path.read_text()
@@ -60,11 +46,3 @@ def test_the_preview_shows_the_error_and_keeps_answering(tmp_path: Path) -> None
         text.write_text(original, encoding="utf-8")
         assert wait_for(lambda: "ra-preview-error" not in fetch(url), 60), log_path.read_text()
         assert "ra-para" in fetch(url)
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
-        log.close()

@@ -10,7 +10,8 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from .build import ROOT
@@ -39,41 +40,44 @@ def fetch(url: str) -> str:
         return ""
 
 
+@contextmanager
+def serving(tmp_path: Path, sources: Path) -> Iterator[tuple[int, Path]]:
+    """`mkdocs serve` on ``sources`` for the time of a ``with``: (its port, its log)."""
+    port = free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "RESOLUTIONS_SOURCE_DIR": str(sources)}
+    log_path = tmp_path / "serve.log"
+    with log_path.open("w") as log:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            yield port, log_path
+        finally:
+            server.terminate()
+            try:
+                server.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
+
+
 def test_preview_shows_an_edited_source_text(tmp_path: Path) -> None:
     sources = tmp_path / "sources"
     shutil.copytree(ROOT / "source_texts", sources)
     text = sources / "pc-dec-758.txt"
     original = text.read_text(encoding="utf-8")
     assert "\ntitle: Renforcement" in original
-    port = free_port()
-    env = {
-        **os.environ,
-        "NO_MKDOCS_2_WARNING": "1",
-        "RESOLUTIONS_SOURCE_DIR": str(sources),
-    }
-    log = (tmp_path / "serve.log").open("w")
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}/textes/pc-dec-758.html"
-    try:
+    with serving(tmp_path, sources) as (port, log):
+        url = f"http://127.0.0.1:{port}/textes/pc-dec-758.html"
         started = wait_for(lambda: "Renforcement" in fetch(url), 60)
-        assert started, (tmp_path / "serve.log").read_text()
+        assert started, log.read_text()
         text.write_text(
             original.replace("\ntitle: Renforcement", "\ntitle: Titre modifié, Renforcement"),
             encoding="utf-8",
         )
         shown = wait_for(lambda: "Titre modifié" in fetch(url), 30)
-        assert shown, (tmp_path / "serve.log").read_text()
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
-        log.close()
+        assert shown, log.read_text()
