@@ -493,11 +493,37 @@ def citation_graph(
                 edge["count"] += 1
                 if block_id not in edge["blocks"]:
                     edge["blocks"].append(block_id)
+    return graph_of(nodes.values(), edges.values())
+
+
+def graph_of(nodes: Iterable[dict], edges: Iterable[dict]) -> dict:
+    """A citation graph of ``nodes`` and ``edges``, in the one order every graph has:
+    nodes by group, date and id; edges by citing and cited node."""
     return {
         "schema_version": GRAPH_SCHEMA_VERSION,
-        "nodes": sorted(nodes.values(), key=lambda node: (node["group"], node["date"], node["id"])),
-        "edges": sorted(edges.values(), key=lambda edge: (edge["source"], edge["target"])),
+        "nodes": sorted(nodes, key=lambda node: (node["group"], node["date"], node["id"])),
+        "edges": sorted(edges, key=lambda edge: (edge["source"], edge["target"])),
     }
+
+
+def merge_citation_graphs(graphs: Iterable[dict]) -> dict:
+    """``citation_graph`` of several texts put together from the graph of each
+    (``citation_graph([document])``, which a preview keeps while the text is equal):
+    the same nodes (each text's own, then the outside texts as the texts first cite
+    them) and the same edges (one per citing text and cited node)."""
+    nodes: dict[str, dict] = {}
+    outside: dict[str, dict] = {}
+    edges: list[dict] = []
+    for graph in graphs:
+        for node in graph["nodes"]:
+            if node["in_corpus"]:
+                nodes[node["id"]] = node
+            else:
+                outside.setdefault(node["id"], node)
+        edges += graph["edges"]
+    for node_id, node in outside.items():
+        nodes.setdefault(node_id, node)
+    return graph_of(nodes.values(), edges)
 
 
 _SHORT_PREFIXES = (

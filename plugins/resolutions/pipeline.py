@@ -16,11 +16,12 @@ import os
 import signal
 import stat
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, fields, is_dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any, TypeVar
 
 from . import corpus as corpus_pass
 from . import glossary as glossary_stage
@@ -43,6 +44,8 @@ from .readers.markdown import MAX_NESTING, NestingTooDeep, read_markdown
 from .readers.ocr import read_ocr
 from .readers.pdf_text import read_pdf_text
 from .structure import parse_structure
+
+T = TypeVar("T")
 
 READERS = {
     "pdf-text": read_pdf_text,
@@ -474,6 +477,30 @@ class Memo:
         """Slug → (the annotated document, the mentions it holds)."""
 
 
+class Made:
+    """What was made from the corpus in the previous build (pages' Markdown, search
+    entries), by name, with what it was made from; ``get`` hands it back while those
+    inputs are equal.  Only ``mkdocs serve`` builds twice in a process: elsewhere
+    (``remember=False``) nothing is kept.  Inputs are mostly the very objects of the
+    previous build (see Memo), which compare equal at once."""
+
+    def __init__(self, remember: bool = False) -> None:
+        self.remember = remember
+        self.previous: dict[str, tuple[object, Any]] = {}
+        self.current: dict[str, tuple[object, Any]] = {}
+
+    def next_build(self) -> None:
+        self.previous, self.current = self.current, {}
+
+    def get(self, name: str, inputs: object, make: Callable[[], T]) -> T:
+        if not self.remember:
+            return make()
+        found = self.previous.get(name)
+        result = found[1] if found is not None and found[0] == inputs else make()
+        self.current[name] = (inputs, result)
+        return result
+
+
 def _digest(raw: bytes) -> bytes:
     return hashlib.sha256(raw).digest()
 
@@ -724,6 +751,7 @@ def build_corpus(
 __all__ = [
     "BODIES",
     "Corpus",
+    "Made",
     "Memo",
     "annotate_corpus",
     "build_corpus",

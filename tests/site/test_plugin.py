@@ -15,19 +15,15 @@ import material
 import pytest
 from mkdocs.exceptions import PluginError
 
-from resolutions.glossary import Entry
+from resolutions.archive import build_epoch, write_archive
+from resolutions.corpus import CitationIndex
+from resolutions.glossary import Entry, MentionIndex
 from resolutions.mkdocs.config import ResolutionsConfig
-from resolutions.mkdocs.plugin import (
-    ResolutionsPlugin,
-    block_label,
-    build_epoch,
-    glossary_search_entry,
-    search_entries,
-    stash_html_blocks,
-    unstash_html_blocks,
-    write_archive,
-)
+from resolutions.mkdocs.plugin import ResolutionsPlugin
+from resolutions.mkdocs.stash import stash_html_blocks, unstash_html_blocks
 from resolutions.model import Block, Document, Footnote, Item, NoteMark, Paragraph
+from resolutions.pipeline import Corpus
+from resolutions.search import block_label, glossary_search_entry, search_entries
 
 from .build import ROOT, build_site
 
@@ -93,7 +89,7 @@ def test_build_time_comes_from_source_date_epoch(monkeypatch: pytest.MonkeyPatch
     monkeypatch.delenv("SOURCE_DATE_EPOCH")
     assert build_epoch() == 315_532_800, "never the clock"
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
-    with pytest.raises(PluginError, match="SOURCE_DATE_EPOCH"):
+    with pytest.raises(ValueError, match="SOURCE_DATE_EPOCH='yesterday' is not a number"):
         build_epoch()
 
 
@@ -166,14 +162,14 @@ def test_the_home_page_needs_its_marker() -> None:
     plugin = ResolutionsPlugin()
     plugin.load_config({})
     assert isinstance(plugin.config, ResolutionsConfig)
-    plugin.documents = (hand_made_document(),)
-    plugin.text_files = {"a-res-1-1": SimpleNamespace(url_relative_to=lambda _: "x.html")}
+    document = hand_made_document()
+    plugin.corpus = Corpus((document,), None, CitationIndex(), MentionIndex.build([document]))
     page = SimpleNamespace(file=SimpleNamespace(src_uri="index.md"))
     config = SimpleNamespace(docs_dir="docs")
     with pytest.raises(PluginError, match="<!-- ra:corpus -->"):
         plugin._fill_home("# Accueil\n", page, config)
     filled = plugin._fill_home("# Accueil\n\n<!-- ra:corpus -->\n", page, config)
-    assert "1 texte</strong>" in filled and 'href="x.html"' in filled
+    assert "1 texte</strong>" in filled and 'href="textes/a-res-1-1.html"' in filled
 
 
 def load_script(name: str):
@@ -258,3 +254,18 @@ def test_glossary_entries_are_searched_by_their_names() -> None:
     assert found["location"] == "glossaire/onudc.html"
     assert found["title"] == "Office des Nations Unies contre la drogue et le crime (ONUDC)"
     assert "UNODC" in found["text"] and "&amp; programmes" in found["text"]
+
+
+def test_site_folders_are_checked_with_the_configuration() -> None:
+    plugin = ResolutionsPlugin()
+    errors, _ = plugin.load_config({"texts_dir": "../textes"})
+    assert [(name, str(error)) for name, error in errors] == [
+        (
+            "texts_dir",
+            "must be a relative folder of lower-case letters, digits and hyphens, "
+            "not '../textes'",
+        )
+    ]
+    errors, _ = plugin.load_config({"glossary_dir": "/lexique/"})
+    assert errors == []
+    assert plugin.config.glossary_dir == "lexique", "slashes around a folder are dropped"
