@@ -7,6 +7,14 @@ internals: re-importing a corrected text keeps ``#op5`` pointing at paragraph 5.
 
 from __future__ import annotations
 
+import re
+
+AUTHOR = "author"
+"""The author clause ("L’Assemblée générale,")."""
+
+CLOSING = "closing"
+"""The closing formula ("108e séance plénière…")."""
+
 
 def preambular(index: int) -> str:
     """The ``index``-th preambular paragraph (1-based, in reading order)."""
@@ -45,3 +53,36 @@ def footnote_ref(number: str, occurrence: int) -> str:
 
 def heading(index: int) -> str:
     return f"title-{index}"
+
+
+_LABELS = (
+    (re.compile(r"title-\d+"), "titre"),
+    (re.compile(r"fn-(.+)"), "note {0}"),
+    (re.compile(r"sec-([^-]+)"), "section {0}"),
+)
+_BLOCK = re.compile(
+    r"(?:sec-(?P<section>[^-]+)-)?(?P<kind>pp|op|p)(?P<number>[^-]+)(?:-(?P<item>[^-]+))?"
+)
+_PARAGRAPH_WORDS = {"pp": "alinéa {} du préambule", "op": "paragraphe {}", "p": "passage {}"}
+
+
+def label(anchor: str) -> str:
+    """How a reader names, in French, the block at ``anchor`` (an id made above):
+    ``op6-a`` → "paragraphe 6 a)", ``pp2`` → "alinéa 2 du préambule", ``sec-II-op1`` →
+    "paragraphe 1 de la section II", ``fn-3`` → "note 3".  The one wording of the site,
+    in "Cité par", the glossary pages, the notes' links back and the search results."""
+    if anchor in (AUTHOR, CLOSING):
+        return "auteur" if anchor == AUTHOR else "formule finale"
+    for pattern, words in _LABELS:
+        found = pattern.fullmatch(anchor)
+        if found:
+            return words.format(*found.groups())
+    block = _BLOCK.fullmatch(anchor)
+    if block is None:
+        return anchor
+    words = _PARAGRAPH_WORDS[block["kind"]].format(block["number"])
+    if block["item"]:
+        words += f" {block['item']})"
+    if block["section"]:
+        words += f" de la section {block['section']}"
+    return words

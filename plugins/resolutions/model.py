@@ -201,6 +201,7 @@ class BlockWalk:
     sections: tuple[Section, ...]
     paragraphs: tuple[Paragraph, ...]
     closing: Block | None
+    footnotes: tuple[Footnote, ...]
 
     def body_order(self) -> list[Section | Paragraph]:
         """Sections and paragraphs in reading order (a section before its paragraphs,
@@ -224,7 +225,7 @@ class BlockWalk:
             (ids.heading(index), block) for index, block in enumerate(self.heading, 1)
         ]
         if self.author is not None:
-            found.append(("author", self.author))
+            found.append((ids.AUTHOR, self.author))
         for part in self.body_order():
             if isinstance(part, Section):
                 found.append((part.id, part.heading))
@@ -232,7 +233,14 @@ class BlockWalk:
                 found.append((part.id, part))
                 found.extend((item.id, item) for item in part.items)
         if self.closing is not None:
-            found.append(("closing", self.closing))
+            found.append((ids.CLOSING, self.closing))
+        return found
+
+    def all_blocks(self) -> list[tuple[str, Block]]:
+        """Every text-bearing block with its anchor id: ``blocks`` in reading order,
+        then the text of each footnote (``fn-<number>``)."""
+        found = self.blocks()
+        found.extend((ids.footnote(note.number), note.text) for note in self.footnotes)
         return found
 
 
@@ -300,7 +308,7 @@ class Document(BlockWalk):
         heading = tuple(
             change(ids.heading(index), block) for index, block in enumerate(self.heading, 1)
         )
-        author = change("author", self.author) if self.author is not None else None
+        author = change(ids.AUTHOR, self.author) if self.author is not None else None
         sections = tuple(
             replace(section, heading=change(section.id, section.heading))
             for section in self.sections
@@ -312,7 +320,7 @@ class Document(BlockWalk):
             )
             for paragraph in self.paragraphs
         )
-        closing = change("closing", self.closing) if self.closing is not None else None
+        closing = change(ids.CLOSING, self.closing) if self.closing is not None else None
         footnotes = tuple(
             replace(note, text=change(ids.footnote(note.number), note.text))
             for note in self.footnotes

@@ -10,9 +10,10 @@ import json
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+from . import ids
 from .glossary import Entry, Glossary
 from .load import BODIES
-from .model import Block, Document, Item, Paragraph
+from .model import Block, Document
 from .pipeline import Made
 from .render.markdown import LANGUAGE_NAMES, display_title, french_date
 
@@ -66,7 +67,8 @@ def with_paragraphs(
 
 def search_entries(document: Document, url: str) -> list[SearchEntry]:
     """One search entry for the text, then one per block (paragraph, sub-item, heading,
-    note), each pointing at the block's anchor so that a result opens at it."""
+    note), each pointing at the block's anchor so that a result opens at it, and named
+    as the site names it (``ids.label``)."""
     body = BODIES.get(document.body, document.body)
     ref = document.symbol or f"{body}, {document.type} ({document.date[:4]})"
     if document.lang != "fr":
@@ -81,16 +83,8 @@ def search_entries(document: Document, url: str) -> list[SearchEntry]:
             ),
         }
     ]
-    parent: Paragraph | None = None
-    for anchor, block in document.blocks():
-        if isinstance(block, Paragraph):
-            parent = block
-        label = block_label(anchor, block, parent)
-        entries.extend(block_entry(url, anchor, f"{ref} — {label}", block))
-    for note in document.footnotes:
-        entries.extend(
-            block_entry(url, f"fn-{note.number}", f"{ref} — note {note.number}", note.text)
-        )
+    for anchor, block in document.all_blocks():
+        entries.extend(block_entry(url, anchor, f"{ref} — {ids.label(anchor)}", block))
     return entries
 
 
@@ -122,20 +116,3 @@ def block_entry(url: str, anchor: str, title: str, block: Block) -> list[SearchE
             "text": html.escape(text, quote=False),
         }
     ]
-
-
-def block_label(anchor: str, block: Block, parent: Paragraph | None) -> str:
-    """How a reader names the block: ``§ 3``, ``§ 6 a)``, ``préambule, alinéa 2``…"""
-    if isinstance(block, Item) and parent is not None:
-        return f"{block_label(parent.id, parent, None)} {block.label}"
-    if isinstance(block, Paragraph):
-        if block.kind == "operative" and block.number:
-            return f"§ {block.number}"
-        if block.kind == "preambular":
-            return f"préambule, alinéa {anchor.removeprefix('pp')}"
-        return f"passage {anchor.removeprefix('p')}"
-    if anchor.startswith("sec-"):
-        return f"partie {anchor.removeprefix('sec-')}"
-    if anchor.startswith("title-"):
-        return "intitulé"
-    return {"author": "auteur", "closing": "formule finale"}.get(anchor, anchor)

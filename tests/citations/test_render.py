@@ -7,9 +7,9 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+from resolutions import ids
 from resolutions.corpus import CitedBy, annotate, citation_graph
 from resolutions.render.citation_graph import (
-    block_label,
     render_citation_graph,
     render_cited_by,
 )
@@ -54,8 +54,8 @@ def test_cited_by_rows() -> None:
     assert 'OSCE, Conseil permanent</span>, <span class="cite-par__annee">2008' in html
     # A text without a symbol is named by its title.
     assert (
-        '<a href="../cnd-2019-declaration-ministerielle/#p5">Déclaration ministérielle, texte'
-        in html
+        '<a href="../cnd-2019-declaration-ministerielle/#p5">Déclaration ministérielle, '
+        "passage 5</a>" in html
     )
     assert "Aucun texte" not in html
 
@@ -84,10 +84,16 @@ def test_cited_by_escapes_everything() -> None:
         ("title-7", "titre"),
         ("sec-II", "section II"),
         ("closing", "formule finale"),
+        ("author", "auteur"),
+        ("p3", "passage 3"),
+        ("p3-a", "passage 3 a)"),
+        ("sec-II-op1", "paragraphe 1 de la section II"),
+        ("sec-II-op1-b", "paragraphe 1 b) de la section II"),
+        ("not-an-id", "not-an-id"),
     ],
 )
 def test_block_label(block_id: str, words: str) -> None:
-    assert block_label(block_id) == words
+    assert ids.label(block_id) == words
 
 
 @pytest.fixture(scope="module")

@@ -23,7 +23,7 @@ from resolutions.mkdocs.plugin import ResolutionsPlugin
 from resolutions.mkdocs.stash import stash_html_blocks, unstash_html_blocks
 from resolutions.model import Block, Document, Footnote, Item, NoteMark, Paragraph
 from resolutions.pipeline import Corpus
-from resolutions.search import block_label, glossary_search_entry, search_entries
+from resolutions.search import glossary_search_entry, search_entries
 
 from .build import ROOT, build_site
 
@@ -136,9 +136,11 @@ def test_search_entries_lead_to_each_paragraph() -> None:
         "textes/a-res-1-1.html#fn-1",
     ]
     titles = {entry["location"].partition("#")[2]: entry["title"] for entry in entries}
-    assert titles["op2"] == "A/RES/1/1 — § 2"
-    assert titles["op2-a"] == "A/RES/1/1 — § 2 a)"
-    assert titles["pp1"] == "A/RES/1/1 — préambule, alinéa 1"
+    # Named as "Cité par" and the glossary name them (ids.label).
+    assert titles["op2"] == "A/RES/1/1 — paragraphe 2"
+    assert titles["op2-a"] == "A/RES/1/1 — paragraphe 2 a)"
+    assert titles["pp1"] == "A/RES/1/1 — alinéa 1 du préambule"
+    assert titles["author"] == "A/RES/1/1 — auteur"
     assert titles["fn-1"] == "A/RES/1/1 — note 1"
     item = next(entry for entry in entries if entry["location"].endswith("#op2-a"))
     assert item["text"] == "en renforçant les contrôles &lt;aux&gt; frontières;"
@@ -149,13 +151,6 @@ def test_a_text_without_symbol_is_named_by_its_body_and_year() -> None:
     document = Document(**{**document.__dict__, "symbol": "", "body": "cnd"})
     entries = search_entries(document, "textes/x.html")
     assert entries[1]["title"].startswith("Commission des stupéfiants, résolution (2001) — ")
-
-
-def test_block_labels() -> None:
-    other = Paragraph("Nous, ministres,", 1, id="p3", kind="other")
-    assert block_label("p3", other, None) == "passage 3"
-    assert block_label("sec-II", Block("Coopération", 1), None) == "partie II"
-    assert block_label("closing", Block("108e séance", 1), None) == "formule finale"
 
 
 def test_the_home_page_needs_its_marker() -> None:
@@ -262,8 +257,7 @@ def test_site_folders_are_checked_with_the_configuration() -> None:
     assert [(name, str(error)) for name, error in errors] == [
         (
             "texts_dir",
-            "must be a relative folder of lower-case letters, digits and hyphens, "
-            "not '../textes'",
+            "must be a relative folder of lower-case letters, digits and hyphens, not '../textes'",
         )
     ]
     errors, _ = plugin.load_config({"glossary_dir": "/lexique/"})

@@ -2,22 +2,22 @@
 
 from __future__ import annotations
 
-import re
-
 from mkdocs.config.base import Config
 from mkdocs.config.config_options import Optional, Type, ValidationError
 
+from ..load import SLUG
+
 
 class SiteFolder(Type[str]):
-    """A folder of the site: relative, of lower-case letters, digits and hyphens (it
-    becomes part of every generated page's path and address); slashes around it dropped."""
+    """A folder of the site: relative, each part a slug (``load.SLUG``: it becomes part of
+    every generated page's path and address); slashes around it dropped."""
 
     def __init__(self, default: str) -> None:
         super().__init__(str, default=default)
 
     def run_validation(self, value: object) -> str:
         folder = super().run_validation(value).strip("/")
-        if not re.fullmatch(r"[a-z0-9-]+(?:/[a-z0-9-]+)*", folder):
+        if not all(SLUG.fullmatch(part) for part in folder.split("/")):
             raise ValidationError(
                 "must be a relative folder of lower-case letters, digits and hyphens, "
                 f"not '{value}'"

@@ -27,7 +27,6 @@ from mkdocs.structure.pages import Page
 from .. import checks
 from ..archive import build_epoch, write_archive
 from ..errors import SourceError
-from ..model import Diagnostic, Document
 from ..pipeline import Corpus, Made, Memo, build_corpus
 from ..render.listings import home_block
 from ..render.pages import Folders, page_url, write_page
@@ -59,10 +58,9 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         # mkdocs serve keeps this object from one rebuild to the next (MkDocs keeps a
         # plugin that has on_startup): what a rebuild can reuse is kept here.
         self.builds = 0
-        self.memo: Memo | None = None  # the corpus stages' results (see pipeline.Memo)
-        self.made = Made()  # pages' Markdown, search entries (see pipeline.Made)
+        self.memo: Memo | None = None  # all a rebuild reuses of the last (see pipeline.Memo)
+        self.made = Made()  # pages' Markdown, search entries: the memo's, when serving
         self.reuse: PageReuse | None = None  # the pages' HTML (see PageReuse)
-        self.checked: dict[int, tuple[Document, list[Diagnostic]]] = {}  # by id(text)
         self.preview_error: str | None = None  # why the last conversion failed
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -73,7 +71,7 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
             self.output = AtomicOutput()
         if self.is_serve:
             self.memo = Memo()
-            self.made = Made(remember=True)
+            self.made = self.memo.made
             self.reuse = PageReuse()
 
     def on_shutdown(self) -> None:
@@ -110,11 +108,9 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         self.made.next_build()
         with collector.resting():
             self.corpus = self._convert()
-            config_ = self.config
-            folders = Folders(config_.texts_dir, config_.glossary_dir, config_.source_dir)
-            searched_after = config_.search_paragraphs
+            searched_after = self.config.search_paragraphs
             self.pages = site_pages(
-                self.corpus, folders, searched_after=searched_after, made=self.made
+                self.corpus, self.folders, searched_after=searched_after, made=self.made
             )
         collector.corpus_made(serving=self.is_serve)
         for path, content in self.pages.files:
@@ -178,7 +174,7 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
             # Fail closed: a site without one of its texts must not be published.
             return self._refuse(str(error), f"resolutions: {error}")
         front = checks.FrontMatter(self.project_dir)
-        kept = self.checked if self.is_serve else None
+        kept = self.memo.checked if self.memo is not None else None
         found = checks.ordered(checks.check_documents(result.documents, front, kept))
         refused = checks.refusal(result.diagnostics, found)
         if refused is not None:

@@ -19,11 +19,11 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import partial
 from typing import Protocol, TypeVar
 
+from .. import ids
 from ..corpus import CitationIndex
 from ..glossary import KINDS, Entry, Glossary, MentionIndex
 from ..model import Document
 from ..pipeline import Made
-from .citation_graph import block_label
 from .inline import attribute, escape
 from .markdown import LANGUAGE_NAMES
 from .pages import Folders, SitePage, excluded_from_search
@@ -157,7 +157,7 @@ def _sites_html(
             times = f" ({occurrences} fois)" if occurrences > 1 else ""
             lines.append(
                 f'<li><a href="{_text(link_for(slug, site.block_id))}">'
-                f"{_text(block_label(site.block_id))}</a>{times} : "
+                f"{_text(ids.label(site.block_id))}</a>{times} : "
                 f"{quote}{_excerpt_html(site)}</q></li>"
             )
         lines.append("</ul></li>")

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import json
 import posixpath
-import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..corpus import CitedBy, anchors_of, citation_graph, merge_citation_graphs, translations
+from ..load import SLUG
 from ..model import Document
 from ..pipeline import Corpus, Made
 from .citation_graph import render_cited_by
@@ -141,10 +141,6 @@ def whole_graph(documents: tuple[Document, ...], made: Made) -> dict:
     )
 
 
-SAFE_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-"""What a slug, a body code or a glossary id must look like to become part of a path."""
-
-
 def unusable_names(corpus: Corpus) -> list[str]:
     """``file:line: error:`` for each slug, body code or glossary id that cannot be part
     of a page's path (none in a corpus that ``load`` accepted; checked where the paths
@@ -154,11 +150,11 @@ def unusable_names(corpus: Corpus) -> list[str]:
         f"{what} '{value}' cannot be used in a file name"
         for document in corpus.documents
         for value, what in ((document.slug, "slug"), (document.body, "body"))
-        if not SAFE_NAME.fullmatch(value)
+        if not SLUG.fullmatch(value)
     ]
     glossary = corpus.glossary
     for entry in glossary or ():
-        if glossary is not None and not SAFE_NAME.fullmatch(entry.id):
+        if glossary is not None and not SLUG.fullmatch(entry.id):
             found.append(
                 f"{glossary.path}:{entry.line}: error: "
                 f"glossary id '{entry.id}' cannot be used in a file name"
