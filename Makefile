@@ -2,7 +2,8 @@
 #   make site    build the whole site into build/site (strict: a warning fails the build)
 #   make serve   live preview on http://127.0.0.1:8000/, rebuilt when a source text changes
 #   make check   check the source texts (STRICT=1: warnings fail too)
-#   make test    lint and run every test (browser tests: RESOLUTIONS_CHROMIUM or /usr/bin/chromium)
+#   make test    lint (ruff), type-check (mypy), run every test (browser tests:
+#                RESOLUTIONS_CHROMIUM or /usr/bin/chromium)
 #   make bench   benchmarks: conversion, glossary, citations, OCR, PDF import, the site at scale
 #   make lock    rewrite constraints.txt, the exact versions installed (after editing pyproject.toml)
 SHELL := /bin/bash
@@ -43,6 +44,7 @@ check: $(INSTALLED)
 
 test: $(INSTALLED)
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 # Figures are printed, never asserted; BENCH_SIZES=100,1000 for a shorter run.

@@ -539,7 +539,9 @@ def page_furniture(path: str, lines: Sequence[Line]) -> list[Diagnostic]:
     return found
 
 
-def annotations(documents: Iterable[Document], glossary: Glossary | None) -> list[Diagnostic]:
+def annotation_findings(
+    documents: Iterable[Document], glossary: Glossary | None
+) -> list[Diagnostic]:
     """Acronyms the glossary does not know, and citations that lead nowhere."""
     found: list[Diagnostic] = []
     documents = list(documents)

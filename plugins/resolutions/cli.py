@@ -120,7 +120,7 @@ def _import(args: argparse.Namespace) -> int:
             f"{target_shown}:2: warning: '{key}' not found on the PDF's cover: fill it in",
             file=sys.stderr,
         )
-    symbol = front.get("symbol")
+    symbol = str(front.get("symbol") or "")
     for other in sorted(folder.glob("*.txt")) if symbol else ():
         if other.resolve() == target.resolve():
             continue
@@ -229,7 +229,7 @@ def _check(args: argparse.Namespace) -> int:
         annotated += annotate_corpus([document], glossary)[0]
     by_text = {(d.source_path, d.line, d.slug): d for d in annotated}
     documents = [by_text[(d.source_path, d.line, d.slug)] for d in documents]
-    diagnostics += checks.annotations(documents, glossary)
+    diagnostics += checks.annotation_findings(documents, glossary)
     # A field left 'À COMPLÉTER' is found in the file and in the converted text: once.
     diagnostics = checks.ordered(diagnostics)
     for diagnostic in diagnostics:
@@ -257,8 +257,8 @@ def _uniqueness(
     for document in documents:
         holders.setdefault(("slug", document.slug), []).append(document)
         if document.symbol:
-            key = ("symbol", document.body, document.lang, document.symbol)
-            holders.setdefault(key, []).append(document)
+            symbol = ("symbol", document.body, document.lang, document.symbol)
+            holders.setdefault(symbol, []).append(document)
     clashes: list[Diagnostic] = []
     duplicated: list[Document] = []
     for key, group in holders.items():
@@ -421,7 +421,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return args.run(args)
+        status: int = args.run(args)
+        return status
     except SourceError as error:
         print(error, file=sys.stderr)
         return 2

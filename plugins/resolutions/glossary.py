@@ -35,8 +35,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
+from functools import partial
 from itertools import pairwise, product
 from pathlib import Path
 
@@ -587,23 +588,29 @@ class _GlossaryReader:
                 ("English ", sorted(_english_keys_of(entry)), english_owners),
             ):
                 for key in keys:
-                    other = taken.setdefault(key, entry)
-                    if other is not entry:
-                        raise self.fail(
-                            None,
-                            f"entry '{entry.id}': {language}'{key}' also names '{other.id}' "
-                            f"(line {other.line}); a name or acronym belongs to one entry",
-                            entry.line,
-                        )
+                    self.claim(taken, key, entry, partial(_name_clash, f"{language}'{key}'"))
             for reference in entry.unts:
-                other = treaties.setdefault(reference, entry)
-                if other is not entry:
-                    raise self.fail(
-                        None,
-                        f"entry '{entry.id}': unts {reference} is already '{other.id}' "
-                        f"(line {other.line})",
-                        entry.line,
-                    )
+                self.claim(treaties, reference, entry, partial(_unts_clash, reference))
+
+    def claim(
+        self, owners: dict[str, Entry], key: str, entry: Entry, clash: Callable[[Entry], str]
+    ) -> None:
+        """Make ``entry`` the owner of ``key``, or fail, saying ``clash(owner)``, if
+        another entry owns it."""
+        other = owners.setdefault(key, entry)
+        if other is not entry:
+            raise self.fail(None, f"entry '{entry.id}': {clash(other)}", entry.line)
+
+
+def _name_clash(name: str, other: Entry) -> str:
+    return (
+        f"{name} also names '{other.id}' (line {other.line}); a name or acronym belongs to "
+        "one entry"
+    )
+
+
+def _unts_clash(reference: str, other: Entry) -> str:
+    return f"unts {reference} is already '{other.id}' (line {other.line})"
 
 
 # --------------------------------------------------------------------------- documents

@@ -159,7 +159,8 @@ def clean_string(value: object, rule: Rule, what: str) -> str:
     """``value`` checked against ``rule``, NFC-normalised and stripped; ``ValueError``
     says why it is refused (``what`` names it in the message)."""
     if not isinstance(value, str):
-        kind = {list: "a list", dict: "a mapping"}.get(type(value), type(value).__name__)
+        kinds: dict[type, str] = {list: "a list", dict: "a mapping"}
+        kind = kinds.get(type(value), type(value).__name__)
         raise ValueError(f"{what} must be text, not {kind}")
     value = unicodedata.normalize("NFC", value).strip()
     if rule.multiline:

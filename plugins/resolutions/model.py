@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import ClassVar, Literal
+from typing import ClassVar, Literal, TypeVar
 
 from . import ids
 
@@ -192,6 +192,17 @@ class Footnote:
     refs: tuple[str, ...] = ()
 
 
+_Kind = TypeVar("_Kind", bound=Block)
+
+
+def _same_kind(before: _Kind, after: Block) -> _Kind:
+    """``after``, which a change made of ``before``: a change keeps the kind of a block
+    (a paragraph stays a paragraph, with its number and items)."""
+    if not isinstance(after, type(before)):
+        raise TypeError(f"a change made a {type(after).__name__} of a {type(before).__name__}")
+    return after
+
+
 class BlockWalk:
     """Reading-order walks shared by a parsed text and a Document: both hold a heading,
     an author clause, sections, paragraphs and a closing formula."""
@@ -315,8 +326,8 @@ class Document(BlockWalk):
         )
         paragraphs = tuple(
             replace(
-                change(paragraph.id, paragraph),
-                items=tuple(change(item.id, item) for item in paragraph.items),
+                _same_kind(paragraph, change(paragraph.id, paragraph)),
+                items=tuple(_same_kind(item, change(item.id, item)) for item in paragraph.items),
             )
             for paragraph in self.paragraphs
         )
@@ -334,6 +345,7 @@ class Document(BlockWalk):
             closing=closing,
             footnotes=footnotes,
         )
+
 
 @dataclass(frozen=True)
 class Diagnostic:

@@ -99,7 +99,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from . import model
 from .errors import SourceError
@@ -886,14 +886,14 @@ def parse_decisions(raw: object, path: str, line: int) -> tuple[Decision, ...]:
                 path, line, f"{where}: 'occurrence' must be 1, 2…, found {occurrence!r}"
             )
         decision = Decision(source_line, original, correction, kind, occurrence)
-        key = (source_line, original, occurrence)
-        if key in seen and seen[key] != decision:
+        identity = (source_line, original, occurrence)
+        if identity in seen and seen[identity] != decision:
             raise SourceError(
                 path,
                 line,
                 f"{where}: contradicts an earlier entry for '{original}' on line {source_line}",
             )
-        seen[key] = decision
+        seen[identity] = decision
         decisions.append(decision)
     return tuple(decisions)
 
@@ -914,7 +914,8 @@ def _editor_matches(
 ) -> list[tuple[str, model.Block, int]]:
     """(block id, block, start) of each occurrence of the original on its line,
     whole words preferred to parts of words."""
-    whole, parts = [], []
+    whole: list[tuple[str, model.Block, int]] = []
+    parts: list[tuple[str, model.Block, int]] = []
     for block_id, block in blocks:
         span = _line_span(block, decision.line)
         if span is None:
@@ -1068,7 +1069,7 @@ def _apply_to_block(
         replace(span, start=shift(span.start, False), end=shift(span.end, True))
         for span in block.spans
     ]
-    changes: dict[str, object] = {
+    changes: dict[str, Any] = {
         "text": text,
         "lines": tuple((shift(offset, True), line) for offset, line in block.lines),
         "notes": tuple(replace(mark, offset=shift(mark.offset, True)) for mark in block.notes),

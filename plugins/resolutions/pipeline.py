@@ -47,7 +47,7 @@ from .structure import parse_structure
 
 T = TypeVar("T")
 
-READERS = {
+READERS: dict[str, Callable[..., Flow]] = {
     "pdf-text": read_pdf_text,
     "markdown": read_markdown,
     "ocr": read_ocr,
@@ -527,7 +527,7 @@ def convert_paths(
     accepts a raw file, to try it).  ``memo`` keeps conversions in memory between runs:
     a file whose bytes are unchanged is not converted again."""
     paths = list(paths)
-    work = [
+    work: list[tuple[Path, str, Path | None, bool, bytes | None]] = [
         (path, shown, cache, require_metadata, None)
         for path, shown in zip(paths, display_paths(paths, root), strict=True)
     ]
@@ -553,14 +553,15 @@ def convert_paths(
     else:
         for index in missing:
             results[index] = _convert_one(work[index])
+    converted_all = [result for result in results if result is not None]
+    assert len(converted_all) == len(results), "every file converted"
     if memo is not None:
-        memo.conversions = dict(zip(keys, results, strict=True))
+        memo.conversions = dict(zip(keys, converted_all, strict=True))
     documents: list[Document] = []
     diagnostics: list[Diagnostic] = []
     seen_slugs: dict[str, Document] = {}
     seen_symbols: dict[tuple[str, str, str], Document] = {}
-    for result in results:
-        assert result is not None
+    for result in converted_all:
         diagnostics.extend(result.diagnostics)
         for document in result.documents:
             if document.slug in seen_slugs:
@@ -676,8 +677,8 @@ def _mention_index(
     memo.mentions = kept
     sites: dict[str, list[glossary_stage.MentionSite]] = {}
     for document in documents:
-        for entry_id, found in kept[document.slug][1].as_dict().items():
-            sites.setdefault(entry_id, []).extend(found)
+        for entry_id, named in kept[document.slug][1].as_dict().items():
+            sites.setdefault(entry_id, []).extend(named)
     return glossary_stage.MentionIndex(
         {entry_id: tuple(found) for entry_id, found in sites.items()}
     )

@@ -134,9 +134,9 @@ def type_of(document: Document, symbol: str | None) -> tuple[str | None, str]:
                 break
     for block in document.heading:
         words = _fold(block.text).split()
-        kind = next((k for word, k in HEADING_TYPES if words and words[0] == word), None)
-        if kind is not None:
-            candidates["le titre"] = kind
+        heading_kind = next((k for word, k in HEADING_TYPES if words and words[0] == word), None)
+        if heading_kind is not None:
+            candidates["le titre"] = heading_kind
             break
     return _one(candidates)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 import json
 from collections.abc import Iterable, Mapping
+from functools import partial
 from pathlib import Path
 
 from . import ids
@@ -56,9 +57,7 @@ def with_paragraphs(
     for document in documents:
         url = text_urls[document.slug]
         entries += made.get(
-            f"search:{document.slug}",
-            (document, url),
-            lambda document=document, url=url: search_entries(document, url),
+            f"search:{document.slug}", (document, url), partial(search_entries, document, url)
         )
     for entry in glossary or ():
         entries.append(glossary_search_entry(entry, entry_urls[entry.id]))

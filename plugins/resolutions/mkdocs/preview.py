@@ -169,6 +169,7 @@ def site_fingerprint(files: Files, config: MkDocsConfig) -> str:
         if file.is_documentation_page():
             digest.update(f"{file.src_uri}\0".encode() + file.content_bytes)
         else:
+            assert file.abs_src_path is not None  # a file of the docs folder
             stat = os.stat(file.abs_src_path)
             digest.update(f"{file.src_uri}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
     return digest.hexdigest()

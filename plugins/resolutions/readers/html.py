@@ -471,11 +471,11 @@ class _Reader:
         self.emphasis_depth += 1
         self.children(tag)
         self.emphasis_depth -= 1
-        current = self.current
-        if outermost and current is not None and current.emphasis_start is not None:
-            builder = current.builder
-            builder.span(Emphasis(min(current.emphasis_start, builder.offset), builder.offset))
-            current.emphasis_start = None
+        after = self.current
+        if outermost and after is not None and after.emphasis_start is not None:
+            builder = after.builder
+            builder.span(Emphasis(min(after.emphasis_start, builder.offset), builder.offset))
+            after.emphasis_start = None
 
     def note(self, tag: Tag, number: str) -> None:
         """An element that holds one note: its whole text, blocks inside it joined."""

@@ -366,7 +366,8 @@ def glossary_pages(
             path = entry_part_path(folder, entry.id, number)
             part_mentions = named[number - 1] if number <= len(named) else ()
             part_cited_by = cited_by[number - 1] if number <= len(cited_by) else ()
-            shown = [row.slug for row in (*part_mentions, *part_cited_by)]
+            rows: list[SiteRow] = [*part_mentions, *part_cited_by]
+            shown = [row.slug for row in rows]
             content = made.get(
                 f"entry:{path}",
                 # What the page shows: the entry, its rows, the label of each text.

@@ -8,6 +8,7 @@ import json
 import posixpath
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from functools import partial
 
 from ..corpus import graph_of
 from ..model import Document
@@ -84,7 +85,7 @@ def graph_pages(
         content = made.get(
             f"graph-part:{name}",
             (part, title, folder, folders.glossary),
-            lambda part=part, title=title, folder=folder: graph_page(part, folder, title, folders),
+            partial(graph_page, part, folder, title, folders),
         )
         pages.append(SitePage(f"{folder}/{name}.md", content))
         cited = sum(1 for edge in edges.values() if edge["source"] in ids)

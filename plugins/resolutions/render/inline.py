@@ -87,7 +87,7 @@ def _merge_instrument_citations(spans: list[Span]) -> list[Span]:
     for span in spans:
         where = (span.start, span.end)
         if isinstance(span, Citation) and where in mentions:
-            entry = mentions[where].entry  # type: ignore[attr-defined]
+            entry = mentions[where].entry
             merged.append(_CitedMention(span.start, span.end, entry=entry, citation=span))
         elif not (isinstance(span, Mention) and where in cited):
             merged.append(span)
@@ -144,16 +144,16 @@ def _open(
             "</a>",
         )
     if isinstance(span, Citation):
-        url = _target_url(span, context)
-        if url is None or inside_link:
+        target = _target_url(span, context)
+        if target is None or inside_link:
             tip = attribute(context.external_tip(span))
             return (
                 f'<span class="ra-cite-unresolved" tabindex="0" data-ra-tip="{tip}">',
                 "</span>",
             )
-        external = ' rel="external"' if url.startswith("http") else ""
+        external = ' rel="external"' if target.startswith("http") else ""
         title = attribute(span.label or span.key)
-        return f'<a class="ra-cite" href="{attribute(url)}" title="{title}"{external}>', "</a>"
+        return f'<a class="ra-cite" href="{attribute(target)}" title="{title}"{external}>', "</a>"
     return "<span>", "</span>"
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import posixpath
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 
 from ..corpus import CitedBy, anchors_of, citation_graph, merge_citation_graphs, translations
@@ -97,9 +98,7 @@ def text_pages(corpus: Corpus, folders: Folders, made: Made) -> list[SitePage]:
         markdown, data = made.get(
             f"text:{document.slug}",
             (document, rows, counterparts, corpus.glossary, texts, folders.glossary),
-            lambda document=document, rows=rows, context=context, counterparts=counterparts: (
-                text_page(document, rows, context, counterparts)
-            ),
+            partial(text_page, document, rows, context, counterparts),
         )
         files += [
             SitePage(text_path(texts, document.slug), markdown),
@@ -135,7 +134,7 @@ def whole_graph(documents: tuple[Document, ...], made: Made) -> dict:
         made.get(
             f"graph-of:{document.slug}",
             (document,),
-            lambda document=document: citation_graph([document]),
+            partial(citation_graph, [document]),
         )
         for document in documents
     )
