@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 from .corpus import unresolved
@@ -469,6 +470,65 @@ def numbering(document: Document) -> list[Diagnostic]:
     return found
 
 
+def annex_numbering(document: Document) -> list[Diagnostic]:
+    """In an annex, each article numbers its paragraphs from 1 (or, as interpretative
+    notes do, continues the annex's numbering across articles); articles run 1, 2, 3…
+    when the first is article 1.  Each article is checked on its own: an article's
+    "1." is never a step back from the article before."""
+    found: list[Diagnostic] = []
+    for annex in document.annexes:
+        across = 0
+        articles = annex.articles()
+        if articles and articles[0].number == "1":
+            for before, article in pairwise(articles):
+                if int(article.number) != int(before.number) + 1:
+                    found.append(
+                        _annex_error(
+                            document,
+                            article.heading.line,
+                            f"article {article.number} follows article {before.number}",
+                            int(article.number) > int(before.number) + 1,
+                        )
+                    )
+        for article in articles:
+            previous = 0
+            for paragraph in article.paragraphs:
+                if paragraph.number is not None:
+                    number = int(paragraph.number)
+                    if number not in (previous + 1, across + 1):
+                        found.append(
+                            _annex_error(
+                                document,
+                                paragraph.line,
+                                f"paragraph {number} of article {article.number} follows "
+                                f"paragraph {previous}",
+                                number > previous + 1,
+                            )
+                        )
+                    previous = across = number
+                elif stray := STRAY_NUMBER.match(paragraph.text):
+                    found.append(
+                        _annex_error(
+                            document,
+                            paragraph.line,
+                            f"paragraph {stray['number']} of article {article.number} "
+                            f"follows paragraph {previous}",
+                            int(stray["number"]) > previous + 1,
+                        )
+                    )
+    return found
+
+
+def _annex_error(document: Document, line: int, what: str, gap: bool) -> Diagnostic:
+    kind = "a gap" if gap else "a repeat or a step back"
+    return Diagnostic(
+        document.source_path,
+        line,
+        "error",
+        f"{document.slug}: in the annex, {what} ({kind} in the numbering)",
+    )
+
+
 def _numbering_error(document: Document, line: int, number: int, previous: int) -> Diagnostic:
     what = "a gap" if number > previous + 1 else "a repeat or a step back"
     return Diagnostic(
@@ -570,6 +630,7 @@ def check_document(document: Document, front: FrontMatter) -> list[Diagnostic]:
         *run_together(document),
         *lone_labels(document),
         *numbering(document),
+        *annex_numbering(document),
         *notes(document),
         *language(document, front),
         *printed_metadata(document, front),

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from ..annex import HEADING_LINE
 from ..model import Block, Correction, Detail, Diagnostic, NoteMark, Removal, Span
 
 _SPACES = re.compile(r"[ \t\n\r\f\v]+")  # not \\s: a no-break space is kept as printed
@@ -145,7 +146,8 @@ def shift_span(span: Span, shift: int) -> Span:
 
 _CONTINUES = re.compile(r"^[a-zàâäçéèêëîïôöùûüœ0-9(«]")
 _NUMBERED = re.compile(r"^\d{1,3}\.?\s+\*?[A-ZÀ-ÖØ-Þ]")
-_ITEM_LABEL = re.compile(r"^\(?[a-z]\)\s")
+_ITEM_LABEL = re.compile(r"^\(?(?:[a-z]|[ivx]{2,5})\)\s")
+"""An item label: a letter, or a roman sub-item "(ii)" (an annexed convention's)."""
 _LOWER_START = re.compile(r"^[a-zàâäçéèêëîïôöùûüœ]")
 _AUTHOR = re.compile(r"^(?:L['’]\s?|Le |La |Les |The )[^,;.:]{2,80}?\s?[,:]$")
 
@@ -155,6 +157,7 @@ def _continues(previous: RawBlock, raw: RawBlock, in_body: bool) -> bool:
     has begun (above it, cover and heading lines end on no punctuation by nature)."""
     if (
         previous.heading_level
+        or HEADING_LINE.match(previous.text)
         or raw.heading_level
         or raw.list_number is not None
         or not previous.text
