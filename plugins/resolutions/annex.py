@@ -60,7 +60,7 @@ line of its own (the next line never continues it)."""
 PREAMBLE = re.compile(r"^(?:Préambule|Preamble|PRÉAMBULE|PREAMBLE)$")
 INSTRUMENT_AUTHOR = re.compile(r"^(?:Les |The |Nous, |We, )[^.;:]{2,140},$")
 AGREEMENT = re.compile(
-    r"^(?:Sont convenu(?:e)?s|Sont convenus|Conviennent|Have agreed|Agree|Hereby agree)\b.{0,60}:$"
+    r"^(?:Sont convenue?s|Conviennent|Have agreed|Agree|Hereby agree)\b.{0,60}:$"
 )
 WITNESS = re.compile(r"^(?:IN WITNESS WHEREOF|EN FOI DE QUOI)\b")
 NUMBER = re.compile(r"^(?P<number>\d{1,3})(?P<punct>[.)])\s+(?=\S)")
