@@ -17,9 +17,11 @@ from pathlib import Path
 import pytest
 
 from resolutions.annex import annex_heading, annex_item, article, numbered
+from resolutions.load import Line
 from resolutions.model import Block, Document
 from resolutions.pipeline import convert_bytes
 from resolutions.readers.base import RawBlock
+from resolutions.readers.markdown import read_markdown
 from resolutions.structure import LAYOUTS, ParseState, layout_for, parse_text
 
 from ..converter.wordstream import model_streams, source_tokens
@@ -114,6 +116,49 @@ def test_a_label_opening_an_item_is_its_first_sub_item() -> None:
     assert paragraph.text == "" and paragraph.items[0].text == ""
     assert [(sub.id, sub.text) for sub in paragraph.items[0].items] == [
         ("annexe-art-17-par-1-a-i", "The conversion of property;")
+    ]
+
+
+def test_a_page_break_never_joins_a_heading_or_its_title_to_the_text() -> None:
+    """A Markdown export, in the body (after paragraph 1): a page rule (``---``) after
+    the closing formula, after an article's title, after an article heading.  A block
+    that ends on no punctuation is continued across a page break, except these."""
+    source = [
+        "1. *Adopts* the Convention annexed to the present resolution.",
+        "",
+        "*55th plenary meeting 24 December 2024*",
+        "",
+        "---",
+        "",
+        "Annex",
+        "",
+        "*Article 1*",
+        "",
+        "*Statement of purpose*",
+        "",
+        "---",
+        "",
+        "The purposes of this Convention are to:",
+        "",
+        "*Article 41*",
+        "",
+        "---",
+        "",
+        "24/7 network",
+        "",
+        "1. Each State Party shall designate a point of contact.",
+    ]
+    lines = [Line(number, text) for number, text in enumerate(source, 1)]
+    assert [raw.text for raw in read_markdown(lines).blocks] == [
+        "Adopts the Convention annexed to the present resolution.",
+        "55th plenary meeting 24 December 2024",
+        "Annex",
+        "Article 1",
+        "Statement of purpose",
+        "The purposes of this Convention are to:",
+        "Article 41",
+        "24/7 network",
+        "Each State Party shall designate a point of contact.",
     ]
 
 
