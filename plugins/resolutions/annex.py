@@ -9,6 +9,7 @@ below, tried in the order of ``ANNEX_RULES``)::
     title      = short block, no sentence end, right after the heading
     part       = line | chapter | article | numbered | item | paragraph
     line       = "Préambule" | "Preamble"                      ; role preamble
+               | "Articles 23 and 35, with regard to …"          ; role heading
                | "Les États Parties …," | "The States Parties …,"  ; role author
                | "Sont convenus de ce qui suit :" | "Have agreed as follows:"
                | "EN FOI DE QUOI …" | "IN WITNESS WHEREOF …"     ; ends the articles
@@ -403,6 +404,26 @@ def article(state: ParseState, raw: RawBlock) -> bool:
     return True
 
 
+ARTICLES_HEADING = re.compile(r"^(?:Articles?|ARTICLES?)\s+(?:premier|\d{1,3})\b")
+
+
+def articles_heading(state: ParseState, raw: RawBlock) -> bool:
+    """``Articles 23 and 35, with regard to the term “investigation”``: a heading over
+    numbered paragraphs that names no single article (interpretative notes).  What
+    follows it is the annex's, no article's."""
+    following = state.following()
+    if (
+        not ARTICLES_HEADING.match(raw.text)
+        or len(raw.text) >= TITLE_LENGTH
+        or ENDS_SENTENCE.search(raw.text)
+        or following is None
+        or not (following.list_number is not None or NUMBER.match(following.text))
+    ):
+        return False
+    _annex(state).add_line("heading", raw.block)
+    return True
+
+
 def numbered(state: ParseState, raw: RawBlock) -> bool:
     """``2. …``: 1 at an article's start, else the next number in the article or across
     the annex.  A number that opens with an item (``12. (a) …``) has an empty text and
@@ -523,6 +544,7 @@ ANNEX_RULES = (
     annex_witness,
     chapter,
     article,
+    articles_heading,
     numbered,
     annex_item,
     item_tail,

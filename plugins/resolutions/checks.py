@@ -20,7 +20,7 @@ from .corpus import unresolved
 from .glossary import Glossary, unknown_acronyms
 from .language import MIN_EVIDENCE, detect_language, language_shares
 from .load import Line
-from .model import Block, Diagnostic, Document, Language
+from .model import Article, Block, Chapter, Diagnostic, Document, Language, Paragraph
 
 STRAY_NUMBER = re.compile(r"^(?P<number>\d{1,3})\s*[.)]\s+\S")
 
@@ -472,12 +472,11 @@ def numbering(document: Document) -> list[Diagnostic]:
 
 def annex_numbering(document: Document) -> list[Diagnostic]:
     """In an annex, each article numbers its paragraphs from 1 (or, as interpretative
-    notes do, continues the annex's numbering across articles); articles run 1, 2, 3…
-    when the first is article 1.  Each article is checked on its own: an article's
-    "1." is never a step back from the article before."""
+    notes do, continues the annex's numbering across articles and headings); articles
+    run 1, 2, 3… when the first is article 1.  Each article is checked on its own: an
+    article's "1." is never a step back from the article before."""
     found: list[Diagnostic] = []
     for annex in document.annexes:
-        across = 0
         articles = annex.articles()
         if articles and articles[0].number == "1":
             for before, article in pairwise(articles):
@@ -490,33 +489,45 @@ def annex_numbering(document: Document) -> list[Diagnostic]:
                             int(article.number) > int(before.number) + 1,
                         )
                     )
-        for article in articles:
-            previous = 0
-            for paragraph in article.paragraphs:
-                if paragraph.number is not None:
-                    number = int(paragraph.number)
-                    if number not in (previous + 1, across + 1):
+        across = 0
+        for part in annex.parts:
+            groups: list[tuple[str, Sequence[Paragraph]]]
+            if isinstance(part, Chapter):
+                groups = [(f" of article {a.number}", a.paragraphs) for a in part.articles]
+            elif isinstance(part, Article):
+                groups = [(f" of article {part.number}", part.paragraphs)]
+            elif isinstance(part, Paragraph):
+                groups = [("", [part])]
+            else:
+                continue
+            for where, paragraphs in groups:
+                previous = 0 if where else across
+                for paragraph in paragraphs:
+                    number, printed = _annex_number(paragraph)
+                    if number is None:
+                        continue
+                    if not printed or number not in (previous + 1, across + 1):
                         found.append(
                             _annex_error(
                                 document,
                                 paragraph.line,
-                                f"paragraph {number} of article {article.number} follows "
-                                f"paragraph {previous}",
+                                f"paragraph {number}{where} follows paragraph {previous}",
                                 number > previous + 1,
                             )
                         )
-                    previous = across = number
-                elif stray := STRAY_NUMBER.match(paragraph.text):
-                    found.append(
-                        _annex_error(
-                            document,
-                            paragraph.line,
-                            f"paragraph {stray['number']} of article {article.number} "
-                            f"follows paragraph {previous}",
-                            int(stray["number"]) > previous + 1,
-                        )
-                    )
+                    if printed:
+                        previous = across = number
     return found
+
+
+def _annex_number(paragraph: Paragraph) -> tuple[int | None, bool]:
+    """(number, taken as the paragraph's number): a numbered paragraph's, or the number
+    an unnumbered one opens with (out of sequence, so not taken)."""
+    if paragraph.number is not None:
+        return int(paragraph.number), True
+    if stray := STRAY_NUMBER.match(paragraph.text):
+        return int(stray["number"]), False
+    return None, False
 
 
 def _annex_error(document: Document, line: int, what: str, gap: bool) -> Diagnostic:

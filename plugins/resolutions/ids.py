@@ -55,7 +55,8 @@ def heading(index: int) -> str:
 #   annexe-titre-1             its title lines
 #   annexe-preambule, annexe-auteur, annexe-accord, annexe-foi
 #                              "Preamble", the author clause, "Have agreed as follows:",
-#                              "IN WITNESS WHEREOF…"
+#                              "IN WITNESS WHEREOF…"; annexe-intertitre-1 a heading
+#                              naming several articles
 #   annexe-pp3, annexe-par-2, annexe-p1
 #                              paragraphs outside articles: preambular, numbered, other
 #   annexe-chap-IV, annexe-chap-IV-titre
@@ -82,6 +83,7 @@ ANNEX_LINE_NAMES = {
     "author": "auteur",
     "agreement": "accord",
     "witness": "foi",
+    "heading": "intertitre",
 }
 
 

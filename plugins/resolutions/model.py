@@ -199,14 +199,15 @@ class Footnote:
 # --------------------------------------------------------------------------- annexes
 
 
-AnnexLineRole = Literal["preamble", "author", "agreement", "witness"]
+AnnexLineRole = Literal["preamble", "author", "agreement", "witness", "heading"]
 
 
 @dataclass(frozen=True)
 class AnnexLine:
     """A line of an annex that is neither a paragraph nor an article heading: the
     ``Preamble`` heading, the instrument's author clause (``The States Parties to the
-    present Convention,``), ``Have agreed as follows:``, ``IN WITNESS WHEREOF…``."""
+    present Convention,``), ``Have agreed as follows:``, ``IN WITNESS WHEREOF…``, or a
+    heading that names no single article (``Articles 23 and 35, with regard to …``)."""
 
     id: str
     role: AnnexLineRole

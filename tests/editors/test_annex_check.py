@@ -38,7 +38,11 @@ def test_each_article_numbers_its_paragraphs_from_one() -> None:
 
 
 def test_numbers_may_run_across_the_annex() -> None:
-    annex = "Article 2\n\n1. Un.\n\n2. Deux.\n\nArticle 17\n\n3. Trois.\n"
+    annex = (
+        "Article 2\n\n1. Un.\n\n2. Deux.\n\nArticle 17\n\n3. Trois.\n\n"
+        "Articles 23 et 35, s’agissant du terme « enquête »\n\n4. Quatre.\n\n"
+        "Article 35\n\n5. Cinq.\n"
+    )
     assert annex_errors(annex) == []
 
 

@@ -30,6 +30,7 @@ LINE_CLASSES = {
     "author": "ra-author",
     "agreement": "ra-annex-agreement",
     "witness": "ra-annex-witness",
+    "heading": "ra-annex-heading",
 }
 
 
