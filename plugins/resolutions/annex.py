@@ -71,6 +71,8 @@ ENDS_SENTENCE = re.compile(r"[.!?…:,][»”\")\]]*\s*$")
 """A block ending so is no title (a title line may end on ";", as a convention's
 title cut over two lines does)."""
 TITLE_LENGTH = 200
+ANNEX_TITLE_LENGTH = 400
+"""A convention's title runs long (A/RES/79/243's: 235 characters over four lines)."""
 CHAPTER_PREMIER = {"premier": "I"}
 ARTICLE_PREMIER = {"premier": "1", "1er": "1"}
 
@@ -197,13 +199,13 @@ def _annex(state: ParseState) -> AnnexDraft:
     return state.annexes[-1]
 
 
-def _is_title(raw: RawBlock | None) -> bool:
-    """A chapter's or an article's title line: short, no sentence end, nothing else."""
+def _is_title(raw: RawBlock | None, longest: int = TITLE_LENGTH) -> bool:
+    """A title line: short, capitalised, no sentence end, nothing else."""
     if raw is None or raw.list_number is not None:
         return False
     text = raw.text
     return bool(
-        text and len(text) < TITLE_LENGTH and (text[:1].isupper() or text[:1].isdigit())
+        text and len(text) < longest and (text[:1].isupper() or text[:1].isdigit())
     ) and not (
         ENDS_SENTENCE.search(text)
         or NUMBER.match(text)
@@ -233,7 +235,7 @@ def annex_heading(state: ParseState, raw: RawBlock) -> bool:
 def annex_title(state: ParseState, raw: RawBlock) -> bool:
     """The lines right after the heading that name the annexed text."""
     annex = _annex(state)
-    if annex.parts or not _is_title(raw) or PREAMBLE.match(raw.text):
+    if annex.parts or not _is_title(raw, ANNEX_TITLE_LENGTH) or PREAMBLE.match(raw.text):
         return False
     if len(annex.title) and INSTRUMENT_AUTHOR.match(raw.text):
         return False
@@ -255,7 +257,8 @@ def annex_author(state: ParseState, raw: RawBlock) -> bool:
     if (
         annex.has_author
         or annex.in_articles
-        or any(isinstance(part, Paragraph) for part in annex.parts)
+        or annex.counts["preambular"]
+        or annex.last_number
         or not INSTRUMENT_AUTHOR.match(raw.text)
     ):
         return False
