@@ -124,6 +124,8 @@ class AnnexDraft:
     has_author: bool = False
     in_articles: bool = False
     after_witness: bool = False
+    agreed: bool = False
+    """"Have agreed as follows:" was read: the preamble is over."""
 
     def build(self) -> Annex:
         parts = tuple(
@@ -272,6 +274,7 @@ def annex_agreement(state: ParseState, raw: RawBlock) -> bool:
     annex = _annex(state)
     if annex.in_articles or not AGREEMENT.match(raw.text):
         return False
+    annex.agreed = True
     annex.add_line("agreement", raw.block)
     return True
 
@@ -533,7 +536,7 @@ def item_tail(state: ParseState, raw: RawBlock) -> bool:
 def annex_paragraph(state: ParseState, raw: RawBlock) -> bool:
     """Any other block: preambular in the preamble, else unnumbered text."""
     annex = _annex(state)
-    preamble = annex.has_author and not annex.in_articles and not annex.last_number
+    preamble = annex.has_author and not (annex.in_articles or annex.last_number or annex.agreed)
     annex.add_paragraph(raw.block, None, "preambular" if preamble else "other")
     return True
 
