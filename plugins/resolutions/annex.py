@@ -126,6 +126,17 @@ class AnnexDraft:
     after_witness: bool = False
     agreed: bool = False
     """"Have agreed as follows:" was read: the preamble is over."""
+    used: set[str] = field(default_factory=set)
+
+    def unique(self, anchor: str) -> str:
+        """``anchor``, or ``anchor-2``… when a heading is printed twice ("Article 2"
+        over two groups of interpretative notes): ids on a page are unique."""
+        taken, count = anchor, 1
+        while taken in self.used:
+            count += 1
+            taken = f"{anchor}-{count}"
+        self.used.add(taken)
+        return taken
 
     def build(self) -> Annex:
         parts = tuple(
@@ -230,6 +241,8 @@ def annex_heading(state: ParseState, raw: RawBlock) -> bool:
         return False
     number = match["number"]
     anchor = ids.annex(number, len(state.annexes) + 1)
+    if any(annex.id == anchor for annex in state.annexes):
+        anchor = ids.annex(None, len(state.annexes) + 1)  # "Annexe I" printed twice
     state.annexes.append(AnnexDraft(id=anchor, number=number, heading=raw.block))
     return True
 
@@ -365,7 +378,7 @@ def chapter(state: ParseState, raw: RawBlock) -> bool:
         heading, title, rest = _take_title(state, raw, match, in_sequence)
     except _NotAHeading:
         return False
-    draft = _ChapterDraft(ids.chapter(annex.id, number), number, heading, title)
+    draft = _ChapterDraft(annex.unique(ids.chapter(annex.id, number)), number, heading, title)
     annex.parts.append(draft)
     annex.chapter = draft
     annex.article = None
@@ -398,7 +411,7 @@ def article(state: ParseState, raw: RawBlock) -> bool:
         heading, title, rest = _take_title(state, raw, match, int(number) == int(previous) + 1)
     except _NotAHeading:
         return False
-    draft = _ArticleDraft(ids.article(annex.id, number), number, heading, title)
+    draft = _ArticleDraft(annex.unique(ids.article(annex.id, number)), number, heading, title)
     if annex.chapter is not None and not annex.after_witness:
         annex.chapter.articles.append(draft)
     else:

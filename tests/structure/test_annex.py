@@ -77,6 +77,14 @@ def test_article_running_into_a_sentence_is_a_heading_only_in_sequence() -> None
     assert not article(made, raw("Article 7 The States shall cooperate as follows:"))
 
 
+def test_an_article_printed_twice_gets_a_second_id() -> None:
+    made = state_in_annex()
+    assert article(made, raw("Article 2")) and article(made, raw("Article 2"))
+    assert [a.id for a in made.annexes[-1].articles] == ["annexe-art-2", "annexe-art-2-2"]
+    assert annex_heading(made, raw("Annex II")) and annex_heading(made, raw("Annex II"))
+    assert [annex.id for annex in made.annexes] == ["annexe", "annexe-ii", "annexe-3"]
+
+
 def test_numbered_restarts_in_each_article_or_continues_across_the_annex() -> None:
     made = state_in_annex()
     article(made, raw("Article 1"))
