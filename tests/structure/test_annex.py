@@ -15,6 +15,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from resolutions.annex import annex_heading, annex_item, article, numbered
 from resolutions.load import Line
@@ -301,8 +303,10 @@ def as_relaid(blank_line_outline: str) -> str:
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
-@pytest.mark.parametrize("width", [55, 68, 83, 110])
+@settings(max_examples=20, deadline=None)
+@given(width=st.integers(min_value=55, max_value=110))
 def test_hard_wrapped_copy_reads_as_the_blank_line_copy(lang: str, width: int) -> None:
+    """Wrapped at a generated width of 55-110 columns, no blank line."""
     text = sample(lang)
     expected = as_relaid(outline(convert(text, lang)))
     # A width may show the title's line break or not (the short-line rule): both sides
