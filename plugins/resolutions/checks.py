@@ -139,8 +139,10 @@ def author_clause(document: Document) -> list[Diagnostic]:
 def run_together(document: Document) -> list[Diagnostic]:
     """Unnumbered blocks that hold several paragraphs: the text was not split."""
     found = []
-    for paragraph in document.paragraphs:
-        if paragraph.kind == "operative":
+    # An annex's unnumbered blocks too: an annexed text is published as the resolution is.
+    annexed = (paragraph for annex in document.annexes for paragraph in annex.paragraphs())
+    for paragraph in (*document.paragraphs, *annexed):
+        if paragraph.kind in ("operative", "numbered"):
             continue
         words = len(paragraph.text.split())
         if words <= RUN_TOGETHER_WORDS:

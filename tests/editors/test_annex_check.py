@@ -63,6 +63,24 @@ def test_articles_run_in_sequence() -> None:
     ]
 
 
+def test_an_annex_block_that_holds_several_paragraphs_is_refused() -> None:
+    clause = (
+        "the cooperation of States in the prevention of crime and in the protection of victims "
+    )
+    preamble = " ".join(
+        f"{lead} {clause * 3}," for lead in ("Recalling", "Noting", "Convinced", "Concerned")
+    )
+    text = (
+        "The General Assembly,\n\n1. Adopts the Convention.\n\nAnnex\n\nPreamble\n\n"
+        f"The States Parties to the present Convention,\n\n{preamble}\n\n"
+        "Have agreed as follows:\n"
+    )
+    (document,) = convert_bytes((HEAD + text).encode(), "t.txt").documents
+    (finding,) = checks.run_together(document)
+    assert finding.severity == "error" and finding.line == HEAD.count("\n") + 11
+    assert "3 places where a paragraph seems to end" in finding.message
+
+
 def test_the_imported_convention_passes_check(tmp_path: Path) -> None:
     pdf = PDF_DIR / "A_RES_79_243.pdf"
     if not pdf.is_file():
