@@ -90,6 +90,17 @@ def test_cited_by_escapes_everything() -> None:
         ("sec-II-op1", "paragraphe 1 de la section II"),
         ("sec-II-op1-b", "paragraphe 1 b) de la section II"),
         ("not-an-id", "not-an-id"),
+        # An annex's ids (ids.py's scheme), as a reader names them.
+        ("annexe", "annexe"),
+        ("annexe-ii", "annexe II"),
+        ("annexe-chap-IV", "chapitre IV de l’annexe"),
+        ("annexe-art-5", "article 5 de l’annexe"),
+        ("annexe-art-5-par-2-a", "article 5, paragraphe 2 a) de l’annexe"),
+        ("annexe-art-10-al-1", "article 10, alinéa 1 de l’annexe"),
+        ("annexe-art-2-al-1-e-ii", "article 2, alinéa 1 e) ii) de l’annexe"),
+        ("annexe-pp3", "alinéa 3 du préambule de l’annexe"),
+        ("annexe-ii-par-4", "paragraphe 4 de l’annexe II"),
+        ("annexe-foi", "formule finale de l’annexe"),
     ],
 )
 def test_block_label(block_id: str, words: str) -> None:
