@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..load import Line
 from .base import RawBlock, TextBuilder
@@ -171,6 +171,9 @@ class Words:
     first_of_line: set[int]
     width: int = 0
     """The measure of a hard-wrapped copy (its long lines' length), 0 when unknown."""
+    spans: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
+    """Each word's (start, end) in its line, by line index, found when first needed and
+    kept: a flattened copy is one line, which every block would otherwise scan again."""
 
     def last_of_line(self, line_index: int) -> int:
         following = line_index + 1
@@ -184,7 +187,9 @@ class Words:
         line_first = self.line_first[line_index]
         if first == line_first and last == self.last_of_line(line_index):
             return text.strip(" ")
-        spans = [match.span() for match in _WORD.finditer(text)]
+        spans = self.spans.get(line_index)
+        if spans is None:
+            spans = self.spans[line_index] = [match.span() for match in _WORD.finditer(text)]
         return text[spans[first - line_first][0] : spans[last - line_first][1]]
 
 
