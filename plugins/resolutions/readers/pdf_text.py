@@ -48,12 +48,17 @@ GLUED_TO_WORD = re.compile(
 )
 GLUED_TO_YEAR = re.compile(
     r"""(?x)
-    (?<![\w/.\-])
-    (?P<stem>1[89]\d\d|20\d\d)          # a year
+    (?P<stem>(?:1[89]|20)               # a year: it opens on a 1 or a 2, which the engine
+      (?<![\w/.\-]\d\d)               # looks for at C speed; the look-behind that makes
+      \d\d)                             # it a whole token comes after
     (?P<number>\d{1,3})
     (?=[\s,;:.)»]|$)
     """
 )
+GLUE_POINT = re.compile(r"\d(?<=[^\W\d_]\d)")
+"""A digit right after a letter: where a number glued to a word starts.  The pattern
+opens on a digit (GLUED_TO_WORD opens on a look-behind, which the engine tries at every
+position: it took most of the note-mark stage)."""
 
 
 RULE_INSIDE = re.compile(r"\s_{3,}\s|^_{3,}\s|\s_{3,}$")
@@ -134,8 +139,6 @@ AFTER_PUNCTUATION = re.compile(r"(?P<lead>[,;:.)»”])(?P<number>\d{1,3})(?=\s|
 checked in code (patterns that open on a character run faster than look-behinds)."""
 DETACHED = re.compile(r"(?P<space> )(?P<number>\d{1,3})(?=[,;:.)»\s]|$)")
 """``drogue 1, et``, ``2005 2 relatives``: the word or year before is checked in code."""
-_GLUED = re.compile(r"[^\W\d_]\d|\d{5}")
-"""Whether a block may hold a glued mark at all (a letter or a year right before it)."""
 NOT_BEFORE_NOTE = frozenset(
     """paragraphe paragraphes paragraph paragraphs article articles alinéa alinéas
     résolution résolutions resolution resolutions décision décisions decision decisions
@@ -154,6 +157,23 @@ NOT_BEFORE_NOTE = frozenset(
 
 _WORD_BEFORE = re.compile(r"[^\W\d_]+(?=\W*$)")
 _YEAR_AT_END = re.compile(r"\b(?:1[89]|20)\d\d$")
+
+
+def _glued_to_words(text: str) -> list[re.Match[str]]:
+    """``GLUED_TO_WORD.finditer(text)``, run only over the words (between two spaces)
+    that hold a letter followed by a digit.  A match lies inside one word and ends
+    before the space after it, which its look-ahead accepts as the end of the search:
+    the matches are the same, in the same order."""
+    matches: list[re.Match[str]] = []
+    searched_to = 0
+    for point in GLUE_POINT.finditer(text):
+        if point.start() < searched_to:
+            continue  # a word already searched
+        start = text.rfind(" ", 0, point.start()) + 1
+        end = text.find(" ", point.start())
+        searched_to = end if end >= 0 else len(text)
+        matches.extend(GLUED_TO_WORD.finditer(text, start, searched_to))
+    return matches
 
 
 def split_pages(
@@ -245,13 +265,9 @@ def find_glued_marks(
         block = raw.block
         pieces: list[tuple[int, int, str]] = []  # (start of number, end, number)
         text = block.text
-        glued = (
-            [*GLUED_TO_WORD.finditer(text), *GLUED_TO_YEAR.finditer(text)]
-            if _GLUED.search(text)
-            else []
-        )
         candidates = sorted(
-            glued
+            _glued_to_words(text)
+            + list(GLUED_TO_YEAR.finditer(text))
             + [m for m in AFTER_PUNCTUATION.finditer(text) if m["number"] in defined]
             + [m for m in DETACHED.finditer(text) if m["number"] in defined],
             key=lambda match: match.start("number"),
