@@ -26,6 +26,7 @@ number, with no punctuation needed before it.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -346,37 +347,47 @@ class Segmenter:
             and bool(OPENS_TEXT.match(stripped))
         )
 
-    def _next_candidates(self) -> list[int]:
-        """For each word, the first word from it on where a cue may open a block: a line
-        start, or a word after a clause end or a conjunction (computed once, so that the
-        loop below jumps over the words between)."""
+    def _cues(self) -> tuple[list[int], list[int]]:
+        """The words where a cue may open a block, in order: line starts, and words
+        after a clause end or a conjunction (found once, so that the loop below jumps
+        over the words between); and the same plus, in the head, the words that may
+        begin the author clause ("L'Assemblée", "The") or number a paragraph ("1."),
+        which are looked for at any word there."""
         texts = self.texts
-        count = len(texts)
         self.ends = [
             word[-1] in ",;.:" or (word[-1].isdigit() and CLAUSE_END.search(word) is not None)
             for word in texts
         ]
-        candidate = [False] * (count + 1)
-        for index in self.words.first_of_line:
-            candidate[index] = True
-        for index, word in enumerate(texts[:-1]):
-            if self.ends[index] or word in CONJUNCTIONS:
-                candidate[index + 1] = True
-        following = [count] * (count + 1)
-        for index in range(count - 1, -1, -1):
-            following[index] = index if candidate[index] else following[index + 1]
-        return following
+        after_cue = {
+            index + 1
+            for index, (end, word) in enumerate(zip(self.ends, texts[:-1], strict=False))
+            if end or word in CONJUNCTIONS
+        }
+        cues = sorted(self.words.first_of_line | after_cue)
+        head_words = {
+            index
+            for index, word in enumerate(texts[:AUTHOR_WINDOW])
+            if word[:1] in ("L", "T") or (word[-1] in ".)" and NUMBER_TOKEN.match(word))
+        }
+        return cues, sorted(head_words.union(cues))
 
     def run(self) -> set[int]:
         texts = self.texts
         words = self.words
-        following = self._next_candidates()
+        cues, head_cues = self._cues()
         index = 0
         while index < len(texts):
-            if not self.section_open and (self.author_seen or index >= AUTHOR_WINDOW):
-                index = following[index]
-                if index >= len(texts):
+            if not self.section_open:
+                # Jump to the next word where something may open a block: a cue, or in
+                # the head while the author clause is looked for, any word that may
+                # begin it or number a paragraph (a text with no author clause has
+                # ``AUTHOR_WINDOW`` words of head, each of which was read before).
+                in_head = not self.author_seen and index < AUTHOR_WINDOW and self.region == "head"
+                jumps = head_cues if in_head else cues
+                at = bisect.bisect_left(jumps, index)
+                if at == len(jumps):
                     break
+                index = jumps[at]
             line_start = index in words.first_of_line
             start = index == 0 or (line_start and self._layout_start(index))
             clause_before = self._clause_before(index)
