@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -37,6 +38,8 @@ from .furniture import BODY_NAMES
 
 CLAUSE_END = re.compile(r"[,;.:](?:\d{1,3})?$")
 """A clause ends here, maybe with a note mark after the punctuation (``Persons,1``)."""
+_CLAUSE_MARK = re.compile(r"[,;.:]|\d")
+"""A word's last character that may end a clause: punctuation, or a digit (a mark)."""
 SENTENCE_END = re.compile(r"[.;:][»”\")\]]*$")
 ROMAN_LINE = re.compile(r"^\s*[IVXL]+\s*$")
 ITEM_LINE = re.compile(r"^\s*\(?[a-z]\)\s")
@@ -265,20 +268,22 @@ class Segmenter:
         self.next_section = 0
         self.next_item: str | None = None
         self.starts: set[int] = set()
-        self.ends: list[bool] = []
-        """For each word, whether it ends a clause (``,`` ``;`` ``.`` ``:``, maybe with a
-        note mark after it: ``Persons,1``)."""
+        self.ends: set[int] = set()
+        """The words that end a clause (``,`` ``;`` ``.`` ``:``, maybe with a note mark
+        after it: ``Persons,1``)."""
 
     def _clause_before(self, index: int) -> bool:
-        return index == 0 or self.ends[index - 1]
+        return index == 0 or index - 1 in self.ends
 
     def _item_before(self, index: int) -> bool:
         """An item label may follow a clause end, or "et"/"and"/"ou"/"or" after one."""
         if self._clause_before(index):
             return True
-        return self.texts[index - 1] in CONJUNCTIONS and index >= 2 and self.ends[index - 2]
+        return self.texts[index - 1] in CONJUNCTIONS and index >= 2 and index - 2 in self.ends
 
     def _number(self, index: int) -> str | None:
+        if self.texts[index][-1] not in ".)":
+            return None  # what NUMBER_TOKEN would say, without calling it for most words
         match = NUMBER_TOKEN.match(self.texts[index])
         if not match or index + 1 >= len(self.texts):
             return None
@@ -347,47 +352,73 @@ class Segmenter:
             and bool(OPENS_TEXT.match(stripped))
         )
 
-    def _cues(self) -> tuple[list[int], list[int]]:
-        """The words where a cue may open a block, in order: line starts, and words
-        after a clause end or a conjunction (found once, so that the loop below jumps
-        over the words between); and the same plus, in the head, the words that may
-        begin the author clause ("L'Assemblée", "The") or number a paragraph ("1."),
-        which are looked for at any word there."""
+    def _cues(self) -> list[int]:
+        """The words where a cue may open a block, in order (found once, so that the
+        loop below jumps over the words between): line starts, and the words after a
+        clause end or a conjunction that may be a number, a label, a numeral, a closing
+        or a lead ("5.", "b)", "II", "85e", "Rappelant": they end with "." or ")", or
+        open with a capital or a digit; a lower-case word there opens nothing)."""
         texts = self.texts
-        self.ends = [
-            word[-1] in ",;.:" or (word[-1].isdigit() and CLAUSE_END.search(word) is not None)
-            for word in texts
-        ]
-        after_cue = {
-            index + 1
-            for index, (end, word) in enumerate(zip(self.ends, texts[:-1], strict=False))
-            if end or word in CONJUNCTIONS
+        # Each word's last character, one string: the clause ends are found in it by a
+        # pattern (at C speed) rather than word by word.
+        lasts = "".join([word[-1] for word in texts])
+        self.ends = {
+            match.start()
+            for match in _CLAUSE_MARK.finditer(lasts)
+            if match.group() in ",;.:" or CLAUSE_END.search(texts[match.start()])
         }
-        cues = sorted(self.words.first_of_line | after_cue)
-        head_words = {
+        after_cue = {index + 1 for index in self.ends if index + 1 < len(texts)}
+        after_cue.update(
+            index + 1 for index, word in enumerate(texts[:-1]) if word in CONJUNCTIONS
+        )
+        may_open = {
             index
-            for index, word in enumerate(texts[:AUTHOR_WINDOW])
-            if word[:1] in ("L", "T") or (word[-1] in ".)" and NUMBER_TOKEN.match(word))
+            for index in after_cue
+            if (word := texts[index])[-1] in ".)" or word[0].isupper() or word[0].isdecimal()
         }
-        return cues, sorted(head_words.union(cues))
+        return sorted(self.words.first_of_line | may_open)
+
+    def _next_in_head(self, index: int, cues: list[int]) -> int:
+        """The next word from ``index`` on where a block may open in the head, while the
+        author clause is looked for: a cue, or any word that may begin the author clause
+        ("L'Assemblée", "The") or number a paragraph ("1."); past ``AUTHOR_WINDOW``, the
+        next cue.  Read word by word, as far as the head goes (a few dozen words before
+        an author clause; ``AUTHOR_WINDOW`` in a text with none)."""
+        texts = self.texts
+        first_of_line = self.words.first_of_line
+        last = min(len(texts), AUTHOR_WINDOW)
+        while index < last:
+            word = texts[index]
+            if (
+                word[0] in "LT"
+                or index in first_of_line
+                or (index and (index - 1 in self.ends or texts[index - 1] in CONJUNCTIONS))
+                or (word[-1] in ".)" and NUMBER_TOKEN.match(word))
+            ):
+                return index
+            index += 1
+        return self._next_cue(index, cues)
+
+    @staticmethod
+    def _next_cue(index: int, cues: list[int]) -> int:
+        """The first cue from ``index`` on (past the last word when none is left)."""
+        at = bisect.bisect_left(cues, index)
+        return cues[at] if at < len(cues) else sys.maxsize
 
     def run(self) -> set[int]:
         texts = self.texts
         words = self.words
-        cues, head_cues = self._cues()
+        cues = self._cues()
         index = 0
         while index < len(texts):
             if not self.section_open:
                 # Jump to the next word where something may open a block: a cue, or in
                 # the head while the author clause is looked for, any word that may
-                # begin it or number a paragraph (a text with no author clause has
-                # ``AUTHOR_WINDOW`` words of head, each of which was read before).
+                # begin it or number a paragraph.
                 in_head = not self.author_seen and index < AUTHOR_WINDOW and self.region == "head"
-                jumps = head_cues if in_head else cues
-                at = bisect.bisect_left(jumps, index)
-                if at == len(jumps):
+                index = self._next_in_head(index, cues) if in_head else self._next_cue(index, cues)
+                if index >= len(texts):
                     break
-                index = jumps[at]
             line_start = index in words.first_of_line
             start = index == 0 or (line_start and self._layout_start(index))
             clause_before = self._clause_before(index)
@@ -422,7 +453,7 @@ class Segmenter:
                 self.starts.add(index)
                 index += 1
                 continue
-            item = ITEM_TOKEN.match(texts[index])
+            item = ITEM_TOKEN.match(texts[index]) if texts[index][-1] == ")" else None
             if item and self._item_before(index):
                 letter = item["letter"] or item["paren"]
                 previous = texts[index - 1] if index else ""
