@@ -98,3 +98,40 @@ def test_same_matches_as_finditer(name: str, text: str, start: int) -> None:
 def test_examples(name: str, text: str, expected: int) -> None:
     assert len(list(ANCHORED[name].finditer(text))) == expected
     assert len(list(re.finditer(ANCHORED[name].pattern, text))) == expected
+
+
+MARK_PIECES = [
+    *"0123456789",
+    "2005",
+    "1972",
+    "19729",
+    "20172",
+    *" ,;:.)»”/-_’'",
+    "Millénaire",
+    "drogue",
+    "de",
+    "A/58",
+    "x",
+    "é",
+    "١",
+    "²",
+]
+
+
+@settings(max_examples=1000, derandomize=True, database=None, deadline=None)
+@given(text=st.lists(st.sampled_from(MARK_PIECES), max_size=40).map("".join))
+def test_note_mark_candidates_are_each_patterns_matches(text: str) -> None:
+    """The note-mark reader scans a block once for runs of digits and tries its four
+    patterns there: what it finds is what the four patterns' own searches find."""
+    from resolutions.readers import pdf_text as P
+
+    expected = [
+        match
+        for pattern in (P.GLUED_TO_WORD, P.GLUED_TO_YEAR, P.AFTER_PUNCTUATION, P.DETACHED)
+        for match in pattern.finditer(text)
+    ]
+
+    def key(match: re.Match[str]) -> tuple[int, tuple[int, int], dict[str, str | None]]:
+        return match.start("number"), match.span(), match.groupdict()
+
+    assert sorted(map(key, P._mark_candidates(text))) == sorted(map(key, expected))

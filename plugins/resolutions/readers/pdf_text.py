@@ -55,10 +55,11 @@ GLUED_TO_YEAR = re.compile(
     (?=[\s,;:.)»]|$)
     """
 )
-GLUE_POINT = re.compile(r"\d(?<=[^\W\d_]\d)")
-"""A digit right after a letter: where a number glued to a word starts.  The pattern
-opens on a digit (GLUED_TO_WORD opens on a look-behind, which the engine tries at every
-position: it took most of the note-mark stage)."""
+DIGITS_START = re.compile(r"\d(?<!\d\d)")
+"""The first digit of a run of digits.  Every candidate mark's number starts one: after a
+letter (glued), after a year's four digits' start (a year and its mark are one run),
+after punctuation or after a space."""
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 RULE_INSIDE = re.compile(r"\s_{3,}\s|^_{3,}\s|\s_{3,}$")
@@ -72,6 +73,11 @@ def _lines_with_rules(lines: Sequence[Line]) -> list[Line]:
     result: list[Line] = []
     for line in lines:
         text = line.text
+        if "___" not in text:
+            # No rule here (a substring test at C speed: RULE_INSIDE, an alternation,
+            # is tried at every position of the line).
+            result.append(line)
+            continue
         while (match := RULE_INSIDE.search(text)) and not RULE.match(text):
             if text[: match.start()].strip():
                 result.append(Line(line.number, text[: match.start()]))
@@ -159,21 +165,33 @@ _WORD_BEFORE = re.compile(r"[^\W\d_]+(?=\W*$)")
 _YEAR_AT_END = re.compile(r"\b(?:1[89]|20)\d\d$")
 
 
-def _glued_to_words(text: str) -> list[re.Match[str]]:
-    """``GLUED_TO_WORD.finditer(text)``, run only over the words (between two spaces)
-    that hold a letter followed by a digit.  A match lies inside one word and ends
-    before the space after it, which its look-ahead accepts as the end of the search:
-    the matches are the same, in the same order."""
-    matches: list[re.Match[str]] = []
-    searched_to = 0
-    for point in GLUE_POINT.finditer(text):
-        if point.start() < searched_to:
-            continue  # a word already searched
-        start = text.rfind(" ", 0, point.start()) + 1
-        end = text.find(" ", point.start())
-        searched_to = end if end >= 0 else len(text)
-        matches.extend(GLUED_TO_WORD.finditer(text, start, searched_to))
-    return matches
+def _mark_candidates(text: str) -> list[re.Match[str]]:
+    """The matches of GLUED_TO_WORD, GLUED_TO_YEAR, AFTER_PUNCTUATION and DETACHED in
+    ``text``, each pattern's exactly as its ``finditer`` gives them.  The text is scanned
+    once, for the runs of digits, and each pattern is tried only where a run starts:
+    the four patterns open on a look-behind, a class or a space, which the engine tries
+    at nearly every position (four scans of every block were the note-mark stage).
+
+    A glued word's stem is found by searching its word alone (between two spaces): a
+    match lies inside one word and ends before the space after it, which the look-ahead
+    accepts as the end of the search.  Matches of one pattern never overlap: each lies
+    within one run of digits and what stands just before it."""
+    found: list[re.Match[str]] = []
+    word_searched_to = 0
+    for run in DIGITS_START.finditer(text):
+        at = run.start()
+        if at and _LETTER.match(text, at - 1):
+            if at >= word_searched_to:
+                start = text.rfind(" ", 0, at) + 1
+                end = text.find(" ", at)
+                word_searched_to = end if end >= 0 else len(text)
+                found.extend(GLUED_TO_WORD.finditer(text, start, word_searched_to))
+            continue  # after a letter, none of the other three can start here
+        if year := GLUED_TO_YEAR.match(text, at):
+            found.append(year)
+        if at and (moved := AFTER_PUNCTUATION.match(text, at - 1) or DETACHED.match(text, at - 1)):
+            found.append(moved)
+    return found
 
 
 def split_pages(
@@ -266,10 +284,7 @@ def find_glued_marks(
         pieces: list[tuple[int, int, str]] = []  # (start of number, end, number)
         text = block.text
         candidates = sorted(
-            _glued_to_words(text)
-            + list(GLUED_TO_YEAR.finditer(text))
-            + [m for m in AFTER_PUNCTUATION.finditer(text) if m["number"] in defined]
-            + [m for m in DETACHED.finditer(text) if m["number"] in defined],
+            (match for match in _mark_candidates(text) if match["number"] in defined),
             key=lambda match: match.start("number"),
         )
         for match in candidates:
