@@ -17,6 +17,13 @@ between two *words*, from what the text itself prints, never from the layout alo
                                | the next section numeral ("II") before a capital
                                | the closing formula ("85e séance plénière")
                                | the author clause ("L'Assemblée générale,"), once
+                            |  an annex's heading line ("Annexe", "Préambule",
+                               "Chapitre II", "Article 5"), the line after it, and
+                               the line after a chapter's or an article's title line
+                            |  in a flattened annex: "Annexe" after the closing
+                               formula, "Préambule", the next chapter ("Chapitre II")
+                               or article ("Article 5") in sequence, "Sont convenus",
+                               "EN FOI DE QUOI" (``_annex_cue``)
 
 Numbers are taken only in sequence, so a year or a figure after a full stop
 (``… en 2008. 3. Prie``) is never a paragraph number.  After the author clause the
@@ -32,6 +39,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from ..annex import ANNEX_HEADING, CHAPTER_HEADING, HEADING_LINE
 from ..load import Line
 from .base import RawBlock, TextBuilder
 from .furniture import BODY_NAMES
@@ -42,10 +50,13 @@ _CLAUSE_MARK = re.compile(r"[,;.:]|\d")
 """A word's last character that may end a clause: punctuation, or a digit (a mark)."""
 SENTENCE_END = re.compile(r"[.;:][»”\")\]]*$")
 ROMAN_LINE = re.compile(r"^\s*[IVXL]+\s*$")
-ITEM_LINE = re.compile(r"^\s*\(?[a-z]\)\s")
+ITEM_LINE = re.compile(r"^\s*\(?(?:[a-z]|[ivx]{2,5})\)\s")
 NUMBER_TOKEN = re.compile(r"^(?P<number>\d{1,3}|[SOlIBZG])[.)]$")
 OCR_DIGITS = {"S": "5", "O": "0", "l": "1", "I": "1", "B": "8", "Z": "2", "G": "6"}
 ITEM_TOKEN = re.compile(r"^(?:(?P<letter>[a-z])\)|\((?P<paren>[a-z])\))$")
+SUB_ITEM_TOKEN = re.compile(r"^\(?(?P<roman>i{1,3}|iv|vi{0,3}|ix|x)\)$")
+"""A roman sub-item label ("i)", "(ii)") under a lettered item of an annexed text."""
+SUB_ITEMS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
 ROMANS = [
     "I",
     "II",
@@ -70,6 +81,7 @@ ROMANS = [
 ]
 CLOSING_TOKEN = re.compile(r"^\d{1,4}\s?(?:e|re|ème|st|nd|rd|th)$")
 CLOSING_NEXT = {"séance", "plenary"}
+RESUMED = {"(resumed)", "(reprise)"}
 AUTHOR = re.compile(
     rf"^(?:L['’]\s?|Le\s|La\s|The\s)(?:{BODY_NAMES})(?:\s?[,:])?",
 )
@@ -249,6 +261,15 @@ def is_lead(texts: Sequence[str], index: int) -> bool:
     return False
 
 
+ANNEX_WORDS = frozenset(
+    {"Annexe", "Annex", "ANNEXE", "ANNEX", "Préambule", "Preamble", "Chapitre", "Chapter"}
+    | {"Article", "EN", "IN", "Sont", "Have"}
+)
+"""Words that may open an annex's heading or formula, wherever they fall in a line."""
+AGREEMENT_WORDS = frozenset((("Sont", "convenus"), ("Sont", "convenues"), ("Have", "agreed")))
+WITNESS_WORDS = frozenset((("EN", "FOI"), ("IN", "WITNESS")))
+
+
 AUTHOR_WINDOW = 2000
 """Words looked at for the author clause: it follows a cover block of a few hundred."""
 CONJUNCTIONS = frozenset(("et", "and", "ou", "or"))
@@ -267,6 +288,11 @@ class Segmenter:
         self.section_open = False
         self.next_section = 0
         self.next_item: str | None = None
+        self.closing_seen = False
+        self.in_annex = False
+        self.next_sub_item = "i"
+        self.next_article = 1
+        self.next_chapter = 0
         self.starts: set[int] = set()
         self.ends: set[int] = set()
         """The words that end a clause (``,`` ``;`` ``.`` ``:``, maybe with a note mark
@@ -327,10 +353,102 @@ class Segmenter:
         return bool(
             ROMAN_LINE.match(text)
             or ROMAN_LINE.match(previous_line)
+            or HEADING_LINE.match(text.strip())
+            or HEADING_LINE.match(previous_line.strip())
+            or self._after_title(self.words.line_of[index])
             or ITEM_LINE.match(text)
             or (text[:1].isspace() and CLAUSE_END.search(previous_line.rstrip()))
             or self._short_line_before(text, previous_line)
         )
+
+    def _closing_at(self, index: int) -> bool:
+        """ "85e séance plénière", "55th (resumed) plenary meeting" open at ``index``."""
+        following = self.texts[index + 1 : index + 3]
+        if following[:1] and following[0] in RESUMED:
+            following = following[1:]
+        return bool(following) and following[0] in CLOSING_NEXT
+
+    def _after_title(self, position: int) -> bool:
+        """The line after a title line that follows "Chapitre II" or "Article 5" alone
+        on its line: the title ends with its line."""
+        if position < 2:
+            return False
+        heading = self.words.lines[position - 2][0].text.strip()
+        title = self.words.lines[position - 1][0].text.strip()
+        return bool(
+            HEADING_LINE.match(heading)
+            and heading.split(" ", 1)[0] in ("Chapitre", "Chapter", "Article", "CHAPITRE")
+            and title
+            and not CLAUSE_END.search(title)
+            and not ITEM_LINE.match(title)
+            and not NUMBER_TOKEN.match(title.split(" ", 1)[0])
+        )
+
+    def _annex_cue(self, index: int, line_start: bool) -> bool:
+        """Whether an annex's heading or formula opens at ``index`` (the words that
+        must stand alone, "Annexe" and "Préambule", get their end marked too)."""
+        texts = self.texts
+        word = texts[index]
+        following = texts[index + 1] if index + 1 < len(texts) else ""
+        after = texts[index + 2] if index + 2 < len(texts) else ""
+        clause_before = self._clause_before(index)
+        if word in ("Annexe", "Annex", "ANNEXE", "ANNEX"):
+            if not (self.closing_seen and (clause_before or not self.in_annex or line_start)):
+                return False
+            numbered = bool(ANNEX_HEADING.match(f"{word} {following}")) and following.isupper()
+            title = after if numbered else following
+            if not (title[:1].isupper() or not title):
+                return False
+            self.in_annex = True
+            self.next_article, self.next_chapter = 1, 0
+            self.starts.add(index + (2 if numbered else 1))
+            return True
+        if not self.in_annex:
+            return False
+        if word in ("Préambule", "Preamble"):
+            self.region = "preamble"
+            self.starts.add(index + 1)
+            return True
+        if word in ("Chapitre", "Chapter"):
+            numeral = following.rstrip(".")
+            expected = ("premier", "I") if self.next_chapter == 0 else ()
+            if numeral not in expected and not (
+                self.next_chapter < len(ROMANS) and numeral == ROMANS[self.next_chapter]
+            ):
+                return False
+            if not CHAPTER_HEADING.match(f"{word} {following}"):
+                return False
+            self.next_chapter += 1
+            self.region = "body"
+            return True
+        if word == "Article":
+            number = following.rstrip(".")
+            in_sequence = number in (str(self.next_article),) + (
+                ("premier", "1er") if self.next_article == 1 else ()
+            )
+            # Out of sequence (interpretative notes under "Article 2", "Article 17"), a
+            # heading alone on its line, or one that a paragraph number follows.
+            line = self.words.lines[self.words.line_of[index]][0].text.strip()
+            paragraph = NUMBER_TOKEN.match(after)
+            if not (
+                in_sequence
+                or (line_start and HEADING_LINE.match(line))
+                or (paragraph and paragraph["number"] in ("1", str(self.last_number + 1)))
+            ):
+                return False
+            self.next_article = int(number) + 1 if number.isdigit() else 2
+            self.region = "body"
+            self.section_open = True  # its paragraphs number from 1
+            self.next_item = None
+            return True
+        pair = (word, following)
+        if pair in WITNESS_WORDS and clause_before:
+            self.section_open = False
+            return True
+        if pair in AGREEMENT_WORDS and clause_before and self.region == "preamble":
+            self.region = "body"
+            return True
+        return False
 
     def _short_line_before(self, text: str, previous_line: str) -> bool:
         """A hard-wrapped paragraph's last line stops short of the measure: when the
@@ -354,10 +472,11 @@ class Segmenter:
 
     def _cues(self) -> list[int]:
         """The words where a cue may open a block, in order (found once, so that the
-        loop below jumps over the words between): line starts, and the words after a
-        clause end or a conjunction that may be a number, a label, a numeral, a closing
-        or a lead ("5.", "b)", "II", "85e", "Rappelant": they end with "." or ")", or
-        open with a capital or a digit; a lower-case word there opens nothing)."""
+        loop below jumps over the words between): line starts, the words that may open
+        an annex's heading or formula, and the words after a clause end or a conjunction
+        that may be a number, a label, a numeral, a closing or a lead ("5.", "b)",
+        "ii)", "II", "85e", "Rappelant": they end with "." or ")", or open with a capital
+        or a digit; a lower-case word there opens nothing)."""
         texts = self.texts
         # Each word's last character, one string: the clause ends are found in it by a
         # pattern (at C speed) rather than word by word.
@@ -368,22 +487,26 @@ class Segmenter:
             if match.group() in ",;.:" or CLAUSE_END.search(texts[match.start()])
         }
         after_cue = {index + 1 for index in self.ends if index + 1 < len(texts)}
-        after_cue.update(
-            index + 1 for index, word in enumerate(texts[:-1]) if word in CONJUNCTIONS
-        )
+        annex_words: set[int] = set()
+        for index, word in enumerate(texts[:-1]):
+            if word in CONJUNCTIONS:
+                after_cue.add(index + 1)
+            if word in ANNEX_WORDS:
+                annex_words.add(index)
         may_open = {
             index
             for index in after_cue
             if (word := texts[index])[-1] in ".)" or word[0].isupper() or word[0].isdecimal()
         }
-        return sorted(self.words.first_of_line | may_open)
+        return sorted(self.words.first_of_line | may_open | annex_words)
 
     def _next_in_head(self, index: int, cues: list[int]) -> int:
-        """The next word from ``index`` on where a block may open in the head, while the
-        author clause is looked for: a cue, or any word that may begin the author clause
-        ("L'Assemblée", "The") or number a paragraph ("1."); past ``AUTHOR_WINDOW``, the
-        next cue.  Read word by word, as far as the head goes (a few dozen words before
-        an author clause; ``AUTHOR_WINDOW`` in a text with none)."""
+        """The next word from ``index`` on where a block may open while the author clause
+        is looked for (every word is read then): a cue, or any word that may begin the
+        author clause ("L'Assemblée", "The"), number a paragraph ("1.") or open an
+        annex's heading ("Annexe", "Article"); past ``AUTHOR_WINDOW``, the next cue.
+        Read word by word, as far as the head goes (a few dozen words before an author
+        clause; ``AUTHOR_WINDOW`` in a text with none)."""
         texts = self.texts
         first_of_line = self.words.first_of_line
         last = min(len(texts), AUTHOR_WINDOW)
@@ -394,6 +517,7 @@ class Segmenter:
                 or index in first_of_line
                 or (index and (index - 1 in self.ends or texts[index - 1] in CONJUNCTIONS))
                 or (word[-1] in ".)" and NUMBER_TOKEN.match(word))
+                or word in ANNEX_WORDS
             ):
                 return index
             index += 1
@@ -412,10 +536,10 @@ class Segmenter:
         index = 0
         while index < len(texts):
             if not self.section_open:
-                # Jump to the next word where something may open a block: a cue, or in
-                # the head while the author clause is looked for, any word that may
-                # begin it or number a paragraph.
-                in_head = not self.author_seen and index < AUTHOR_WINDOW and self.region == "head"
+                # Jump to the next word where something may open a block: a cue, or
+                # while the author clause is looked for, any word that may begin it,
+                # number a paragraph or open an annex.
+                in_head = not self.author_seen and index < AUTHOR_WINDOW
                 index = self._next_in_head(index, cues) if in_head else self._next_cue(index, cues)
                 if index >= len(texts):
                     break
@@ -423,6 +547,14 @@ class Segmenter:
             start = index == 0 or (line_start and self._layout_start(index))
             clause_before = self._clause_before(index)
             looking_for_author = not self.author_seen and index < AUTHOR_WINDOW
+            if (
+                texts[index] in ANNEX_WORDS
+                and (self.closing_seen or self.in_annex)
+                and self._annex_cue(index, line_start)
+            ):
+                    self.starts.add(index)
+                    index += 1
+                    continue
             if not (
                 line_start
                 or clause_before
@@ -460,9 +592,17 @@ class Segmenter:
                 expected = "a" if previous.endswith(":") else self.next_item
                 if letter == expected or (line_start and letter == "a"):
                     self.next_item = chr(ord(letter) + 1)
+                    self.next_sub_item = "i"
                     self.starts.add(index)
                     index += 1
                     continue
+            sub_item = SUB_ITEM_TOKEN.match(texts[index]) if self.in_annex else None
+            if sub_item and self._item_before(index) and sub_item["roman"] == self.next_sub_item:
+                position = SUB_ITEMS.index(sub_item["roman"])
+                self.next_sub_item = SUB_ITEMS[min(position + 1, len(SUB_ITEMS) - 1)]
+                self.starts.add(index)
+                index += 1
+                continue
             if (
                 self.next_section < len(ROMANS)
                 and texts[index] == ROMANS[self.next_section]
@@ -483,15 +623,10 @@ class Segmenter:
             ):
                 self.next_section += 1
                 self.section_open = True
-            if clause_before and (
-                (
-                    CLOSING_TOKEN.match(texts[index])
-                    and index + 1 < len(texts)
-                    and texts[index + 1] in CLOSING_NEXT
-                )
-                or (self.region == "preamble" and is_lead(texts, index))
-            ):
+            closing = CLOSING_TOKEN.match(texts[index]) and self._closing_at(index)
+            if clause_before and (closing or (self.region == "preamble" and is_lead(texts, index))):
                 start = True
+                self.closing_seen = self.closing_seen or bool(closing)
             if start:
                 self.starts.add(index)
             index += 1
