@@ -1,9 +1,17 @@
 """Conversion throughput: the seeds converted again and again until 10 MB have passed.
 
 Prints MB/s on one core for the structural conversion (load, read, structure,
-footnotes: issue 2's target is at least 8 MB/s), for the OCR word repair of scanned
-texts (issue 6), for the corpus passes (glossary mentions, citations and backlinks) and
-for the Markdown renderer.
+footnotes: issue 2's target is at least 8 MB/s, issue 11's at least 5 MB/s for PDF
+text), for the OCR word repair of scanned texts (issue 6), for the corpus passes
+(glossary mentions, citations and backlinks) and for the Markdown renderer.
+
+The structural conversion is also measured per format of the seeds, and on the seeds
+re-laid out as editors paste real copies (hard-wrapped at 72 columns, flattened into
+one line, with page furniture: the re-layouts of the layout-invariance tests,
+``tests/converter/relayout.py``).
+
+Times are the process's CPU time (``time.process_time``): the work of one core,
+whatever else the machine runs meanwhile (the project's two cores are shared).
 
     python benchmarks/bench_convert.py [--megabytes 10]
 """
@@ -12,7 +20,9 @@ from __future__ import annotations
 
 import argparse
 import gc
+import sys
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 from resolutions.ocr import french_lexicon, repair
@@ -26,6 +36,50 @@ def rate(megabytes: float, seconds: float) -> str:
     return f"{megabytes / seconds:.1f} MB/s ({seconds:.2f} s)"
 
 
+def throughput(sources: Sequence[tuple[str, bytes]], goal: float) -> tuple[float, float]:
+    """(megabytes, seconds) of converting ``sources`` again and again until ``goal``
+    bytes have passed."""
+    converted = 0
+    gc.collect()
+    start = time.process_time()
+    while converted < goal:
+        for name, raw in sources:
+            convert_bytes(raw, name, repair=False)
+            converted += len(raw)
+    return converted / 1e6, time.process_time() - start
+
+
+def relaid_seeds() -> dict[str, list[tuple[str, bytes]]]:
+    """The seeds as the layout-invariance tests re-lay them out, by layout."""
+    sys.path.insert(0, str(ROOT))
+    from tests.converter import relayout
+    from tests.corpus import seed_texts
+
+    layouts: dict[str, list[tuple[str, bytes]]] = {
+        "hard-wrapped at 72 columns": [],
+        "flattened into one line": [],
+        "hard-wrapped, with the cover and page furniture": [],
+    }
+    for path in seed_texts():
+        seed = relayout.load_seed(path)
+        wrapped = relayout.relayout(seed, layout="wrapped", width=72)
+        layouts["hard-wrapped at 72 columns"].append((path.name, wrapped.text.encode()))
+        if seed.format != "markdown":  # a Markdown export is never one line
+            flat = relayout.relayout(seed, layout="flat")
+            layouts["flattened into one line"].append((path.name, flat.text.encode()))
+        furnished = relayout.relayout(
+            seed,
+            layout="wrapped",
+            width=72,
+            furniture=relayout.furniture_for(seed.meta),
+            breaks=list(range(0, 1000, 30)),  # a page break every 30 break points
+        )
+        layouts["hard-wrapped, with the cover and page furniture"].append(
+            (path.name, furnished.text.encode())
+        )
+    return layouts
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--megabytes", type=float, default=10.0)
@@ -35,39 +89,47 @@ def main() -> None:
     converted = 0
     documents = []
     gc.collect()
-    start = time.perf_counter()
+    start = time.process_time()
     while converted < goal:
         for name, raw in sources:
             documents.extend(convert_bytes(raw, name, repair=False).documents)
             converted += len(raw)
-    seconds = time.perf_counter() - start
+    seconds = time.process_time() - start
     megabytes = converted / 1e6
     print(f"source: {megabytes:.1f} MB ({len(documents)} texts, the seeds repeated)")
     print(f"structural conversion (load → structure → footnotes): {rate(megabytes, seconds)}")
+    formats: dict[str, list[tuple[str, bytes]]] = {}
+    for name, raw in sources:
+        source_format = convert_bytes(raw, name, repair=False).documents[0].format
+        formats.setdefault(source_format, []).append((name, raw))
+    for source_format, group in sorted(formats.items()):
+        print(f"  {source_format} seeds: {rate(*throughput(group, goal / 4))}")
+    for layout, group in relaid_seeds().items():
+        print(f"  seeds {layout}: {rate(*throughput(group, goal / 4))}")
 
     lexicon = french_lexicon()
     scanned = [d for d in documents if d.format == "ocr"]
     scanned_bytes = sum(len(raw) for name, raw in sources if "tirana" in name)
     scanned_bytes *= len(scanned) // max(1, sum(1 for name, _ in sources if "tirana" in name))
     words = sum(len(b.text.split()) for d in scanned for _, b in d.blocks())
-    start = time.perf_counter()
+    start = time.process_time()
     for document in scanned:
         repair(document, lexicon)
-    seconds = time.perf_counter() - start
+    seconds = time.process_time() - start
     print(
         f"OCR word repair: {rate(scanned_bytes / 1e6, seconds)}, "
         f"{words / seconds:,.0f} words/s over {len(scanned)} scanned texts"
     )
 
     glossary = load_glossary_of(ROOT / "source_texts", ROOT)
-    start = time.perf_counter()
+    start = time.process_time()
     annotated, _, _ = annotate_corpus(documents, glossary)
-    seconds = time.perf_counter() - start
+    seconds = time.process_time() - start
     print(f"corpus passes (mentions, citations, backlinks): {rate(megabytes, seconds)}")
 
-    start = time.perf_counter()
+    start = time.process_time()
     rendered = sum(len(render_document(document).encode()) for document in annotated)
-    seconds = time.perf_counter() - start
+    seconds = time.process_time() - start
     print(f"Markdown rendering: {rate(megabytes, seconds)} of source, {rendered / 1e6:.1f} MB out")
 
 

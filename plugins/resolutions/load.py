@@ -21,6 +21,7 @@ import stat
 import unicodedata
 from dataclasses import dataclass
 from datetime import date as Date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -112,41 +113,62 @@ _ALLOWED_SPACES = {" ", "\u00a0", "\u202f", "\u2009"}
 _SCRIPTS = ("LATIN", "CYRILLIC", "GREEK")
 
 
+@lru_cache(maxsize=4096)
+def _character_fault(char: str, multiline: bool, ascii_only: bool) -> str | None:
+    """Why ``char`` cannot stand in a value under such a rule, as a message in which
+    ``{where}`` is to be replaced by the character's position; None when it may.
+    Cached: a text's metadata uses a few dozen distinct characters, and each verdict
+    costs a Unicode database lookup or three."""
+    if char == "\n" and multiline:
+        return None
+    if char in "\n\r":
+        return "must be on one line ({where})"
+    category = unicodedata.category(char)
+    if category[0] == "C" or category in ("Zl", "Zp"):
+        return (
+            "{where}: control, invisible and text-direction characters are not allowed "
+            "(they make two values that look alike)"
+        )
+    if category == "Zs" and char not in _ALLOWED_SPACES:
+        return "{where}: use an ordinary space"
+    if ascii_only and not (" " <= char <= "~"):
+        return "{where}: a symbol is written in ASCII letters, digits and punctuation"
+    folded = unicodedata.normalize("NFKC", char)
+    if folded != char and folded.isascii() and folded.isalnum():
+        # ``folded`` is ASCII letters or digits: no brace to confuse ``format``.
+        return f"{{where}}, a lookalike of '{folded}': type '{folded}' itself"
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _script_of(char: str) -> str | None:
+    """The script among ``_SCRIPTS`` a letter belongs to (None for other characters)."""
+    if not char.isalpha():
+        return None
+    name = unicodedata.name(char, "")
+    return next((script for script in _SCRIPTS if name.startswith(script)), None)
+
+
 def _character_problem(value: str, rule: Rule) -> str | None:
     """Why ``value`` (already NFC) cannot be a metadata value, or None."""
     if value.isascii() and value.isprintable():
         # Printable ASCII holds no control, invisible or lookalike character and no line
         # break, and no word can mix scripts: the common case, checked at C speed.
         return None
-    for position, char in enumerate(value, 1):
-        if char == "\n" and rule.multiline:
-            continue
-        code = f"U+{ord(char):04X}"
-        name = unicodedata.name(char, "unnamed character")
-        where = f"character {position} is {code} {name}"
-        if char in "\n\r":
-            return f"must be on one line ({where})"
-        category = unicodedata.category(char)
-        if category[0] == "C" or category in ("Zl", "Zp"):
-            return (
-                f"{where}: control, invisible and text-direction characters are not allowed "
-                "(they make two values that look alike)"
-            )
-        if category == "Zs" and char not in _ALLOWED_SPACES:
-            return f"{where}: use an ordinary space"
-        if rule.ascii and not (" " <= char <= "~"):
-            return f"{where}: a symbol is written in ASCII letters, digits and punctuation"
-        folded = unicodedata.normalize("NFKC", char)
-        if folded != char and folded.isascii() and folded.isalnum():
-            return f"{where}, a lookalike of '{folded}': type '{folded}' itself"
+    distinct = set(value)
+    # Each distinct character is judged once; the position is looked for only when one
+    # is refused (a title repeats the same few dozen characters).
+    if any(_character_fault(char, rule.multiline, rule.ascii) for char in distinct):
+        for position, char in enumerate(value, 1):
+            fault = _character_fault(char, rule.multiline, rule.ascii)
+            if fault is not None:
+                name = unicodedata.name(char, "unnamed character")
+                return fault.format(where=f"character {position} is U+{ord(char):04X} {name}")
+    # A word can mix scripts only if the whole value does.
+    if len({_script_of(char) for char in distinct} - {None}) < 2:
+        return None
     for word in re.findall(r"\w+", value):
-        scripts = {
-            script
-            for char in word
-            if char.isalpha()
-            for script in _SCRIPTS
-            if unicodedata.name(char, "").startswith(script)
-        }
+        scripts = {_script_of(char) for char in word} - {None}
         if len(scripts) > 1:
             return (
                 f"the word '{word}' mixes {' and '.join(sorted(scripts)).lower()} letters "

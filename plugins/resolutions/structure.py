@@ -117,6 +117,8 @@ LEAD_PHRASES = (
     "note of",
     "into account",
 )
+LEAD_PHRASE_WORDS = max(len(phrase.split()) for phrase in LEAD_PHRASES)
+LEAD_PHRASE_STARTS = tuple(phrase + " " for phrase in LEAD_PHRASES)
 LEAD_OPENERS = {
     "vivement",
     "gravement",
@@ -170,7 +172,7 @@ def find_lead(block: Block) -> str:
     for span in block.spans:
         if isinstance(span, Emphasis) and span.start == 0 and span.end > 0:
             return text[: span.end].rstrip(" ,;:")
-    words = re.findall(r"\S+", text)
+    words = text.split()  # the runs of non-space characters, as r"\S+" finds them
     if not words or not words[0][:1].isupper() or words[0] in ("Nous", "Nous,"):
         return ""
     # An adverb or a reflexive pronoun opens the phrase: the participle follows it
@@ -179,8 +181,14 @@ def find_lead(block: Block) -> str:
     opens = opener in LEAD_OPENERS or opener.startswith(("s’", "s'"))
     taken = 2 if opens and len(words) > 1 else 1
     while taken < len(words):
-        rest = " ".join(words[taken:]).lower()
-        phrase = next((p for p in LEAD_PHRASES if rest.startswith(p + " ") or rest == p), None)
+        # The words a phrase can take and one more say whether the rest of the
+        # paragraph starts with it (joining the whole rest made each paragraph's lead
+        # cost as much as the paragraph, at every word of the lead).
+        rest = " ".join(words[taken : taken + LEAD_PHRASE_WORDS + 1]).lower()
+        phrase = None
+        if rest.startswith(LEAD_PHRASE_STARTS) or rest in LEAD_PHRASES:
+            # Which phrase, asked only when one is there (most words start none).
+            phrase = next(p for p in LEAD_PHRASES if rest.startswith(p + " ") or rest == p)
         if phrase:
             taken += len(phrase.split())
             continue

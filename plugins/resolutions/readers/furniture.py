@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from .. import months
@@ -60,6 +60,67 @@ BESIDE_JOB = re.compile(f"(?P<printdate>{PRINT_DATE})")
 DASHED = re.compile(DASHED_PAGE)
 COUNTERS = re.compile(
     f"(?P<counter>{PAGE_COUNTER})|(?P<dashed>{DASHED_PAGE})|(?P<word>{PAGE_WORD})"
+)
+
+
+@dataclass(frozen=True)
+class Anchored:
+    """A pattern searched only where it can match.  Every match of ``pattern`` holds one
+    of the ``anchors``, a literal that ``str.find`` finds at C speed, a known number of
+    characters after the match's start; the pattern is tried at those starts alone.
+    Python's engine tries a pattern that opens on a class or an alternation at every
+    position of the text (some 50 ns a character: these patterns were most of the
+    furniture stage's time); this tries it at a few dozen positions, and gives exactly
+    the matches of ``pattern.finditer``."""
+
+    pattern: re.Pattern[str]
+    anchors: tuple[tuple[str, int, int], ...]
+    """(literal, nearest, farthest): the literal starts between ``nearest`` and
+    ``farthest`` characters after the start of any match that holds it."""
+    opens: str = ""
+    """The characters a match can open with, when few (the other starts are skipped)."""
+
+    def finditer(self, text: str, pos: int = 0) -> Iterator[re.Match[str]]:
+        starts: set[int] = set()
+        for literal, nearest, farthest in self.anchors:
+            at = text.find(literal, pos + nearest)
+            while at >= 0:
+                starts.update(range(max(pos, at - farthest), at - nearest + 1))
+                at = text.find(literal, at + 1)
+        if self.opens:
+            starts = {start for start in starts if text[start] in self.opens}
+        end = pos
+        for start in sorted(starts):
+            # As finditer: the leftmost match, then the next one after it (no pattern
+            # here matches the empty string).
+            if start >= end and (match := self.pattern.match(text, start)):
+                yield match
+                end = match.end()
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return next(self.finditer(text), None)
+
+    def blank(self, text: str) -> str:
+        """``text`` with every match replaced by as many spaces (``sub``'s matches)."""
+        pieces: list[str] = []
+        cursor = 0
+        for match in self.finditer(text):
+            pieces += [text[cursor : match.start()], " " * (match.end() - match.start())]
+            cursor = match.end()
+        return "".join(pieces) + text[cursor:]
+
+
+# Where each furniture pattern's literal stands from its start (see the patterns above):
+# "07-47050" its hyphen at 2, "*0747050*" its star at 0, "2 /8" its slash at 1 to 4,
+# "- 3 -" its dash at 0, "Page 3" its "age" at 1.
+ALWAYS_ANCHORED = Anchored(
+    ALWAYS, (("-", 2, 2), ("*", 0, 0), ("Veuillez", 0, 0), ("Please", 0, 0))
+)
+DASHED_ANCHORED = Anchored(DASHED, (("-", 0, 0), ("–", 0, 0)))
+COUNTERS_ANCHORED = Anchored(
+    COUNTERS,
+    (("/", 1, 4), ("-", 0, 0), ("–", 0, 0), ("age", 1, 1)),
+    opens="123456789-–Pp",
 )
 REASONS = {
     "job": "numéro de tirage",
@@ -156,6 +217,8 @@ AUTHOR_ANYWHERE = re.compile(
 """An author clause ("L'Assemblée générale," …): where the cover block ends."""
 
 FIRST_NUMBER = re.compile(r"(?:^|\s)1[.)]\s+[A-ZÀ-Þ«*]")
+AUTHOR_ANCHORED = Anchored(AUTHOR_ANYWHERE, (("L", 0, 0), ("The", 0, 0)))
+FIRST_NUMBER_ANCHORED = Anchored(FIRST_NUMBER, (("1", 0, 1),))
 HEAD_LIMIT = 4000
 """Characters looked at for a cover block: covers are a few hundred."""
 
@@ -241,12 +304,11 @@ def _squeeze(value: str) -> str:
 def _head_end(text: str) -> int:
     """Where the cover block ends: at the author clause, else at paragraph 1 (page
     furniture blanked first: "1. - 2 - Nous" is paragraph 1)."""
-    window = DASHED.sub(lambda match: " " * len(match.group()), text[:HEAD_LIMIT])
-    window = ALWAYS.sub(lambda match: " " * len(match.group()), window)
-    author = AUTHOR_ANYWHERE.search(window)
+    window = ALWAYS_ANCHORED.blank(DASHED_ANCHORED.blank(text[:HEAD_LIMIT]))
+    author = AUTHOR_ANCHORED.search(window)
     if author:
         return author.start()
-    number = FIRST_NUMBER.search(window)
+    number = FIRST_NUMBER_ANCHORED.search(window)
     return number.start() if number else 0
 
 
@@ -374,7 +436,11 @@ def _body_cuts(text: _Text, start: int, symbols: Sequence[str]) -> list[tuple[in
     header = re.compile(rf"(?:{'|'.join(own)})(?![\w/])") if own else None
     body = text.text
     per_line: dict[int, list[tuple[str, re.Match[str]]]] = {}
-    patterns = [("always", ALWAYS), ("printdate", BESIDE_JOB), ("counter", COUNTERS)]
+    patterns: list[tuple[str, re.Pattern[str] | Anchored]] = [
+        ("always", ALWAYS_ANCHORED),
+        ("printdate", BESIDE_JOB),
+        ("counter", COUNTERS_ANCHORED),
+    ]
     if header is not None:
         patterns.append(("header", header))
     for name, pattern in patterns:
@@ -386,15 +452,17 @@ def _body_cuts(text: _Text, start: int, symbols: Sequence[str]) -> list[tuple[in
     cuts: list[tuple[int, int, str]] = []
     for index, matches in per_line.items():
         line_start = text.starts[index]
-        line_end = line_start + len(text.lines[index].text)
+        line = text.lines[index].text
+        # Alone on its line: only white space before and after it, read from where the
+        # line's text begins and ends (a flattened copy is one long line, which a slice
+        # per match would copy again and again).
+        text_start = line_start + len(line) - len(line.lstrip())
+        text_end = line_start + len(line.rstrip())
 
         def alone(
-            match: re.Match[str], line_start: int = line_start, line_end: int = line_end
+            match: re.Match[str], text_start: int = text_start, text_end: int = text_end
         ) -> bool:
-            return (
-                not body[line_start : match.start()].strip()
-                and not body[match.end() : line_end].strip()
-            )
+            return match.start() <= text_start and match.end() >= text_end
 
         found: list[tuple[int, int, str]] = []
         for name, match in matches:

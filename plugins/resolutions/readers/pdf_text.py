@@ -48,12 +48,18 @@ GLUED_TO_WORD = re.compile(
 )
 GLUED_TO_YEAR = re.compile(
     r"""(?x)
-    (?<![\w/.\-])
-    (?P<stem>1[89]\d\d|20\d\d)          # a year
+    (?P<stem>(?:1[89]|20)               # a year: it opens on a 1 or a 2, which the engine
+      (?<![\w/.\-]\d\d)               # looks for at C speed; the look-behind that makes
+      \d\d)                             # it a whole token comes after
     (?P<number>\d{1,3})
     (?=[\s,;:.)»]|$)
     """
 )
+DIGITS_START = re.compile(r"\d(?<!\d\d)")
+"""The first digit of a run of digits.  Every candidate mark's number starts one: after a
+letter (glued), after a year's four digits' start (a year and its mark are one run),
+after punctuation or after a space."""
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 RULE_INSIDE = re.compile(r"\s_{3,}\s|^_{3,}\s|\s_{3,}$")
@@ -67,6 +73,11 @@ def _lines_with_rules(lines: Sequence[Line]) -> list[Line]:
     result: list[Line] = []
     for line in lines:
         text = line.text
+        if "___" not in text:
+            # No rule here (a substring test at C speed: RULE_INSIDE, an alternation,
+            # is tried at every position of the line).
+            result.append(line)
+            continue
         while (match := RULE_INSIDE.search(text)) and not RULE.match(text):
             if text[: match.start()].strip():
                 result.append(Line(line.number, text[: match.start()]))
@@ -134,8 +145,6 @@ AFTER_PUNCTUATION = re.compile(r"(?P<lead>[,;:.)»”])(?P<number>\d{1,3})(?=\s|
 checked in code (patterns that open on a character run faster than look-behinds)."""
 DETACHED = re.compile(r"(?P<space> )(?P<number>\d{1,3})(?=[,;:.)»\s]|$)")
 """``drogue 1, et``, ``2005 2 relatives``: the word or year before is checked in code."""
-_GLUED = re.compile(r"[^\W\d_]\d|\d{5}")
-"""Whether a block may hold a glued mark at all (a letter or a year right before it)."""
 NOT_BEFORE_NOTE = frozenset(
     """paragraphe paragraphes paragraph paragraphs article articles alinéa alinéas
     résolution résolutions resolution resolutions décision décisions decision decisions
@@ -154,6 +163,35 @@ NOT_BEFORE_NOTE = frozenset(
 
 _WORD_BEFORE = re.compile(r"[^\W\d_]+(?=\W*$)")
 _YEAR_AT_END = re.compile(r"\b(?:1[89]|20)\d\d$")
+
+
+def _mark_candidates(text: str) -> list[re.Match[str]]:
+    """The matches of GLUED_TO_WORD, GLUED_TO_YEAR, AFTER_PUNCTUATION and DETACHED in
+    ``text``, each pattern's exactly as its ``finditer`` gives them.  The text is scanned
+    once, for the runs of digits, and each pattern is tried only where a run starts:
+    the four patterns open on a look-behind, a class or a space, which the engine tries
+    at nearly every position (four scans of every block were the note-mark stage).
+
+    A glued word's stem is found by searching its word alone (between two spaces): a
+    match lies inside one word and ends before the space after it, which the look-ahead
+    accepts as the end of the search.  Matches of one pattern never overlap: each lies
+    within one run of digits and what stands just before it."""
+    found: list[re.Match[str]] = []
+    word_searched_to = 0
+    for run in DIGITS_START.finditer(text):
+        at = run.start()
+        if at and _LETTER.match(text, at - 1):
+            if at >= word_searched_to:
+                start = text.rfind(" ", 0, at) + 1
+                end = text.find(" ", at)
+                word_searched_to = end if end >= 0 else len(text)
+                found.extend(GLUED_TO_WORD.finditer(text, start, word_searched_to))
+            continue  # after a letter, none of the other three can start here
+        if year := GLUED_TO_YEAR.match(text, at):
+            found.append(year)
+        if at and (moved := AFTER_PUNCTUATION.match(text, at - 1) or DETACHED.match(text, at - 1)):
+            found.append(moved)
+    return found
 
 
 def split_pages(
@@ -245,15 +283,8 @@ def find_glued_marks(
         block = raw.block
         pieces: list[tuple[int, int, str]] = []  # (start of number, end, number)
         text = block.text
-        glued = (
-            [*GLUED_TO_WORD.finditer(text), *GLUED_TO_YEAR.finditer(text)]
-            if _GLUED.search(text)
-            else []
-        )
         candidates = sorted(
-            glued
-            + [m for m in AFTER_PUNCTUATION.finditer(text) if m["number"] in defined]
-            + [m for m in DETACHED.finditer(text) if m["number"] in defined],
+            (match for match in _mark_candidates(text) if match["number"] in defined),
             key=lambda match: match.start("number"),
         )
         for match in candidates:

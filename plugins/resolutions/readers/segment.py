@@ -33,9 +33,11 @@ number, with no punctuation needed before it.
 
 from __future__ import annotations
 
+import bisect
 import re
+import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..annex import ANNEX_HEADING, CHAPTER_HEADING, HEADING_LINE
 from ..load import Line
@@ -44,6 +46,8 @@ from .furniture import BODY_NAMES
 
 CLAUSE_END = re.compile(r"[,;.:](?:\d{1,3})?$")
 """A clause ends here, maybe with a note mark after the punctuation (``Persons,1``)."""
+_CLAUSE_MARK = re.compile(r"[,;.:]|\d")
+"""A word's last character that may end a clause: punctuation, or a digit (a mark)."""
 SENTENCE_END = re.compile(r"[.;:][»”\")\]]*$")
 ROMAN_LINE = re.compile(r"^\s*[IVXL]+\s*$")
 ITEM_LINE = re.compile(r"^\s*\(?(?:[a-z]|[ivx]{2,5})\)\s")
@@ -183,6 +187,9 @@ class Words:
     first_of_line: set[int]
     width: int = 0
     """The measure of a hard-wrapped copy (its long lines' length), 0 when unknown."""
+    spans: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
+    """Each word's (start, end) in its line, by line index, found when first needed and
+    kept: a flattened copy is one line, which every block would otherwise scan again."""
 
     def last_of_line(self, line_index: int) -> int:
         following = line_index + 1
@@ -196,7 +203,9 @@ class Words:
         line_first = self.line_first[line_index]
         if first == line_first and last == self.last_of_line(line_index):
             return text.strip(" ")
-        spans = [match.span() for match in _WORD.finditer(text)]
+        spans = self.spans.get(line_index)
+        if spans is None:
+            spans = self.spans[line_index] = [match.span() for match in _WORD.finditer(text)]
         return text[spans[first - line_first][0] : spans[last - line_first][1]]
 
 
@@ -285,20 +294,22 @@ class Segmenter:
         self.next_article = 1
         self.next_chapter = 0
         self.starts: set[int] = set()
-        self.ends: list[bool] = []
-        """For each word, whether it ends a clause (``,`` ``;`` ``.`` ``:``, maybe with a
-        note mark after it: ``Persons,1``)."""
+        self.ends: set[int] = set()
+        """The words that end a clause (``,`` ``;`` ``.`` ``:``, maybe with a note mark
+        after it: ``Persons,1``)."""
 
     def _clause_before(self, index: int) -> bool:
-        return index == 0 or self.ends[index - 1]
+        return index == 0 or index - 1 in self.ends
 
     def _item_before(self, index: int) -> bool:
         """An item label may follow a clause end, or "et"/"and"/"ou"/"or" after one."""
         if self._clause_before(index):
             return True
-        return self.texts[index - 1] in CONJUNCTIONS and index >= 2 and self.ends[index - 2]
+        return self.texts[index - 1] in CONJUNCTIONS and index >= 2 and index - 2 in self.ends
 
     def _number(self, index: int) -> str | None:
+        if self.texts[index][-1] not in ".)":
+            return None  # what NUMBER_TOKEN would say, without calling it for most words
         match = NUMBER_TOKEN.match(self.texts[index])
         if not match or index + 1 >= len(self.texts):
             return None
@@ -459,37 +470,77 @@ class Segmenter:
             and bool(OPENS_TEXT.match(stripped))
         )
 
-    def _next_candidates(self) -> list[int]:
-        """For each word, the first word from it on where a cue may open a block: a line
-        start, or a word after a clause end or a conjunction (computed once, so that the
-        loop below jumps over the words between)."""
+    def _cues(self) -> list[int]:
+        """The words where a cue may open a block, in order (found once, so that the
+        loop below jumps over the words between): line starts, the words that may open
+        an annex's heading or formula, and the words after a clause end or a conjunction
+        that may be a number, a label, a numeral, a closing or a lead ("5.", "b)",
+        "ii)", "II", "85e", "Rappelant": they end with "." or ")", or open with a capital
+        or a digit; a lower-case word there opens nothing)."""
         texts = self.texts
-        count = len(texts)
-        self.ends = [
-            word[-1] in ",;.:" or (word[-1].isdigit() and CLAUSE_END.search(word) is not None)
-            for word in texts
-        ]
-        candidate = [False] * (count + 1)
-        for index in self.words.first_of_line:
-            candidate[index] = True
+        # Each word's last character, one string: the clause ends are found in it by a
+        # pattern (at C speed) rather than word by word.
+        lasts = "".join([word[-1] for word in texts])
+        self.ends = {
+            match.start()
+            for match in _CLAUSE_MARK.finditer(lasts)
+            if match.group() in ",;.:" or CLAUSE_END.search(texts[match.start()])
+        }
+        after_cue = {index + 1 for index in self.ends if index + 1 < len(texts)}
+        annex_words: set[int] = set()
         for index, word in enumerate(texts[:-1]):
-            if self.ends[index] or word in CONJUNCTIONS:
-                candidate[index + 1] = True
+            if word in CONJUNCTIONS:
+                after_cue.add(index + 1)
             if word in ANNEX_WORDS:
-                candidate[index] = True
-        following = [count] * (count + 1)
-        for index in range(count - 1, -1, -1):
-            following[index] = index if candidate[index] else following[index + 1]
-        return following
+                annex_words.add(index)
+        may_open = {
+            index
+            for index in after_cue
+            if (word := texts[index])[-1] in ".)" or word[0].isupper() or word[0].isdecimal()
+        }
+        return sorted(self.words.first_of_line | may_open | annex_words)
+
+    def _next_in_head(self, index: int, cues: list[int]) -> int:
+        """The next word from ``index`` on where a block may open while the author clause
+        is looked for (every word is read then): a cue, or any word that may begin the
+        author clause ("L'Assemblée", "The"), number a paragraph ("1.") or open an
+        annex's heading ("Annexe", "Article"); past ``AUTHOR_WINDOW``, the next cue.
+        Read word by word, as far as the head goes (a few dozen words before an author
+        clause; ``AUTHOR_WINDOW`` in a text with none)."""
+        texts = self.texts
+        first_of_line = self.words.first_of_line
+        last = min(len(texts), AUTHOR_WINDOW)
+        while index < last:
+            word = texts[index]
+            if (
+                word[0] in "LT"
+                or index in first_of_line
+                or (index and (index - 1 in self.ends or texts[index - 1] in CONJUNCTIONS))
+                or (word[-1] in ".)" and NUMBER_TOKEN.match(word))
+                or word in ANNEX_WORDS
+            ):
+                return index
+            index += 1
+        return self._next_cue(index, cues)
+
+    @staticmethod
+    def _next_cue(index: int, cues: list[int]) -> int:
+        """The first cue from ``index`` on (past the last word when none is left)."""
+        at = bisect.bisect_left(cues, index)
+        return cues[at] if at < len(cues) else sys.maxsize
 
     def run(self) -> set[int]:
         texts = self.texts
         words = self.words
-        following = self._next_candidates()
+        cues = self._cues()
         index = 0
         while index < len(texts):
-            if not self.section_open and (self.author_seen or index >= AUTHOR_WINDOW):
-                index = following[index]
+            if not self.section_open:
+                # Jump to the next word where something may open a block: a cue, or
+                # while the author clause is looked for, any word that may begin it,
+                # number a paragraph or open an annex.
+                in_head = not self.author_seen and index < AUTHOR_WINDOW
+                index = self._next_in_head(index, cues) if in_head else self._next_cue(index, cues)
                 if index >= len(texts):
                     break
             line_start = index in words.first_of_line
@@ -534,7 +585,7 @@ class Segmenter:
                 self.starts.add(index)
                 index += 1
                 continue
-            item = ITEM_TOKEN.match(texts[index])
+            item = ITEM_TOKEN.match(texts[index]) if texts[index][-1] == ")" else None
             if item and self._item_before(index):
                 letter = item["letter"] or item["paren"]
                 previous = texts[index - 1] if index else ""
