@@ -20,6 +20,7 @@ from ..glossary import Glossary
 from ..load import BODIES
 from ..model import Block, Document, Paragraph, Section
 from .inline import RenderContext, attribute, escape, render_inline
+from .official import official_rows
 from .typography import french as french_typography
 
 FORMAT_LABELS = {
@@ -308,10 +309,13 @@ def render_meta(
         for label, value in (
             ("Session", dict(document.details).get("session")),
             ("Point de l’ordre du jour", dict(document.details).get("agenda_item")),
-            ("Projet", dict(document.details).get("draft_symbol")),
         )
         if value
     )
+    official = official_rows(document)
+    # The official record right under the symbol; the draft, meeting and adoption last.
+    rows[1:1] = official[:1] if official and official[0][0] == "Document officiel" else []
+    rows.extend(row for row in official if row[0] != "Document officiel")
     notices = []
     if document.fragment:
         notices.append(
