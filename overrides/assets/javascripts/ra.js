@@ -427,3 +427,106 @@
   else
     document.addEventListener("DOMContentLoaded", statusLine)
 })()
+
+/*
+ * A paragraph's connections: its count in the margin (a.ra-links) links to its entry
+ * in "Liens par paragraphe" (li#liens-op6), which works without script. With it, a
+ * click (or Enter, or a tap) opens that entry in a small popover beside the count
+ * instead; Escape, a click outside or a second click closes it, and focus goes back to
+ * the count.
+ */
+;(function () {
+  "use strict"
+
+  var popover = null
+  var opener = null
+
+  function close(restoreFocus) {
+    if (!popover)
+      return
+    var back = opener
+    popover.parentNode.removeChild(popover)
+    popover = null
+    opener = null
+    if (back) {
+      back.setAttribute("aria-expanded", "false")
+      if (restoreFocus)
+        back.focus()
+    }
+  }
+
+  function open(marker) {
+    var entry = document.getElementById(marker.getAttribute("data-ra-links"))
+    var links = entry && entry.querySelector(".ra-links-list__links")
+    if (!links)
+      return false
+    close(false)
+    var title = entry.querySelector(".ra-links-list__paragraph")
+    popover = document.createElement("div")
+    popover.className = "ra-links-popover"
+    popover.setAttribute("role", "dialog")
+    popover.setAttribute("aria-label", "Liens avec le corpus\u00a0: " +
+      (title ? title.textContent : ""))
+    var heading = document.createElement("p")
+    heading.className = "ra-links-popover__title"
+    heading.textContent = title ? title.textContent : ""
+    popover.appendChild(heading)
+    popover.appendChild(links.cloneNode(true))
+    popover.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") {
+        event.stopPropagation()
+        close(true)
+      }
+    })
+    document.body.appendChild(popover)
+    var rect = marker.getBoundingClientRect()
+    var root = document.documentElement
+    var left = Math.min(Math.max(rect.right - popover.offsetWidth, 8),
+      Math.max(root.clientWidth - popover.offsetWidth - 8, 8))
+    popover.style.left = Math.round(left + window.scrollX) + "px"
+    popover.style.top = Math.round(rect.bottom + 6 + window.scrollY) + "px"
+    opener = marker
+    marker.setAttribute("aria-expanded", "true")
+    var first = popover.querySelector("a[href]")
+    if (first)
+      first.focus()
+    return true
+  }
+
+  function markers() {
+    Array.prototype.forEach.call(document.querySelectorAll("a.ra-links[data-ra-links]"),
+      function (marker) {
+        marker.setAttribute("aria-haspopup", "dialog")
+        marker.setAttribute("aria-expanded", "false")
+      })
+  }
+
+  document.addEventListener("click", function (event) {
+    var marker = event.target && event.target.closest
+      ? event.target.closest("a.ra-links[data-ra-links]")
+      : null
+    if (marker) {
+      var again = marker === opener
+      if (again) {
+        event.preventDefault()
+        close(true)
+      } else if (open(marker)) {
+        event.preventDefault()
+      }
+    } else if (popover && !popover.contains(event.target)) {
+      close(false)
+    }
+  })
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && popover)
+      close(true)
+  })
+
+  window.addEventListener("hashchange", function () { close(false) })
+
+  if (document.readyState === "loading")
+    document.addEventListener("DOMContentLoaded", markers)
+  else
+    markers()
+})()

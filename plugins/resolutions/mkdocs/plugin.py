@@ -35,7 +35,7 @@ import threading
 import time
 import zipfile
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -52,10 +52,11 @@ from mkdocs.structure.pages import Page
 from .. import checks
 from ..corpus import CitedBy, anchors_of, citation_graph, translations
 from ..errors import SourceError
-from ..glossary import Entry
+from ..glossary import Entry, Glossary
 from ..model import Block, Diagnostic, Document, Item, Paragraph
 from ..pipeline import BODIES, Corpus, Memo, build_corpus
 from ..render.citation_graph import render_citation_graph, render_cited_by
+from ..render.connections import CorpusText, cited_slugs, connections_of
 from ..render.glossary_pages import (
     SiteRow,
     document_labels,
@@ -402,8 +403,15 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         contexts: dict[str, RenderContext] = {}
         by_slug = {document.slug: document for document in self.documents}
         versions = translations(self.documents)
+        corpus_texts = {document.slug: CorpusText.of(document) for document in self.documents}
         for document in self.documents:
             rows = self.corpus.citations.cited_by(document.slug)
+            # The corpus texts its page names: those it cites and those citing it.
+            related = {
+                slug: corpus_texts[slug]
+                for slug in sorted(cited_slugs(document) | {row.slug for row in rows})
+                if slug in corpus_texts
+            }
             context = contexts.get(document.lang) or contexts.setdefault(
                 document.lang, self._render_context(document.lang)
             )
@@ -411,20 +419,28 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
             counterparts = tuple(
                 Counterpart(lang, slug, anchors_of(by_slug[slug])) for lang, slug in others.items()
             )
-            # Made from the text, its "Cité par" rows, its other versions, the glossary
-            # (its tooltips) and the folders its links go through.
+            # Made from the text, its "Cité par" rows, its other versions, the corpus
+            # texts it names, the glossary (its tooltips and titles) and the folders its
+            # links go through.
             markdown, data = self.made.get(
                 f"text:{document.slug}",
                 (
                     document,
                     rows,
                     counterparts,
+                    related,
                     self.corpus.glossary,
                     texts,
                     self.config.glossary_dir,
                 ),
-                lambda document=document, rows=rows, context=context, counterparts=counterparts: (
-                    self._render_text(document, rows, context, counterparts)
+                partial(
+                    self._render_text,
+                    document,
+                    rows,
+                    context,
+                    counterparts,
+                    related,
+                    self.corpus.glossary,
                 ),
             )
             page = self._generated(config, f"{texts}/{document.slug}.md", markdown)
@@ -509,10 +525,26 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         rows: tuple[CitedBy, ...],
         context: RenderContext,
         counterparts: tuple[Counterpart, ...] = (),
+        related: Mapping[str, CorpusText] | None = None,
+        glossary: Glossary | None = None,
     ) -> tuple[str, str]:
         """A text's page (Markdown) and data (JSON)."""
         cited_by = render_cited_by(rows, lambda slug: f"{slug}.html")
-        markdown = render_document(document, context, extra=cited_by, counterparts=counterparts)
+        connections = connections_of(
+            document,
+            rows,
+            related or {},
+            lambda entry_id: entry.title if glossary and (entry := glossary.get(entry_id)) else "",
+            context.document_url,
+            context.glossary_url,
+        )
+        markdown = render_document(
+            document,
+            context,
+            extra=f"{connections.sections}\n{cited_by}",
+            counterparts=counterparts,
+            markers=connections.markers,
+        )
         versions = {document.slug: {other.lang: other.slug for other in counterparts}}
         # Published as "source_texts/<file>" wherever that folder is on the machine that
         # built the site (messages keep the path that machine can open); texts sit

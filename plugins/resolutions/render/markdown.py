@@ -10,7 +10,7 @@ through untouched; every piece of source text is escaped.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import yaml
@@ -142,7 +142,7 @@ def _version_links(
     return "".join(links)
 
 
-def _paragraph_label(paragraph: Paragraph) -> str:
+def paragraph_label(paragraph: Paragraph) -> str:
     if paragraph.kind == "operative":
         return f"paragraphe {paragraph.number}"
     if paragraph.kind == "preambular":
@@ -237,20 +237,23 @@ def render_paragraph(
     lang: str = SITE_LANGUAGE,
     counterparts: Sequence[Counterpart] = (),
     citing: Citing | None = None,
+    marker: str = "",
 ) -> str:
     """A paragraph and its items; ``lang`` is the text's language, ``counterparts``
     its other versions (a link to the same paragraph in each), ``citing`` the text as
-    a citation names it (a « Citer » button on the paragraph and each item)."""
+    a citation names it (a « Citer » button on the paragraph and each item),
+    ``marker`` its count of connections with the corpus (``connections.py``), already
+    HTML, put in the margin."""
     kind = {"preambular": "ra-pp", "operative": "ra-op"}.get(paragraph.kind, "ra-other")
     number = f'<span class="ra-num">{escape(paragraph.number)}.</span> ' if paragraph.number else ""
     french = lang == FRENCH
     body = render_inline(paragraph, context, lead=paragraph.lead, french=french)
-    label = _paragraph_label(paragraph)
+    label = paragraph_label(paragraph)
     versions = _version_links(paragraph.id, label, counterparts, context)
     parts = [
         f'<div class="ra-para {kind}" id="{paragraph.id}"{lang_attribute(lang)}>',
         f"<p>{number}{body}{versions} {_permalink(paragraph.id, label, lang)}"
-        f"{_cite_button(citing, paragraph, lang)}</p>",
+        f"{_cite_button(citing, paragraph, lang)}{marker}</p>",
     ]
     if paragraph.items:
         parts.append('<ol class="ra-items">')
@@ -380,10 +383,12 @@ def render_document(
     context: RenderContext | None = None,
     extra: str = "",
     counterparts: Sequence[Counterpart] = (),
+    markers: Mapping[str, str] | None = None,
 ) -> str:
     """The whole page; ``extra`` (already rendered, e.g. "Cité par") goes before notes;
     ``counterparts``, the text's versions in other languages, are linked from the
-    header and from each paragraph that they have too.
+    header and from each paragraph that they have too; ``markers``: paragraph id →
+    the HTML of its count of connections (``connections.paragraph_marker``).
 
     The site's words stay French; every element holding the text's own words (title,
     heading lines, author clause, paragraphs, section headings, closing formula, notes)
@@ -419,7 +424,8 @@ def render_document(
             section_attr = f' lang="{lang}"' if attr else ""
             out += [f"## {heading_text(title)} {{#{part.id}{section_attr}}}", ""]
         else:
-            out += [render_paragraph(part, context, lang, counterparts, citing), ""]
+            marker = (markers or {}).get(part.id, "")
+            out += [render_paragraph(part, context, lang, counterparts, citing, marker), ""]
     if document.closing is not None:
         out += [
             f'<p class="ra-closing" id="closing"{attr}>'
