@@ -145,3 +145,116 @@ def test_the_neighbourhood_reads_on_a_phone_without_script(
         "A/RES/78/284 — Coopération visant à aborder et combattre avec efficacité les problèmes…"
     )
     assert citing["title"].endswith("l'approche résolument unifiée de l'Asie centrale")
+
+
+# ------------------------------------------------------------------ fewer marks, fewer stops
+
+
+def sections_of(soup) -> list[list]:
+    """The page's content cut at each section heading (h2): the blocks of each part."""
+    parts: list[list] = [[]]
+    for element in soup.select_one("article").find_all(recursive=False):
+        if element.name == "h2":
+            parts.append([])
+        parts[-1].append(element)
+    return parts
+
+
+def test_a_term_is_marked_once_per_section(site: Site) -> None:
+    """On every text page, a glossary entry is a link at most once per section; its
+    later mentions keep its address and tooltip for the reader's setting.  62/176 has
+    sections I and II: a term of both is marked in each."""
+    repeats_seen = 0
+    for path in sorted((site.root / "textes").glob("*.html")):
+        soup = site.soup(path)
+        if not soup.select_one(".ra-meta"):
+            continue
+        for part in sections_of(soup):
+            marked: dict[str, str] = {}
+            for block in part:
+                for term in block.select("a.ra-term"):
+                    entry = term["data-ra-entry"]
+                    assert entry not in marked, f"{path.name}: {entry} marked twice"
+                    marked[entry] = term["href"]
+                for repeat in block.select("span.ra-term-repeat[data-ra-href]"):
+                    repeats_seen += 1
+                    entry = repeat["data-ra-entry"]
+                    assert marked.get(entry) == repeat["data-ra-href"], (path.name, entry)
+                    assert repeat["data-ra-term-tip"]
+    assert repeats_seen, "no repeated mention: the test would prove nothing"
+    soup = site.page("textes/a-res-62-176.html")
+    first, second = sections_of(soup)[1:3]
+    in_first = {a["data-ra-entry"] for block in first for a in block.select("a.ra-term")}
+    in_second = {a["data-ra-entry"] for block in second for a in block.select("a.ra-term")}
+    assert in_first & in_second, "no term marked in both sections of 62/176"
+
+
+def test_the_reader_can_show_every_mention_and_it_is_remembered(
+    tab: Tab, screenshots: Path
+) -> None:
+    tab.open("textes/a-res-78-284.html")
+    page = tab.page
+    terms = page.locator("article a.ra-term")
+    repeats = page.locator("article span.ra-term-repeat[data-ra-href]")
+    first_only, later = terms.count(), repeats.count()
+    assert first_only and later
+    setting = page.get_by_label("Signaler chaque mention du glossaire")
+    expect(setting).not_to_be_checked()
+    setting.check()
+    expect(repeats).to_have_count(0)
+    expect(terms).to_have_count(first_only + later)
+    # A mention made a link shows its tooltip like the first one.
+    made = page.locator("article a.ra-term--repeat").first
+    made.hover()
+    expect(page.locator("#ra-tooltip")).to_be_visible()
+    page.screenshot(path=screenshots / "every-mention.png")
+    # Remembered from file://, on this page and the next.
+    page.reload()
+    expect(page.get_by_label("Signaler chaque mention du glossaire")).to_be_checked()
+    expect(repeats).to_have_count(0)
+    tab.open("textes/a-res-62-176.html")
+    expect(page.locator("article span.ra-term-repeat[data-ra-href]")).to_have_count(0)
+    page.get_by_label("Signaler chaque mention du glossaire").uncheck()
+    expect(page.locator("article a.ra-term--repeat")).to_have_count(0)
+    tab.open("textes/a-res-78-284.html")
+    expect(terms).to_have_count(first_only)
+    expect(repeats).to_have_count(later)
+
+
+TAB_STOPS = """paragraph => Array.from(
+  paragraph.querySelectorAll('a.ra-permalink, button.ra-cite-button')
+).filter(control => control.tabIndex >= 0).length"""
+
+
+def test_a_paragraph_s_permalinks_and_citer_are_one_tab_stop(tab: Tab) -> None:
+    """62/176's paragraph 6 has items a) and b): six controls, one tab stop; the arrow
+    keys reach the others, and the item's « Citer » copies the item."""
+    tab.page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    tab.open("textes/a-res-62-176.html")
+    page = tab.page
+    paragraphs = page.locator(".ra-para")
+    stops = [paragraphs.nth(i).evaluate(TAB_STOPS) for i in range(paragraphs.count())]
+    assert stops and set(stops) == {1}, stops
+    own = page.locator("[id='op6'] > p > button.ra-cite-button")
+    own.focus()
+    page.keyboard.press("ArrowDown")
+    expect(page.locator("[id='op6-a'] > a.ra-permalink")).to_be_focused()
+    expect(page.locator("[id='op6-a'] > a.ra-permalink")).to_have_css("opacity", "1")
+    page.keyboard.press("ArrowDown")
+    item = page.locator("[id='op6-a'] > button.ra-cite-button")
+    expect(item).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.locator(".ra-cite-status")).to_have_text("Citation copiée")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith("Assemblée générale, résolution 62/176, par. 6 a), ")
+    page.keyboard.press("End")
+    expect(page.locator("[id='op6-b'] > button.ra-cite-button")).to_be_focused()
+    page.keyboard.press("ArrowRight")  # round to the first
+    expect(page.locator("[id='op6'] > p > a.ra-permalink")).to_be_focused()
+    # Tab leaves the paragraph's controls.
+    page.keyboard.press("Tab")
+    left = page.evaluate(
+        "document.activeElement.closest('[id=\"op6\"]') === null"
+        " || !document.activeElement.matches('a.ra-permalink, button.ra-cite-button')"
+    )
+    assert left

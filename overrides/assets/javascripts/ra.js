@@ -530,3 +530,155 @@
   else
     markers()
 })()
+
+/*
+ * Fewer marks, fewer tab stops.
+ *
+ * The glossary marks a term at its first mention in each section; the later mentions
+ * (span.ra-term-repeat with data-ra-href) keep their address and tooltip. A reader
+ * setting, « Signaler chaque mention du glossaire », made here on a text's page that
+ * has such mentions and remembered in localStorage (from file:// too), turns them into
+ * links like the first ones, and back.
+ *
+ * A paragraph's permalinks and « Citer » buttons (its own and its items') are one tab
+ * stop: its « Citer » button; the arrow keys move between them (a roving tabindex).
+ * Without script, each stays a tab stop of its own.
+ */
+;(function () {
+  "use strict"
+
+  var SETTING = "ra-glossaire-chaque-mention"
+
+  function remembered() {
+    try {
+      return window.localStorage.getItem(SETTING) === "1"
+    } catch (error) {
+      return false
+    }
+  }
+
+  function remember(all) {
+    try {
+      window.localStorage.setItem(SETTING, all ? "1" : "0")
+    } catch (error) {
+      /* Storage refused (private mode, some file:// settings): the page still follows */
+    }
+  }
+
+  function swap(from, tag, setUp) {
+    var to = document.createElement(tag)
+    while (from.firstChild)
+      to.appendChild(from.firstChild)
+    setUp(to)
+    from.parentNode.replaceChild(to, from)
+  }
+
+  function showEveryMention(all) {
+    if (all) {
+      Array.prototype.forEach.call(
+        document.querySelectorAll("span.ra-term-repeat[data-ra-href]"),
+        function (span) {
+          swap(span, "a", function (link) {
+            link.className = "ra-term ra-term--repeat"
+            link.href = span.getAttribute("data-ra-href")
+            link.setAttribute("data-ra-href", span.getAttribute("data-ra-href"))
+            link.setAttribute("data-ra-entry", span.getAttribute("data-ra-entry"))
+            link.setAttribute("data-ra-tip", span.getAttribute("data-ra-term-tip"))
+          })
+        })
+    } else {
+      Array.prototype.forEach.call(
+        document.querySelectorAll("a.ra-term--repeat"),
+        function (link) {
+          swap(link, "span", function (span) {
+            span.className = "ra-term-repeat"
+            span.setAttribute("data-ra-entry", link.getAttribute("data-ra-entry"))
+            span.setAttribute("data-ra-href", link.getAttribute("data-ra-href"))
+            span.setAttribute("data-ra-term-tip", link.getAttribute("data-ra-tip"))
+          })
+        })
+    }
+  }
+
+  function setting() {
+    var panel = document.querySelector(".md-content .ra-meta")
+    if (!panel || !document.querySelector("span.ra-term-repeat[data-ra-href]"))
+      return
+    var line = document.createElement("p")
+    line.className = "ra-terms-setting"
+    var label = document.createElement("label")
+    var box = document.createElement("input")
+    box.type = "checkbox"
+    box.className = "ra-terms-setting__box"
+    box.checked = remembered()
+    label.appendChild(box)
+    label.appendChild(document.createTextNode(" Signaler chaque mention du glossaire"))
+    line.appendChild(label)
+    var hint = document.createElement("span")
+    hint.className = "ra-terms-setting__hint"
+    hint.textContent = " (sinon\u00a0: la première de chaque section)"
+    line.appendChild(hint)
+    panel.appendChild(line)
+    box.addEventListener("change", function () {
+      remember(box.checked)
+      showEveryMention(box.checked)
+    })
+    if (box.checked)
+      showEveryMention(true)
+  }
+
+  var CONTROLS = "a.ra-permalink, button.ra-cite-button"
+
+  function roving() {
+    Array.prototype.forEach.call(document.querySelectorAll(".ra-para"), function (paragraph) {
+      var controls = paragraph.querySelectorAll(CONTROLS)
+      if (controls.length < 2)
+        return
+      var own = paragraph.querySelector(":scope > p > button.ra-cite-button") || controls[0]
+      Array.prototype.forEach.call(controls, function (control) {
+        control.tabIndex = control === own ? 0 : -1
+        if (control.tagName === "BUTTON")
+          control.setAttribute("aria-describedby", "ra-controls-hint")
+      })
+    })
+    var hint = document.createElement("p")
+    hint.id = "ra-controls-hint"
+    hint.hidden = true
+    hint.textContent = "Flèches\u00a0: lien permanent et « Citer » des alinéas du paragraphe"
+    document.body.appendChild(hint)
+  }
+
+  var KEYS = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }
+
+  document.addEventListener("keydown", function (event) {
+    var control = event.target && event.target.closest ? event.target.closest(CONTROLS) : null
+    var paragraph = control && control.closest(".ra-para")
+    if (!paragraph || event.altKey || event.ctrlKey || event.metaKey)
+      return
+    var controls = Array.prototype.slice.call(paragraph.querySelectorAll(CONTROLS))
+    var index = controls.indexOf(control)
+    var next
+    if (event.key in KEYS)
+      next = controls[(index + KEYS[event.key] + controls.length) % controls.length]
+    else if (event.key === "Home")
+      next = controls[0]
+    else if (event.key === "End")
+      next = controls[controls.length - 1]
+    if (!next)
+      return
+    event.preventDefault()
+    control.tabIndex = -1
+    next.tabIndex = 0
+    next.focus()
+  })
+
+  function start() {
+    setting()
+    roving()
+  }
+
+  if (document.readyState === "loading")
+    document.addEventListener("DOMContentLoaded", start)
+  else
+    start()
+})()

@@ -395,6 +395,22 @@ def render_document(
     carries ``lang`` when the text is in another language."""
     context = context or RenderContext()
     context.note_counters.clear()
+    # A term is marked at its first mention in each section of the page (the text
+    # before the first section heading is one, the notes another).
+    context.terms_shown = set()
+    try:
+        return _render_page(document, context, extra, counterparts, markers)
+    finally:
+        context.terms_shown = None
+
+
+def _render_page(
+    document: Document,
+    context: RenderContext,
+    extra: str,
+    counterparts: Sequence[Counterpart],
+    markers: Mapping[str, str] | None,
+) -> str:
     lang = document.lang
     french = lang == FRENCH
     citing = Citing.of(document)
@@ -418,6 +434,7 @@ def render_document(
         ]
     for part in document.body_order():
         if isinstance(part, Section):
+            context.terms_shown = set()
             title = f"{part.number}. {part.heading.text}" if part.heading.text else part.number
             if french:
                 title = french_typography(title)
@@ -434,6 +451,7 @@ def render_document(
         ]
     if extra:
         out += [extra, ""]
+    context.terms_shown = set()
     notes = render_footnotes(document, context)
     if notes:
         out += [notes[0], "", notes[1], ""]
