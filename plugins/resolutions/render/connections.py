@@ -195,7 +195,9 @@ def render_paragraph_list(links: Mapping[str, ParagraphLinks]) -> str:
             + "</ul></li>"
         )
     return (
-        f'## Liens par paragraphe {{#liens}}\n\n<ul class="ra-links-list">{"".join(entries)}</ul>\n'
+        "## Liens par paragraphe {#liens}\n\n"
+        # The names are the citing texts' and the cited ones': searched on their pages.
+        f'<ul class="ra-links-list" data-search-exclude>{"".join(entries)}</ul>\n'
     )
 
 
