@@ -258,3 +258,21 @@ def test_a_paragraph_s_permalinks_and_citer_are_one_tab_stop(tab: Tab) -> None:
         " || !document.activeElement.matches('a.ra-permalink, button.ra-cite-button')"
     )
     assert left
+
+
+def test_the_paragraph_count_is_legible_in_both_schemes(browser, site: Site) -> None:
+    """The count's figures against its tint and the page: at least 4.5:1 (small text)."""
+    from .test_browser import computed, contrast, over, rgba
+
+    for scheme in ("light", "dark"):
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+        try:
+            page = context.new_page()
+            page.goto((site.root / "textes/a-res-78-284.html").as_uri())
+            marker = page.locator("[id='pp4'] a.ra-links")
+            page_bg = rgba(computed(page.locator("body"), "backgroundColor"))[:3]
+            tint = over(computed(marker, "backgroundColor"), "rgb({}, {}, {})".format(*page_bg))
+            figures = over(computed(marker, "color"), "rgb({}, {}, {})".format(*tint))
+            assert contrast(figures, tint) >= 4.5, (scheme, figures, tint)
+        finally:
+            context.close()

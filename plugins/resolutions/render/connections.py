@@ -178,12 +178,12 @@ def render_paragraph_list(links: Mapping[str, ParagraphLinks]) -> str:
         parts = []
         if item.cites:
             parts.append(
-                '<span class="ra-links-list__kind">Cite :</span> '
+                '<span class="ra-links-list__kind">Cite&nbsp;:</span> '
                 + ", ".join(_link(link) for link in item.cites)
             )
         if item.cited_by:
             parts.append(
-                '<span class="ra-links-list__kind">Cité par :</span> '
+                '<span class="ra-links-list__kind">Cité par&nbsp;:</span> '
                 + ", ".join(_link(link) for link in item.cited_by)
             )
         entries.append(
