@@ -21,6 +21,7 @@ from resolutions.render.inline import RenderContext
 from resolutions.render.markdown import render_document
 
 from ..corpus import SOURCE_TEXTS
+from ..xss import dangerous
 
 CITED = """---
 symbol: PC.DEC/758
@@ -186,7 +187,7 @@ def test_the_neighbourhood_of_a_seed_never_shows_an_internal_key() -> None:
     assert "connexion Internet nécessaire" in resolution["title"]
     # No text of the corpus cites 62/176 here.
     assert soup.select_one("#voisins-cite-par ~ p").get_text() == (
-        "Aucun texte du corpus ne cite ce texte."
+        "Aucun texte du corpus ne le cite."
     )
 
 
@@ -194,3 +195,42 @@ def test_a_long_name_is_cut_at_a_word() -> None:
     name = "Déclaration politique et Plan d’action sur la coopération internationale en vue"
     assert short_name(name, 40) == "Déclaration politique et Plan d’action…"
     assert short_name("Charte des Nations Unies", 40) == "Charte des Nations Unies"
+
+
+HOSTILE = '"><img src=x onerror=alert(1)><script>alert(2)</script>'
+
+
+def test_hostile_titles_stay_text_in_every_connection() -> None:
+    """A title may hold anything: in « Textes liés », « Liens par paragraphe » and the
+    margin count it is text, never markup."""
+    cited = convert_bytes(
+        CITED.replace(
+            "title: Renforcement de la coopération internationale en matière de lutte anti-drogue",
+            f"title: '{HOSTILE}'",
+        ).encode(),
+        "source_texts/pc-dec-758.txt",
+    ).documents
+    citing = convert_bytes(
+        CITING.replace(
+            "title: Suivi de la coopération internationale en matière de lutte anti-drogue",
+            f"title: '{HOSTILE}'",
+        ).encode(),
+        "source_texts/pc-dec-801.txt",
+    ).documents
+    documents, index = annotate(cited + citing)
+    texts = {document.slug: CorpusText.of(document) for document in documents}
+    assert all(HOSTILE in text.title for text in texts.values())
+    context = RenderContext()
+    for document in documents:
+        connections = connections_of(
+            document,
+            index.cited_by(document.slug),
+            texts,
+            lambda entry: "",
+            context.document_url,
+            context.glossary_url,
+        )
+        html = connections.sections + "".join(connections.markers.values())
+        soup = BeautifulSoup(html, "html.parser")
+        assert not dangerous(soup, ("script", "img")), document.slug
+        assert HOSTILE in soup.get_text(), document.slug

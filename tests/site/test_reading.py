@@ -87,6 +87,18 @@ def test_a_paragraph_count_opens_its_connections_in_a_popover(tab: Tab, screensh
     expect(popover).to_be_visible()
     tab.page.locator("article h1").click()
     expect(popover).to_have_count(0)
+    # Tab past its link goes on to what follows the paragraph, and closes it.
+    marker.focus()
+    tab.page.keyboard.press("Enter")
+    expect(popover.locator("a").first).to_be_focused()
+    tab.page.keyboard.press("Tab")
+    expect(popover).to_have_count(0)
+    after = tab.page.evaluate(
+        "!document.getElementById('pp4').contains(document.activeElement) && Boolean("
+        "document.getElementById('pp4').compareDocumentPosition(document.activeElement)"
+        " & Node.DOCUMENT_POSITION_FOLLOWING)"
+    )
+    assert after, "focus went back up the page"
     # The link inside leads to the cited text.
     marker.click()
     tab.page.locator(".ra-links-popover a").first.click()

@@ -478,13 +478,24 @@
         close(true)
       }
     })
-    document.body.appendChild(popover)
+    /* Focus leaving the popover (Tab past its last link) closes it */
+    popover.addEventListener("focusout", function (event) {
+      var next = event.relatedTarget
+      if (next && popover && !popover.contains(next) && next !== opener)
+        close(false)
+    })
+    /* Right after the paragraph's text, so that Tab goes from its links on to the next
+       paragraph; placed under the count (the paragraph is positioned: ra.css) */
+    var paragraph = marker.closest(".ra-para") || document.body
+    var line = marker.closest(".ra-para > p")
+    paragraph.insertBefore(popover, line ? line.nextSibling : null)
+    var frame = paragraph.getBoundingClientRect()
     var rect = marker.getBoundingClientRect()
     var root = document.documentElement
     var left = Math.min(Math.max(rect.right - popover.offsetWidth, 8),
       Math.max(root.clientWidth - popover.offsetWidth - 8, 8))
-    popover.style.left = Math.round(left + window.scrollX) + "px"
-    popover.style.top = Math.round(rect.bottom + 6 + window.scrollY) + "px"
+    popover.style.left = Math.round(left - frame.left) + "px"
+    popover.style.top = Math.round(rect.bottom + 6 - frame.top) + "px"
     opener = marker
     marker.setAttribute("aria-expanded", "true")
     var first = popover.querySelector("a[href]")

@@ -349,7 +349,8 @@ def render_neighbourhood(cited: Sequence[Neighbour], citing: Sequence[Neighbour]
     cited_by = (
         f'<ul class="ra-voisins__liste">{"".join(_neighbour_item(n) for n in citing)}</ul>'
         if citing
-        else '<p class="ra-voisins__aucun">Aucun texte du corpus ne cite ce texte.</p>'
+        # Not the words of "Cité par" below, which says the same at more length.
+        else '<p class="ra-voisins__aucun">Aucun texte du corpus ne le cite.</p>'
     )
     return (
         "## Textes liés {#textes-lies}\n\n"
