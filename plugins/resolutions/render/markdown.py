@@ -20,7 +20,7 @@ from ..glossary import Glossary
 from ..load import BODIES
 from ..model import Block, Document, Paragraph, Section
 from .inline import RenderContext, attribute, escape, render_inline
-from .official import official_rows
+from .official import official_record, official_rows
 from .typography import french as french_typography
 
 FORMAT_LABELS = {
@@ -315,10 +315,10 @@ def render_meta(
         )
         if value
     )
-    official = official_rows(document)
-    # The official record right under the symbol; the draft, meeting and adoption last.
-    rows[1:1] = official[:1] if official and official[0][0] == "Document officiel" else []
-    rows.extend(row for row in official if row[0] != "Document officiel")
+    record = official_record(document)
+    if record:
+        rows.insert(1, ("Document officiel", record))  # right under the symbol
+    rows.extend(official_rows(document))
     notices = []
     if document.fragment:
         notices.append(

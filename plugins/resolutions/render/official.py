@@ -98,16 +98,20 @@ def render_official_links(
     return f'<span class="ra-official">{items}</span>'
 
 
+def official_record(document: Document) -> str:
+    """The header's links to the text's official record, in the six languages, with
+    the words saying they need the network; ``""`` for an OSCE text or a CND
+    resolution, which has no address by symbol (see above)."""
+    links = render_official_links(document.symbol) if document.symbol else ""
+    return f"{links} {_network_hint()}" if links else ""
+
+
 def official_rows(document: Document) -> list[tuple[str, str]]:
-    """The header's rows about the official record, as (label, HTML): the document in
-    the UN's six languages, its draft (linked the same way when it is a UN symbol), the
-    meeting and the adoption as the cover block or the front matter print them.  An
-    OSCE text or a CND resolution has no address by symbol (see above): no row."""
+    """The header's rows on how the text was adopted, as (label, HTML): its draft
+    (linked in French when it is a UN symbol), the meeting and the adoption, as the
+    cover block or the front matter print them."""
     details: Mapping[str, str] = dict(document.details)
     rows: list[tuple[str, str]] = []
-    links = render_official_links(document.symbol) if document.symbol else ""
-    if links:
-        rows.append(("Document officiel", f"{links} {_network_hint()}"))
     draft = details.get("draft_symbol")
     if draft:
         # The draft in the site's language only: the text's own record has all six.
