@@ -42,7 +42,7 @@ def test_an_osce_text_links_no_official_record(site: Site) -> None:
         assert "Document officiel" not in meta.get_text()
 
 
-def test_the_official_links_need_no_network_to_show(tab: Tab) -> None:
+def test_the_official_links_need_no_network_to_show(tab: Tab, screenshots: Path) -> None:
     """The header shows, from file://, with the network blocked; nothing is fetched."""
     tab.open("textes/a-res-78-284.html")
     # Six for the resolution, one for its draft (in French).
@@ -57,6 +57,15 @@ def test_the_official_links_need_no_network_to_show(tab: Tab) -> None:
     expect(tab.page.locator(".ra-meta")).to_contain_text(
         "Résolution adoptée par l'Assemblée générale le 4 juin 2024"
     )
+    tab.page.locator(".ra-meta").screenshot(path=screenshots / "official-record.png")
+    # On paper: the French address once, no arrows, no « connexion nécessaire ».
+    tab.page.emulate_media(media="print")
+    shown = tab.page.locator(".ra-meta a.ra-official-link").evaluate_all(
+        "links => links.filter(a => getComputedStyle(a).display !== 'none').map(a => a.hreflang)"
+    )
+    assert shown == ["fr", "fr"], shown  # the text's record and its draft's
+    expect(tab.page.locator(".ra-official__hint")).to_be_hidden()
+    expect(tab.page.locator("[id='pp4'] a.ra-links")).to_be_hidden()
 
 
 # ------------------------------------------------------------------ connections
