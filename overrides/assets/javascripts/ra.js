@@ -546,7 +546,8 @@
  * Fewer marks, fewer tab stops.
  *
  * The glossary marks a term at its first mention in each section; the later mentions
- * (span.ra-term-repeat with data-ra-href) keep their address and tooltip. A reader
+ * (span.ra-term-repeat with data-ra-href) keep their address, and take the tooltip of
+ * the entry's first mention. A reader
  * setting, « Signaler chaque mention du glossaire », made here on a text's page that
  * has such mentions and remembered in localStorage (from file:// too), turns them into
  * links like the first ones, and back.
@@ -584,17 +585,27 @@
     from.parentNode.replaceChild(to, from)
   }
 
+  /* The tooltip of an entry: its first mention's (every repeated mention follows one) */
+  function tipOf(entry) {
+    var first = document.querySelector("a.ra-term[data-ra-tip][data-ra-entry=\"" +
+      CSS.escape(entry) + "\"]")
+    return first ? first.getAttribute("data-ra-tip") : ""
+  }
+
   function showEveryMention(all) {
     if (all) {
       Array.prototype.forEach.call(
         document.querySelectorAll("span.ra-term-repeat[data-ra-href]"),
         function (span) {
+          var entry = span.getAttribute("data-ra-entry")
+          var tip = tipOf(entry)
           swap(span, "a", function (link) {
             link.className = "ra-term ra-term--repeat"
             link.href = span.getAttribute("data-ra-href")
             link.setAttribute("data-ra-href", span.getAttribute("data-ra-href"))
-            link.setAttribute("data-ra-entry", span.getAttribute("data-ra-entry"))
-            link.setAttribute("data-ra-tip", span.getAttribute("data-ra-term-tip"))
+            link.setAttribute("data-ra-entry", entry)
+            if (tip)
+              link.setAttribute("data-ra-tip", tip)
           })
         })
     } else {
@@ -605,7 +616,6 @@
             span.className = "ra-term-repeat"
             span.setAttribute("data-ra-entry", link.getAttribute("data-ra-entry"))
             span.setAttribute("data-ra-href", link.getAttribute("data-ra-href"))
-            span.setAttribute("data-ra-term-tip", link.getAttribute("data-ra-tip"))
           })
         })
     }

@@ -142,11 +142,11 @@ def _open(
         if repeated:
             # Only the first mention of a term in a section is styled and linked: a
             # page underlined everywhere is hard to read (READERS.md).  The others keep
-            # their address and tooltip for the reader's setting "every mention"
-            # (ra.js makes them links).
+            # their address for the reader's setting "every mention" (ra.js makes them
+            # links, with the tooltip of the entry's first mention: not repeated here).
             return (
                 f'<span class="ra-term-repeat" data-ra-entry="{attribute(span.entry)}" '
-                f'data-ra-href="{url}" data-ra-term-tip="{tip}">',
+                f'data-ra-href="{url}">',
                 "</span>",
             )
         return (
