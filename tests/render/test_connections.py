@@ -106,8 +106,8 @@ def test_a_paragraph_cited_by_number_shows_a_count_that_leads_to_the_citing_pass
     assert [marker.find_parent(class_="ra-para")["id"] for marker in markers] == ["op5"]
     (marker,) = markers
     assert marker["href"] == "#liens-op5"
-    assert marker.get_text() == "⇄1 lien\u00a0: paragraphe 5 cité par 1 passage"
-    assert marker["title"] == "Paragraphe 5 cité par 1 passage"
+    assert marker.get_text() == "⇄1 lien\u00a0: paragraphe 5, cité par 1 passage"
+    assert marker["title"] == "Paragraphe 5, cité par 1 passage"
     assert marker.select_one(".ra-links__mark")["aria-hidden"] == "true"
     entry = soup.select_one("li#liens-op5")
     assert entry.select_one("a.ra-links-list__paragraph")["href"] == "#op5"
@@ -123,7 +123,7 @@ def test_a_paragraph_that_cites_a_corpus_text_shows_it() -> None:
     soup, _ = page("pc-dec-801")
     counted = {m.find_parent(class_="ra-para")["id"]: m for m in soup.select("a.ra-links")}
     assert sorted(counted) == ["op1", "pp1"]
-    assert counted["op1"].get_text().startswith("⇄1")
+    assert counted["op1"]["title"] == "Paragraphe 1, 1 renvoi au corpus"
     (cited,) = soup.select("li#liens-op1 .ra-links-list__links a")
     assert cited["href"] == "pc-dec-758.html#op5"
     assert cited.get_text() == (

@@ -147,12 +147,13 @@ def paragraph_marker(links: ParagraphLinks | None) -> str:
     popover, with ra.js).  Its words say what it counts; the arrows are for the eye."""
     if links is None:
         return ""
-    said = []
+    said = [links.label]
     if links.cites:
-        said.append(f"cite {_plural(len(links.cites), 'texte', 'textes')} du corpus")
+        # One per text and paragraph named: "renvois", as a text may be named twice.
+        said.append(f"{_plural(len(links.cites), 'renvoi', 'renvois')} au corpus")
     if links.cited_by:
         said.append(f"cité par {_plural(len(links.cited_by), 'passage', 'passages')}")
-    sentence = f"{links.label} {' et '.join(said)}"
+    sentence = ", ".join(said)
     # French typography: a no-break space before the colon.
     words = f" {'lien' if links.count == 1 else 'liens'}\u00a0: {sentence}"
     return (
