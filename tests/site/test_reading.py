@@ -301,3 +301,24 @@ def test_the_paragraph_count_is_legible_in_both_schemes(browser, site: Site) -> 
             assert contrast(figures, tint) >= 4.5, (scheme, figures, tint)
         finally:
             context.close()
+
+
+@pytest.mark.parametrize("width", [960, 1280, 390])
+def test_the_paragraph_count_stays_clear_of_the_table_of_contents(
+    browser, site: Site, width: int
+) -> None:
+    """Inside its paragraph's box (a gutter on a wide screen, after the last word on a
+    phone): never over the table of contents, never past the screen's edge."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto((site.root / "textes/a-res-78-284.html").as_uri())
+        marker = page.locator("[id='pp4'] a.ra-links").bounding_box()
+        paragraph = page.locator("[id='pp4']").bounding_box()
+        assert paragraph["x"] <= marker["x"]
+        assert marker["x"] + marker["width"] <= paragraph["x"] + paragraph["width"] + 0.5
+        toc = page.locator(".md-sidebar--secondary .md-nav__link").first
+        if toc.is_visible():
+            assert marker["x"] + marker["width"] < toc.bounding_box()["x"]
+    finally:
+        context.close()
