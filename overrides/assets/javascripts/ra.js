@@ -651,10 +651,12 @@
   var CONTROLS = "a.ra-permalink, button.ra-cite-button"
 
   function roving() {
+    var grouped = 0
     Array.prototype.forEach.call(document.querySelectorAll(".ra-para"), function (paragraph) {
       var controls = paragraph.querySelectorAll(CONTROLS)
       if (controls.length < 2)
         return
+      grouped += 1
       var own = paragraph.querySelector(":scope > p > button.ra-cite-button") || controls[0]
       Array.prototype.forEach.call(controls, function (control) {
         control.tabIndex = control === own ? 0 : -1
@@ -662,6 +664,8 @@
           control.setAttribute("aria-describedby", "ra-controls-hint")
       })
     })
+    if (!grouped)
+      return
     var hint = document.createElement("p")
     hint.id = "ra-controls-hint"
     hint.hidden = true
