@@ -13,13 +13,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 from .corpus import unresolved
 from .glossary import Glossary, unknown_acronyms
 from .language import MIN_EVIDENCE, detect_language, language_shares
 from .load import Line
-from .model import Block, Diagnostic, Document, Language
+from .model import Article, Block, Chapter, Diagnostic, Document, Language, Paragraph
 
 STRAY_NUMBER = re.compile(r"^(?P<number>\d{1,3})\s*[.)]\s+\S")
 
@@ -138,8 +139,10 @@ def author_clause(document: Document) -> list[Diagnostic]:
 def run_together(document: Document) -> list[Diagnostic]:
     """Unnumbered blocks that hold several paragraphs: the text was not split."""
     found = []
-    for paragraph in document.paragraphs:
-        if paragraph.kind == "operative":
+    # An annex's unnumbered blocks too: an annexed text is published as the resolution is.
+    annexed = (paragraph for annex in document.annexes for paragraph in annex.paragraphs())
+    for paragraph in (*document.paragraphs, *annexed):
+        if paragraph.kind in ("operative", "numbered"):
             continue
         words = len(paragraph.text.split())
         if words <= RUN_TOGETHER_WORDS:
@@ -469,6 +472,76 @@ def numbering(document: Document) -> list[Diagnostic]:
     return found
 
 
+def annex_numbering(document: Document) -> list[Diagnostic]:
+    """In an annex, each article numbers its paragraphs from 1 (or, as interpretative
+    notes do, continues the annex's numbering across articles and headings); articles
+    run 1, 2, 3… when the first is article 1.  Each article is checked on its own: an
+    article's "1." is never a step back from the article before."""
+    found: list[Diagnostic] = []
+    for annex in document.annexes:
+        articles = annex.articles()
+        if articles and articles[0].number == "1":
+            for before, article in pairwise(articles):
+                if int(article.number) != int(before.number) + 1:
+                    found.append(
+                        _annex_error(
+                            document,
+                            article.heading.line,
+                            f"article {article.number} follows article {before.number}",
+                            int(article.number) > int(before.number) + 1,
+                        )
+                    )
+        across = 0
+        for part in annex.parts:
+            groups: list[tuple[str, Sequence[Paragraph]]]
+            if isinstance(part, Chapter):
+                groups = [(f" of article {a.number}", a.paragraphs) for a in part.articles]
+            elif isinstance(part, Article):
+                groups = [(f" of article {part.number}", part.paragraphs)]
+            elif isinstance(part, Paragraph):
+                groups = [("", [part])]
+            else:
+                continue
+            for where, paragraphs in groups:
+                previous = 0 if where else across
+                for paragraph in paragraphs:
+                    number, printed = _annex_number(paragraph)
+                    if number is None:
+                        continue
+                    if not printed or number not in (previous + 1, across + 1):
+                        found.append(
+                            _annex_error(
+                                document,
+                                paragraph.line,
+                                f"paragraph {number}{where} follows paragraph {previous}",
+                                number > previous + 1,
+                            )
+                        )
+                    if printed:
+                        previous = across = number
+    return found
+
+
+def _annex_number(paragraph: Paragraph) -> tuple[int | None, bool]:
+    """(number, taken as the paragraph's number): a numbered paragraph's, or the number
+    an unnumbered one opens with (out of sequence, so not taken)."""
+    if paragraph.number is not None:
+        return int(paragraph.number), True
+    if stray := STRAY_NUMBER.match(paragraph.text):
+        return int(stray["number"]), False
+    return None, False
+
+
+def _annex_error(document: Document, line: int, what: str, gap: bool) -> Diagnostic:
+    kind = "a gap" if gap else "a repeat or a step back"
+    return Diagnostic(
+        document.source_path,
+        line,
+        "error",
+        f"{document.slug}: in the annex, {what} ({kind} in the numbering)",
+    )
+
+
 def _numbering_error(document: Document, line: int, number: int, previous: int) -> Diagnostic:
     what = "a gap" if number > previous + 1 else "a repeat or a step back"
     return Diagnostic(
@@ -570,6 +643,7 @@ def check_document(document: Document, front: FrontMatter) -> list[Diagnostic]:
         *run_together(document),
         *lone_labels(document),
         *numbering(document),
+        *annex_numbering(document),
         *notes(document),
         *language(document, front),
         *printed_metadata(document, front),

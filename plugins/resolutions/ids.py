@@ -45,3 +45,78 @@ def footnote_ref(number: str, occurrence: int) -> str:
 
 def heading(index: int) -> str:
     return f"title-{index}"
+
+
+# Annexes.  Every id of an annex starts with the annex's own, so that no id of the
+# resolution (``op5``, ``pp2``, ``closing``) changes when an annex is read:
+#
+#   annexe                     the (only or first unnumbered) annex; ``annexe-ii`` for
+#                              "Annexe II", ``annexe-2`` for a second unnumbered one
+#   annexe-titre-1             its title lines
+#   annexe-preambule, annexe-auteur, annexe-accord, annexe-foi
+#                              "Preamble", the author clause, "Have agreed as follows:",
+#                              "IN WITNESS WHEREOF…"; annexe-intertitre-1 a heading
+#                              naming several articles
+#   annexe-pp3, annexe-par-2, annexe-p1
+#                              paragraphs outside articles: preambular, numbered, other
+#   annexe-chap-IV, annexe-chap-IV-titre
+#   annexe-art-5, annexe-art-5-titre
+#   annexe-art-5-par-2         numbered paragraph 2 of article 5
+#   annexe-art-10-al-1         an unnumbered paragraph (alinéa) of article 10
+#   annexe-art-5-par-2-a       item (a) of it; annexe-art-2-al-1-e-ii its sub-item (ii)
+#   annexe-art-11-par-1-suite-1  words closing a list, after its last item
+
+
+def annex(number: str | None, index: int) -> str:
+    """The ``index``-th annex (1-based); ``number`` as printed ("II"), if any."""
+    if number:
+        return f"annexe-{number.lower()}"
+    return "annexe" if index == 1 else f"annexe-{index}"
+
+
+def annex_title(annex_id: str, index: int) -> str:
+    return f"{annex_id}-titre-{index}"
+
+
+ANNEX_LINE_NAMES = {
+    "preamble": "preambule",
+    "author": "auteur",
+    "agreement": "accord",
+    "witness": "foi",
+    "heading": "intertitre",
+}
+
+
+def annex_line(annex_id: str, role: str, occurrence: int = 1) -> str:
+    name = f"{annex_id}-{ANNEX_LINE_NAMES[role]}"
+    return name if occurrence == 1 else f"{name}-{occurrence}"
+
+
+def annex_paragraph(annex_id: str, kind: str, index_or_number: str | int) -> str:
+    """A paragraph of an annex outside any article."""
+    prefix = {"preambular": "pp", "numbered": "par-", "other": "p"}[kind]
+    return f"{annex_id}-{prefix}{index_or_number}"
+
+
+def chapter(annex_id: str, number: str) -> str:
+    return f"{annex_id}-chap-{number}"
+
+
+def article(annex_id: str, number: str) -> str:
+    return f"{annex_id}-art-{number}"
+
+
+def article_paragraph(article_id: str, number: str | None, index: int) -> str:
+    """Numbered paragraph ``number`` of an article, or its ``index``-th unnumbered one."""
+    return f"{article_id}-par-{number}" if number else f"{article_id}-al-{index}"
+
+
+def item_tail(parent: str, index: int) -> str:
+    """The ``index``-th unlabelled run of words closing a list of items (``… (ii) …;
+    with the intent that …``)."""
+    return f"{parent}-suite-{index}"
+
+
+def title_of(anchor: str) -> str:
+    """The title line of a chapter or an article."""
+    return f"{anchor}-titre"

@@ -120,7 +120,8 @@ def _check_limits(flow: Flow, path: str) -> None:
 
 
 def _check_counts(part: ParsedText, entry: dict, path: str) -> None:
-    paragraphs = part.paragraphs
+    # An annex's paragraphs count too: the limit bounds the text, wherever it is printed.
+    paragraphs = [*part.paragraphs, *(p for annex in part.annexes for p in annex.paragraphs())]
     if len(paragraphs) > MAX_PARAGRAPHS:
         raise SourceError(
             path,

@@ -449,6 +449,11 @@ def _render_page(
             f"{render_inline(document.closing, context, french=french)}</p>",
             "",
         ]
+    if document.annexes:
+        # Imported here: the annex renderer builds on this module's helpers.
+        from .annex import render_annexes
+
+        out += render_annexes(document.annexes, context, lang, counterparts)
     if extra:
         out += [extra, ""]
     context.terms_shown = set()
