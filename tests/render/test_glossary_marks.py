@@ -60,7 +60,9 @@ def test_a_term_is_marked_at_its_first_mention_in_each_section() -> None:
     # Read in the source: the Commission is named in pp1, op1, op2, the annex's two
     # paragraphs and note 1; the text, the annex and the notes are three sections.
     marked = soup.select("a.ra-term[data-ra-entry='commission-stupefiants']")
-    repeated = soup.select("span.ra-term-repeat[data-ra-entry='commission-stupefiants'][data-ra-href]")
+    repeated = soup.select(
+        "span.ra-term-repeat[data-ra-entry='commission-stupefiants'][data-ra-href]"
+    )
     assert len(marked) == 3 and len(repeated) == 3, (marked, repeated)
     first, in_annex, in_notes = (a.find_parent(id=True)["id"] for a in marked)
     assert first == "pp1"
