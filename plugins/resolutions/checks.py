@@ -21,6 +21,7 @@ from .glossary import Glossary, unknown_acronyms
 from .language import MIN_EVIDENCE, detect_language, language_shares
 from .load import Line
 from .model import Article, Block, Chapter, Diagnostic, Document, Language, Paragraph
+from .render.pages import plural
 
 STRAY_NUMBER = re.compile(r"^(?P<number>\d{1,3})\s*[.)]\s+\S")
 
@@ -651,15 +652,50 @@ def check_document(document: Document, front: FrontMatter) -> list[Diagnostic]:
 
 
 def check_documents(
-    documents: Iterable[Document], front: FrontMatter | None = None
+    documents: Iterable[Document],
+    front: FrontMatter | None = None,
+    kept: dict[int, tuple[Document, list[Diagnostic]]] | None = None,
 ) -> list[Diagnostic]:
     """``check_document`` over several texts; ``front`` reads their metadata lines
-    (by default, from paths relative to the working folder)."""
+    (by default, from paths relative to the working folder).
+
+    ``kept`` (id(text) → that text, what the checks found in it), for a preview that
+    checks every text again after each edit: a text checked in the run before (the very
+    same object) keeps its findings, and ``kept`` is left holding this run's texts."""
     front = front if front is not None else FrontMatter()
     found: list[Diagnostic] = []
+    current: dict[int, tuple[Document, list[Diagnostic]]] = {}
     for document in documents:
-        found += check_document(document, front)
+        earlier = kept.get(id(document)) if kept is not None else None
+        if earlier is None or earlier[0] is not document:
+            earlier = (document, check_document(document, front))
+        if kept is not None:
+            current[id(document)] = earlier
+        found += earlier[1]
+    if kept is not None:
+        kept.clear()
+        kept.update(current)
     return found
+
+
+def refusal(
+    conversion: Iterable[Diagnostic], found: Iterable[Diagnostic]
+) -> tuple[str, str] | None:
+    """Why a corpus must not be published, if it must not: the errors of its conversion,
+    else those the checks ``found`` (what `resolutions check` refuses: a text that
+    converts but whose structure was not found would be one long paragraph on its
+    page).  As (the ``file:line: error:`` lines, the message that stops a build)."""
+    errors = "\n".join(str(d) for d in conversion if d.severity == "error")
+    if errors:
+        return errors, f"resolutions:\n{errors}"
+    refused = [str(d) for d in found if d.severity == "error"]
+    if not refused:
+        return None
+    errors = "\n".join(refused)
+    return errors, (
+        f"resolutions: {plural(len(refused), 'error')} in the source texts; "
+        f"`resolutions check` says the same:\n{errors}"
+    )
 
 
 def ordered(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:

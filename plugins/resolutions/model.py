@@ -370,6 +370,7 @@ class BlockWalk:
     paragraphs: tuple[Paragraph, ...]
     closing: Block | None
     annexes: tuple[Annex, ...]
+    footnotes: tuple[Footnote, ...]
 
     def body_order(self) -> list[Section | Paragraph]:
         """Sections and paragraphs in reading order (a section before its paragraphs,
@@ -393,7 +394,7 @@ class BlockWalk:
             (ids.heading(index), block) for index, block in enumerate(self.heading, 1)
         ]
         if self.author is not None:
-            found.append(("author", self.author))
+            found.append((ids.AUTHOR, self.author))
         for part in self.body_order():
             if isinstance(part, Section):
                 found.append((part.id, part.heading))
@@ -401,9 +402,16 @@ class BlockWalk:
                 found.append((part.id, part))
                 found.extend((item.id, item) for item in part.items)
         if self.closing is not None:
-            found.append(("closing", self.closing))
+            found.append((ids.CLOSING, self.closing))
         for annex in self.annexes:
             found.extend(annex.blocks())
+        return found
+
+    def all_blocks(self) -> list[tuple[str, Block]]:
+        """Every text-bearing block with its anchor id: ``blocks`` in reading order,
+        then the text of each footnote (``fn-<number>``)."""
+        found = self.blocks()
+        found.extend((ids.footnote(note.number), note.text) for note in self.footnotes)
         return found
 
 
@@ -474,7 +482,7 @@ class Document(BlockWalk):
         heading = tuple(
             change(ids.heading(index), block) for index, block in enumerate(self.heading, 1)
         )
-        author = change("author", self.author) if self.author is not None else None
+        author = change(ids.AUTHOR, self.author) if self.author is not None else None
         sections = tuple(
             replace(section, heading=change(section.id, section.heading))
             for section in self.sections
@@ -486,7 +494,7 @@ class Document(BlockWalk):
             )
             for paragraph in self.paragraphs
         )
-        closing = change("closing", self.closing) if self.closing is not None else None
+        closing = change(ids.CLOSING, self.closing) if self.closing is not None else None
         annexes = tuple(annex.map_blocks(change) for annex in self.annexes)
         footnotes = tuple(
             replace(note, text=change(ids.footnote(note.number), note.text))

@@ -20,11 +20,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from .. import ids
 from ..corpus import CitedBy, citation_graph, short_label
 from ..model import Citation, Document, Paragraph
-from .citation_graph import GROUP_LABELS, block_label
+from .citation_graph import GROUP_LABELS
 from .inline import attribute, escape
-from .markdown import LANGUAGE_NAMES, SITE_LANGUAGE, paragraph_label
+from .markdown import LANGUAGE_NAMES, SITE_LANGUAGE
 from .official import NETWORK_NOTE
 
 DocumentUrl = Callable[[str, str], str]
@@ -96,7 +97,7 @@ def citing_name(row: CitedBy) -> str:
     name = row.symbol or row.title or row.slug
     if row.lang != SITE_LANGUAGE:
         name += f" ({LANGUAGE_NAMES.get(row.lang, row.lang)})"
-    return f"{name}, {block_label(row.block_id)}"
+    return f"{name}, {ids.label(row.block_id)}"
 
 
 def paragraph_links(
@@ -125,11 +126,11 @@ def paragraph_links(
             text = texts.get(slug)
             name = text.name() if text else slug
             if anchor:
-                name += f", {block_label(anchor)}"
+                name += f", {ids.label(anchor)}"
             cites.append(Link(name, document_url(slug, anchor)))
         links = ParagraphLinks(
             paragraph.id,
-            paragraph_label(paragraph),
+            ids.label(paragraph.id),
             tuple(cites),
             tuple(citing.get(paragraph.id, ())),
         )
