@@ -134,6 +134,24 @@ def _check_counts(part: ParsedText, entry: dict, path: str) -> None:
         )
 
 
+FRONT_MATTER_DETAILS = ("session", "agenda_item", "agenda_title", "draft_symbol", "report_symbol")
+"""Cover-block facts that ``resolutions import`` writes into the front matter (the PDF's
+cover is taken out of the text, so only the front matter still says them)."""
+
+
+def with_front_matter_details(
+    details: tuple[tuple[str, str], ...], entry: dict
+) -> tuple[tuple[str, str], ...]:
+    """The details the text printed, then those its front matter gives and the text
+    does not print (the printed value wins: it is what the check compares)."""
+    printed = {name for name, _ in details}
+    return details + tuple(
+        (name, entry[name])
+        for name in FRONT_MATTER_DETAILS
+        if entry.get(name) and name not in printed
+    )
+
+
 def documents_of(source: Source, repair: bool = True) -> tuple[Document, ...]:
     """The texts of a source; ``repair=False`` stops before OCR word repair (the words
     exactly as scanned, for reviewing the repair stage itself)."""
@@ -150,6 +168,8 @@ def documents_of(source: Source, repair: bool = True) -> tuple[Document, ...]:
             + [paragraph.line for paragraph in part.paragraphs],
             default=1,
         )
+        fields = part.document_fields()
+        fields["details"] = with_front_matter_details(part.details, entry)
         documents.append(
             Document(
                 slug=entry["slug"],
@@ -163,7 +183,7 @@ def documents_of(source: Source, repair: bool = True) -> tuple[Document, ...]:
                 source_path=source.path,
                 line=first_line,
                 format_detected=source.format_detected,
-                **part.document_fields(),  # type: ignore[arg-type]
+                **fields,  # type: ignore[arg-type]
             )
         )
     if not repair:

@@ -427,3 +427,283 @@
   else
     document.addEventListener("DOMContentLoaded", statusLine)
 })()
+
+/*
+ * A paragraph's connections: its count in the margin (a.ra-links) links to its entry
+ * in "Liens par paragraphe" (li#liens-op6), which works without script. With it, a
+ * click (or Enter, or a tap) opens that entry in a small popover beside the count
+ * instead; Escape, a click outside or a second click closes it, and focus goes back to
+ * the count.
+ */
+;(function () {
+  "use strict"
+
+  var popover = null
+  var opener = null
+
+  function close(restoreFocus) {
+    if (!popover)
+      return
+    var back = opener
+    popover.parentNode.removeChild(popover)
+    popover = null
+    opener = null
+    if (back) {
+      back.setAttribute("aria-expanded", "false")
+      if (restoreFocus)
+        back.focus()
+    }
+  }
+
+  function open(marker) {
+    var entry = document.getElementById(marker.getAttribute("data-ra-links"))
+    var links = entry && entry.querySelector(".ra-links-list__links")
+    if (!links)
+      return false
+    close(false)
+    var title = entry.querySelector(".ra-links-list__paragraph")
+    popover = document.createElement("div")
+    popover.className = "ra-links-popover"
+    popover.setAttribute("role", "dialog")
+    popover.setAttribute("aria-label", "Liens avec le corpus\u00a0: " +
+      (title ? title.textContent : ""))
+    var heading = document.createElement("p")
+    heading.className = "ra-links-popover__title"
+    heading.textContent = title ? title.textContent : ""
+    popover.appendChild(heading)
+    popover.appendChild(links.cloneNode(true))
+    popover.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") {
+        event.stopPropagation()
+        close(true)
+      }
+    })
+    /* Focus leaving the popover (Tab past its last link) closes it */
+    popover.addEventListener("focusout", function (event) {
+      var next = event.relatedTarget
+      if (next && popover && !popover.contains(next) && next !== opener)
+        close(false)
+    })
+    /* Right after the paragraph's text, so that Tab goes from its links on to the next
+       paragraph; placed under the count (the paragraph is positioned: ra.css) */
+    var paragraph = marker.closest(".ra-para") || document.body
+    var line = marker.closest(".ra-para > p")
+    paragraph.insertBefore(popover, line ? line.nextSibling : null)
+    var frame = paragraph.getBoundingClientRect()
+    var rect = marker.getBoundingClientRect()
+    var root = document.documentElement
+    var left = Math.min(Math.max(rect.right - popover.offsetWidth, 8),
+      Math.max(root.clientWidth - popover.offsetWidth - 8, 8))
+    popover.style.left = Math.round(left - frame.left) + "px"
+    popover.style.top = Math.round(rect.bottom + 6 - frame.top) + "px"
+    opener = marker
+    marker.setAttribute("aria-expanded", "true")
+    var first = popover.querySelector("a[href]")
+    if (first)
+      first.focus()
+    return true
+  }
+
+  function markers() {
+    Array.prototype.forEach.call(document.querySelectorAll("a.ra-links[data-ra-links]"),
+      function (marker) {
+        marker.setAttribute("aria-haspopup", "dialog")
+        marker.setAttribute("aria-expanded", "false")
+      })
+  }
+
+  document.addEventListener("click", function (event) {
+    var marker = event.target && event.target.closest
+      ? event.target.closest("a.ra-links[data-ra-links]")
+      : null
+    if (marker) {
+      var again = marker === opener
+      if (again) {
+        event.preventDefault()
+        close(true)
+      } else if (open(marker)) {
+        event.preventDefault()
+      }
+    } else if (popover && !popover.contains(event.target)) {
+      close(false)
+    }
+  })
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && popover)
+      close(true)
+  })
+
+  window.addEventListener("hashchange", function () { close(false) })
+
+  if (document.readyState === "loading")
+    document.addEventListener("DOMContentLoaded", markers)
+  else
+    markers()
+})()
+
+/*
+ * Fewer marks, fewer tab stops.
+ *
+ * The glossary marks a term at its first mention in each section; the later mentions
+ * (span.ra-term-repeat with data-ra-href) keep their address, and take the tooltip of
+ * the entry's first mention. A reader
+ * setting, « Signaler chaque mention du glossaire », made here on a text's page that
+ * has such mentions and remembered in localStorage (from file:// too), turns them into
+ * links like the first ones, and back.
+ *
+ * A paragraph's permalinks and « Citer » buttons (its own and its items') are one tab
+ * stop: its « Citer » button; the arrow keys move between them (a roving tabindex).
+ * Without script, each stays a tab stop of its own.
+ */
+;(function () {
+  "use strict"
+
+  var SETTING = "ra-glossaire-chaque-mention"
+
+  function remembered() {
+    try {
+      return window.localStorage.getItem(SETTING) === "1"
+    } catch (error) {
+      return false
+    }
+  }
+
+  function remember(all) {
+    try {
+      window.localStorage.setItem(SETTING, all ? "1" : "0")
+    } catch (error) {
+      /* Storage refused (private mode, some file:// settings): the page still follows */
+    }
+  }
+
+  function swap(from, tag, setUp) {
+    var to = document.createElement(tag)
+    while (from.firstChild)
+      to.appendChild(from.firstChild)
+    setUp(to)
+    from.parentNode.replaceChild(to, from)
+  }
+
+  /* The tooltip of an entry: its first mention's (every repeated mention follows one) */
+  function tipOf(entry) {
+    var first = document.querySelector("a.ra-term[data-ra-tip][data-ra-entry=\"" +
+      CSS.escape(entry) + "\"]")
+    return first ? first.getAttribute("data-ra-tip") : ""
+  }
+
+  function showEveryMention(all) {
+    if (all) {
+      Array.prototype.forEach.call(
+        document.querySelectorAll("span.ra-term-repeat[data-ra-href]"),
+        function (span) {
+          var entry = span.getAttribute("data-ra-entry")
+          var tip = tipOf(entry)
+          swap(span, "a", function (link) {
+            link.className = "ra-term ra-term--repeat"
+            link.href = span.getAttribute("data-ra-href")
+            link.setAttribute("data-ra-href", span.getAttribute("data-ra-href"))
+            link.setAttribute("data-ra-entry", entry)
+            if (tip)
+              link.setAttribute("data-ra-tip", tip)
+          })
+        })
+    } else {
+      Array.prototype.forEach.call(
+        document.querySelectorAll("a.ra-term--repeat"),
+        function (link) {
+          swap(link, "span", function (span) {
+            span.className = "ra-term-repeat"
+            span.setAttribute("data-ra-entry", link.getAttribute("data-ra-entry"))
+            span.setAttribute("data-ra-href", link.getAttribute("data-ra-href"))
+          })
+        })
+    }
+  }
+
+  function setting() {
+    var panel = document.querySelector(".md-content .ra-meta")
+    if (!panel || !document.querySelector("span.ra-term-repeat[data-ra-href]"))
+      return
+    var line = document.createElement("p")
+    line.className = "ra-terms-setting"
+    var label = document.createElement("label")
+    var box = document.createElement("input")
+    box.type = "checkbox"
+    box.className = "ra-terms-setting__box"
+    box.checked = remembered()
+    label.appendChild(box)
+    label.appendChild(document.createTextNode(" Signaler chaque mention du glossaire"))
+    line.appendChild(label)
+    var hint = document.createElement("span")
+    hint.className = "ra-terms-setting__hint"
+    hint.textContent = " (sinon\u00a0: la première de chaque section)"
+    line.appendChild(hint)
+    panel.appendChild(line)
+    box.addEventListener("change", function () {
+      remember(box.checked)
+      showEveryMention(box.checked)
+    })
+    if (box.checked)
+      showEveryMention(true)
+  }
+
+  var CONTROLS = "a.ra-permalink, button.ra-cite-button"
+
+  function roving() {
+    var grouped = 0
+    Array.prototype.forEach.call(document.querySelectorAll(".ra-para"), function (paragraph) {
+      var controls = paragraph.querySelectorAll(CONTROLS)
+      if (controls.length < 2)
+        return
+      grouped += 1
+      var own = paragraph.querySelector(":scope > p > button.ra-cite-button") || controls[0]
+      Array.prototype.forEach.call(controls, function (control) {
+        control.tabIndex = control === own ? 0 : -1
+        if (control.tagName === "BUTTON")
+          control.setAttribute("aria-describedby", "ra-controls-hint")
+      })
+    })
+    if (!grouped)
+      return
+    var hint = document.createElement("p")
+    hint.id = "ra-controls-hint"
+    hint.hidden = true
+    hint.textContent = "Flèches\u00a0: lien permanent et « Citer » des alinéas du paragraphe"
+    document.body.appendChild(hint)
+  }
+
+  var KEYS = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }
+
+  document.addEventListener("keydown", function (event) {
+    var control = event.target && event.target.closest ? event.target.closest(CONTROLS) : null
+    var paragraph = control && control.closest(".ra-para")
+    if (!paragraph || event.altKey || event.ctrlKey || event.metaKey)
+      return
+    var controls = Array.prototype.slice.call(paragraph.querySelectorAll(CONTROLS))
+    var index = controls.indexOf(control)
+    var next
+    if (event.key in KEYS)
+      next = controls[(index + KEYS[event.key] + controls.length) % controls.length]
+    else if (event.key === "Home")
+      next = controls[0]
+    else if (event.key === "End")
+      next = controls[controls.length - 1]
+    if (!next)
+      return
+    event.preventDefault()
+    control.tabIndex = -1
+    next.tabIndex = 0
+    next.focus()
+  })
+
+  function start() {
+    setting()
+    roving()
+  }
+
+  if (document.readyState === "loading")
+    document.addEventListener("DOMContentLoaded", start)
+  else
+    start()
+})()

@@ -144,5 +144,9 @@ def render_annexes(
     """The Markdown lines of every annex, in order."""
     out: list[str] = []
     for annex in annexes:
+        if context.terms_shown is not None:
+            # A section of the page: glossary terms are marked again at their first
+            # mention in it (render_document keeps one set per section).
+            context.terms_shown = set()
         out += _AnnexPage(context, lang, counterparts).annex(annex)
     return out

@@ -61,6 +61,9 @@ class RenderContext:
     term_tip: Callable[[str], str] = lambda entry: entry
     external_tip: Callable[[Citation], str] = lambda citation: citation.label or citation.key
     note_counters: dict[str, int] = field(default_factory=dict)
+    terms_shown: set[str] | None = None
+    """The glossary entries already marked in the current section of the page
+    (``render_document`` keeps it); None: each block marks its own first mention."""
 
     def next_note_ref(self, number: str) -> str:
         self.note_counters[number] = self.note_counters.get(number, 0) + 1
@@ -123,9 +126,7 @@ def _open(
         )
     if isinstance(span, Mention):
         tip = attribute(context.term_tip(span.entry))
-        if inside_link or repeated:
-            # Only the first mention of a term in a paragraph is styled and linked: a
-            # page underlined everywhere is hard to read (READERS.md).
+        if inside_link:
             return (
                 f'<span class="ra-term-repeat" data-ra-entry="{attribute(span.entry)}">',
                 "</span>",
@@ -138,6 +139,16 @@ def _open(
         ):
             # An instrument that is itself in the corpus: the term leads to its text.
             url = attribute(cited)
+        if repeated:
+            # Only the first mention of a term in a section is styled and linked: a
+            # page underlined everywhere is hard to read (READERS.md).  The others keep
+            # their address for the reader's setting "every mention" (ra.js makes them
+            # links, with the tooltip of the entry's first mention: not repeated here).
+            return (
+                f'<span class="ra-term-repeat" data-ra-entry="{attribute(span.entry)}" '
+                f'data-ra-href="{url}">',
+                "</span>",
+            )
         return (
             f'<a class="ra-term" href="{url}" data-ra-entry="{attribute(span.entry)}" '
             f'data-ra-tip="{tip}">',
@@ -190,7 +201,7 @@ def render_inline(
     kept.sort(key=lambda s: (s.start, -s.end, _rank(s)))
     marks = sorted(block.notes, key=lambda mark: mark.offset)
     out: list[str] = []
-    terms_shown: set[str] = set()
+    terms_shown: set[str] = context.terms_shown if context.terms_shown is not None else set()
     stack: list[tuple[Span, str]] = []
     position = 0
     span_index = 0

@@ -10,7 +10,7 @@ through untouched; every piece of source text is escaped.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import yaml
@@ -21,6 +21,7 @@ from ..load import BODIES
 from ..model import Block, Document, Paragraph, Section
 from ..months import french_date
 from .inline import RenderContext, attribute, escape, render_inline
+from .official import official_record, official_rows
 from .typography import french as french_typography
 
 FORMAT_LABELS = {
@@ -205,10 +206,13 @@ def render_paragraph(
     lang: str = SITE_LANGUAGE,
     counterparts: Sequence[Counterpart] = (),
     citing: Citing | None = None,
+    marker: str = "",
 ) -> str:
     """A paragraph and its items; ``lang`` is the text's language, ``counterparts``
     its other versions (a link to the same paragraph in each), ``citing`` the text as
-    a citation names it (a « Citer » button on the paragraph and each item)."""
+    a citation names it (a « Citer » button on the paragraph and each item),
+    ``marker`` its count of connections with the corpus (``connections.py``), already
+    HTML, put in the margin."""
     kind = {"preambular": "ra-pp", "operative": "ra-op"}.get(paragraph.kind, "ra-other")
     number = f'<span class="ra-num">{escape(paragraph.number)}.</span> ' if paragraph.number else ""
     french = lang == FRENCH
@@ -218,7 +222,7 @@ def render_paragraph(
     parts = [
         f'<div class="ra-para {kind}" id="{paragraph.id}"{lang_attribute(lang)}>',
         f"<p>{number}{body}{versions} {_permalink(paragraph.id, label, lang)}"
-        f"{_cite_button(citing, paragraph, lang)}</p>",
+        f"{_cite_button(citing, paragraph, lang)}{marker}</p>",
     ]
     if paragraph.items:
         parts.append('<ol class="ra-items">')
@@ -277,10 +281,13 @@ def render_meta(
         for label, value in (
             ("Session", dict(document.details).get("session")),
             ("Point de l’ordre du jour", dict(document.details).get("agenda_item")),
-            ("Projet", dict(document.details).get("draft_symbol")),
         )
         if value
     )
+    record = official_record(document)
+    if record:
+        rows.insert(1, ("Document officiel", record))  # right under the symbol
+    rows.extend(official_rows(document))
     notices = []
     if document.fragment:
         notices.append(
@@ -345,16 +352,34 @@ def render_document(
     context: RenderContext | None = None,
     extra: str = "",
     counterparts: Sequence[Counterpart] = (),
+    markers: Mapping[str, str] | None = None,
 ) -> str:
     """The whole page; ``extra`` (already rendered, e.g. "Cité par") goes before notes;
     ``counterparts``, the text's versions in other languages, are linked from the
-    header and from each paragraph that they have too.
+    header and from each paragraph that they have too; ``markers``: paragraph id →
+    the HTML of its count of connections (``connections.paragraph_marker``).
 
     The site's words stay French; every element holding the text's own words (title,
     heading lines, author clause, paragraphs, section headings, closing formula, notes)
     carries ``lang`` when the text is in another language."""
     context = context or RenderContext()
     context.note_counters.clear()
+    # A term is marked at its first mention in each section of the page (the text
+    # before the first section heading is one, the notes another).
+    context.terms_shown = set()
+    try:
+        return _render_page(document, context, extra, counterparts, markers)
+    finally:
+        context.terms_shown = None
+
+
+def _render_page(
+    document: Document,
+    context: RenderContext,
+    extra: str,
+    counterparts: Sequence[Counterpart],
+    markers: Mapping[str, str] | None,
+) -> str:
     lang = document.lang
     french = lang == FRENCH
     citing = Citing.of(document)
@@ -378,13 +403,15 @@ def render_document(
         ]
     for part in document.body_order():
         if isinstance(part, Section):
+            context.terms_shown = set()
             title = f"{part.number}. {part.heading.text}" if part.heading.text else part.number
             if french:
                 title = french_typography(title)
             section_attr = f' lang="{lang}"' if attr else ""
             out += [f"## {heading_text(title)} {{#{part.id}{section_attr}}}", ""]
         else:
-            out += [render_paragraph(part, context, lang, counterparts, citing), ""]
+            marker = (markers or {}).get(part.id, "")
+            out += [render_paragraph(part, context, lang, counterparts, citing, marker), ""]
     if document.closing is not None:
         out += [
             f'<p class="ra-closing" id="{ids.CLOSING}"{attr}>'
@@ -398,6 +425,7 @@ def render_document(
         out += render_annexes(document.annexes, context, lang, counterparts)
     if extra:
         out += [extra, ""]
+    context.terms_shown = set()
     notes = render_footnotes(document, context)
     if notes:
         out += [notes[0], "", notes[1], ""]

@@ -6,15 +6,18 @@ from __future__ import annotations
 
 import json
 import posixpath
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 
 from ..corpus import CitedBy, anchors_of, citation_graph, merge_citation_graphs, translations
+from ..glossary import Glossary
 from ..load import SLUG
 from ..model import Document
 from ..pipeline import Corpus, Made
 from .citation_graph import render_cited_by
+from .connections import CorpusText, cited_slugs, connections_of
 from .glossary_pages import entry_part_path, glossary_pages
 from .graph_pages import graph_data, graph_pages
 from .inline import RenderContext
@@ -84,8 +87,15 @@ def text_pages(corpus: Corpus, folders: Folders, made: Made) -> list[SitePage]:
     contexts: dict[str, RenderContext] = {}
     by_slug = {document.slug: document for document in corpus.documents}
     versions = translations(corpus.documents)
+    corpus_texts = {document.slug: CorpusText.of(document) for document in corpus.documents}
     for document in corpus.documents:
         rows = corpus.citations.cited_by(document.slug)
+        # The corpus texts its page names: those it cites and those citing it.
+        related = {
+            slug: corpus_texts[slug]
+            for slug in sorted(cited_slugs(document) | {row.slug for row in rows})
+            if slug in corpus_texts
+        }
         context = contexts.get(document.lang) or contexts.setdefault(
             document.lang, render_context(corpus, folders, document.lang)
         )
@@ -93,12 +103,13 @@ def text_pages(corpus: Corpus, folders: Folders, made: Made) -> list[SitePage]:
         counterparts = tuple(
             Counterpart(lang, slug, anchors_of(by_slug[slug])) for lang, slug in others.items()
         )
-        # Made from the text, its "Cité par" rows, its other versions, the glossary
-        # (its tooltips) and the folders its links go through.
+        # Made from the text, its "Cité par" rows, its other versions, the corpus texts
+        # it names, the glossary (its tooltips and titles) and the folders its links go
+        # through.
         markdown, data = made.get(
             f"text:{document.slug}",
-            (document, rows, counterparts, corpus.glossary, texts, folders.glossary),
-            partial(text_page, document, rows, context, counterparts),
+            (document, rows, counterparts, related, corpus.glossary, texts, folders.glossary),
+            partial(text_page, document, rows, context, counterparts, related, corpus.glossary),
         )
         files += [
             SitePage(text_path(texts, document.slug), markdown),
@@ -112,10 +123,27 @@ def text_page(
     rows: tuple[CitedBy, ...],
     context: RenderContext,
     counterparts: tuple[Counterpart, ...] = (),
+    related: Mapping[str, CorpusText] | None = None,
+    glossary: Glossary | None = None,
 ) -> tuple[str, str]:
-    """A text's page (Markdown) and data (JSON)."""
+    """A text's page (Markdown) and data (JSON); ``related``: the corpus texts it
+    cites or is cited by, by slug (their names in its connections)."""
     cited_by = render_cited_by(rows, lambda slug: f"{slug}.html")
-    markdown = render_document(document, context, extra=cited_by, counterparts=counterparts)
+    connections = connections_of(
+        document,
+        rows,
+        related or {},
+        lambda entry_id: entry.title if glossary and (entry := glossary.get(entry_id)) else "",
+        context.document_url,
+        context.glossary_url,
+    )
+    markdown = render_document(
+        document,
+        context,
+        extra=f"{connections.sections}\n{cited_by}",
+        counterparts=counterparts,
+        markers=connections.markers,
+    )
     versions = {document.slug: {other.lang: other.slug for other in counterparts}}
     # Published as "source_texts/<file>" wherever that folder is on the machine that
     # built the site (messages keep the path that machine can open); texts sit
