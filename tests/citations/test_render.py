@@ -52,10 +52,10 @@ def test_cited_by_rows() -> None:
     assert '<a href="../pc-dec-9001/#op1">PC.DEC/9001, paragraphe 1</a>' in html
     assert "(vise : paragraphe 4)" in html
     assert 'OSCE, Conseil permanent</span>, <span class="cite-par__annee">2008' in html
-    # A text without a symbol is named by its title.
+    # A text without a symbol is named by its title; its unnumbered paragraph by its rank.
     assert (
-        '<a href="../cnd-2019-declaration-ministerielle/#p5">Déclaration ministérielle, texte'
-        in html
+        '<a href="../cnd-2019-declaration-ministerielle/#p5">Déclaration ministérielle, '
+        "passage 5</a>" in html
     )
     assert "Aucun texte" not in html
 
@@ -83,7 +83,12 @@ def test_cited_by_escapes_everything() -> None:
         ("fn-12", "note 12"),
         ("title-7", "titre"),
         ("sec-II", "section II"),
+        ("sec-II-op3", "section II, paragraphe 3"),
+        ("sec-II-op3-b", "section II, paragraphe 3 b)"),
+        ("p5", "passage 5"),
+        ("author", "préambule"),
         ("closing", "formule finale"),
+        ("something-else", "something-else"),
     ],
 )
 def test_block_label(block_id: str, words: str) -> None:

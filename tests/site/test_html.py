@@ -323,3 +323,28 @@ def test_cited_by_is_in_the_table_of_contents(site: Site) -> None:
         if notes is not None:
             assert heading in notes.find_all_previous("h2")
     assert said_none and listed, "the seeds have texts cited and texts not cited"
+
+
+def test_small_links_say_their_visible_words_in_their_name(site: Site) -> None:
+    """A note's way back and the tag of the other version: their accessible name holds
+    the words they show (WCAG 2.5.3, label in name), and a way back names the paragraph
+    in words, never by its internal id."""
+    page = site.page("textes/a-res-62-176.html")
+    first = page.select_one("#fn-1 a.ra-backref")
+    # Note 1 of 62/176 is called in the first preambular paragraph.
+    assert first.get_text() == "↩\ufe0e\xa0alinéa 1 du préambule"
+    assert first["aria-label"] == "Retour à l’appel de note, alinéa 1 du préambule"
+    english = site.page("textes/a-res-78-284-en.html")
+    tag = english.select_one("#op2 a.ra-version")
+    assert tag.get_text() == "FR"
+    assert tag["aria-label"] == "FR\u202f: paragraphe 2 dans la version française"
+    checked = 0
+    for path in site.pages():
+        if path.parent.name != "textes":
+            continue
+        for link in site.soup(path).select("a.ra-backref, a.ra-version"):
+            shown = link.get_text().removeprefix("↩\ufe0e").strip()
+            assert shown in link["aria-label"], f"{path.name}: {link}"
+            assert not re.fullmatch(r"(sec-\w+-)?(pp|op|p)\d+(-[a-z]+)?", shown), path.name
+            checked += 1
+    assert checked > 20

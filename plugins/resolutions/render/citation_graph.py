@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from ..corpus import CitedBy
 from .inline import attribute as escape
+from .labels import block_label
 from .markdown import LANGUAGE_NAMES
 
 __all__ = [
@@ -155,8 +156,10 @@ def render_citation_graph(
             y = row_top[group] + _ROW_PADDING + lane * _LANE + _LANE / 2
             position[node["id"]] = (x, y)
 
+    # No role="img": an image is one thing to a screen reader, and its links would be
+    # hidden in it; the SVG's own role (a graphics document) keeps them reachable.
     out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="graphe-citations" role="img" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="graphe-citations" '
         f'width="{width:.0f}" height="{height:.0f}" viewBox="0 0 {width:.0f} {height:.0f}" '
         f'aria-labelledby="graphe-titre graphe-description">',
         '<title id="graphe-titre">Graphe des citations du corpus</title>',
@@ -276,30 +279,8 @@ def _node(node: Mapping, where: tuple[float, float], links: _Links) -> str:
 
 # --------------------------------------------------------------------------- "Cité par"
 
-_BLOCK_LABELS = (
-    (re.compile(r"^pp(\d+)$"), "alinéa {0} du préambule"),
-    (re.compile(r"^op(\d+)$"), "paragraphe {0}"),
-    (re.compile(r"^op(\d+)-([a-z]+)$"), "paragraphe {0} {1})"),
-    (re.compile(r"^fn-(\w+)$"), "note {0}"),
-    (re.compile(r"^sec-(\w+)$"), "section {0}"),
-    (re.compile(r"^title-\d+$"), "titre"),
-    (re.compile(r"^p\d+$"), "texte"),
-    (re.compile(r"^author$"), "préambule"),
-    (re.compile(r"^closing$"), "formule finale"),
-)
-
-
 NOT_CITED = "Aucun texte du corpus ne cite ce texte."
 """What a text's "Cité par" says when no text of the corpus cites it."""
-
-
-def block_label(block_id: str) -> str:
-    """A paragraph id in words, for readers: ``op6-a`` → "paragraphe 6 a)"."""
-    for pattern, label in _BLOCK_LABELS:
-        match = pattern.match(block_id)
-        if match:
-            return label.format(*match.groups())
-    return block_id
 
 
 def render_cited_by(

@@ -20,6 +20,7 @@ from ..glossary import Glossary
 from ..load import BODIES
 from ..model import Block, Document, Paragraph, Section
 from .inline import RenderContext, attribute, escape, render_inline
+from .labels import block_label
 from .typography import french as french_typography
 
 FORMAT_LABELS = {
@@ -131,12 +132,15 @@ def _version_links(
         if anchor not in other.anchors:
             continue
         url = attribute(context.document_url(other.slug, anchor))
-        name = attribute(f"{label[0].upper()}{label[1:]} {VERSION_OF.get(other.lang, other.lang)}")
+        short = VERSION_SHORT.get(other.lang, other.lang.upper())
+        # The name starts with the tag's visible text (WCAG 2.5.3, label in name): a
+        # reader who says "FR" to a voice control reaches it.
+        name = attribute(f"{short}\u202f: {label} {VERSION_OF.get(other.lang, other.lang)}")
         links.append(
             # A no-break space: the tag never goes to a line of its own.
             f'&nbsp;<a class="ra-version" href="{url}" hreflang="{attribute(other.lang)}" '
             f'lang="{SITE_LANGUAGE}" aria-label="{name}" title="{name}">'
-            f"{escape(VERSION_SHORT.get(other.lang, other.lang.upper()))}</a>"
+            f"{escape(short)}</a>"
         )
     return "".join(links)
 
@@ -345,10 +349,13 @@ def render_footnotes(document: Document, context: RenderContext) -> list[str]:
         backrefs = []
         for occurrence, anchor in enumerate(note.refs, 1):
             ref = ids.footnote_ref(note.number, occurrence)
+            # The paragraph in words, as the glossary and "Cité par" name it; the
+            # visible words are in the link's name (WCAG 2.5.3, label in name).
+            where = block_label(anchor)
             backrefs.append(
                 f'<a class="ra-backref" href="#{ref}" '
-                f'aria-label="Retour à l’appel de note ({attribute(anchor)})">↩&#xFE0E;&nbsp;'
-                f"{escape(anchor)}</a>"
+                f'aria-label="Retour à l’appel de note, {attribute(where)}">↩&#xFE0E;&nbsp;'
+                f"{escape(where)}</a>"
             )
         text = render_inline(note.text, context, french=document.lang == FRENCH)
         items.append(
