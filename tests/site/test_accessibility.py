@@ -100,9 +100,18 @@ def blocking_violations(tab: Tab) -> list[str]:
 
 
 def photograph(tab: Tab, folder: Path, name: str) -> None:
-    """What a reader sees first, and the whole page."""
-    tab.page.screenshot(path=folder / f"{name}.png")
-    tab.page.screenshot(path=folder / f"{name}-page.png", full_page=True)
+    """What a reader sees first, and the whole page; transitions run to their end (a
+    phone's media features apply after the first paint, and the « Citer » buttons fade
+    in from there)."""
+    tab.page.screenshot(path=folder / f"{name}.png", animations="disabled")
+    # Not full_page=True: while it captures, Chromium forgets the phone's touch screen,
+    # (hover: none) stops matching and what a phone always shows disappears.  A window
+    # as tall as the page shows the same thing.
+    window = tab.page.viewport_size
+    height = tab.page.evaluate("document.documentElement.scrollHeight")
+    tab.page.set_viewport_size({"width": window["width"], "height": height})
+    tab.page.screenshot(path=folder / f"{name}-page.png", animations="disabled")
+    tab.page.set_viewport_size(window)
 
 
 @pytest.mark.parametrize("kind", sorted(PAGES))
