@@ -23,6 +23,8 @@ BLOCKING = ("serious", "critical")
 DEVICES = {
     "bureau": {"viewport": {"width": 1280, "height": 900}},
     "telephone": {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True},
+    # The site follows the system's dark mode (Material's "slate" scheme).
+    "bureau-sombre": {"viewport": {"width": 1280, "height": 900}, "color_scheme": "dark"},
 }
 
 PAGES = {
@@ -35,9 +37,12 @@ PAGES = {
     "graphe": "textes/citations.html",
     "organe": "textes/organe/ag.html",
     "annee": "textes/annee/2007.html",
+    "page-redigee": "donnees.html",
 }
 """One page of each kind, read from the seeds: CARICC is named in 78/284; 62/176 is the
-General Assembly's text of 2007."""
+General Assembly's text of 2007; "Les données" is a hand-written page with code examples
+wider than a phone.  Not the 404 page: served for a missing address, it links from the
+site's root, so that from disk it finds no style or script (tests/site/test_hosted.py)."""
 
 SEARCH_QUERY = "CARICC"
 
