@@ -31,7 +31,7 @@ from mkdocs.utils.meta import get_data
 from resolutions.corpus import CitedBy
 from resolutions.errors import SourceError
 from resolutions.load import parse_source
-from resolutions.mkdocs.plugin import stash_html_blocks, unstash_html_blocks
+from resolutions.mkdocs.stash import stash_html_blocks, unstash_html_blocks
 from resolutions.model import Correction
 from resolutions.pipeline import convert_bytes
 from resolutions.render.citation_graph import render_cited_by

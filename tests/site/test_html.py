@@ -264,7 +264,12 @@ def test_search_index_has_one_entry_per_paragraph(site: Site) -> None:
             if paragraph["kind"] == "operative" and document["symbol"]:
                 # An English version says so: its French version has the same symbol.
                 ref = document["symbol"] + (" (texte anglais)" if document["lang"] == "en" else "")
-                assert entry["title"] == f"{ref} — § {paragraph['number']}"
+                # Named as "Cité par" names it: a text that numbers each section
+                # from 1 (``sec-II-op1``) says the section.
+                words = f"paragraphe {paragraph['number']}"
+                if paragraph["id"].startswith("sec-"):
+                    words += f" de la section {paragraph['section']}"
+                assert entry["title"] == f"{ref} — {words}"
     # The offline plugin copied the rewritten index, not the theme's.
     script = (site.root / "search/search_index.js").read_text(encoding="utf-8")
     assert script.removeprefix("var __index = ") == (

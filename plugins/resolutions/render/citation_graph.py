@@ -18,14 +18,13 @@ import math
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
+from .. import ids
 from ..corpus import CitedBy
 from .inline import attribute as escape
-from .labels import block_label
 from .markdown import LANGUAGE_NAMES
 
 __all__ = [
     "GROUP_LABELS",
-    "block_label",
     "render_citation_graph",
     "render_cited_by",
 ]
@@ -313,14 +312,13 @@ def render_cited_by(
         body = GROUP_LABELS.get(row.body, row.body)
         year = row.date[:4]
         cited = (
-            f' <span class="cite-par__cible">(vise : {escape(block_label(row.cited_anchor))})'
-            "</span>"
+            f' <span class="cite-par__cible">(vise : {escape(ids.label(row.cited_anchor))})</span>'
             if row.cited_anchor
             else ""
         )
         items.append(
             f'<li class="cite-par__ligne"><a href="{escape(href)}">{escape(name)}, '
-            f"{escape(block_label(row.block_id))}</a>{cited}"
+            f"{escape(ids.label(row.block_id))}</a>{cited}"
             f' — <span class="cite-par__organe">{escape(body)}</span>, '
             f'<span class="cite-par__annee">{escape(year)}</span>'
             f'<br><q class="cite-par__extrait"{lang}>{escape(row.excerpt)}</q></li>'
