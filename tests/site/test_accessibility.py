@@ -37,6 +37,7 @@ PAGES = {
     "graphe": "textes/citations.html",
     "organe": "textes/organe/ag.html",
     "annee": "textes/annee/2007.html",
+    "organe-annee": "textes/organe/ag/2007.html",
     "page-redigee": "donnees.html",
 }
 """One page of each kind, read from the seeds: CARICC is named in 78/284; 62/176 is the

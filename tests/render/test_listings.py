@@ -1,5 +1,6 @@
-"""Browsing pages (render/browse.py): every text reachable by body and by year, long
-listings over numbered pages, the home page with the latest texts only."""
+"""Browsing pages (render/listings.py): every text reachable by body and by year, long
+listings over numbered pages, the home page with the latest texts only.  Expected pages
+and counts are written from the corpus made below."""
 
 from __future__ import annotations
 
@@ -9,16 +10,10 @@ import re
 from bs4 import BeautifulSoup
 
 from resolutions.model import Document
-from resolutions.render.browse import (
-    LATEST,
-    PAGE_SIZE,
-    browse_pages,
-    home_corpus,
-    page_url,
-    relative,
-)
+from resolutions.render.listings import LATEST, PAGE_SIZE, home_block, listing_pages
+from resolutions.render.pages import page_url
 
-GRAPH = "textes/citations.html"
+GRAPH = "textes/citations.md"
 
 
 def text_url(slug: str) -> str:
@@ -54,8 +49,8 @@ def corpus() -> list[Document]:
 def pages() -> dict[str, BeautifulSoup]:
     """Each page by its site path (``textes/annee/2007.html``), parsed."""
     return {
-        page_url(page.src_uri): BeautifulSoup(page.markdown, "html.parser")
-        for page in browse_pages(corpus(), "textes", text_url, GRAPH)
+        page_url(page.path): BeautifulSoup(page.content, "html.parser")
+        for page in listing_pages(corpus(), "textes", GRAPH)
     }
 
 
@@ -93,7 +88,7 @@ def test_every_link_leads_to_a_page_of_the_site() -> None:
     for here, soup in built.items():
         for link in soup.find_all("a", href=True):
             target = posixpath.normpath(posixpath.join(posixpath.dirname(here), link["href"]))
-            assert target in built or target in texts or target == GRAPH, (here, link)
+            assert target in built or target in texts or target == page_url(GRAPH), (here, link)
 
 
 def test_a_long_listing_goes_on_over_numbered_pages() -> None:
@@ -192,24 +187,24 @@ def test_a_listing_entry_shows_symbol_title_body_and_date() -> None:
 
 def test_an_english_text_is_marked_as_such() -> None:
     english = text(1, "ag", "2024-06-04", lang="en", title="Central Asia's resolve")
-    *_, year = browse_pages([english], "textes", text_url, GRAPH)
-    entry = BeautifulSoup(year.markdown, "html.parser").select_one("ol.ra-listing > li")
+    *_, year = listing_pages([english], "textes", GRAPH)
+    entry = BeautifulSoup(year.content, "html.parser").select_one("ol.ra-listing > li")
     assert entry.select_one(".ra-listing-symbol").get_text(" ", strip=True) == "S/1 (anglais)"
     assert entry.select_one(".ra-listing-title")["lang"] == "en"
 
 
 def test_titles_are_escaped() -> None:
     hostile = text(1, "ag", "2024-06-04", title='<script>alert(1)</script> & "x"', symbol="<b>")
-    for page in browse_pages([hostile], "textes", text_url, GRAPH):
-        assert "<script" not in page.markdown and "<b>" not in page.markdown
-    home = home_corpus([hostile], "index.html", text_url, "textes/index.html", None)
+    for page in listing_pages([hostile], "textes", GRAPH):
+        assert "<script" not in page.content and "<b>" not in page.content
+    home = home_block([hostile], "index.md", "textes", None)
     assert '&lt;script&gt;alert(1)&lt;/script&gt; &amp; "x"' in home
 
 
 def test_the_home_page_shows_the_counts_and_the_latest_texts_only() -> None:
     texts = corpus()
     home = BeautifulSoup(
-        home_corpus(texts, "index.html", text_url, "textes/index.html", "site.zip"),
+        home_block(texts, "index.md", "textes", "site.zip"),
         "html.parser",
     )
     counts = home.select_one(".ra-counts").get_text()
@@ -226,12 +221,18 @@ def test_a_listing_page_stays_small_whatever_the_corpus() -> None:
     a page may weigh (the theme adds its navigation around it)."""
     long_title = "Coopération internationale face au problème mondial de la drogue " * 4
     texts = [text(n, "ag", "2007-12-18", title=long_title) for n in range(10 * PAGE_SIZE)]
-    built = browse_pages(texts, "textes", text_url, GRAPH)
-    largest = max(len(page.markdown.encode("utf-8")) for page in built)
+    built = listing_pages(texts, "textes", GRAPH)
+    largest = max(len(page.content.encode("utf-8")) for page in built)
     assert largest < 60_000, largest
 
 
-def test_relative_links() -> None:
-    assert relative("textes/a.html", "index.html") == "textes/a.html"
-    assert relative("textes/a.html", "textes/organe/ag/2007.html") == "../../a.html"
-    assert relative("textes/index.html", "textes/index.html") == "index.html"
+def test_a_french_title_is_shown_in_french_typography() -> None:
+    """As on the text's page: a curly apostrophe, a no-break space before the colon."""
+    printed = text(1, "ag", "2024-06-04", title="Coopération : l'approche unifiée")
+    *_, year = listing_pages([printed], "textes", GRAPH)
+    title = BeautifulSoup(year.content, "html.parser").select_one(".ra-listing-title")
+    assert title.get_text() == "Coopération\xa0: l’approche unifiée"
+    english = text(2, "ag", "2024-06-04", lang="en", title="Asia's resolve: unified")
+    *_, year = listing_pages([english], "textes", GRAPH)
+    title = BeautifulSoup(year.content, "html.parser").select_one(".ra-listing-title")
+    assert title.get_text() == "Asia's resolve: unified"
