@@ -294,6 +294,8 @@ def test_the_new_text_is_in_every_listing(followed: Followed) -> None:
         assert listing in hub_links
         page = followed.page(f"textes/{listing}")
         assert f"../{SLUG}.html" in [a["href"] for a in page.select(".ra-listing a")]
+    body_year = followed.page("textes/organe/ag/2024.html")
+    assert f"../../{SLUG}.html" in [a["href"] for a in body_year.select(".ra-listing a")]
 
 
 def test_the_text_it_cites_links_back_to_it(followed: Followed) -> None:

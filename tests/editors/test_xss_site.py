@@ -22,6 +22,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from resolutions.cli import main
+from resolutions.render.listings import LATEST
 from resolutions.render.typography import french
 from tests.converter.test_safety import PAYLOADS
 from tests.site.build import ROOT, build_site
@@ -211,12 +212,20 @@ def test_the_payload_is_still_there_as_text(sites: Sites, text: Text) -> None:
 
 
 def test_listing_pages_show_titles_as_text(sites: Sites) -> None:
+    """Every title, as typed (in French typography, as the text's page shows it), in
+    the listing of 2000 (over as many pages as it takes); the home page's latest texts
+    too."""
+    expected = {french(f"Titre {text.payload}") for text in TEXTS}
+    year_pages = sorted((sites.hostile / "textes" / "annee").glob("2000*.html"))
+    listed = [
+        title.get_text()
+        for path in year_pages
+        for title in soup_of(path).select(".ra-listing .ra-listing-title")
+    ]
+    assert len(listed) == len(TEXTS) and set(listed) == expected
     home = soup_of(sites.hostile / "index.html")
-    year = soup_of(sites.hostile / "textes" / "annee" / "2000.html")
-    for soup in (home, year):
-        titles = {link.get_text() for link in soup.select(".ra-listing a")}
-        for text in TEXTS:
-            assert f"Titre {text.payload}" in titles
+    latest = [title.get_text() for title in home.select(".ra-listing .ra-listing-title")]
+    assert len(latest) == min(LATEST, len(TEXTS)) and set(latest) <= expected
 
 
 def test_no_file_was_pulled_in_by_a_snippet_line(sites: Sites) -> None:

@@ -69,7 +69,10 @@ def test_the_hub_lists_bodies_then_years_and_each_listing_links_back() -> None:
     assert [page.path for page in pages] == [
         "textes/index.md",
         "textes/organe/ag.md",
+        "textes/organe/ag/2002.md",
+        "textes/organe/ag/2001.md",
         "textes/organe/cnd.md",
+        "textes/organe/cnd/2001.md",
         "textes/annee/2002.md",
         "textes/annee/2001.md",
     ]
@@ -77,24 +80,30 @@ def test_the_hub_lists_bodies_then_years_and_each_listing_links_back() -> None:
     assert hub.startswith(SEARCH_EXCLUDED)
     assert "Le corpus compte 3 textes." in hub
     assert '<a href="organe/ag.html">Assemblée générale</a> (2 textes)' in hub
-    assert '<li><a href="annee/2001.html">2001</a> <span>(2)</span></li>' in hub
+    assert '<li><a href="annee/2001.html">2001</a> <span class="ra-count">(2)</span></li>' in hub
     assert '<a href="citations.html">graphe des citations</a>' in hub
-    year_2001 = pages[4].content
+    year_2001 = pages[-1].content
     assert '<a href="../index.html">tous les organes et toutes les années</a>' in year_2001
-    # Most recent first, with a body column in a year's listing.
+    # Most recent first, with the body in a year's listing.
     assert year_2001.index("CND 1") < year_2001.index("A/RES/1/1")
-    assert '<a href="../a-res-1-1.html">A/RES/1/1</a>' in year_2001
-    assert "<th>Organe</th>" in year_2001 and "<th>Organe</th>" not in pages[1].content
+    assert (
+        '<a href="../a-res-1-1.html"><span class="ra-listing-symbol">A/RES/1/1</span>' in year_2001
+    )
+    assert "Commission des stupéfiants · <time" in year_2001
+    ag_2001 = pages[3].content
+    assert '<a href="../ag.html">Assemblée générale, toutes les années</a>' in ag_2001
+    assert '<a href="../../annee/2001.html">tous les organes en 2001</a>' in ag_2001
+    assert "Assemblée générale · <time" not in ag_2001
 
 
-def test_the_home_table_links_from_the_home_page() -> None:
+def test_the_home_block_links_from_the_home_page() -> None:
     documents = [text("a-res-1-1", "ag", "2001-02-03", "A/RES/1/1")]
-    block, table = home_block(documents, "index.md", "textes", "site.zip")
-    assert table in block
-    assert '<a href="textes/a-res-1-1.html">A/RES/1/1</a>' in table
+    block = home_block(documents, "index.md", "textes", "site.zip")
+    assert '<a href="textes/a-res-1-1.html"><span class="ra-listing-symbol">A/RES/1/1' in block
+    assert '<a href="textes/index.html">Tous les textes, par organe et par année</a>' in block
     assert '<a href="site.zip" download>' in block
     assert "<strong>1 texte</strong> (Assemblée générale : 1), 1 paragraphe, 0 note." in block
-    without_archive, _ = home_block(documents, "index.md", "textes", None)
+    without_archive = home_block(documents, "index.md", "textes", None)
     assert "download" not in without_archive
 
 

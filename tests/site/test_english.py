@@ -220,7 +220,7 @@ def test_cited_by_and_listings_name_the_english_version(bilingual_site: Path) ->
     french = read(bilingual_site, "textes/a-res-78-284.html")
     assert not [a for a in french.select(".cite-par a") if "a-res-78-284-en" in a["href"]]
     listing = read(bilingual_site, "textes/organe/ag.html")
-    symbols = [cell.get_text(" ", strip=True) for cell in listing.select("td.ra-symbol")]
+    symbols = [span.get_text(" ", strip=True) for span in listing.select(".ra-listing-symbol")]
     assert "A/RES/78/284" in symbols and "A/RES/78/284 (anglais)" in symbols
 
 

@@ -211,38 +211,46 @@ def test_navigation_lists_no_text(site: Site) -> None:
         assert len(nav.find_all("a", href=True)) < 20
 
 
-def test_home_page_lists_every_text_with_counts(site: Site) -> None:
+def test_home_page_shows_the_counts_and_the_latest_texts(site: Site) -> None:
+    """The seeds are 8 texts, fewer than the 10 latest the home page shows: all of them,
+    most recent first, each with its body and date, then the way to every text."""
     home = site.page("index.html")
-    rows = home.select(".ra-corpus table tbody tr")
+    entries = home.select(".ra-corpus ol.ra-listing > li")
     documents = site.documents()
-    assert len(rows) == len(documents)
-    linked = {row.find("a")["href"] for row in rows}
-    assert linked == {f"textes/{d['slug']}.html" for d in documents}
+    assert len(entries) == len(documents) == 8
+    linked = [entry.a["href"] for entry in entries]
+    assert set(linked) == {f"textes/{d['slug']}.html" for d in documents}
+    dates = [entry.time["datetime"] for entry in entries]
+    assert dates == sorted(dates, reverse=True)
     counts = home.select_one(".ra-counts").get_text(" ", strip=True)
     assert f"{len(documents)} textes" in counts
     paragraphs = sum(len(d["paragraphs"]) for d in documents)
     assert f"{paragraphs} paragraphes" in counts
-    for row in rows:
-        cells = [cell.get_text(" ", strip=True) for cell in row.find_all("td")]
-        assert len(cells) == 4 and all(cells[1:]), cells
+    for entry in entries:
+        assert entry.select_one(".ra-listing-title").get_text(strip=True)
+        assert " · " in entry.select_one(".ra-listing-about").get_text()
+    assert home.select_one(".ra-corpus .ra-more a")["href"] == "textes/index.html"
 
 
 def test_index_pages_by_body_and_by_year(site: Site) -> None:
+    """From « Les textes », every text is reached twice: through its body's page and
+    the body's year, and through its year."""
     documents = site.documents()
     hub = site.page("textes/index.html")
-    listed: dict[str, set[str]] = {}
-    for link in hub.select("article a[href]"):
-        href = link["href"]
-        if href.startswith(("organe/", "annee/")):
-            page = site.page(f"textes/{href}")
-            listed[href] = {Path(a["href"]).stem for a in page.select(".ra-listing a")}
+    hrefs = [link["href"] for link in hub.select("article a[href]")]
     bodies = {d["body"] for d in documents}
     years = {d["date"][:4] for d in documents}
-    assert {h for h in listed if h.startswith("organe/")} == {f"organe/{b}.html" for b in bodies}
-    assert {h for h in listed if h.startswith("annee/")} == {f"annee/{y}.html" for y in years}
+    assert {h for h in hrefs if h.startswith("organe/")} == {f"organe/{b}.html" for b in bodies}
+    assert {h for h in hrefs if h.startswith("annee/")} == {f"annee/{y}.html" for y in years}
     for document in documents:
-        assert document["slug"] in listed[f"organe/{document['body']}.html"]
-        assert document["slug"] in listed[f"annee/{document['date'][:4]}.html"]
+        body, year = document["body"], document["date"][:4]
+        body_page = site.page(f"textes/organe/{body}.html")
+        assert f"{body}/{year}.html" in [a["href"] for a in body_page.select(".ra-years a")]
+        for listing in (f"textes/organe/{body}/{year}.html", f"textes/annee/{year}.html"):
+            page = site.page(listing)
+            depth = "../" * (listing.count("/") - 1)
+            listed = [a["href"] for a in page.select("ol.ra-listing > li > a")]
+            assert listed.count(f"{depth}{document['slug']}.html") == 1, listing
 
 
 def test_search_index_has_one_entry_per_paragraph(site: Site) -> None:
@@ -328,3 +336,28 @@ def test_cited_by_is_in_the_table_of_contents(site: Site) -> None:
         if notes is not None:
             assert heading in notes.find_all_previous("h2")
     assert said_none and listed, "the seeds have texts cited and texts not cited"
+
+
+def test_small_links_say_their_visible_words_in_their_name(site: Site) -> None:
+    """A note's way back and the tag of the other version: their accessible name holds
+    the words they show (WCAG 2.5.3, label in name), and a way back names the paragraph
+    in words, never by its internal id."""
+    page = site.page("textes/a-res-62-176.html")
+    first = page.select_one("#fn-1 a.ra-backref")
+    # Note 1 of 62/176 is called in the first preambular paragraph.
+    assert first.get_text() == "↩\ufe0e\xa0alinéa 1 du préambule"
+    assert first["aria-label"] == "Retour à l’appel de note, alinéa 1 du préambule"
+    english = site.page("textes/a-res-78-284-en.html")
+    tag = english.select_one("#op2 a.ra-version")
+    assert tag.get_text() == "FR"
+    assert tag["aria-label"] == "FR\u202f: paragraphe 2 dans la version française"
+    checked = 0
+    for path in site.pages():
+        if path.parent.name != "textes":
+            continue
+        for link in site.soup(path).select("a.ra-backref, a.ra-version"):
+            shown = link.get_text().removeprefix("↩\ufe0e").strip()
+            assert shown in link["aria-label"], f"{path.name}: {link}"
+            assert not re.fullmatch(r"(sec-\w+-)?(pp|op|p)\d+(-[a-z]+)?", shown), path.name
+            checked += 1
+    assert checked > 20

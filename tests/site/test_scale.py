@@ -1,5 +1,6 @@
-"""A page does not grow with the corpus: the same text's page, and the hand-written
-pages, weigh the same in a site of 10 texts and in a site of 1,000 (within 20%)."""
+"""A page does not grow with the corpus: the same text's page, the hand-written pages
+and the home page weigh the same in a site of 10 texts and in a site of 1,000 (within
+20%); no listing holds more than a page of texts, nor weighs 100 kB."""
 
 from __future__ import annotations
 
@@ -10,12 +11,16 @@ from pathlib import Path
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
+
+from resolutions.render.listings import PAGE_SIZE
 
 from .build import ROOT, build_site
 
 FRONT_MATTER = re.compile(r"\A---\n(?P<meta>.*?)\n---\n", re.DOTALL)
 SMALL, LARGE = 10, 1000
 TOLERANCE = 0.20
+LISTING_BYTES = 100_000
 
 
 def single_text_seeds() -> list[Path]:
@@ -68,7 +73,7 @@ def test_page_size_stays_flat_as_the_corpus_grows(tmp_path: Path) -> None:
     assert len(list((large / "textes").glob("*.json"))) == LARGE
     seeds = len(single_text_seeds())
     pages = [f"textes/{path.stem}-{n:04d}.html" for n, path in enumerate(single_text_seeds())]
-    pages += ["guide.html", "a-propos.html", "404.html"]
+    pages += ["guide.html", "a-propos.html", "404.html", "index.html"]
     assert seeds >= 3
     report = [f"build: {SMALL} texts {small_time:.1f} s, {LARGE} texts {large_time:.1f} s"]
     for page in pages:
@@ -77,4 +82,16 @@ def test_page_size_stays_flat_as_the_corpus_grows(tmp_path: Path) -> None:
         ratio = large_size / small_size
         report.append(f"{page}: {small_size} → {large_size} bytes (× {ratio:.3f})")
         assert abs(ratio - 1) <= TOLERANCE, "\n".join(report)
+    listings = [large / "textes" / "index.html"]
+    listings += sorted((large / "textes" / "organe").rglob("*.html"))
+    listings += sorted((large / "textes" / "annee").glob("*.html"))
+    # The copies keep the seeds' years: hundreds of texts a year, over several pages.
+    assert any(path.stem.endswith("-2") for path in listings)
+    for path in listings:
+        size = path.stat().st_size
+        assert size < LISTING_BYTES, f"{path.relative_to(large)}: {size} bytes"
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+        assert len(soup.select("ol.ra-listing > li")) <= PAGE_SIZE, path
+    largest = max(listings, key=lambda path: path.stat().st_size)
+    report.append(f"largest listing: {largest.relative_to(large)} {largest.stat().st_size} bytes")
     print("\n".join(report))

@@ -707,3 +707,28 @@
   else
     start()
 })()
+
+/*
+ * Code examples of the hand-written pages: one wider than the screen scrolls sideways,
+ * and the keyboard can scroll it only when it can take focus (what Material does for
+ * its highlighted blocks, which this site does not use). Checked again when the window
+ * changes size.
+ */
+;(function () {
+  "use strict"
+
+  function scrollableByKeyboard() {
+    document.querySelectorAll(".md-typeset pre > code").forEach(function (code) {
+      if (code.scrollWidth > code.clientWidth)
+        code.setAttribute("tabindex", "0")
+      else
+        code.removeAttribute("tabindex")
+    })
+  }
+
+  if (document.readyState === "loading")
+    document.addEventListener("DOMContentLoaded", scrollableByKeyboard)
+  else
+    scrollableByKeyboard()
+  window.addEventListener("resize", scrollableByKeyboard)
+})()

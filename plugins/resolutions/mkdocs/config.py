@@ -43,9 +43,9 @@ class ResolutionsConfig(Config):
     glossary_dir = SiteFolder(default="glossaire")
     """Folder of the site where the glossary pages are generated."""
     home_page = Type(str, default="index.md")
-    """The hand-written page that receives the table of every text."""
+    """The hand-written page that receives the corpus: its counts and latest texts."""
     home_marker = Type(str, default="<!-- ra:corpus -->")
-    """Where, in the home page, the table of every text goes (the build fails without it)."""
+    """Where, in the home page, the corpus goes (the build fails without it)."""
 
     # Settings for search
     search_paragraphs = Type(bool, default=True)

@@ -40,9 +40,6 @@ from .stash import stash_html_blocks, unstash_html_blocks
 
 log = logging.getLogger("mkdocs.plugins.resolutions")
 
-HOME_TABLE = "<!-- ra:corpus-table -->"
-"""Where the table of every text goes in the home page's HTML."""
-
 
 class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
     def __init__(self) -> None:
@@ -53,7 +50,6 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         self.export: Path | None = None  # the option markdown_dir (see on_config)
         self.pages = SitePages([], {}, {})  # and where each text's and entry's page is
         self.stashed: dict[str, list[str]] = {}  # by page (see stash_html_blocks)
-        self.home_table = ""  # put into the home page's HTML (see on_post_page)
         self.output: AtomicOutput | None = None  # `mkdocs build`: see AtomicOutput
         # mkdocs serve keeps this object from one rebuild to the next (MkDocs keeps a
         # plugin that has on_startup): what a rebuild can reuse is kept here.
@@ -136,13 +132,6 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         if not self.config.enabled:
             return None
-        if page.file.src_uri == self.config.home_page:
-            if output.count(HOME_TABLE) != 1:
-                raise PluginError(
-                    f"resolutions: {page.file.src_uri}: the place of the table of every "
-                    "text was lost in the theme"
-                )
-            output = output.replace(HOME_TABLE, self.home_table, 1)
         if self.reuse is not None:
             self.reuse.keep(page.file.src_uri, output)
         if self.preview_error is not None:
@@ -219,10 +208,6 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
             markdown = self._fill_home(markdown, page, config)
             if self.export is not None:
                 write_page(self.export, page.file.src_uri, markdown)
-            # The table goes back in after the theme's search has read the page (see
-            # on_post_page): it is kept out of search anyway, and the search plugin's
-            # parse of it was most of the time of the home page.
-            markdown = markdown.replace(self.home_table, HOME_TABLE, 1)
         if is_home or page.file.generated_by == "resolutions":
             markdown, self.stashed[page.file.src_uri] = stash_html_blocks(markdown)
         return markdown
@@ -240,13 +225,11 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         if marker not in markdown:
             raise PluginError(
                 f"resolutions: {config.docs_dir}/{page.file.src_uri}: the marker '{marker}' "
-                "is missing; it says where the table of every text goes"
+                "is missing; it says where the counts and the latest texts go"
             )
         documents = self.corpus.documents if self.corpus else ()
         archive = self.config.archive_name if self.config.archive else None
-        block, self.home_table = home_block(
-            documents, page.file.src_uri, self.config.texts_dir, archive
-        )
+        block = home_block(documents, page.file.src_uri, self.config.texts_dir, archive)
         return markdown.replace(marker, block, 1)
 
     @event_priority(-50)  # after material/search wrote search_index.json (priority 0), and

@@ -155,8 +155,10 @@ def render_citation_graph(
             y = row_top[group] + _ROW_PADDING + lane * _LANE + _LANE / 2
             position[node["id"]] = (x, y)
 
+    # No role="img": an image is one thing to a screen reader, and its links would be
+    # hidden in it; the SVG's own role (a graphics document) keeps them reachable.
     out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="graphe-citations" role="img" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="graphe-citations" '
         f'width="{width:.0f}" height="{height:.0f}" viewBox="0 0 {width:.0f} {height:.0f}" '
         f'aria-labelledby="graphe-titre graphe-description">',
         '<title id="graphe-titre">Graphe des citations du corpus</title>',

@@ -1,16 +1,32 @@
-"""The lists of texts: the hub (``<texts>/index.md``), one listing per body and per year,
-and the table of every text on the home page.  Pure functions of the documents."""
+"""The pages a reader browses the texts with: the hub « Les textes »
+(``<texts>/index.md``), a page per body (``<texts>/organe/<body>.md``: its years and its
+latest texts), a listing per body and year (``<texts>/organe/<body>/<year>.md``) and per
+year (``<texts>/annee/<year>.md``), and the corpus on the home page.  Pure functions of
+the documents.
+
+Every page stays small whatever the size of the corpus: a listing holds at most
+``PAGE_SIZE`` texts and goes on over numbered pages (``annee/2007.md``,
+``annee/2007-2.md``…); the home page gives the counts and the ``LATEST`` most recent
+texts.  Only the hub and a body's page grow, with the number of bodies and years (a few
+hundred links for eighty years of five bodies)."""
 
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from ..load import BODIES
 from ..model import Document
-from .inline import attribute as escape_html
-from .markdown import LANGUAGE_NAMES, french_date, lang_attribute
+from .inline import attribute, escape
+from .markdown import FRENCH, LANGUAGE_NAMES, french_date, heading_text, lang_attribute
 from .pages import SitePage, excluded_from_search, plural, relative_url
+from .typography import french
+
+PAGE_SIZE = 100
+"""Texts on one listing page."""
+LATEST = 10
+"""The most recent texts shown on the home page and on each body's page."""
 
 
 def listing_order(documents: Iterable[Document]) -> list[Document]:
@@ -24,48 +40,182 @@ def text_path(texts: str, slug: str) -> str:
     return f"{texts}/{slug}.md"
 
 
-def texts_table(documents: Iterable[Document], page: str, texts: str, *, with_body: bool) -> str:
-    """The list of ``documents`` as one raw HTML block, links relative to ``page``."""
-    header = "<th>Symbole</th><th>Titre</th>"
-    header += "<th>Organe</th>" if with_body else ""
-    header += "<th>Date</th>"
-    rows = []
-    for document in listing_order(documents):
-        url = relative_url(text_path(texts, document.slug), page)
-        symbol = escape_html(document.symbol) if document.symbol else "—"
-        if document.lang != "fr":
-            # The French and English versions of one symbol are two rows.
-            symbol += f' <span class="ra-lang-tag">({LANGUAGE_NAMES.get(document.lang)})</span>'
-        title_lang = lang_attribute(document.lang)
-        cells = [
-            f'<td class="ra-symbol"><a href="{url}">{symbol}</a></td>',
-            f'<td><a href="{url}"{title_lang}>{escape_html(document.title)}</a></td>',
-        ]
-        if with_body:
-            cells.append(f"<td>{escape_html(BODIES.get(document.body, document.body))}</td>")
-        cells.append(
-            f'<td class="ra-date"><time datetime="{escape_html(document.date)}">'
-            f"{escape_html(french_date(document.date))}</time></td>"
+def texts_list(
+    documents: Sequence[Document], page: str, texts: str, *, with_body: bool, start: int = 1
+) -> str:
+    """``documents`` (in the order given) as a numbered list, one raw HTML block, links
+    relative to ``page``: each text's symbol and title as one link, then its body (when
+    ``with_body``) and its date.  ``start``: the rank of the first, on a listing's
+    second page 101."""
+    items = []
+    for document in documents:
+        url = attribute(relative_url(text_path(texts, document.slug), page))
+        name = []
+        if document.symbol:
+            symbol = escape(document.symbol)
+            if document.lang != "fr":
+                # The French and English versions of one symbol are two entries.
+                language = escape(LANGUAGE_NAMES.get(document.lang, document.lang))
+                symbol += f' <span class="ra-lang-tag">({language})</span>'
+            name.append(f'<span class="ra-listing-symbol">{symbol}</span>')
+        # A French title in French typography, as its page shows it (the data keep
+        # the title as printed).
+        title = french(document.title) if document.lang == FRENCH else document.title
+        name.append(
+            f'<span class="ra-listing-title"{lang_attribute(document.lang)}>{escape(title)}</span>'
         )
-        rows.append(f"<tr>{''.join(cells)}</tr>")
+        about = [escape(BODIES.get(document.body, document.body))] if with_body else []
+        about.append(
+            f'<time datetime="{attribute(document.date)}">'
+            f"{escape(french_date(document.date))}</time>"
+        )
+        items.append(
+            f'<li><a href="{url}">{" ".join(name)}</a> '
+            f'<span class="ra-listing-about">{" · ".join(about)}</span></li>'
+        )
+    first = f' start="{start}"' if start != 1 else ""
+    return f'<ol class="ra-listing"{first}>{"".join(items)}</ol>'
+
+
+def _pager(pages: Sequence[str], current: int, label: str) -> str:
+    """Links to every page of one listing (``pages``: their paths), the current one
+    marked; nothing when the listing fits on one page."""
+    if len(pages) < 2:
+        return ""
+    here = pages[current]
+    links = []
+    for index, target in enumerate(pages):
+        mark = ' aria-current="page"' if index == current else ""
+        links.append(f'<li><a{mark} href="{relative_url(target, here)}">{index + 1}</a></li>')
     return (
-        f'<div class="ra-listing"><table><thead><tr>{header}</tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table></div>"
+        f'<nav class="ra-pager" aria-label="{attribute(label)}">'
+        f'<span class="ra-pager-label">Pages :</span> <ol>{"".join(links)}</ol></nav>'
     )
 
 
+def paged_listing(
+    path: str,
+    title: str,
+    documents: Sequence[Document],
+    texts: str,
+    back: Sequence[tuple[str, str]],
+    *,
+    with_body: bool,
+) -> list[SitePage]:
+    """One listing over as many pages as it takes: ``path`` is the first page's, the
+    next ones end in ``-2``, ``-3``…; ``back`` the links above the list, as (path, words)."""
+    ordered = listing_order(documents)
+    count = max(1, math.ceil(len(ordered) / PAGE_SIZE))
+    stem = path.removesuffix(".md")
+    paths = [path] + [f"{stem}-{number}.md" for number in range(2, count + 1)]
+    pages = []
+    for index, here in enumerate(paths):
+        chunk = ordered[index * PAGE_SIZE : (index + 1) * PAGE_SIZE]
+        heading = title if index == 0 else f"{title} (page {index + 1} sur {count})"
+        links = [
+            f'<a href="{relative_url(target, here)}">{escape(words)}</a>' for target, words in back
+        ]
+        shown = plural(len(ordered), "texte")
+        if count > 1:
+            shown += f", {index * PAGE_SIZE + 1} à {index * PAGE_SIZE + len(chunk)} ici"
+        pager = _pager(paths, index, f"Pages de la liste « {title} »")
+        lines = [
+            f"# {heading_text(heading)}",
+            "",
+            f'<p class="ra-count">{shown} · {" · ".join(links)}</p>',
+            "",
+        ]
+        listing = texts_list(chunk, here, texts, with_body=with_body, start=index * PAGE_SIZE + 1)
+        lines += [pager, "", listing, "", pager, ""] if pager else [listing, ""]
+        pages.append(SitePage(here, excluded_from_search("\n".join(lines))))
+    return pages
+
+
+def _years_list(years: Counter[str], link: Callable[[str], str]) -> str:
+    """Years, most recent first, each a link with its count of texts."""
+    items = [
+        f'<li><a href="{link(year)}">{escape(year)}</a> '
+        f'<span class="ra-count">({count})</span></li>'
+        for year, count in sorted(years.items(), reverse=True)
+    ]
+    return f'<ul class="ra-years">{"".join(items)}</ul>'
+
+
 def listing_pages(documents: Sequence[Document], texts: str, graph: str) -> list[SitePage]:
-    """The hub (``<texts>/index.md``), then one page per body (``<texts>/organe/<body>.md``,
-    by code), then one per year (``<texts>/annee/<year>.md``, most recent first);
-    ``graph`` is the path of the citation graph's page, which the hub links to."""
+    """The hub (``<texts>/index.md``), then for each body (by code) its page and its
+    years' listings, then each year's listing (most recent first); ``graph`` is the
+    path of the citation graph's page, which the hub links to."""
     by_body: dict[str, list[Document]] = defaultdict(list)
     by_year: dict[str, list[Document]] = defaultdict(list)
+    by_body_year: dict[tuple[str, str], list[Document]] = defaultdict(list)
     for document in documents:
+        year = document.date[:4]
         by_body[document.body].append(document)
-        by_year[document.date[:4]].append(document)
+        by_year[year].append(document)
+        by_body_year[document.body, year].append(document)
     hub = f"{texts}/index.md"
     bodies = {body: f"{texts}/organe/{body}.md" for body in sorted(by_body)}
     years = {year: f"{texts}/annee/{year}.md" for year in sorted(by_year, reverse=True)}
+
+    def body_year(body: str, year: str) -> str:
+        return f"{texts}/organe/{body}/{year}.md"
+
+    pages = [_hub(hub, documents, bodies, by_body, years, by_year, graph)]
+    for body, path in bodies.items():
+        name = BODIES.get(body, body)
+        its_years = Counter(document.date[:4] for document in by_body[body])
+        lines = [
+            f"# {heading_text(name)}",
+            "",
+            f'<p class="ra-count">{plural(len(by_body[body]), "texte")} · '
+            f'<a href="{relative_url(hub, path)}">tous les organes et toutes les '
+            "années</a></p>",
+            "",
+            "## Par année",
+            "",
+            _years_list(
+                its_years, lambda year, b=body, p=path: relative_url(body_year(b, year), p)
+            ),
+            "",
+            "## Les plus récents",
+            "",
+            texts_list(listing_order(by_body[body])[:LATEST], path, texts, with_body=False),
+            "",
+        ]
+        pages.append(SitePage(path, excluded_from_search("\n".join(lines))))
+        for year in sorted(its_years, reverse=True):
+            pages += paged_listing(
+                body_year(body, year),
+                f"{name}, {year}",
+                by_body_year[body, year],
+                texts,
+                [
+                    (path, f"{name}, toutes les années"),
+                    (years[year], f"tous les organes en {year}"),
+                ],
+                with_body=False,
+            )
+    for year, path in years.items():
+        pages += paged_listing(
+            path,
+            f"Textes de {year}",
+            by_year[year],
+            texts,
+            [(hub, "tous les organes et toutes les années")],
+            with_body=True,
+        )
+    return pages
+
+
+def _hub(
+    hub: str,
+    documents: Sequence[Document],
+    bodies: dict[str, str],
+    by_body: dict[str, list[Document]],
+    years: dict[str, str],
+    by_year: dict[str, list[Document]],
+    graph: str,
+) -> SitePage:
     lines = [
         "# Les textes",
         "",
@@ -76,19 +226,16 @@ def listing_pages(documents: Sequence[Document], texts: str, graph: str) -> list
         "",
     ]
     for body, path in bodies.items():
-        label = escape_html(BODIES.get(body, body))
         lines.append(
-            f'- <a href="{relative_url(path, hub)}">{label}</a> '
+            f'- <a href="{relative_url(path, hub)}">{escape(BODIES.get(body, body))}</a> '
             f"({plural(len(by_body[body]), 'texte')})"
         )
-    lines += ["", "## Par année", "", '<ul class="ra-years">']
-    for year, path in years.items():
-        lines.append(
-            f'<li><a href="{relative_url(path, hub)}">{year}</a> '
-            f"<span>({len(by_year[year])})</span></li>"
-        )
+    counts = Counter({year: len(texts) for year, texts in by_year.items()})
     lines += [
-        "</ul>",
+        "",
+        "## Par année",
+        "",
+        _years_list(counts, lambda year: relative_url(years[year], hub)),
         "",
         "## Les citations",
         "",
@@ -97,43 +244,13 @@ def listing_pages(documents: Sequence[Document], texts: str, graph: str) -> list
         "les passages du corpus qui la citent.",
         "",
     ]
-    pages = [SitePage(hub, excluded_from_search("\n".join(lines)))]
-    for body, path in bodies.items():
-        pages.append(
-            listing_page(path, BODIES.get(body, body), by_body[body], hub, texts, with_body=False)
-        )
-    for year, path in years.items():
-        pages.append(
-            listing_page(path, f"Textes de {year}", by_year[year], hub, texts, with_body=True)
-        )
-    return pages
+    return SitePage(hub, excluded_from_search("\n".join(lines)))
 
 
-def listing_page(
-    path: str, title: str, documents: Sequence[Document], hub: str, texts: str, *, with_body: bool
-) -> SitePage:
-    """The page at ``path`` that lists ``documents`` under ``title``."""
-    markdown = "\n".join(
-        [
-            f"# {escape_html(title)}",
-            "",
-            f'<p class="ra-count">{plural(len(documents), "texte")} · '
-            f'<a href="{relative_url(hub, path)}">tous les organes et toutes les '
-            "années</a></p>",
-            "",
-            texts_table(documents, path, texts, with_body=with_body),
-            "",
-        ]
-    )
-    return SitePage(path, excluded_from_search(markdown))
-
-
-def home_block(
-    documents: Sequence[Document], page: str, texts: str, archive: str | None
-) -> tuple[str, str]:
-    """What the home page (at ``page``) shows of the corpus: its counts, the link to the
-    offline archive (named ``archive``, if there is one) and the table of every text, as
-    one raw HTML block; and that table alone (see the plugin's on_post_page)."""
+def home_block(documents: Sequence[Document], page: str, texts: str, archive: str | None) -> str:
+    """What the home page (at ``page``) shows of the corpus, as one raw HTML block: its
+    counts, the link to the offline archive (named ``archive``, if there is one), the
+    ``LATEST`` most recent texts and the way to all of them."""
     paragraphs = sum(len(d.paragraphs) for d in documents)
     notes = sum(len(d.footnotes) for d in documents)
     bodies = Counter(document.body for document in documents)
@@ -143,15 +260,21 @@ def home_block(
     parts = [
         '<div class="ra-corpus" data-search-exclude>',
         f'<p class="ra-counts"><strong>{plural(len(documents), "texte")}</strong> '
-        f"({escape_html(per_body)}), {plural(paragraphs, 'paragraphe')}, "
+        f"({escape(per_body)}), {plural(paragraphs, 'paragraphe')}, "
         f"{plural(notes, 'note')}.</p>",
     ]
     if archive:
         parts.append(
-            f'<p class="ra-archive"><a href="{escape_html(archive)}" '
+            f'<p class="ra-archive"><a href="{attribute(archive)}" '
             "download>Télécharger tout le site (archive zip)</a> pour le lire hors ligne : "
             "décompressez l’archive, puis ouvrez <code>index.html</code>.</p>"
         )
-    table = texts_table(documents, page, texts, with_body=True)
-    parts += [table, "</div>"]
-    return "\n".join(parts), table
+    latest = listing_order(documents)[:LATEST]
+    hub = relative_url(f"{texts}/index.md", page)
+    parts += [
+        '<h3 id="derniers-textes">Les textes les plus récents</h3>',
+        texts_list(latest, page, texts, with_body=True),
+        f'<p class="ra-more"><a href="{hub}">Tous les textes, par organe et par année</a></p>',
+        "</div>",
+    ]
+    return "\n".join(parts)

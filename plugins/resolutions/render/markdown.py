@@ -109,12 +109,15 @@ def _version_links(
         if anchor not in other.anchors:
             continue
         url = attribute(context.document_url(other.slug, anchor))
-        name = attribute(f"{label[0].upper()}{label[1:]} {VERSION_OF.get(other.lang, other.lang)}")
+        short = VERSION_SHORT.get(other.lang, other.lang.upper())
+        # The name starts with the tag's visible text (WCAG 2.5.3, label in name): a
+        # reader who says "FR" to a voice control reaches it.
+        name = attribute(f"{short}\u202f: {label} {VERSION_OF.get(other.lang, other.lang)}")
         links.append(
             # A no-break space: the tag never goes to a line of its own.
             f'&nbsp;<a class="ra-version" href="{url}" hreflang="{attribute(other.lang)}" '
             f'lang="{SITE_LANGUAGE}" aria-label="{name}" title="{name}">'
-            f"{escape(VERSION_SHORT.get(other.lang, other.lang.upper()))}</a>"
+            f"{escape(short)}</a>"
         )
     return "".join(links)
 
@@ -321,10 +324,14 @@ def render_footnotes(document: Document, context: RenderContext) -> list[str]:
         backrefs = []
         for occurrence, anchor in enumerate(note.refs, 1):
             ref = ids.footnote_ref(note.number, occurrence)
+            # The paragraph in words (ids.label); the link's name starts with other
+            # words and holds the visible ones whole, parentheses apart: axe-core's
+            # label-in-name check (WCAG 2.5.3) does not find words put in parentheses.
+            where = ids.label(anchor)
             backrefs.append(
                 f'<a class="ra-backref" href="#{ref}" '
-                f'aria-label="Retour à l’appel de note ({attribute(ids.label(anchor))})">'
-                f"↩&#xFE0E;&nbsp;{escape(ids.label(anchor))}</a>"
+                f'aria-label="Retour à l’appel de note, {attribute(where)}">↩&#xFE0E;&nbsp;'
+                f"{escape(where)}</a>"
             )
         text = render_inline(note.text, context, french=document.lang == FRENCH)
         items.append(
