@@ -75,6 +75,13 @@ from ..render.markdown import (
     lang_attribute,
     render_document,
 )
+from ..search import (
+    SearchPage,
+    document_keys,
+    glossary_keys,
+    pages_from_entries,
+    write_search_index,
+)
 from .config import ResolutionsConfig
 
 log = logging.getLogger("mkdocs.plugins.resolutions")
@@ -916,30 +923,59 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
     @event_priority(-50)  # after material/search wrote search_index.json (priority 0), and
     # before the offline plugin (-100) copies that file into search_index.js
     def _write_search_entries(self, *, config: MkDocsConfig) -> None:
-        if not self.config.enabled or not self.config.search_paragraphs:
+        """The sharded index (``resolutions.search``) of the theme's entries and ours;
+        the theme's index keeps its configuration and no entry, as our worker reads the
+        shards (with ``search_index: theme``, the theme's index gets every entry)."""
+        if not self.config.enabled:
             return
         path = Path(config.site_dir) / "search" / "search_index.json"
         if not path.is_file():
             return
         index = json.loads(path.read_text(encoding="utf-8"))
+        pages = self._search_pages(index["docs"])
+        if self.config.search_index == "theme":
+            index["docs"] = [entry for page in pages for entry in page.entries]
+        else:
+            stats = write_search_index(path.parent, pages)
+            log.info(
+                "Search index: %d pages, %d terms, %d shards",
+                stats.pages,
+                stats.terms,
+                stats.shards,
+            )
+            index["docs"] = []
+        path.write_text(
+            json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+        )
+
+    def _search_pages(self, theme_entries: list[dict[str, str]]) -> list[SearchPage]:
+        if not self.config.search_paragraphs:
+            return pages_from_entries(theme_entries)
         urls = {slug: file.url for slug, file in self.text_files.items()}
         entry_urls = {entry_id: file.url for entry_id, file in self.entry_files.items()}
-        pages = {*urls.values(), *entry_urls.values()}
-        entries = [e for e in index["docs"] if e["location"].split("#")[0] not in pages]
+        ours = {*urls.values(), *entry_urls.values()}
+        pages = pages_from_entries(
+            e for e in theme_entries if e["location"].split("#")[0] not in ours
+        )
+        # A symbol leads to its French text; to another only where there is none.
+        french = {d.symbol for d in self.documents if d.lang == "fr"}
         for document in self.documents:
             url = urls[document.slug]
-            entries += self.made.get(
+            entries = self.made.get(
                 f"search:{document.slug}",
                 (document, url),
                 lambda document=document, url=url: search_entries(document, url),
             )
+            keys = document_keys(document.symbol)
+            if document.lang != "fr" and document.symbol in french:
+                keys = ()
+            pages.append(SearchPage(url, entries, "text", keys, index_block_titles=False))
         glossary = self.corpus.glossary if self.corpus else None
         for entry in glossary or ():
-            entries.append(glossary_search_entry(entry, entry_urls[entry.id]))
-        index["docs"] = entries
-        path.write_text(
-            json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
-        )
+            url = entry_urls[entry.id]
+            keys = glossary_keys([*entry.acronyms, entry.english_acronym], entry.url)
+            pages.append(SearchPage(url, [glossary_search_entry(entry, url)], "glossary", keys))
+        return pages
 
     @event_priority(-150)  # after the offline plugin (-100) wrote search_index.js, which
     # the archive must hold for search to work from the unpacked files
