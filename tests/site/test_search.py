@@ -1,0 +1,141 @@
+"""What a reader gets from the search box, on the seed site opened from disk (file://,
+no request may leave it): the sharded index read by our worker, shown by the theme.
+Expectations come from the texts themselves (their JSON, folded), not from the index."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from .conftest import Site, Tab
+from .test_browser import fold, full_text, search
+
+SYMBOL_QUERIES = [
+    ("62/176", "textes/a-res-62-176.html"),
+    ("A/RES/62/176", "textes/a-res-62-176.html"),
+    ("résolution 62/176", "textes/a-res-62-176.html"),
+    ("78/284", "textes/a-res-78-284.html"),
+    ("PC.DEC/758", "textes/pc-dec-758.html"),
+    ("Décision No 758", "textes/pc-dec-758.html"),
+    ("décision 758", "textes/pc-dec-758.html"),
+    # No text of the corpus is S-20/2: its glossary entry (undocs.org/fr/A/RES/S-20/2).
+    ("S-20/2", "glossaire/declaration-politique-1998.html"),
+]
+
+
+def kind(page: str) -> str:
+    return page.split("/")[0] if "/" in page else "page"
+
+
+def texts_with(site: Site, pattern: str) -> set[str]:
+    found = re.compile(pattern)
+    return {d["slug"] for d in site.documents() if found.search(full_text(d))}
+
+
+def slugs(pages: list[str]) -> list[str]:
+    return [Path(page).stem for page in pages if page.startswith("textes/")]
+
+
+@pytest.mark.parametrize(("query", "first"), SYMBOL_QUERIES)
+def test_a_symbol_in_any_usual_form_puts_its_text_first(tab: Tab, query: str, first: str) -> None:
+    assert search(tab, query)[0] == first
+
+
+def test_a_symbol_is_not_matched_by_a_longer_one_with_the_same_weight(tab: Tab, site: Site) -> None:
+    """``61/183`` lists the texts that cite it, each under a paragraph that holds it."""
+    citing = texts_with(site, r"61/183(?!\d)")
+    assert citing
+    assert set(slugs(search(tab, "61/183"))) == citing
+    for link in tab.page.locator("li.md-search-result__item a[href*='#'] mark").all():
+        assert fold(link.text_content()).endswith("61/183")
+
+
+def test_elided_words_never_match_as_words(tab: Tab, site: Site) -> None:
+    for query in ("d'", "l’", "qu'", "jusqu'", "lorsqu'"):
+        assert search(tab, query) == [], query
+    pages = search(tab, "blanchiment d'argent")
+    with_both = texts_with(site, r"\bblanchiment\b") & texts_with(site, r"\bargent\b")
+    with_phrase = texts_with(site, r"blanchiment d.argent")
+    assert len(with_phrase) >= 2
+    # The texts with the phrase come first, and nothing listed lacks both words.
+    assert set(slugs(pages)[: len(with_phrase)]) == with_phrase
+    assert set(slugs(pages)) <= with_both
+    marks = {
+        fold(m.text_content()) for m in tab.page.locator("li.md-search-result__item mark").all()
+    }
+    # Marked: the two words (and words of the same stem, « blanche »), never a « d… » word.
+    assert marks and all(m.startswith("blanch") or m == "argent" for m in marks), marks
+
+
+def test_a_quoted_phrase_matches_the_phrase(tab: Tab, site: Site) -> None:
+    with_phrase = texts_with(site, r"blanchiment d.argent")
+    pages = search(tab, '"blanchiment d\'argent"')
+    assert set(slugs(pages)) == with_phrase and len(pages) == len(with_phrase)
+    sections = tab.page.locator("li.md-search-result__item a[href*='#'] article")
+    assert sections.count() >= len(with_phrase)
+    for section in sections.all():
+        assert re.search(r"blanchiment d.argent", fold(section.text_content())), (
+            section.text_content()
+        )
+
+
+def test_exact_words_rank_above_longer_words_they_begin(tab: Tab, site: Site) -> None:
+    """« centre » finds « central » too (typed, it is a start), after every « centre »."""
+    exact = texts_with(site, r"\bcentres?\b")
+    longer_only = texts_with(site, r"\bcentral") - exact
+    assert exact and longer_only
+    found = slugs(search(tab, "centre"))
+    assert set(found[: len(exact)]) == exact
+    assert longer_only <= set(found[len(exact) :])
+
+
+def test_texts_rank_above_glossary_entries_for_words(tab: Tab, site: Site) -> None:
+    holders = texts_with(site, r"\bprecurseurs?\b")
+    pages = search(tab, "précurseur")
+    kinds = [kind(page) for page in pages]
+    assert set(slugs(pages)) >= holders and "glossaire" in kinds
+    assert kinds.index("glossaire") > max(i for i, k in enumerate(kinds) if k == "textes")
+
+
+def test_an_exact_acronym_puts_its_glossary_entry_first_and_texts_right_after(
+    tab: Tab, site: Site
+) -> None:
+    holders = texts_with(site, r"\bonudc\b")
+    pages = search(tab, "ONUDC")
+    assert pages[0] == "glossaire/onudc.html"
+    assert set(slugs(pages[1 : 1 + len(holders)])) == holders
+
+
+def test_results_are_grouped_by_text_with_links_to_paragraphs(tab: Tab) -> None:
+    pages = search(tab, "précurseurs")
+    assert len(pages) == len(set(pages)), "a page listed twice"
+    items = tab.page.locator("li.md-search-result__item")
+    for number, page in enumerate(pages):
+        if not page.startswith("textes/"):
+            continue
+        links = items.nth(number).locator("a.md-search-result__link")
+        hrefs = [link.get_attribute("href") for link in links.all()]
+        assert hrefs[0].endswith(page)
+        assert len(hrefs) > 1, f"{page}: no paragraph listed"
+        for href in hrefs[1:]:
+            assert re.search(re.escape(page) + r"#[a-z]+[\w-]*$", href), href
+
+
+def test_no_stem_is_shown_to_the_reader(tab: Tab) -> None:
+    search(tab, "chimiques introuvablement")
+    missing = {d.text_content() for d in tab.page.locator(".md-search-result__terms del").all()}
+    assert missing == {"introuvablement"}
+    marks = [m.text_content() for m in tab.page.locator("li.md-search-result__item mark").all()]
+    assert marks and all(fold(mark).startswith("chimique") for mark in marks), marks
+
+
+def test_search_loads_only_what_the_query_needs(tab: Tab, site: Site) -> None:
+    tab.open("textes/a-res-62-176.html")
+    search(tab, "précurseurs")
+    loaded = [url for url in tab.requests if "/search/" in url]
+    shards = [url for url in loaded if "/search/t/" in url]
+    total = len(list((site.root / "search" / "t").iterdir()))
+    assert shards and len(shards) < total / 4, (len(shards), total)
+    assert not any(url.endswith("search_index.json") for url in loaded)
