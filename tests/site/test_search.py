@@ -5,6 +5,10 @@ Expectations come from the texts themselves (their JSON, folded), not from the i
 from __future__ import annotations
 
 import re
+import threading
+import zipfile
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -139,3 +143,58 @@ def test_search_loads_only_what_the_query_needs(tab: Tab, site: Site) -> None:
     total = len(list((site.root / "search" / "t").iterdir()))
     assert shards and len(shards) < total / 4, (len(shards), total)
     assert not any(url.endswith("search_index.json") for url in loaded)
+
+
+def first_results(page, query: str) -> list[str]:
+    """Type ``query`` in the search box of the open page; the pages listed first."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially(query, delay=15)
+    items = page.locator("li.md-search-result__item")
+    items.first.wait_for(state="attached", timeout=15_000)
+    page.wait_for_timeout(500)  # the last key's answer
+    links = [item.locator("a.md-search-result__link").first for item in items.all()]
+    return [link.get_attribute("href") for link in links]
+
+
+def test_search_works_over_http(browser, site: Site) -> None:
+    handler = partial(SimpleHTTPRequestHandler, directory=str(site.root))
+    handler.log_message = lambda *args: None
+    with ThreadingHTTPServer(("127.0.0.1", 0), handler) as server:
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        page = browser.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        try:
+            port = server.server_address[1]
+            page.goto(f"http://127.0.0.1:{port}/textes/pc-dec-758.html")
+            found = first_results(page, "62/176")
+        finally:
+            page.close()
+            server.shutdown()
+    assert found[0] == f"http://127.0.0.1:{port}/textes/a-res-62-176.html"
+    assert not errors
+
+
+def test_the_offline_archive_holds_the_search(browser, site: Site, tmp_path: Path) -> None:
+    """Unpacked anywhere, the archive's site finds a text, with no file of the build."""
+    with zipfile.ZipFile(site.root / "resolutions-annotees.zip") as archive:
+        archive.extractall(tmp_path)
+    unpacked = tmp_path / "resolutions-annotees"
+    built = {p.relative_to(site.root).as_posix() for p in (site.root / "search").rglob("*.js")}
+    held = {p.relative_to(unpacked).as_posix() for p in (unpacked / "search").rglob("*.js")}
+    assert len(built) > 100 and built == held
+    assert (unpacked / "assets/javascripts/workers/ra-search.js").is_file()
+    context = browser.new_context()
+    context.route(re.compile(r"^(?!file:)"), lambda route: route.abort())
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    try:
+        page.goto((unpacked / "textes" / "a-res-62-176.html").as_uri())
+        found = first_results(page, "PC.DEC/758")
+    finally:
+        context.close()
+    assert found[0] == (unpacked / "textes" / "pc-dec-758.html").as_uri()
+    assert all(url.startswith(unpacked.as_uri()) for url in requests), requests
