@@ -198,3 +198,24 @@ def test_the_offline_archive_holds_the_search(browser, site: Site, tmp_path: Pat
         context.close()
     assert found[0] == (unpacked / "textes" / "pc-dec-758.html").as_uri()
     assert all(url.startswith(unpacked.as_uri()) for url in requests), requests
+
+
+@pytest.mark.parametrize(
+    ("query", "must", "must_not"),
+    [("précurseurs -chimiques", "precurseur", "chimique"), ("précurseurs +CARICC", "caricc", None)],
+)
+def test_plus_requires_a_word_and_minus_excludes_it(
+    tab: Tab, query: str, must: str, must_not: str | None
+) -> None:
+    shown = "li.md-search-result__item a[href*='#'] article"
+    if must_not is not None:  # without the minus, the word is there
+        search(tab, query.split(" -")[0])
+        texts = [fold(s.text_content()) for s in tab.page.locator(shown).all()]
+        assert any(must_not in text for text in texts)
+    assert search(tab, query)
+    sections = tab.page.locator(shown).all()
+    assert sections
+    for section in sections:
+        text = fold(section.text_content())
+        assert must in text, text
+        assert must_not is None or must_not not in text, text

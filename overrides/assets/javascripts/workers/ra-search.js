@@ -121,18 +121,27 @@
     var open = /\s$/.test(query) || /["»”]\s*$/.test(query)
     var clauses = []
     var seen = new Set()
-    var raw = query.match(tokens.RAW_TOKEN_ORIGINAL) || []
-    for (var i = 0; i < raw.length; i++) {
-      var folded = tokens.words(raw[i])
-      for (var j = 0; j < folded.length; j++) {
-        var word = folded[j]
-        if (!tokens.isWord(word))
-          continue
-        var term = word.indexOf("/") !== -1 ? word : tokens.stem(word)
-        if (seen.has(term))
-          continue
-        seen.add(term)
-        clauses.push({ word: folded.length > 1 ? word : raw[i], term: term, prefix: false })
+    /* "+word": required, "-word": excluded (as in Material's search) */
+    var chunks = query.split(/\s+/)
+    for (var c = 0; c < chunks.length; c++) {
+      var presence = chunks[c].charAt(0) === "+" ? "required"
+        : chunks[c].charAt(0) === "-" ? "excluded" : ""
+      var raw = chunks[c].match(tokens.RAW_TOKEN_ORIGINAL) || []
+      for (var i = 0; i < raw.length; i++) {
+        var folded = tokens.words(raw[i])
+        for (var j = 0; j < folded.length; j++) {
+          var word = folded[j]
+          if (!tokens.isWord(word))
+            continue
+          var term = word.indexOf("/") !== -1 ? word : tokens.stem(word)
+          if (seen.has(term))
+            continue
+          seen.add(term)
+          clauses.push({
+            word: folded.length > 1 ? word : raw[i], term: term, prefix: false,
+            presence: presence
+          })
+        }
       }
     }
     var last = clauses[clauses.length - 1]
@@ -144,7 +153,7 @@
   async function search(query) {
     var parsed = parse(query)
     var clauses = parsed.clauses
-    if (!clauses.length)
+    if (!clauses.some(function (clause) { return clause.presence !== "excluded" }))
       return { items: [] }
 
     /* Load the shards the query's terms are in */
@@ -200,6 +209,14 @@
     /* Rank blocks, then pages by their best block */
     var pages = new Map()
     blocks.forEach(function (block) {
+      var refused = clauses.some(function (clause, i) {
+        return clause.presence === "excluded" ? block.clauses[i]
+          : clause.presence === "required" && !block.clauses[i]
+      })
+      if (refused || block.clauses.every(function (hit, i) {
+        return !hit || clauses[i].presence === "excluded"
+      }))
+        return
       var matched = block.clauses.filter(Boolean).length
       block.rank = (block.key ? 1e15 : 0) + matched * 1e12 + tier(block.page) * 1e10 +
         block.score
@@ -276,7 +293,10 @@
 
   function item(entry, score, clauses, matched, matchedTerms) {
     var terms = {}
-    clauses.forEach(function (clause, i) { terms[clause.word] = !!matched[i] })
+    clauses.forEach(function (clause, i) {
+      if (clause.presence !== "excluded")
+        terms[clause.word] = !!matched[i]
+    })
     return {
       location: entry[0],
       title: highlight(entry[1], matchedTerms),
