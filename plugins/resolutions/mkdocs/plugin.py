@@ -936,12 +936,15 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         if self.config.search_index == "theme":
             index["docs"] = [entry for page in pages for entry in page.entries]
         else:
+            started = time.perf_counter()
             stats = write_search_index(path.parent, pages)
             log.info(
-                "Search index: %d pages, %d terms, %d shards",
+                "Search index: %d pages, %d terms, %d shards, %.1f MB in %.1f s",
                 stats.pages,
                 stats.terms,
                 stats.shards,
+                stats.index_bytes / 1e6,
+                time.perf_counter() - started,
             )
             index["docs"] = []
         path.write_text(
