@@ -124,8 +124,8 @@ def write_search_index(folder: Path, pages: Iterable[SearchPage]) -> SearchIndex
     replacing what an earlier build left there."""
     ordered = sorted(pages, key=lambda page: KINDS.index(page.kind))
     stats = SearchIndexStats(pages=len(ordered))
-    # term → [(page, entry, weighted term frequency, length)]
-    occurrences: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
+    # term → [(entry slot, weighted term frequency)]
+    occurrences: dict[str, list[tuple[int, int]]] = defaultdict(list)
     lengths: list[int] = []
     entry_numbers: list[tuple[int, int]] = []
     for page_number, page in enumerate(ordered):
@@ -143,16 +143,15 @@ def write_search_index(folder: Path, pages: Iterable[SearchPage]) -> SearchIndex
     average = (sum(lengths) / len(lengths)) if lengths else 1.0
     total = len(lengths)
 
+    norms = [K1 * (1 - B + B * length / average) for length in lengths]
     postings: dict[str, list[tuple[int, int, int]]] = {}
     for term, found in occurrences.items():
         idf = math.log(1 + (total - len(found) + 0.5) / (len(found) + 0.5))
-        scored = []
-        for slot, count in found:
-            norm = K1 * (1 - B + B * lengths[slot] / average)
-            score = round(SCALE * idf * count * (K1 + 1) / (count + norm))
-            page_number, entry_number = entry_numbers[slot]
-            scored.append((page_number, entry_number, max(score, 1)))
-        postings[term] = scored
+        factor = SCALE * idf * (K1 + 1)
+        postings[term] = [
+            (*entry_numbers[slot], max(1, round(factor * count / (count + norms[slot]))))
+            for slot, count in found
+        ]
     for page_number, page in enumerate(ordered):
         for key in page.keys:
             found = postings.setdefault(key, [])

@@ -72,17 +72,24 @@ def stem(word: str) -> str:
     return _STEMMER.stem(word)
 
 
+def plain_folded(text: str) -> str:
+    """``text`` (HTML) without its tags, its entities read, folded."""
+    return fold(ENTITY.sub(lambda match: ENTITIES[match.group(1)], TAG.sub(" ", text)))
+
+
+def token_words(token: str) -> list[str]:
+    """The words of one run of letters and digits: itself if a symbol, else its parts."""
+    if "/" in token:
+        return [token]
+    return [part for part in WORD_SPLIT.split(token) if part]
+
+
 def words(text: str) -> list[str]:
     """The folded words of ``text`` (HTML: tags skipped, entities read), in order, elided
     forms and stop words included: what a quoted phrase is matched against."""
-    plain = ENTITY.sub(lambda match: ENTITIES[match.group(1)], TAG.sub(" ", text))
     found: list[str] = []
-    for match in RAW_TOKEN.finditer(fold(plain)):
-        token = match.group()
-        if "/" in token:
-            found.append(token)
-        else:
-            found.extend(part for part in WORD_SPLIT.split(token) if part)
+    for token in RAW_TOKEN.findall(plain_folded(text)):
+        found.extend(token_words(token))
     return found
 
 
@@ -109,12 +116,26 @@ def symbol_forms(symbol: str) -> list[str]:
 def terms(text: str) -> list[str]:
     """The index terms of ``text``, in order; a symbol gives each of its forms."""
     found: list[str] = []
-    for word in words(text):
+    for token in RAW_TOKEN.findall(plain_folded(text)):
+        known = _TOKEN_TERMS.get(token)
+        if known is None:
+            known = _TOKEN_TERMS[token] = token_terms(token)
+        found.extend(known)
+    return found
+
+
+def token_terms(token: str) -> tuple[str, ...]:
+    """The terms of one run of letters and digits (runs repeat: ``terms`` keeps these)."""
+    found: list[str] = []
+    for word in token_words(token):
         if "/" in word:
             found.extend(symbol_forms(word))
         elif is_word(word):
             found.append(stem(word))
-    return found
+    return tuple(found)
+
+
+_TOKEN_TERMS: dict[str, tuple[str, ...]] = {}
 
 
 def query_terms(text: str) -> list[str]:
