@@ -34,7 +34,7 @@ class ResolutionsConfig(Config):
     search_index = Choice(("sharded", "theme"), default="sharded")
     """``sharded``: our index, built with the site and loaded in pieces by our worker
     (``resolutions.search``); ``theme``: Material's, built in the reader's browser at each
-    visit (the benchmark's comparison)."""
+    visit (the benchmark's comparison, and ``mkdocs serve`` always)."""
 
     # Settings for the offline archive
     archive = Type(bool, default=True)

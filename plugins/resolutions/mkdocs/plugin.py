@@ -142,6 +142,10 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
             self.memo = Memo()
             self.made = Made(remember=True)
             self.reuse = PageReuse()
+            # The preview keeps the theme's index: writing the shards and page files
+            # again after every edit would cost seconds (at 1,000 texts) that an edit
+            # seen in the preview cannot wait; overrides/main.html reads this setting.
+            self.config["search_index"] = "theme"
 
     def on_shutdown(self) -> None:
         if self.reuse is not None:
