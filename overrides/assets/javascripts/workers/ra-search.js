@@ -321,13 +321,17 @@
     }).join("")
   }
 
+  /* Set up as soon as the page creates the worker, not at SETUP, which the theme sends
+     from file:// only when the search box opens: the reader's first key finds it ready */
+  var ready = setup()
+
   /* One query at a time, in order; a query overtaken by a newer one is not answered */
   var queue = Promise.resolve()
   var latest = 0
   addEventListener("message", function (event) {
     var message = event.data
     if (message.type === SETUP) {
-      queue = queue.then(setup).then(function () {
+      queue = queue.then(function () { return ready }).then(function () {
         postMessage({ type: READY })
       })
     } else if (message.type === QUERY) {
