@@ -150,7 +150,9 @@
     return { clauses: clauses, phrases: phrases.filter(function (p) { return p.length > 1 }) }
   }
 
-  async function search(query) {
+  /* The result of `query`, or null if `stale()` tells that a newer query came while
+     files were loading: its answer would be replaced at once */
+  async function search(query, stale) {
     var parsed = parse(query)
     var clauses = parsed.clauses
     if (!clauses.some(function (clause) { return clause.presence !== "excluded" }))
@@ -165,6 +167,8 @@
     })
     var numbers = Array.from(wanted)
     var shards = await loadShards(numbers)
+    if (stale())
+      return null
     var shardData = new Map()
     numbers.forEach(function (n, i) { shardData.set(n, shards[i] || {}) })
 
@@ -249,6 +253,8 @@
       var files = await Promise.all(batch.map(function (page) {
         return load("p" + page.number, "search/p/" + page.number + ".js")
       }))
+      if (stale())
+        return null
       batch.forEach(function (page, i) {
         if (groups.length < MAX_PAGES && files[i])
           addGroup(groups, page, files[i], parsed, required, clauses, matchedTerms)
@@ -339,11 +345,12 @@
       queue = queue.then(function () {
         if (number !== latest)
           return
-        return search(message.data).catch(function (error) {
+        var stale = function () { return number !== latest }
+        return search(message.data, stale).catch(function (error) {
           console.warn("search: " + message.data, error)
           return { items: [] }
         }).then(function (result) {
-          if (number === latest)
+          if (result && !stale())
             postMessage({ type: RESULT, data: result })
         })
       })
