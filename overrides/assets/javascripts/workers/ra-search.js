@@ -21,6 +21,7 @@
   var MAX_PAGES = 20            /* pages listed for a query */
   var PREFIX_WEIGHT = 0.25      /* a longer word the last word begins */
   var MIN_PREFIX = 3            /* shorter last words match whole words only */
+  var MAX_PHRASE_PAGES = 200    /* pages read, at most, to find a quoted phrase */
   var TIERS = { text: 2, page: 1, glossary: 0 }
 
   /* The site's root: the worker is assets/javascripts/workers/ra-search.js */
@@ -245,6 +246,13 @@
     var required = clauses.map(function (clause) {
       return phraseTerms.some(function (list) { return list.indexOf(clause.term) !== -1 })
     })
+
+    if (parsed.phrases.length)
+      ranked = ranked.filter(function (page) {
+        return page.blocks.some(function (block) {
+          return required.every(function (needed, i) { return !needed || block.clauses[i] })
+        })
+      }).slice(0, MAX_PHRASE_PAGES)
 
     var groups = []
     for (var start = 0; start < ranked.length && groups.length < MAX_PAGES;
