@@ -13,13 +13,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 from .corpus import unresolved
 from .glossary import Glossary, unknown_acronyms
 from .language import MIN_EVIDENCE, detect_language, language_shares
 from .load import Line
-from .model import Block, Diagnostic, Document, Language
+from .model import Article, Block, Chapter, Diagnostic, Document, Language, Paragraph
+from .render.pages import plural
 
 STRAY_NUMBER = re.compile(r"^(?P<number>\d{1,3})\s*[.)]\s+\S")
 
@@ -138,8 +140,10 @@ def author_clause(document: Document) -> list[Diagnostic]:
 def run_together(document: Document) -> list[Diagnostic]:
     """Unnumbered blocks that hold several paragraphs: the text was not split."""
     found = []
-    for paragraph in document.paragraphs:
-        if paragraph.kind == "operative":
+    # An annex's unnumbered blocks too: an annexed text is published as the resolution is.
+    annexed = (paragraph for annex in document.annexes for paragraph in annex.paragraphs())
+    for paragraph in (*document.paragraphs, *annexed):
+        if paragraph.kind in ("operative", "numbered"):
             continue
         words = len(paragraph.text.split())
         if words <= RUN_TOGETHER_WORDS:
@@ -469,6 +473,76 @@ def numbering(document: Document) -> list[Diagnostic]:
     return found
 
 
+def annex_numbering(document: Document) -> list[Diagnostic]:
+    """In an annex, each article numbers its paragraphs from 1 (or, as interpretative
+    notes do, continues the annex's numbering across articles and headings); articles
+    run 1, 2, 3… when the first is article 1.  Each article is checked on its own: an
+    article's "1." is never a step back from the article before."""
+    found: list[Diagnostic] = []
+    for annex in document.annexes:
+        articles = annex.articles()
+        if articles and articles[0].number == "1":
+            for before, article in pairwise(articles):
+                if int(article.number) != int(before.number) + 1:
+                    found.append(
+                        _annex_error(
+                            document,
+                            article.heading.line,
+                            f"article {article.number} follows article {before.number}",
+                            int(article.number) > int(before.number) + 1,
+                        )
+                    )
+        across = 0
+        for part in annex.parts:
+            groups: list[tuple[str, Sequence[Paragraph]]]
+            if isinstance(part, Chapter):
+                groups = [(f" of article {a.number}", a.paragraphs) for a in part.articles]
+            elif isinstance(part, Article):
+                groups = [(f" of article {part.number}", part.paragraphs)]
+            elif isinstance(part, Paragraph):
+                groups = [("", [part])]
+            else:
+                continue
+            for where, paragraphs in groups:
+                previous = 0 if where else across
+                for paragraph in paragraphs:
+                    number, printed = _annex_number(paragraph)
+                    if number is None:
+                        continue
+                    if not printed or number not in (previous + 1, across + 1):
+                        found.append(
+                            _annex_error(
+                                document,
+                                paragraph.line,
+                                f"paragraph {number}{where} follows paragraph {previous}",
+                                number > previous + 1,
+                            )
+                        )
+                    if printed:
+                        previous = across = number
+    return found
+
+
+def _annex_number(paragraph: Paragraph) -> tuple[int | None, bool]:
+    """(number, taken as the paragraph's number): a numbered paragraph's, or the number
+    an unnumbered one opens with (out of sequence, so not taken)."""
+    if paragraph.number is not None:
+        return int(paragraph.number), True
+    if stray := STRAY_NUMBER.match(paragraph.text):
+        return int(stray["number"]), False
+    return None, False
+
+
+def _annex_error(document: Document, line: int, what: str, gap: bool) -> Diagnostic:
+    kind = "a gap" if gap else "a repeat or a step back"
+    return Diagnostic(
+        document.source_path,
+        line,
+        "error",
+        f"{document.slug}: in the annex, {what} ({kind} in the numbering)",
+    )
+
+
 def _numbering_error(document: Document, line: int, number: int, previous: int) -> Diagnostic:
     what = "a gap" if number > previous + 1 else "a repeat or a step back"
     return Diagnostic(
@@ -570,6 +644,7 @@ def check_document(document: Document, front: FrontMatter) -> list[Diagnostic]:
         *run_together(document),
         *lone_labels(document),
         *numbering(document),
+        *annex_numbering(document),
         *notes(document),
         *language(document, front),
         *printed_metadata(document, front),
@@ -577,15 +652,50 @@ def check_document(document: Document, front: FrontMatter) -> list[Diagnostic]:
 
 
 def check_documents(
-    documents: Iterable[Document], front: FrontMatter | None = None
+    documents: Iterable[Document],
+    front: FrontMatter | None = None,
+    kept: dict[int, tuple[Document, list[Diagnostic]]] | None = None,
 ) -> list[Diagnostic]:
     """``check_document`` over several texts; ``front`` reads their metadata lines
-    (by default, from paths relative to the working folder)."""
+    (by default, from paths relative to the working folder).
+
+    ``kept`` (id(text) → that text, what the checks found in it), for a preview that
+    checks every text again after each edit: a text checked in the run before (the very
+    same object) keeps its findings, and ``kept`` is left holding this run's texts."""
     front = front if front is not None else FrontMatter()
     found: list[Diagnostic] = []
+    current: dict[int, tuple[Document, list[Diagnostic]]] = {}
     for document in documents:
-        found += check_document(document, front)
+        earlier = kept.get(id(document)) if kept is not None else None
+        if earlier is None or earlier[0] is not document:
+            earlier = (document, check_document(document, front))
+        if kept is not None:
+            current[id(document)] = earlier
+        found += earlier[1]
+    if kept is not None:
+        kept.clear()
+        kept.update(current)
     return found
+
+
+def refusal(
+    conversion: Iterable[Diagnostic], found: Iterable[Diagnostic]
+) -> tuple[str, str] | None:
+    """Why a corpus must not be published, if it must not: the errors of its conversion,
+    else those the checks ``found`` (what `resolutions check` refuses: a text that
+    converts but whose structure was not found would be one long paragraph on its
+    page).  As (the ``file:line: error:`` lines, the message that stops a build)."""
+    errors = "\n".join(str(d) for d in conversion if d.severity == "error")
+    if errors:
+        return errors, f"resolutions:\n{errors}"
+    refused = [str(d) for d in found if d.severity == "error"]
+    if not refused:
+        return None
+    errors = "\n".join(refused)
+    return errors, (
+        f"resolutions: {plural(len(refused), 'error')} in the source texts; "
+        f"`resolutions check` says the same:\n{errors}"
+    )
 
 
 def ordered(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:

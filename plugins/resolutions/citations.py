@@ -93,7 +93,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from . import model
+from . import ids, model, months
 
 __all__ = [
     "INSTRUMENT_KINDS",
@@ -179,22 +179,10 @@ def _verbose(pattern: str, **pieces: str) -> re.Pattern[str]:
 
 
 _APOSTROPHE = "[’'ʼ]"
+# French month names, also as typed without accents ("fevrier").
 _MONTHS = {
-    "janvier": 1,
-    "février": 2,
-    "fevrier": 2,
-    "mars": 3,
-    "avril": 4,
-    "mai": 5,
-    "juin": 6,
-    "juillet": 7,
-    "août": 8,
-    "aout": 8,
-    "septembre": 9,
-    "octobre": 10,
-    "novembre": 11,
-    "décembre": 12,
-    "decembre": 12,
+    **months.numbers(months.FRENCH),
+    **months.numbers(tuple(map(months.unaccented, months.FRENCH))),
 }
 _MONTH_NAMES = "|".join(_MONTHS)
 
@@ -263,14 +251,7 @@ just before a bare resolution number: the resolution is the Commission's."""
 
 # English texts (``CitationContext.lang == "en"``): the same rules, the English words.
 
-_EN_MONTHS = {
-    name: number
-    for number, name in enumerate(
-        "January February March April May June July August September October November "
-        "December".split(),
-        1,
-    )
-}
+_EN_MONTHS = months.numbers(months.ENGLISH)
 _ALL_MONTHS = {**_MONTHS, **_EN_MONTHS}
 
 DATE_EN = _verbose(
@@ -489,16 +470,10 @@ def _act_label(
     noun = "décision" if decision else "résolution"
     text = f"{noun} {_act_display(number)} {_BODY_PHRASES[body]}"
     if date:
-        text += f", en date du {_french_date(date)}"
+        text += f", en date du {months.french_date(date)}"
     if paragraph:
         return f"Paragraphe {paragraph} de la {text}"
     return text[0].upper() + text[1:]
-
-
-def _french_date(iso: str) -> str:
-    year, month, day = (int(part) for part in iso.split("-"))
-    names = [name for name, number in _MONTHS.items() if number == month]
-    return f"{'1er' if day == 1 else day} {names[0]} {year}"
 
 
 LABEL_DATE = re.compile(
@@ -516,7 +491,9 @@ def label_date(label: str) -> str:
 
 
 def _anchor(paragraph: str, item: str | None) -> str:
-    return f"op{paragraph}-{item}" if item else f"op{paragraph}"
+    """The anchor of operative paragraph ``paragraph`` (its ``item`` letter, if any)."""
+    anchor = ids.operative(paragraph)
+    return ids.item(anchor, item) if item else anchor
 
 
 def _un_acts(text: str, context: CitationContext) -> list[model.Citation]:
@@ -668,7 +645,7 @@ def _osce_label(key: str, place: str | None, date: str = "") -> str:
     council = "ministériel" if key.startswith("MC.") else "permanent"
     number = key.split("/", 1)[1]
     where = f" ({place})" if place else ""
-    when = f", en date du {_french_date(date)}" if date else ""
+    when = f", en date du {months.french_date(date)}" if date else ""
     return f"Décision n° {number} du Conseil {council} de l’OSCE{where}{when} ({key})"
 
 

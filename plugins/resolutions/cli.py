@@ -165,10 +165,15 @@ def summary(document: Document) -> str:
         for flag, on in (("fragment", document.fragment), ("incomplete", document.incomplete))
         if on
     )
+    annexes = "".join(
+        f"; annex '{annex.heading.text}': {len(annex.chapters())} chapters, "
+        f"{len(annex.articles())} articles, {len(annex.paragraphs())} paragraphs"
+        for annex in document.annexes
+    )
     return (
         f"{document.source_path}: {document.slug}: format {document.format} ({how}); "
         f"{kinds['preambular']} preambular, {kinds['operative']} operative, "
-        f"{kinds['other']} other paragraphs; {len(document.sections)} sections; "
+        f"{kinds['other']} other paragraphs; {len(document.sections)} sections{annexes}; "
         f"{len(document.footnotes)} notes; {len(document.corrections)} corrections; "
         f"{mentions} mentions; {citations} citations{flags}"
     )

@@ -103,9 +103,7 @@ def translations(documents: Iterable[model.Document]) -> dict[str, dict[str, str
 
 def anchors_of(document: model.Document) -> frozenset[str]:
     """Every anchor of a text's page that a citation may name (blocks and notes)."""
-    ids = {block_id for block_id, _ in document.blocks()}
-    ids.update(f"fn-{note.number}" for note in document.footnotes)
-    return frozenset(ids)
+    return frozenset(block_id for block_id, _ in document.all_blocks())
 
 
 # --------------------------------------------------------------------------- the registry
@@ -249,18 +247,15 @@ def excerpt(text: str, start: int, end: int, width: int = _EXCERPT_WIDTH) -> str
     return ("…" if left > 0 else "") + words + ("…" if right < len(text) else "")
 
 
-def _text_blocks(document: model.Document) -> list[tuple[str, model.Block]]:
-    return document.blocks() + [(f"fn-{note.number}", note.text) for note in document.footnotes]
-
-
 def _is_self(target: str, slugs: frozenset[str]) -> bool:
     """Whether ``target`` leads to one of ``slugs`` (a text and its other versions)."""
     return target.startswith("doc:") and target[4:].partition("#")[0] in slugs
 
 
-class _Backlinks:
+class Backlinks:
     """Collects backlink rows while blocks are annotated, one row per citing block
-    and cited text."""
+    and cited text: those of one text (``cite_document``), or of the corpus
+    (``gather``)."""
 
     def __init__(self, index: CorpusIndex) -> None:
         self.index = index
@@ -286,6 +281,14 @@ class _Backlinks:
         if entry_id is not None:
             self.entries.setdefault(entry_id, {}).setdefault((citing.slug, block_id), row)
 
+    def merge(self, other: Backlinks) -> None:
+        """Add the rows of another text (rows are keyed by citing text and block: two
+        texts never share one)."""
+        for slug, rows in other.documents.items():
+            self.documents.setdefault(slug, {}).update(rows)
+        for entry_id, rows in other.entries.items():
+            self.entries.setdefault(entry_id, {}).update(rows)
+
     def result(self) -> CitationIndex:
         return CitationIndex(
             documents={slug: self._rows(rows) for slug, rows in self.documents.items()},
@@ -304,14 +307,17 @@ class _Backlinks:
         return tuple(kept)
 
 
-def _annotate_document(
-    document: model.Document,
-    index: CorpusIndex,
-    entries: Mapping[str, GlossaryEntry],
-    backlinks: _Backlinks,
-) -> model.Document:
+def cite_document(
+    document: model.Document, index: CorpusIndex, entries: Mapping[str, GlossaryEntry]
+) -> tuple[model.Document, Backlinks]:
+    """The per-text step of ``annotate``: ``document`` with its citations found and
+    resolved against ``index`` (each block's previous citations replaced), and the
+    backlinks it gives.  A text's citations of itself (its own number in its heading,
+    a mention of the instrument it is), and of its versions in other languages, are
+    dropped."""
     context = CitationContext(document.body, document.symbol or None, document.lang)
     own = index.same_text(document.slug)
+    backlinks = Backlinks(index)
 
     def change(block_id: str, block: model.Block) -> model.Block:
         kept = tuple(span for span in block.spans if not isinstance(span, model.Citation))
@@ -328,27 +334,30 @@ def _annotate_document(
         spans = sorted(kept + tuple(resolved), key=lambda span: (span.start, span.end))
         return replace(block, spans=tuple(spans))
 
-    return document.map_blocks(change)
+    return document.map_blocks(change), backlinks
+
+
+def gather(index: CorpusIndex, cited: Iterable[tuple[model.Document, Backlinks]]) -> CitationIndex:
+    """The backlinks of every text (each text with those ``cite_document`` gave it),
+    gathered with the texts in date order: every backlink list comes out ordered."""
+    gathered = Backlinks(index)
+    for _, backlinks in sorted(cited, key=lambda pair: (pair[0].date, pair[0].slug)):
+        gathered.merge(backlinks)
+    return gathered.result()
 
 
 def annotate(
     documents: Sequence[model.Document],
     glossary: Iterable[GlossaryEntry] | Mapping[str, GlossaryEntry] = (),
 ) -> tuple[tuple[model.Document, ...], CitationIndex]:
-    """Find and resolve every citation of the corpus and collect the backlinks.
-
-    Each block's previous citations are replaced, so running it twice changes nothing.
-    A text's citations of itself (its own number in its heading, a mention of the
-    instrument it is), and of its versions in other languages, are dropped.  Returns the
-    documents in the order given."""
+    """Find and resolve every citation of the corpus (``cite_document`` on each text,
+    so running it twice changes nothing) and collect the backlinks (``gather``).
+    Returns the documents in the order given."""
     entries = entries_by_id(glossary)
     index = CorpusIndex.build(documents, entries)
-    backlinks = _Backlinks(index)
-    annotated: dict[str, model.Document] = {}
-    # Visiting texts in date order makes every backlink list come out ordered.
-    for document in sorted(documents, key=lambda d: (d.date, d.slug)):
-        annotated[document.slug] = _annotate_document(document, index, entries, backlinks)
-    return tuple(annotated[document.slug] for document in documents), backlinks.result()
+    cited = [cite_document(document, index, entries) for document in documents]
+    backlinks = gather(index, zip(documents, (pair[1] for pair in cited), strict=True))
+    return tuple(pair[0] for pair in cited), backlinks
 
 
 def _citations(block: model.Block) -> list[model.Citation]:
@@ -374,7 +383,7 @@ def unresolved(
     found: list[Unresolved] = []
     for document in documents:
         keys = accepted_beside(document.source_path) if accepted is None else accepted
-        for _, block in _text_blocks(document):
+        for _, block in document.all_blocks():
             for span in _citations(block):
                 line = block.line_at(span.start)
                 if not span.target and span.key.partition("#")[0] in keys:
@@ -475,7 +484,7 @@ def citation_graph(
     edges: dict[tuple[str, str], dict] = {}
     for document in documents:
         source = f"doc:{document.slug}"
-        for block_id, block in _text_blocks(document):
+        for block_id, block in document.all_blocks():
             for span in _citations(block):
                 if span.target.startswith("doc:"):
                     target = "doc:" + span.target.removeprefix("doc:").partition("#")[0]
@@ -493,11 +502,37 @@ def citation_graph(
                 edge["count"] += 1
                 if block_id not in edge["blocks"]:
                     edge["blocks"].append(block_id)
+    return graph_of(nodes.values(), edges.values())
+
+
+def graph_of(nodes: Iterable[dict], edges: Iterable[dict]) -> dict:
+    """A citation graph of ``nodes`` and ``edges``, in the one order every graph has:
+    nodes by group, date and id; edges by citing and cited node."""
     return {
         "schema_version": GRAPH_SCHEMA_VERSION,
-        "nodes": sorted(nodes.values(), key=lambda node: (node["group"], node["date"], node["id"])),
-        "edges": sorted(edges.values(), key=lambda edge: (edge["source"], edge["target"])),
+        "nodes": sorted(nodes, key=lambda node: (node["group"], node["date"], node["id"])),
+        "edges": sorted(edges, key=lambda edge: (edge["source"], edge["target"])),
     }
+
+
+def merge_citation_graphs(graphs: Iterable[dict]) -> dict:
+    """``citation_graph`` of several texts put together from the graph of each
+    (``citation_graph([document])``, which a preview keeps while the text is equal):
+    the same nodes (each text's own, then the outside texts as the texts first cite
+    them) and the same edges (one per citing text and cited node)."""
+    nodes: dict[str, dict] = {}
+    outside: dict[str, dict] = {}
+    edges: list[dict] = []
+    for graph in graphs:
+        for node in graph["nodes"]:
+            if node["in_corpus"]:
+                nodes[node["id"]] = node
+            else:
+                outside.setdefault(node["id"], node)
+        edges += graph["edges"]
+    for node_id, node in outside.items():
+        nodes.setdefault(node_id, node)
+    return graph_of(nodes.values(), edges)
 
 
 _SHORT_PREFIXES = (

@@ -42,8 +42,8 @@ from pathlib import Path
 
 import yaml
 
-from . import ids
 from .errors import SourceError
+from .load import SLUG
 from .model import Block, Citation, Document, Mention
 
 KINDS: tuple[str, ...] = (
@@ -79,7 +79,6 @@ ENTRY_FIELDS = frozenset(
 )
 REQUIRED_FIELDS = ("id", "kind", "names", "english_name", "description")
 
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*$")
 UNTS_REFERENCE = re.compile(r"^[1-9][0-9]*/[1-9][0-9]*$")
 WEB_ADDRESS = re.compile(r"^https?://[^\s\"'<>]+$")
@@ -505,7 +504,7 @@ class _GlossaryReader:
             return self.strings(fields[key][1], f"'{key}'") if key in fields else []
 
         entry_id = text("id")
-        if not SLUG.match(entry_id):
+        if not SLUG.fullmatch(entry_id):
             raise self.fail(
                 fields["id"][1], f"id '{entry_id}' must be small letters, digits and hyphens"
             )
@@ -550,7 +549,7 @@ class _GlossaryReader:
                     None, f"{where}: unts '{reference}' must be volume/number (976/14152)", line
                 )
         document = text("document")
-        if document and not SLUG.match(document):
+        if document and not SLUG.fullmatch(document):
             raise self.fail(fields["document"][1], f"{where}: document '{document}' is not a slug")
         return Entry(
             id=entry_id,
@@ -610,13 +609,6 @@ class _GlossaryReader:
 # --------------------------------------------------------------------------- documents
 
 
-def text_blocks(document: Document) -> list[tuple[str, Block]]:
-    """The blocks of ``document`` in reading order, with its footnotes (``fn-N``) last."""
-    blocks = document.blocks()
-    blocks.extend((ids.footnote(note.number), note.text) for note in document.footnotes)
-    return blocks
-
-
 def annotate(document: Document, glossary: Glossary) -> Document:
     """A copy of ``document`` with a ``Mention`` span for every mention, in every block
     but headings, found with the names of the document's language.  A mention never
@@ -658,7 +650,7 @@ def unknown_acronyms(document: Document, glossary: Glossary) -> list[tuple[int, 
     glossary does not know, outside headings.  Document symbols (``A/RES/62/176``,
     ``PC.DEC/758``) and roman numerals are not acronyms.  Sorted by line, each pair once."""
     found: set[tuple[int, str]] = set()
-    for block_id, block in text_blocks(document):
+    for block_id, block in document.all_blocks():
         if HEADING_BLOCK.match(block_id):
             continue
         for match in _ACRONYM_WORD.finditer(block.text):
@@ -734,7 +726,7 @@ class MentionIndex:
     def build(cls, documents: Iterable[Document]) -> MentionIndex:
         sites: dict[str, list[MentionSite]] = {}
         for document in documents:
-            for block_id, block in text_blocks(document):
+            for block_id, block in document.all_blocks():
                 first: dict[str, Mention] = {}
                 counts: dict[str, int] = {}
                 for span in block.spans:

@@ -56,7 +56,10 @@ NO_FRONT_MATTER = (
     "date, source) between two '---' lines; copy docs/contribuer/modele-texte.txt"
 )
 
-_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+"""What a slug, a body code, a glossary id or a folder of the site is (``fullmatch``):
+lower-case ASCII letters and digits, single hyphens between them.  It becomes part of
+file names and addresses."""
 _ISO_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 TEXT_FIELDS = ("symbol", "title", "body", "type", "date", "source", "format", "slug", "lang")
 
@@ -407,7 +410,7 @@ def _validate_entry(entry: dict[str, Any], path: str, raw_text: str, line: int) 
     # the same symbol, keeps the plain one (a-res-78-284, a-res-78-284-en).
     suffix = "-en" if clean.get("lang") == "en" else ""
     slug = clean.get("slug") or slugify(clean["symbol"]) + suffix
-    if not _SLUG.match(slug):
+    if not SLUG.fullmatch(slug):
         raise fail(
             "slug",
             f"slug '{slug}' must be lower-case letters, digits and hyphens only: it names the "

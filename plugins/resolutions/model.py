@@ -19,7 +19,9 @@ from . import ids
 
 SCHEMA_VERSION = 1
 
-ParagraphKind = Literal["preambular", "operative", "other"]
+ParagraphKind = Literal["preambular", "operative", "numbered", "other"]
+"""``numbered``: a numbered paragraph of an annexed instrument (an article's ``1.``),
+never an operative paragraph of the resolution."""
 SourceFormat = Literal["pdf-text", "markdown", "ocr", "html"]
 Language = Literal["fr", "en"]
 
@@ -151,10 +153,12 @@ class Block:
 
 @dataclass(frozen=True)
 class Item(Block):
-    """A lettered sub-item ``a)`` of a paragraph."""
+    """A lettered sub-item ``a)`` of a paragraph; in an annexed instrument, its own
+    roman sub-items ``(i)``, ``(ii)`` are ``items``."""
 
     id: str = ""
     label: str = ""
+    items: tuple[Item, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -192,6 +196,170 @@ class Footnote:
     refs: tuple[str, ...] = ()
 
 
+# --------------------------------------------------------------------------- annexes
+
+
+AnnexLineRole = Literal["preamble", "author", "agreement", "witness", "heading"]
+
+
+@dataclass(frozen=True)
+class AnnexLine:
+    """A line of an annex that is neither a paragraph nor an article heading: the
+    ``Preamble`` heading, the instrument's author clause (``The States Parties to the
+    present Convention,``), ``Have agreed as follows:``, ``IN WITNESS WHEREOF…``, or a
+    heading that names no single article (``Articles 23 and 35, with regard to …``)."""
+
+    id: str
+    role: AnnexLineRole
+    block: Block
+
+
+@dataclass(frozen=True)
+class Article:
+    """``Article 5`` (or ``Article premier``) with its title and its paragraphs; ``number``
+    is the article's number in figures (``premier`` is ``1``)."""
+
+    id: str
+    number: str
+    heading: Block
+    title: Block | None = None
+    paragraphs: tuple[Paragraph, ...] = ()
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """``Chapter IV`` / ``Chapitre premier`` with its title and the articles under it;
+    ``number`` is the numeral (``premier`` is ``I``)."""
+
+    id: str
+    number: str
+    heading: Block
+    title: Block | None = None
+    articles: tuple[Article, ...] = ()
+
+
+AnnexPart = AnnexLine | Paragraph | Chapter | Article
+
+
+@dataclass(frozen=True)
+class Annex:
+    """A text annexed to the resolution (a convention, a declaration, a plan), printed
+    after its closing formula: the ``Annex``/``Annexe II`` heading, the title lines, and
+    its parts in reading order (lines, paragraphs, chapters holding articles, articles)."""
+
+    id: str
+    number: str | None
+    heading: Block
+    title: tuple[Block, ...] = ()
+    parts: tuple[AnnexPart, ...] = ()
+
+    def articles(self) -> list[Article]:
+        found: list[Article] = []
+        for part in self.parts:
+            if isinstance(part, Chapter):
+                found.extend(part.articles)
+            elif isinstance(part, Article):
+                found.append(part)
+        return found
+
+    def chapters(self) -> list[Chapter]:
+        return [part for part in self.parts if isinstance(part, Chapter)]
+
+    def paragraphs(self) -> list[Paragraph]:
+        """Every paragraph of the annex, in and out of articles, in reading order."""
+        found: list[Paragraph] = []
+        for part in self.parts:
+            if isinstance(part, Paragraph):
+                found.append(part)
+            elif isinstance(part, Chapter):
+                found.extend(p for article in part.articles for p in article.paragraphs)
+            elif isinstance(part, Article):
+                found.extend(part.paragraphs)
+        return found
+
+    def blocks(self) -> list[tuple[str, Block]]:
+        """Every text-bearing block of the annex with its anchor id, in reading order."""
+        found: list[tuple[str, Block]] = [(self.id, self.heading)]
+        found += [(ids.annex_title(self.id, n), b) for n, b in enumerate(self.title, 1)]
+
+        def article(part: Article) -> None:
+            found.append((part.id, part.heading))
+            if part.title is not None:
+                found.append((ids.title_of(part.id), part.title))
+            for paragraph in part.paragraphs:
+                _paragraph_blocks(paragraph, found)
+
+        for part in self.parts:
+            if isinstance(part, AnnexLine):
+                found.append((part.id, part.block))
+            elif isinstance(part, Paragraph):
+                _paragraph_blocks(part, found)
+            elif isinstance(part, Chapter):
+                found.append((part.id, part.heading))
+                if part.title is not None:
+                    found.append((ids.title_of(part.id), part.title))
+                for each in part.articles:
+                    article(each)
+            else:
+                article(part)
+        return found
+
+    def map_blocks(self, change: Callable[[str, Block], Block]) -> Annex:
+        """A copy where every block of ``blocks`` is ``change(id, block)``."""
+
+        def paragraph(part: Paragraph) -> Paragraph:
+            return replace(
+                change(part.id, part), items=tuple(_map_item(i, change) for i in part.items)
+            )
+
+        def titled(part: Article | Chapter) -> dict[str, object]:
+            title = part.title
+            return {
+                "heading": change(part.id, part.heading),
+                "title": change(ids.title_of(part.id), title) if title is not None else None,
+            }
+
+        def article(part: Article) -> Article:
+            return replace(
+                part, **titled(part), paragraphs=tuple(paragraph(p) for p in part.paragraphs)
+            )
+
+        parts: list[AnnexPart] = []
+        for part in self.parts:
+            if isinstance(part, AnnexLine):
+                parts.append(replace(part, block=change(part.id, part.block)))
+            elif isinstance(part, Paragraph):
+                parts.append(paragraph(part))
+            elif isinstance(part, Chapter):
+                parts.append(
+                    replace(part, **titled(part), articles=tuple(article(a) for a in part.articles))
+                )
+            else:
+                parts.append(article(part))
+        return replace(
+            self,
+            heading=change(self.id, self.heading),
+            title=tuple(
+                change(ids.annex_title(self.id, n), b) for n, b in enumerate(self.title, 1)
+            ),
+            parts=tuple(parts),
+        )
+
+
+def _paragraph_blocks(paragraph: Paragraph, found: list[tuple[str, Block]]) -> None:
+    found.append((paragraph.id, paragraph))
+    for item in paragraph.items:
+        found.append((item.id, item))
+        found.extend((sub.id, sub) for sub in item.items)
+
+
+def _map_item(item: Item, change: Callable[[str, Block], Block]) -> Item:
+    changed = change(item.id, item)
+    if not item.items:
+        return changed  # type: ignore[return-value]
+    return replace(changed, items=tuple(change(sub.id, sub) for sub in item.items))
+
+
 class BlockWalk:
     """Reading-order walks shared by a parsed text and a Document: both hold a heading,
     an author clause, sections, paragraphs and a closing formula."""
@@ -201,6 +369,8 @@ class BlockWalk:
     sections: tuple[Section, ...]
     paragraphs: tuple[Paragraph, ...]
     closing: Block | None
+    annexes: tuple[Annex, ...]
+    footnotes: tuple[Footnote, ...]
 
     def body_order(self) -> list[Section | Paragraph]:
         """Sections and paragraphs in reading order (a section before its paragraphs,
@@ -224,7 +394,7 @@ class BlockWalk:
             (ids.heading(index), block) for index, block in enumerate(self.heading, 1)
         ]
         if self.author is not None:
-            found.append(("author", self.author))
+            found.append((ids.AUTHOR, self.author))
         for part in self.body_order():
             if isinstance(part, Section):
                 found.append((part.id, part.heading))
@@ -232,7 +402,16 @@ class BlockWalk:
                 found.append((part.id, part))
                 found.extend((item.id, item) for item in part.items)
         if self.closing is not None:
-            found.append(("closing", self.closing))
+            found.append((ids.CLOSING, self.closing))
+        for annex in self.annexes:
+            found.extend(annex.blocks())
+        return found
+
+    def all_blocks(self) -> list[tuple[str, Block]]:
+        """Every text-bearing block with its anchor id: ``blocks`` in reading order,
+        then the text of each footnote (``fn-<number>``)."""
+        found = self.blocks()
+        found.extend((ids.footnote(note.number), note.text) for note in self.footnotes)
         return found
 
 
@@ -253,6 +432,7 @@ class ParsedText(BlockWalk):
     footnotes: tuple[Footnote, ...] = ()
     removals: tuple[Removal, ...] = ()
     detail_lines: tuple[tuple[str, int], ...] = ()
+    annexes: tuple[Annex, ...] = ()
 
     def document_fields(self) -> dict[str, object]:
         """The keyword arguments this gives ``Document``."""
@@ -292,6 +472,8 @@ class Document(BlockWalk):
     """The language of the text as printed: declared in the metadata, else detected."""
     removals: tuple[Removal, ...] = ()
     """Page furniture the readers took out of the text, with where it was."""
+    annexes: tuple[Annex, ...] = ()
+    """The texts annexed after the closing formula (a convention and its articles)."""
 
     def map_blocks(self, change: Callable[[str, Block], Block]) -> Document:
         """A copy where every text-bearing block (see ``blocks``) is ``change(id, block)``.
@@ -300,7 +482,7 @@ class Document(BlockWalk):
         heading = tuple(
             change(ids.heading(index), block) for index, block in enumerate(self.heading, 1)
         )
-        author = change("author", self.author) if self.author is not None else None
+        author = change(ids.AUTHOR, self.author) if self.author is not None else None
         sections = tuple(
             replace(section, heading=change(section.id, section.heading))
             for section in self.sections
@@ -312,7 +494,8 @@ class Document(BlockWalk):
             )
             for paragraph in self.paragraphs
         )
-        closing = change("closing", self.closing) if self.closing is not None else None
+        closing = change(ids.CLOSING, self.closing) if self.closing is not None else None
+        annexes = tuple(annex.map_blocks(change) for annex in self.annexes)
         footnotes = tuple(
             replace(note, text=change(ids.footnote(note.number), note.text))
             for note in self.footnotes
@@ -325,7 +508,9 @@ class Document(BlockWalk):
             paragraphs=paragraphs,
             closing=closing,
             footnotes=footnotes,
+            annexes=annexes,
         )
+
 
 @dataclass(frozen=True)
 class Diagnostic:

@@ -813,25 +813,13 @@ def _block_proposals(block_id: str, block: model.Block, lexicon: Lexicon) -> lis
     ]
 
 
-def _each_block(document: model.Document) -> list[tuple[str, model.Block]]:
-    """Every block ``map_blocks`` passes (footnotes included), in its order."""
-    seen: list[tuple[str, model.Block]] = []
-
-    def collect(block_id: str, block: model.Block) -> model.Block:
-        seen.append((block_id, block))
-        return block
-
-    document.map_blocks(collect)
-    return seen
-
-
 def propose(document: model.Document, lexicon: Lexicon) -> list[Proposal]:
     """Every correction proposed for an OCR text, applied or doubtful, in text order
     (none for texts of other formats)."""
     if document.format != "ocr":
         return []
     proposals: list[Proposal] = []
-    for block_id, block in _each_block(document):
+    for block_id, block in document.all_blocks():
         proposals.extend(_block_proposals(block_id, block, lexicon))
     return proposals
 
@@ -955,7 +943,7 @@ def review(
     """The proposals for ``document`` with the editors' decisions applied: refused ones
     are not applied, confirmed ones are, editors' own corrections are added."""
     proposals = propose(document, lexicon)
-    blocks = _each_block(document)
+    blocks = document.all_blocks()
     first_line, last_line = _document_lines(blocks)
     for decision in decisions:
         if not first_line <= decision.line <= last_line:

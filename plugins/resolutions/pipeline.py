@@ -16,11 +16,12 @@ import os
 import signal
 import stat
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, fields, is_dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any, TypeVar
 
 from . import corpus as corpus_pass
 from . import glossary as glossary_stage
@@ -43,6 +44,8 @@ from .readers.markdown import MAX_NESTING, NestingTooDeep, read_markdown
 from .readers.ocr import read_ocr
 from .readers.pdf_text import read_pdf_text
 from .structure import parse_structure
+
+T = TypeVar("T")
 
 READERS = {
     "pdf-text": read_pdf_text,
@@ -120,7 +123,8 @@ def _check_limits(flow: Flow, path: str) -> None:
 
 
 def _check_counts(part: ParsedText, entry: dict, path: str) -> None:
-    paragraphs = part.paragraphs
+    # An annex's paragraphs count too: the limit bounds the text, wherever it is printed.
+    paragraphs = [*part.paragraphs, *(p for annex in part.annexes for p in annex.paragraphs())]
     if len(paragraphs) > MAX_PARAGRAPHS:
         raise SourceError(
             path,
@@ -456,7 +460,8 @@ class Memo:
     changed: ``mkdocs serve`` rebuilds the whole site after every edit, and an edit
     changes one text.  Each kind of result is keyed by everything it is made from (a
     source's bytes, a document's value); a run keeps only the results it used, so the
-    memo holds one corpus."""
+    memo holds one corpus.  The one cache of a preview: the conversion's stages, the
+    checks, and what the site makes of the corpus (``made``)."""
 
     def __init__(self) -> None:
         self.conversions: dict[tuple[str, bool, bytes], ConversionResult] = {}
@@ -467,11 +472,39 @@ class Memo:
         """id(converted document) → (that document, the glossary, the document tagged)."""
         self.citation_index: corpus_pass.CorpusIndex | None = None
         """What the citations were resolved against in the last run."""
-        self.cited: dict[int, tuple[Document, Document, corpus_pass._Backlinks]] = {}
+        self.cited: dict[int, tuple[Document, Document, corpus_pass.Backlinks]] = {}
         """id(tagged document) → (that document, the document with its citations, the
         backlinks it gives), valid while the index is equal to ``citation_index``."""
         self.mentions: dict[str, tuple[Document, glossary_stage.MentionIndex]] = {}
         """Slug → (the annotated document, the mentions it holds)."""
+        self.checked: dict[int, tuple[Document, list[Diagnostic]]] = {}
+        """id(document) → (that document, what ``checks.check_documents`` found in it)."""
+        self.made = Made(remember=True)
+        """Pages' Markdown and search entries, by what they are made from."""
+
+
+class Made:
+    """What was made from the corpus in the previous build (pages' Markdown, search
+    entries), by name, with what it was made from; ``get`` hands it back while those
+    inputs are equal.  Only ``mkdocs serve`` builds twice in a process: elsewhere
+    (``remember=False``) nothing is kept.  Inputs are mostly the very objects of the
+    previous build (see Memo), which compare equal at once."""
+
+    def __init__(self, remember: bool = False) -> None:
+        self.remember = remember
+        self.previous: dict[str, tuple[object, Any]] = {}
+        self.current: dict[str, tuple[object, Any]] = {}
+
+    def next_build(self) -> None:
+        self.previous, self.current = self.current, {}
+
+    def get(self, name: str, inputs: object, make: Callable[[], T]) -> T:
+        if not self.remember:
+            return make()
+        found = self.previous.get(name)
+        result = found[1] if found is not None and found[0] == inputs else make()
+        self.current[name] = (inputs, result)
+        return result
 
 
 def _digest(raw: bytes) -> bytes:
@@ -656,13 +689,9 @@ def _cite(
 ) -> tuple[tuple[Document, ...], corpus_pass.CitationIndex]:
     """The citations pass; with ``memo``, as ``corpus.annotate`` does it, but a text
     tagged in an earlier run (the very same object) keeps its citations and backlinks,
-    if the corpus index they were resolved against is equal to this run's.  Backlinks
-    are then gathered in the same order (texts by date and slug, blocks in reading
-    order), so the result is the same.
-
-    It calls the corpus module's own per-text step and backlink collector (private
-    there: ``corpus.annotate`` is the one public pass), so that both ways run the same
-    code."""
+    if the corpus index they were resolved against is equal to this run's.  Both run
+    the corpus module's per-text step (``cite_document``) and ``gather``, so the result
+    is the same."""
     if memo is None:
         return corpus_pass.annotate(tagged, glossary or ())
     entries = entries_by_id(glossary or ())
@@ -670,24 +699,15 @@ def _cite(
     if index != memo.citation_index:
         memo.cited = {}
     memo.citation_index = index
-    kept: dict[int, tuple[Document, Document, corpus_pass._Backlinks]] = {}
+    kept: dict[int, tuple[Document, Document, corpus_pass.Backlinks]] = {}
     for document in tagged:
         found = memo.cited.get(id(document))
         if found is None or found[0] is not document:
-            backlinks = corpus_pass._Backlinks(index)
-            annotated = corpus_pass._annotate_document(document, index, entries, backlinks)
-            found = (document, annotated, backlinks)
+            found = (document, *corpus_pass.cite_document(document, index, entries))
         kept[id(document)] = found
     memo.cited = kept
-    gathered = corpus_pass._Backlinks(index)
-    for document in sorted(tagged, key=lambda d: (d.date, d.slug)):
-        own = kept[id(document)][2]
-        # Rows are keyed by (citing slug, block): two texts never share one.
-        for slug, rows in own.documents.items():
-            gathered.documents.setdefault(slug, {}).update(rows)
-        for entry_id, rows in own.entries.items():
-            gathered.entries.setdefault(entry_id, {}).update(rows)
-    return tuple(kept[id(document)][1] for document in tagged), gathered.result()
+    backlinks = corpus_pass.gather(index, ((found[0], found[2]) for found in kept.values()))
+    return tuple(kept[id(document)][1] for document in tagged), backlinks
 
 
 def annotate_corpus(
@@ -724,6 +744,7 @@ def build_corpus(
 __all__ = [
     "BODIES",
     "Corpus",
+    "Made",
     "Memo",
     "annotate_corpus",
     "build_corpus",

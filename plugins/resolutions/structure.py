@@ -29,6 +29,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from . import ids
+from .annex import ANNEX_RULES, AnnexDraft, annex_heading, build_annexes
 from .errors import SourceError
 from .language import detect_language
 from .model import (
@@ -275,6 +276,8 @@ class ParseState:
     """Numbering restarted at 1 in a section: anchors then name their section."""
     counts: dict[str, int] = field(default_factory=lambda: {"preambular": 0, "other": 0})
     corrections: list[Correction] = field(default_factory=list)
+    annexes: list[AnnexDraft] = field(default_factory=list)
+    """The annexes read so far: once one is open, the layout's annex rules read on."""
 
     def following(self) -> RawBlock | None:
         return self.blocks[self.index] if self.index < len(self.blocks) else None
@@ -458,6 +461,7 @@ class Layout:
     name: str
     rules: tuple[Rule, ...]
     item: re.Pattern[str]
+    annex_rules: tuple[Rule, ...] = ANNEX_RULES
 
     def with_rule_before(self, rule: Rule, before: Rule) -> Layout:
         rules = list(self.rules)
@@ -466,6 +470,7 @@ class Layout:
 
 
 BODY_RULES: tuple[Rule, ...] = (
+    annex_heading,
     markdown_section,
     section_with_heading,
     roman_section,
@@ -537,8 +542,10 @@ def parse_text(
     while state.index < len(body):
         raw = body[state.index]
         state.index += 1
-        # ``other`` accepts any block, so some rule always takes it.
-        next(rule for rule in layout.rules if rule(state, raw))
+        # ``other`` (``annex_paragraph`` in an annex) accepts any block, so some rule
+        # always takes it.
+        rules = layout.annex_rules if state.annexes else layout.rules
+        next(rule for rule in rules if rule(state, raw))
     first_text = next((raw.text for raw in body), "")
     fragment = not heading and author is None and first_text[:1].islower()
     last = state.paragraphs[-1] if state.paragraphs else None
@@ -555,6 +562,7 @@ def parse_text(
         details=header_details(heading),
         corrections=tuple(state.corrections),
         lang=lang,
+        annexes=build_annexes(state.annexes),
     )
 
 

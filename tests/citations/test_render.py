@@ -7,9 +7,9 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+from resolutions import ids
 from resolutions.corpus import CitedBy, annotate, citation_graph
 from resolutions.render.citation_graph import (
-    block_label,
     render_citation_graph,
     render_cited_by,
 )
@@ -54,8 +54,8 @@ def test_cited_by_rows() -> None:
     assert 'OSCE, Conseil permanent</span>, <span class="cite-par__annee">2008' in html
     # A text without a symbol is named by its title.
     assert (
-        '<a href="../cnd-2019-declaration-ministerielle/#p5">Déclaration ministérielle, texte'
-        in html
+        '<a href="../cnd-2019-declaration-ministerielle/#p5">Déclaration ministérielle, '
+        "passage 5</a>" in html
     )
     assert "Aucun texte" not in html
 
@@ -84,10 +84,27 @@ def test_cited_by_escapes_everything() -> None:
         ("title-7", "titre"),
         ("sec-II", "section II"),
         ("closing", "formule finale"),
+        ("author", "auteur"),
+        ("p3", "passage 3"),
+        ("p3-a", "passage 3 a)"),
+        ("sec-II-op1", "paragraphe 1 de la section II"),
+        ("sec-II-op1-b", "paragraphe 1 b) de la section II"),
+        ("not-an-id", "not-an-id"),
+        # An annex's ids (ids.py's scheme), as a reader names them.
+        ("annexe", "annexe"),
+        ("annexe-ii", "annexe II"),
+        ("annexe-chap-IV", "chapitre IV de l’annexe"),
+        ("annexe-art-5", "article 5 de l’annexe"),
+        ("annexe-art-5-par-2-a", "article 5, paragraphe 2 a) de l’annexe"),
+        ("annexe-art-10-al-1", "article 10, alinéa 1 de l’annexe"),
+        ("annexe-art-2-al-1-e-ii", "article 2, alinéa 1 e) ii) de l’annexe"),
+        ("annexe-pp3", "alinéa 3 du préambule de l’annexe"),
+        ("annexe-ii-par-4", "paragraphe 4 de l’annexe II"),
+        ("annexe-foi", "formule finale de l’annexe"),
     ],
 )
 def test_block_label(block_id: str, words: str) -> None:
-    assert block_label(block_id) == words
+    assert ids.label(block_id) == words
 
 
 @pytest.fixture(scope="module")

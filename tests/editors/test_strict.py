@@ -109,7 +109,7 @@ def test_every_accepted_citation_is_still_cited_and_has_a_reason():
     unaddressed = {
         span.key.partition("#")[0]
         for document in annotated
-        for _, block in corpus_pass._text_blocks(document)
+        for _, block in document.all_blocks()
         for span in corpus_pass._citations(block)
         if not span.target
     }

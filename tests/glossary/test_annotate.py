@@ -8,7 +8,6 @@ from resolutions.glossary import (
     MentionIndex,
     annotate,
     excerpt_around,
-    text_blocks,
     unknown_acronyms,
 )
 from resolutions.model import Block, Citation, Emphasis, Footnote, Mention, NoteMark
@@ -161,4 +160,4 @@ def test_unknown_acronyms_in_footnotes(glossary: Glossary) -> None:
     note = Footnote("1", Block(text="Voir le rapport du PNUD (E/2009/28).", line=50))
     doc = document(paragraph("Rien."), footnotes=(note,))
     assert unknown_acronyms(doc, glossary) == [(50, "PNUD")]
-    assert [block_id for block_id, _ in text_blocks(doc)] == ["pp1", "fn-1"]
+    assert [block_id for block_id, _ in doc.all_blocks()] == ["pp1", "fn-1"]

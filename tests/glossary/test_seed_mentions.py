@@ -17,7 +17,6 @@ from resolutions.glossary import (
     Glossary,
     MentionIndex,
     annotate,
-    text_blocks,
     unknown_acronyms,
 )
 from resolutions.model import Document, Mention
@@ -202,7 +201,7 @@ def corpus(glossary: Glossary) -> dict[str, Document]:
 
 def mentioned(doc: Document) -> dict[str, set[str]]:
     found: dict[str, set[str]] = {}
-    for block_id, block in text_blocks(doc):
+    for block_id, block in doc.all_blocks():
         entries = {span.entry for span in block.spans if isinstance(span, Mention)}
         if entries:
             found[block_id] = entries
@@ -213,7 +212,7 @@ def words(doc: Document, entry_id: str) -> list[str]:
     """The words of every mention of ``entry_id`` in ``doc``."""
     return [
         " ".join(block.text[span.start : span.end].split())
-        for _, block in text_blocks(doc)
+        for _, block in doc.all_blocks()
         for span in block.spans
         if isinstance(span, Mention) and span.entry == entry_id
     ]
@@ -234,7 +233,7 @@ def test_entries_named_in_each_paragraph(corpus: dict[str, Document], slug: str)
 
 @pytest.mark.parametrize("slug", sorted(EXPECTED))
 def test_headings_are_never_tagged(corpus: dict[str, Document], slug: str) -> None:
-    for block_id, block in text_blocks(corpus[slug]):
+    for block_id, block in corpus[slug].all_blocks():
         if block_id.startswith(("title-", "sec-")):
             assert not [span for span in block.spans if isinstance(span, Mention)], block_id
 
@@ -287,7 +286,7 @@ def test_nations_unies_alone_only_where_no_longer_name_holds_it(
     corpus: dict[str, Document],
 ) -> None:
     for doc in corpus.values():
-        for _, block in text_blocks(doc):
+        for _, block in doc.all_blocks():
             for span in block.spans:
                 if isinstance(span, Mention) and span.entry == "onu":
                     before = " ".join(block.text[: span.start].split()[-2:])

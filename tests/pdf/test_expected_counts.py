@@ -78,26 +78,119 @@ def block_notes(block: dict[str, Any] | None) -> int:
     return len(block["notes"]) if block else 0
 
 
+def paragraph_notes(paragraph: dict[str, Any]) -> int:
+    total = block_notes(paragraph)
+    for item in paragraph["items"]:
+        total += block_notes(item) + sum(block_notes(sub) for sub in item.get("items", []))
+    return total
+
+
+def annex_notes(annex: dict[str, Any]) -> int:
+    """Every note mark in an annex's blocks."""
+    total = block_notes(annex["heading"]) + sum(block_notes(block) for block in annex["title"])
+    for part in annex["parts"]:
+        if part["type"] in ("line", "paragraph"):
+            total += paragraph_notes(part) if part["type"] == "paragraph" else block_notes(part)
+            continue
+        articles = part["articles"] if part["type"] == "chapter" else [part]
+        if part["type"] == "chapter":
+            total += block_notes(part["heading"]) + block_notes(part["title"])
+        for article in articles:
+            total += block_notes(article["heading"]) + block_notes(article["title"])
+            total += sum(paragraph_notes(paragraph) for paragraph in article["paragraphs"])
+    return total
+
+
 def note_marks(document: dict[str, Any]) -> int:
-    """Every note mark kept in the document's blocks."""
+    """Every note mark kept in the document's blocks, its annexes' included."""
     total = sum(block_notes(block) for block in document["heading"])
     total += block_notes(document["author"]) + block_notes(document["closing"])
     for paragraph in document["paragraphs"]:
-        total += block_notes(paragraph) + sum(block_notes(item) for item in paragraph["items"])
+        total += paragraph_notes(paragraph)
+    total += sum(annex_notes(annex) for annex in document.get("annexes", []))
     total += sum(block_notes(note) for note in document["footnotes"])
     return total
 
 
 def resolution_paragraphs(document: dict[str, Any], has_annex: bool) -> list[dict[str, Any]]:
-    """The resolution's own paragraphs. When the PDF has an annex (A/RES/79/243: a whole
-    convention, with its own preamble and numbered paragraphs), those printed after the
-    closing formula belong to the annex: the model has no annex, so they are told apart by
-    their line."""
-    paragraphs = document["paragraphs"]
-    if has_annex and document["closing"]:
-        closing_line = document["closing"]["line"]
-        paragraphs = [paragraph for paragraph in paragraphs if paragraph["line"] < closing_line]
-    return paragraphs
+    """The resolution's own paragraphs (an annex's are in ``annexes``, apart from them);
+    ``has_annex`` is kept for the callers: an annex must have been read when the PDF
+    has one."""
+    if has_annex:
+        assert document.get("annexes"), "the PDF has an annex: none was read"
+    return document["paragraphs"]
+
+
+def annex_articles(annex: dict[str, Any]) -> list[dict[str, Any]]:
+    articles = []
+    for part in annex["parts"]:
+        if part["type"] == "chapter":
+            articles.extend(part["articles"])
+        elif part["type"] == "article":
+            articles.append(part)
+    return articles
+
+
+def labelled(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Items with a label: a list's closing words (an unlabelled item) are not one."""
+    return [item for item in items if item["label"]]
+
+
+def measure_annex(documents: list[dict[str, Any]]) -> dict[str, Any]:
+    """The annex counts of the expected files, measured on the converter's JSON: the
+    first annex is the annexed instrument, a second one the instrument's own annex."""
+    annexes = documents[0]["annexes"]
+    annex = annexes[0]
+    chapters = [part for part in annex["parts"] if part["type"] == "chapter"]
+    articles = annex_articles(annex)
+    lines = {part["role"]: part["text"] for part in annex["parts"] if part["type"] == "line"}
+    lettered: dict[int, int] = {}
+    roman: dict[int, int] = {}
+    for article in articles:
+        items = [item for p in article["paragraphs"] for item in labelled(p["items"])]
+        subs = [sub for item in items for sub in item.get("items", [])]
+        if items:
+            lettered[int(article["number"])] = len(items)
+        if subs:
+            roman[int(article["number"])] = len(subs)
+    top_paragraphs = [part for part in annex["parts"] if part["type"] == "paragraph"]
+    nested = annexes[1] if len(annexes) > 1 else None
+    return {
+        "heading": annex["heading"]["text"],
+        "title": " ".join(" ".join(block["text"] for block in annex["title"]).split()),
+        "preamble": {
+            "heading": lines.get("preamble"),
+            "author": lines.get("author"),
+            "paragraphs": sum(1 for p in top_paragraphs if p["kind"] == "preambular"),
+            "closing": lines.get("agreement"),
+        },
+        "chapters": len(chapters),
+        "chapter_list": {
+            chapter["number"]: [
+                int(chapter["articles"][0]["number"]),
+                int(chapter["articles"][-1]["number"]),
+                chapter["title"]["text"] if chapter["title"] else None,
+            ]
+            for chapter in chapters
+        },
+        "articles": len(articles),
+        "items_lettered": sum(lettered.values()),
+        "items_roman": sum(roman.values()),
+        "articles_with_items": len(lettered),
+        "items_lettered_per_article": lettered,
+        "items_roman_per_article": roman,
+        "end": lines.get("witness"),
+        "convention_annex_paragraphs": sum(
+            1 for p in nested_paragraphs(nested) if p["kind"] == "numbered"
+        )
+        if nested
+        else 0,
+    }
+
+
+def nested_paragraphs(annex: dict[str, Any]) -> list[dict[str, Any]]:
+    found = [part for part in annex["parts"] if part["type"] == "paragraph"]
+    return found + [p for article in annex_articles(annex) for p in article["paragraphs"]]
 
 
 def number_key(number: str | None) -> int | str | None:
@@ -170,6 +263,37 @@ def test_counts(yml: Path, converted: dict[str, list[dict[str, Any]]]) -> None:
     documents = convert(expected, converted)
     has_annex = bool(expected["annex"])
     assert measure(documents, has_annex) == expected["counts"]
+
+
+ANNEX_KEYS = (
+    "heading",
+    "title",
+    "preamble",
+    "chapters",
+    "chapter_list",
+    "articles",
+    "items_lettered",
+    "items_roman",
+    "articles_with_items",
+    "items_lettered_per_article",
+    "items_roman_per_article",
+    "end",
+    "convention_annex_paragraphs",
+)
+
+
+@pytest.mark.parametrize("yml", EXPECTED, ids=[path.stem for path in EXPECTED])
+def test_annex(yml: Path, converted: dict[str, list[dict[str, Any]]]) -> None:
+    """The annexed instrument, read as chapters, articles and items, against the counts
+    read in the PDF; a PDF with no annex gives none."""
+    expected = load_expected(yml)
+    documents = convert(expected, converted)
+    if not expected["annex"]:
+        assert documents[0]["annexes"] == []
+        return
+    wanted = {key: expected["annex"].get(key) for key in ANNEX_KEYS}
+    wanted["convention_annex_paragraphs"] = wanted["convention_annex_paragraphs"] or 0
+    assert measure_annex(documents) == wanted
 
 
 @pytest.mark.parametrize("yml", EXPECTED, ids=[path.stem for path in EXPECTED])
@@ -301,43 +425,88 @@ def test_french_seed_has_the_structure_read_in_the_english_pdf() -> None:
     assert note_marks(documents[0]) == expected["counts"]["note_refs"]
 
 
-def test_annex_paragraphs_are_not_the_resolutions() -> None:
-    """With an annex, paragraphs printed after the closing formula are not counted."""
+def test_annex_is_measured_apart_from_the_resolution() -> None:
+    """The measures on a small JSON document written by hand: the resolution's counts
+    leave the annex out, the annex's count its articles, items and sub-items (a list's
+    closing words are no item), and note marks in the annex are counted."""
 
-    def block(line: int, text: str = "x") -> dict[str, Any]:
-        return {"text": text, "line": line, "notes": [], "annotations": []}
+    def block(line: int, text: str = "x", notes: int = 0) -> dict[str, Any]:
+        marks = [{"number": "1", "offset": 1} for _ in range(notes)]
+        return {"text": text, "line": line, "notes": marks, "annotations": []}
 
-    def paragraph(kind: str, number: str | None, line: int, items: int = 0) -> dict[str, Any]:
+    def item(label: str, subs: int = 0, notes: int = 0) -> dict[str, Any]:
+        data = {**block(5, notes=notes), "id": label, "label": label}
+        if subs:
+            data["items"] = [{**block(6), "id": "s", "label": "(i)"} for _ in range(subs)]
+        return data
+
+    def paragraph(kind: str, number: str | None, line: int, items: list) -> dict[str, Any]:
         return {
             **block(line, f"{kind} {number} a b c d e f g h"),
             "kind": kind,
             "number": number,
-            "items": [block(line + 1) for _ in range(items)],
+            "items": items,
         }
 
+    def article(number: str, paragraphs: list) -> dict[str, Any]:
+        return {
+            "type": "article",
+            "number": number,
+            "heading": block(20, f"Article {number}"),
+            "title": block(21, "Title"),
+            "paragraphs": paragraphs,
+        }
+
+    annex = {
+        "heading": block(12, "Annex"),
+        "title": [block(13, "The"), block(14, "Convention")],
+        "parts": [
+            {"type": "line", "role": "author", **block(15, "The States,")},
+            {"type": "paragraph", **paragraph("preambular", None, 16, [])},
+            {
+                "type": "chapter",
+                "number": "I",
+                "heading": block(17, "Chapter I"),
+                "title": block(18, "General"),
+                "articles": [
+                    article("1", [paragraph("numbered", "1", 22, [item("(a)", 2), item("")])]),
+                    article("2", [paragraph("other", None, 30, [item("(a)", notes=1)])]),
+                ],
+            },
+        ],
+    }
     document = {
         "heading": [],
         "author": block(1),
         "closing": block(10),
         "sections": [],
-        "footnotes": [{**block(30), "number": "1", "refs": ["p3"]}],
+        "footnotes": [{**block(40), "number": "1", "refs": ["annexe-art-2-al-1-a"]}],
         "paragraphs": [
-            paragraph("preambular", None, 2),
-            paragraph("operative", "1", 4),
-            paragraph("operative", "2", 6, items=2),
-            paragraph("preambular", None, 12),
-            paragraph("operative", "1", 14, items=3),
+            paragraph("preambular", None, 2, []),
+            paragraph("operative", "1", 4, []),
+            paragraph("operative", "2", 6, [item("(a)"), item("(b)")]),
         ],
+        "annexes": [annex],
     }
-    document["paragraphs"][-1]["notes"] = [{"number": "1", "offset": 3}]
-    with_annex = measure([document], has_annex=True)
-    assert with_annex["preambular"] == 1 and with_annex["operative"] == 2
-    assert with_annex["items"] == {"per_operative": {2: 2}, "total": 2, "in_preambular": False}
-    assert (with_annex["notes"], with_annex["note_refs"]) == (1, 1)
+    counts = measure([document], has_annex=True)
+    assert (counts["preambular"], counts["operative"]) == (1, 2)
+    assert counts["items"] == {"per_operative": {2: 2}, "total": 2, "in_preambular": False}
+    assert (counts["notes"], counts["note_refs"]) == (1, 1)
     assert note_marks(document) == 1
-    without = measure([document], has_annex=False)
-    assert (without["preambular"], without["operative"]) == (2, 3)
-    assert spot_checks(document, has_annex=True)["op_last"] == "operative 2 a b c d e f"
+    measured = measure_annex([document])
+    assert measured["title"] == "The Convention"
+    assert measured["preamble"] == {
+        "heading": None,
+        "author": "The States,",
+        "paragraphs": 1,
+        "closing": None,
+    }
+    assert measured["chapter_list"] == {"I": [1, 2, "General"]}
+    assert measured["items_lettered_per_article"] == {1: 1, 2: 1}
+    assert measured["items_roman_per_article"] == {1: 2}
+    assert measured["convention_annex_paragraphs"] == 0
+    with pytest.raises(AssertionError, match="none was read"):
+        measure([{**document, "annexes": []}], has_annex=True)
 
 
 # ------------------------------------------------- texts imported into the corpus from a PDF

@@ -30,6 +30,15 @@ def test_too_many_paragraphs() -> None:
     assert error.line == FIRST + 2 * MAX_PARAGRAPHS
 
 
+def test_an_annexs_paragraphs_count_toward_the_limit() -> None:
+    # One operative paragraph, then an annex whose one article holds the rest.
+    annex = "".join(f"{n}. Chaque État Partie agit.\n\n" for n in range(1, MAX_PARAGRAPHS + 1))
+    body = "1. Adopte la Convention.\n\nAnnexe\n\nArticle premier\n\n" + annex
+    error = refused(body, "over the limit of 30,000 for one text")
+    # Paragraph 30,001 of the text is the annex's paragraph 30,000 (its last line).
+    assert error.line == FIRST + 6 + 2 * (MAX_PARAGRAPHS - 1)
+
+
 def test_too_many_lines_is_refused_before_any_parsing() -> None:
     error = refused("x\n" * (MAX_LINES + 10), "lines, over the limit of 200,000")
     assert error.line == FIRST - 2 + MAX_LINES  # the body starts two lines above

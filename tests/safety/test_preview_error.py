@@ -8,7 +8,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from resolutions.mkdocs.plugin import with_preview_error
+from resolutions.mkdocs.preview import with_preview_error
 from tests.site.build import ROOT
 from tests.site.test_serve import fetch as fetch_once
 from tests.site.test_serve import serving, wait_for

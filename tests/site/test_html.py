@@ -10,6 +10,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
+from ..search_index import index_entries
 from .conftest import Site
 
 SEED_SLUGS = {
@@ -245,23 +246,11 @@ def test_index_pages_by_body_and_by_year(site: Site) -> None:
         assert document["slug"] in listed[f"annee/{document['date'][:4]}.html"]
 
 
-def search_entries(site: Site) -> list[dict[str, str]]:
-    """Every entry of the sharded index, from its page files (``__page(n, [[location,
-    title, text], …])``)."""
-    entries = []
-    for path in sorted((site.root / "search" / "p").glob("*.js")):
-        call = re.fullmatch(r"__page\((\d+),(.*)\)", path.read_text(encoding="utf-8"), re.DOTALL)
-        assert call and call.group(1) == path.stem, path
-        rows = json.loads(call.group(2))
-        entries += [{"location": row[0], "title": row[1], "text": row[2]} for row in rows]
-    return entries
-
-
 def test_search_index_has_one_entry_per_paragraph(site: Site) -> None:
     index = json.loads((site.root / "search/search_index.json").read_text(encoding="utf-8"))
     # The theme's index keeps its configuration; its entries are ours, in page files.
     assert index["docs"] == []
-    docs = search_entries(site)
+    docs = index_entries(site.root)
     locations = [entry["location"] for entry in docs]
     assert len(locations) == len(set(locations))
     by_location = dict(zip(locations, docs, strict=True))
@@ -279,7 +268,12 @@ def test_search_index_has_one_entry_per_paragraph(site: Site) -> None:
             if paragraph["kind"] == "operative" and document["symbol"]:
                 # An English version says so: its French version has the same symbol.
                 ref = document["symbol"] + (" (texte anglais)" if document["lang"] == "en" else "")
-                assert entry["title"] == f"{ref} — § {paragraph['number']}"
+                # Named as "Cité par" names it: a text that numbers each section
+                # from 1 (``sec-II-op1``) says the section.
+                words = f"paragraphe {paragraph['number']}"
+                if paragraph["id"].startswith("sec-"):
+                    words += f" de la section {paragraph['section']}"
+                assert entry["title"] == f"{ref} — {words}"
     # The offline plugin copied the rewritten index, not the theme's.
     script = (site.root / "search/search_index.js").read_text(encoding="utf-8")
     assert script.removeprefix("var __index = ") == (

@@ -15,19 +15,15 @@ import material
 import pytest
 from mkdocs.exceptions import PluginError
 
-from resolutions.glossary import Entry
+from resolutions.archive import build_epoch, write_archive
+from resolutions.corpus import CitationIndex
+from resolutions.glossary import Entry, MentionIndex
 from resolutions.mkdocs.config import ResolutionsConfig
-from resolutions.mkdocs.plugin import (
-    ResolutionsPlugin,
-    block_label,
-    build_epoch,
-    glossary_search_entry,
-    search_entries,
-    stash_html_blocks,
-    unstash_html_blocks,
-    write_archive,
-)
+from resolutions.mkdocs.plugin import ResolutionsPlugin
+from resolutions.mkdocs.stash import stash_html_blocks, unstash_html_blocks
 from resolutions.model import Block, Document, Footnote, Item, NoteMark, Paragraph
+from resolutions.pipeline import Corpus
+from resolutions.search import glossary_search_entry, search_entries
 
 from .build import ROOT, build_site
 
@@ -93,7 +89,7 @@ def test_build_time_comes_from_source_date_epoch(monkeypatch: pytest.MonkeyPatch
     monkeypatch.delenv("SOURCE_DATE_EPOCH")
     assert build_epoch() == 315_532_800, "never the clock"
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
-    with pytest.raises(PluginError, match="SOURCE_DATE_EPOCH"):
+    with pytest.raises(ValueError, match="SOURCE_DATE_EPOCH='yesterday' is not a number"):
         build_epoch()
 
 
@@ -140,9 +136,11 @@ def test_search_entries_lead_to_each_paragraph() -> None:
         "textes/a-res-1-1.html#fn-1",
     ]
     titles = {entry["location"].partition("#")[2]: entry["title"] for entry in entries}
-    assert titles["op2"] == "A/RES/1/1 — § 2"
-    assert titles["op2-a"] == "A/RES/1/1 — § 2 a)"
-    assert titles["pp1"] == "A/RES/1/1 — préambule, alinéa 1"
+    # Named as "Cité par" and the glossary name them (ids.label).
+    assert titles["op2"] == "A/RES/1/1 — paragraphe 2"
+    assert titles["op2-a"] == "A/RES/1/1 — paragraphe 2 a)"
+    assert titles["pp1"] == "A/RES/1/1 — alinéa 1 du préambule"
+    assert titles["author"] == "A/RES/1/1 — auteur"
     assert titles["fn-1"] == "A/RES/1/1 — note 1"
     item = next(entry for entry in entries if entry["location"].endswith("#op2-a"))
     assert item["text"] == "en renforçant les contrôles &lt;aux&gt; frontières;"
@@ -155,25 +153,18 @@ def test_a_text_without_symbol_is_named_by_its_body_and_year() -> None:
     assert entries[1]["title"].startswith("Commission des stupéfiants, résolution (2001) — ")
 
 
-def test_block_labels() -> None:
-    other = Paragraph("Nous, ministres,", 1, id="p3", kind="other")
-    assert block_label("p3", other, None) == "passage 3"
-    assert block_label("sec-II", Block("Coopération", 1), None) == "partie II"
-    assert block_label("closing", Block("108e séance", 1), None) == "formule finale"
-
-
 def test_the_home_page_needs_its_marker() -> None:
     plugin = ResolutionsPlugin()
     plugin.load_config({})
     assert isinstance(plugin.config, ResolutionsConfig)
-    plugin.documents = (hand_made_document(),)
-    plugin.text_files = {"a-res-1-1": SimpleNamespace(url_relative_to=lambda _: "x.html")}
+    document = hand_made_document()
+    plugin.corpus = Corpus((document,), None, CitationIndex(), MentionIndex.build([document]))
     page = SimpleNamespace(file=SimpleNamespace(src_uri="index.md"))
     config = SimpleNamespace(docs_dir="docs")
     with pytest.raises(PluginError, match="<!-- ra:corpus -->"):
         plugin._fill_home("# Accueil\n", page, config)
     filled = plugin._fill_home("# Accueil\n\n<!-- ra:corpus -->\n", page, config)
-    assert "1 texte</strong>" in filled and 'href="x.html"' in filled
+    assert "1 texte</strong>" in filled and 'href="textes/a-res-1-1.html"' in filled
 
 
 def load_script(name: str):
@@ -258,3 +249,17 @@ def test_glossary_entries_are_searched_by_their_names() -> None:
     assert found["location"] == "glossaire/onudc.html"
     assert found["title"] == "Office des Nations Unies contre la drogue et le crime (ONUDC)"
     assert "UNODC" in found["text"] and "&amp; programmes" in found["text"]
+
+
+def test_site_folders_are_checked_with_the_configuration() -> None:
+    plugin = ResolutionsPlugin()
+    errors, _ = plugin.load_config({"texts_dir": "../textes"})
+    assert [(name, str(error)) for name, error in errors] == [
+        (
+            "texts_dir",
+            "must be a relative folder of lower-case letters, digits and hyphens, not '../textes'",
+        )
+    ]
+    errors, _ = plugin.load_config({"glossary_dir": "/lexique/"})
+    assert errors == []
+    assert plugin.config.glossary_dir == "lexique", "slashes around a folder are dropped"

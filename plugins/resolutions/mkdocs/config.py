@@ -3,7 +3,26 @@
 from __future__ import annotations
 
 from mkdocs.config.base import Config
-from mkdocs.config.config_options import Choice, Optional, Type
+from mkdocs.config.config_options import Choice, Optional, Type, ValidationError
+
+from ..load import SLUG
+
+
+class SiteFolder(Type[str]):
+    """A folder of the site: relative, each part a slug (``load.SLUG``: it becomes part of
+    every generated page's path and address); slashes around it dropped."""
+
+    def __init__(self, default: str) -> None:
+        super().__init__(str, default=default)
+
+    def run_validation(self, value: object) -> str:
+        folder = super().run_validation(value).strip("/")
+        if not all(SLUG.fullmatch(part) for part in folder.split("/")):
+            raise ValidationError(
+                "must be a relative folder of lower-case letters, digits and hyphens, "
+                f"not '{value}'"
+            )
+        return folder
 
 
 class ResolutionsConfig(Config):
@@ -19,9 +38,9 @@ class ResolutionsConfig(Config):
     edit reconverts one text; unset: no cache."""
 
     # Settings for generated pages
-    texts_dir = Type(str, default="textes")
+    texts_dir = SiteFolder(default="textes")
     """Folder of the site where the text pages and their index pages are generated."""
-    glossary_dir = Type(str, default="glossaire")
+    glossary_dir = SiteFolder(default="glossaire")
     """Folder of the site where the glossary pages are generated."""
     home_page = Type(str, default="index.md")
     """The hand-written page that receives the table of every text."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from ..annex import HEADING_LINE, TITLE_LENGTH
 from ..model import Block, Correction, Detail, Diagnostic, NoteMark, Removal, Span
 
 _SPACES = re.compile(r"[ \t\n\r\f\v]+")  # not \\s: a no-break space is kept as printed
@@ -145,7 +146,8 @@ def shift_span(span: Span, shift: int) -> Span:
 
 _CONTINUES = re.compile(r"^[a-zàâäçéèêëîïôöùûüœ0-9(«]")
 _NUMBERED = re.compile(r"^\d{1,3}\.?\s+\*?[A-ZÀ-ÖØ-Þ]")
-_ITEM_LABEL = re.compile(r"^\(?[a-z]\)\s")
+_ITEM_LABEL = re.compile(r"^\(?(?:[a-z]|[ivx]{2,5})\)\s")
+"""An item label: a letter, or a roman sub-item "(ii)" (an annexed convention's)."""
 _LOWER_START = re.compile(r"^[a-zàâäçéèêëîïôöùûüœ]")
 _AUTHOR = re.compile(r"^(?:L['’]\s?|Le |La |Les |The )[^,;.:]{2,80}?\s?[,:]$")
 
@@ -155,6 +157,8 @@ def _continues(previous: RawBlock, raw: RawBlock, in_body: bool) -> bool:
     has begun (above it, cover and heading lines end on no punctuation by nature)."""
     if (
         previous.heading_level
+        or HEADING_LINE.match(previous.text)
+        or HEADING_LINE.match(raw.text)
         or raw.heading_level
         or raw.list_number is not None
         or not previous.text
@@ -224,6 +228,15 @@ def _join_run(run: list[RawBlock]) -> RawBlock:
     )
 
 
+def _is_title(runs: list[list[RawBlock]]) -> bool:
+    """The last run is the title line of a chapter or an article (``Article 5`` alone
+    before it): it ends on no punctuation by nature, and is never continued."""
+    if len(runs) < 2 or len(runs[-1]) != 1 or not HEADING_LINE.match(runs[-2][-1].text):
+        return False
+    title = runs[-1][0].text
+    return len(title) < TITLE_LENGTH and not TERMINAL.search(title)
+
+
 def join_cut_paragraphs(blocks: list[RawBlock]) -> list[RawBlock]:
     """Join a block that does not end a sentence with the next when that one starts in
     lower case (or with a digit that is not a paragraph number): a paragraph cut by a
@@ -234,7 +247,7 @@ def join_cut_paragraphs(blocks: list[RawBlock]) -> list[RawBlock]:
     runs: list[list[RawBlock]] = []
     in_body = False
     for raw in blocks:
-        if runs and _continues(_tail(runs[-1]), raw, in_body):
+        if runs and _continues(_tail(runs[-1]), raw, in_body) and not _is_title(runs):
             runs[-1].append(raw)
         else:
             runs.append([raw])

@@ -36,15 +36,12 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from .. import months
 from ..load import Line
 from ..model import Detail, Removal
 
-MONTHS_FR = (
-    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre"
-).split()
-MONTHS_EN = (
-    "January February March April May June July August September October November December"
-).split()
+MONTHS_FR = months.FRENCH
+MONTHS_EN = months.ENGLISH
 
 # Each pattern opens on a character, with the look-behind that ends a token placed after
 # it: a pattern that opens on a look-behind is tried at every position of the text
@@ -52,9 +49,7 @@ MONTHS_EN = (
 JOB_NUMBER = r"\d(?<![\w/.\-]\d)\d-\d{5}(?:\s*\([A-Z]\))?(?![\w/\-])"
 BAR_CODE = r"\*\d{7,}\*"
 RECYCLING = r"(?:Veuillez\s+recycler|Please\s+recycle)\b"
-PAGE_COUNTER = (
-    r"(?P<page>[1-9](?<![\w/.\-][1-9])\d{0,2})\s?/\s?(?P<pages>[1-9]\d{0,2})(?![\w/])"
-)
+PAGE_COUNTER = r"(?P<page>[1-9](?<![\w/.\-][1-9])\d{0,2})\s?/\s?(?P<pages>[1-9]\d{0,2})(?![\w/])"
 DASHED_PAGE = r"[-–](?<![\w\-–][-–])\s?[1-9]\d{0,2}\s?[-–](?![\w\-–])"
 PAGE_WORD = r"[Pp](?<!\w[Pp])age\s+[1-9]\d{0,2}(?:\s+(?:of|sur|de)\s+[1-9]\d{0,2})?\b"
 

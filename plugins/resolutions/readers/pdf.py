@@ -44,6 +44,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
+from .. import months
 from ..errors import SourceError
 from ..load import slugify
 from ..model import Removal
@@ -359,12 +360,9 @@ def _is_header(page: PdfPage, line: TextLine) -> bool:
 
 # --------------------------------------------------------------------------- cover
 
-MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "janvier": 1, "février": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
-    "août": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12,
-}  # fmt: skip
+MONTHS = months.numbers(tuple(name.lower() for name in months.ENGLISH)) | months.numbers(
+    months.FRENCH
+)
 DATE = re.compile(r"\b(?P<day>\d{1,2})(?:er)?\s+(?P<month>[a-zéû]+)\s+(?P<year>\d{4})\b", re.I)
 BODY_NAMES = (
     ("ag", re.compile(r"\bGeneral Assembly\b|\bAssemblée générale\b")),

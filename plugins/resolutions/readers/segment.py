@@ -17,6 +17,13 @@ between two *words*, from what the text itself prints, never from the layout alo
                                | the next section numeral ("II") before a capital
                                | the closing formula ("85e séance plénière")
                                | the author clause ("L'Assemblée générale,"), once
+                            |  an annex's heading line ("Annexe", "Préambule",
+                               "Chapitre II", "Article 5"), the line after it, and
+                               the line after a chapter's or an article's title line
+                            |  in a flattened annex: "Annexe" after the closing
+                               formula, "Préambule", the next chapter ("Chapitre II")
+                               or article ("Article 5") in sequence, "Sont convenus",
+                               "EN FOI DE QUOI" (``_annex_cue``)
 
 Numbers are taken only in sequence, so a year or a figure after a full stop
 (``… en 2008. 3. Prie``) is never a paragraph number.  After the author clause the
@@ -30,6 +37,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..annex import ANNEX_HEADING, CHAPTER_HEADING, HEADING_LINE
 from ..load import Line
 from .base import RawBlock, TextBuilder
 from .furniture import BODY_NAMES
@@ -38,10 +46,13 @@ CLAUSE_END = re.compile(r"[,;.:](?:\d{1,3})?$")
 """A clause ends here, maybe with a note mark after the punctuation (``Persons,1``)."""
 SENTENCE_END = re.compile(r"[.;:][»”\")\]]*$")
 ROMAN_LINE = re.compile(r"^\s*[IVXL]+\s*$")
-ITEM_LINE = re.compile(r"^\s*\(?[a-z]\)\s")
+ITEM_LINE = re.compile(r"^\s*\(?(?:[a-z]|[ivx]{2,5})\)\s")
 NUMBER_TOKEN = re.compile(r"^(?P<number>\d{1,3}|[SOlIBZG])[.)]$")
 OCR_DIGITS = {"S": "5", "O": "0", "l": "1", "I": "1", "B": "8", "Z": "2", "G": "6"}
 ITEM_TOKEN = re.compile(r"^(?:(?P<letter>[a-z])\)|\((?P<paren>[a-z])\))$")
+SUB_ITEM_TOKEN = re.compile(r"^\(?(?P<roman>i{1,3}|iv|vi{0,3}|ix|x)\)$")
+"""A roman sub-item label ("i)", "(ii)") under a lettered item of an annexed text."""
+SUB_ITEMS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
 ROMANS = [
     "I",
     "II",
@@ -66,6 +77,7 @@ ROMANS = [
 ]
 CLOSING_TOKEN = re.compile(r"^\d{1,4}\s?(?:e|re|ème|st|nd|rd|th)$")
 CLOSING_NEXT = {"séance", "plenary"}
+RESUMED = {"(resumed)", "(reprise)"}
 AUTHOR = re.compile(
     rf"^(?:L['’]\s?|Le\s|La\s|The\s)(?:{BODY_NAMES})(?:\s?[,:])?",
 )
@@ -240,6 +252,15 @@ def is_lead(texts: Sequence[str], index: int) -> bool:
     return False
 
 
+ANNEX_WORDS = frozenset(
+    {"Annexe", "Annex", "ANNEXE", "ANNEX", "Préambule", "Preamble", "Chapitre", "Chapter"}
+    | {"Article", "EN", "IN", "Sont", "Have"}
+)
+"""Words that may open an annex's heading or formula, wherever they fall in a line."""
+AGREEMENT_WORDS = frozenset((("Sont", "convenus"), ("Sont", "convenues"), ("Have", "agreed")))
+WITNESS_WORDS = frozenset((("EN", "FOI"), ("IN", "WITNESS")))
+
+
 AUTHOR_WINDOW = 2000
 """Words looked at for the author clause: it follows a cover block of a few hundred."""
 CONJUNCTIONS = frozenset(("et", "and", "ou", "or"))
@@ -258,6 +279,11 @@ class Segmenter:
         self.section_open = False
         self.next_section = 0
         self.next_item: str | None = None
+        self.closing_seen = False
+        self.in_annex = False
+        self.next_sub_item = "i"
+        self.next_article = 1
+        self.next_chapter = 0
         self.starts: set[int] = set()
         self.ends: list[bool] = []
         """For each word, whether it ends a clause (``,`` ``;`` ``.`` ``:``, maybe with a
@@ -316,10 +342,102 @@ class Segmenter:
         return bool(
             ROMAN_LINE.match(text)
             or ROMAN_LINE.match(previous_line)
+            or HEADING_LINE.match(text.strip())
+            or HEADING_LINE.match(previous_line.strip())
+            or self._after_title(self.words.line_of[index])
             or ITEM_LINE.match(text)
             or (text[:1].isspace() and CLAUSE_END.search(previous_line.rstrip()))
             or self._short_line_before(text, previous_line)
         )
+
+    def _closing_at(self, index: int) -> bool:
+        """ "85e séance plénière", "55th (resumed) plenary meeting" open at ``index``."""
+        following = self.texts[index + 1 : index + 3]
+        if following[:1] and following[0] in RESUMED:
+            following = following[1:]
+        return bool(following) and following[0] in CLOSING_NEXT
+
+    def _after_title(self, position: int) -> bool:
+        """The line after a title line that follows "Chapitre II" or "Article 5" alone
+        on its line: the title ends with its line."""
+        if position < 2:
+            return False
+        heading = self.words.lines[position - 2][0].text.strip()
+        title = self.words.lines[position - 1][0].text.strip()
+        return bool(
+            HEADING_LINE.match(heading)
+            and heading.split(" ", 1)[0] in ("Chapitre", "Chapter", "Article", "CHAPITRE")
+            and title
+            and not CLAUSE_END.search(title)
+            and not ITEM_LINE.match(title)
+            and not NUMBER_TOKEN.match(title.split(" ", 1)[0])
+        )
+
+    def _annex_cue(self, index: int, line_start: bool) -> bool:
+        """Whether an annex's heading or formula opens at ``index`` (the words that
+        must stand alone, "Annexe" and "Préambule", get their end marked too)."""
+        texts = self.texts
+        word = texts[index]
+        following = texts[index + 1] if index + 1 < len(texts) else ""
+        after = texts[index + 2] if index + 2 < len(texts) else ""
+        clause_before = self._clause_before(index)
+        if word in ("Annexe", "Annex", "ANNEXE", "ANNEX"):
+            if not (self.closing_seen and (clause_before or not self.in_annex or line_start)):
+                return False
+            numbered = bool(ANNEX_HEADING.match(f"{word} {following}")) and following.isupper()
+            title = after if numbered else following
+            if not (title[:1].isupper() or not title):
+                return False
+            self.in_annex = True
+            self.next_article, self.next_chapter = 1, 0
+            self.starts.add(index + (2 if numbered else 1))
+            return True
+        if not self.in_annex:
+            return False
+        if word in ("Préambule", "Preamble"):
+            self.region = "preamble"
+            self.starts.add(index + 1)
+            return True
+        if word in ("Chapitre", "Chapter"):
+            numeral = following.rstrip(".")
+            expected = ("premier", "I") if self.next_chapter == 0 else ()
+            if numeral not in expected and not (
+                self.next_chapter < len(ROMANS) and numeral == ROMANS[self.next_chapter]
+            ):
+                return False
+            if not CHAPTER_HEADING.match(f"{word} {following}"):
+                return False
+            self.next_chapter += 1
+            self.region = "body"
+            return True
+        if word == "Article":
+            number = following.rstrip(".")
+            in_sequence = number in (str(self.next_article),) + (
+                ("premier", "1er") if self.next_article == 1 else ()
+            )
+            # Out of sequence (interpretative notes under "Article 2", "Article 17"), a
+            # heading alone on its line, or one that a paragraph number follows.
+            line = self.words.lines[self.words.line_of[index]][0].text.strip()
+            paragraph = NUMBER_TOKEN.match(after)
+            if not (
+                in_sequence
+                or (line_start and HEADING_LINE.match(line))
+                or (paragraph and paragraph["number"] in ("1", str(self.last_number + 1)))
+            ):
+                return False
+            self.next_article = int(number) + 1 if number.isdigit() else 2
+            self.region = "body"
+            self.section_open = True  # its paragraphs number from 1
+            self.next_item = None
+            return True
+        pair = (word, following)
+        if pair in WITNESS_WORDS and clause_before:
+            self.section_open = False
+            return True
+        if pair in AGREEMENT_WORDS and clause_before and self.region == "preamble":
+            self.region = "body"
+            return True
+        return False
 
     def _short_line_before(self, text: str, previous_line: str) -> bool:
         """A hard-wrapped paragraph's last line stops short of the measure: when the
@@ -357,6 +475,8 @@ class Segmenter:
         for index, word in enumerate(texts[:-1]):
             if self.ends[index] or word in CONJUNCTIONS:
                 candidate[index + 1] = True
+            if word in ANNEX_WORDS:
+                candidate[index] = True
         following = [count] * (count + 1)
         for index in range(count - 1, -1, -1):
             following[index] = index if candidate[index] else following[index + 1]
@@ -376,6 +496,14 @@ class Segmenter:
             start = index == 0 or (line_start and self._layout_start(index))
             clause_before = self._clause_before(index)
             looking_for_author = not self.author_seen and index < AUTHOR_WINDOW
+            if (
+                texts[index] in ANNEX_WORDS
+                and (self.closing_seen or self.in_annex)
+                and self._annex_cue(index, line_start)
+            ):
+                    self.starts.add(index)
+                    index += 1
+                    continue
             if not (
                 line_start
                 or clause_before
@@ -413,9 +541,17 @@ class Segmenter:
                 expected = "a" if previous.endswith(":") else self.next_item
                 if letter == expected or (line_start and letter == "a"):
                     self.next_item = chr(ord(letter) + 1)
+                    self.next_sub_item = "i"
                     self.starts.add(index)
                     index += 1
                     continue
+            sub_item = SUB_ITEM_TOKEN.match(texts[index]) if self.in_annex else None
+            if sub_item and self._item_before(index) and sub_item["roman"] == self.next_sub_item:
+                position = SUB_ITEMS.index(sub_item["roman"])
+                self.next_sub_item = SUB_ITEMS[min(position + 1, len(SUB_ITEMS) - 1)]
+                self.starts.add(index)
+                index += 1
+                continue
             if (
                 self.next_section < len(ROMANS)
                 and texts[index] == ROMANS[self.next_section]
@@ -436,15 +572,10 @@ class Segmenter:
             ):
                 self.next_section += 1
                 self.section_open = True
-            if clause_before and (
-                (
-                    CLOSING_TOKEN.match(texts[index])
-                    and index + 1 < len(texts)
-                    and texts[index + 1] in CLOSING_NEXT
-                )
-                or (self.region == "preamble" and is_lead(texts, index))
-            ):
+            closing = CLOSING_TOKEN.match(texts[index]) and self._closing_at(index)
+            if clause_before and (closing or (self.region == "preamble" and is_lead(texts, index))):
                 start = True
+                self.closing_seen = self.closing_seen or bool(closing)
             if start:
                 self.starts.add(index)
             index += 1

@@ -18,13 +18,13 @@ import math
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
+from .. import ids
 from ..corpus import CitedBy
 from .inline import attribute as escape
 from .markdown import LANGUAGE_NAMES
 
 __all__ = [
     "GROUP_LABELS",
-    "block_label",
     "render_citation_graph",
     "render_cited_by",
 ]
@@ -276,30 +276,8 @@ def _node(node: Mapping, where: tuple[float, float], links: _Links) -> str:
 
 # --------------------------------------------------------------------------- "Cité par"
 
-_BLOCK_LABELS = (
-    (re.compile(r"^pp(\d+)$"), "alinéa {0} du préambule"),
-    (re.compile(r"^op(\d+)$"), "paragraphe {0}"),
-    (re.compile(r"^op(\d+)-([a-z]+)$"), "paragraphe {0} {1})"),
-    (re.compile(r"^fn-(\w+)$"), "note {0}"),
-    (re.compile(r"^sec-(\w+)$"), "section {0}"),
-    (re.compile(r"^title-\d+$"), "titre"),
-    (re.compile(r"^p\d+$"), "texte"),
-    (re.compile(r"^author$"), "préambule"),
-    (re.compile(r"^closing$"), "formule finale"),
-)
-
-
 NOT_CITED = "Aucun texte du corpus ne cite ce texte."
 """What a text's "Cité par" says when no text of the corpus cites it."""
-
-
-def block_label(block_id: str) -> str:
-    """A paragraph id in words, for readers: ``op6-a`` → "paragraphe 6 a)"."""
-    for pattern, label in _BLOCK_LABELS:
-        match = pattern.match(block_id)
-        if match:
-            return label.format(*match.groups())
-    return block_id
 
 
 def render_cited_by(
@@ -332,14 +310,13 @@ def render_cited_by(
         body = GROUP_LABELS.get(row.body, row.body)
         year = row.date[:4]
         cited = (
-            f' <span class="cite-par__cible">(vise : {escape(block_label(row.cited_anchor))})'
-            "</span>"
+            f' <span class="cite-par__cible">(vise : {escape(ids.label(row.cited_anchor))})</span>'
             if row.cited_anchor
             else ""
         )
         items.append(
             f'<li class="cite-par__ligne"><a href="{escape(href)}">{escape(name)}, '
-            f"{escape(block_label(row.block_id))}</a>{cited}"
+            f"{escape(ids.label(row.block_id))}</a>{cited}"
             f' — <span class="cite-par__organe">{escape(body)}</span>, '
             f'<span class="cite-par__annee">{escape(year)}</span>'
             f'<br><q class="cite-par__extrait"{lang}>{escape(row.excerpt)}</q></li>'

@@ -12,16 +12,21 @@ The words on the page are French (the site's language).
 
 from __future__ import annotations
 
+import posixpath
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Protocol
+from functools import partial
+from typing import Protocol, TypeVar
 
+from .. import ids
+from ..corpus import CitationIndex
 from ..glossary import KINDS, Entry, Glossary, MentionIndex
 from ..model import Document
-from .citation_graph import block_label
+from ..pipeline import Made
 from .inline import attribute, escape
 from .markdown import LANGUAGE_NAMES
+from .pages import Folders, SitePage, excluded_from_search
 
 LinkFor = Callable[[str, str], str]
 EntryLink = Callable[[str], str]
@@ -152,7 +157,7 @@ def _sites_html(
             times = f" ({occurrences} fois)" if occurrences > 1 else ""
             lines.append(
                 f'<li><a href="{_text(link_for(slug, site.block_id))}">'
-                f"{_text(block_label(site.block_id))}</a>{times} : "
+                f"{_text(ids.label(site.block_id))}</a>{times} : "
                 f"{quote}{_excerpt_html(site)}</q></li>"
             )
         lines.append("</ul></li>")
@@ -284,3 +289,160 @@ def glossary_index_page(glossary: Glossary, index: MentionIndex, entry_link: Ent
             )
         lines.append("</dl>")
     return "\n".join(lines) + "\n"
+
+
+GLOSSARY_PART_ROWS = 200
+"""Past this many paragraphs that name or cite an entry, the entry's page is cut in
+parts: the page of the ONUDC listed 1 MB of mentions at 1,000 generated texts."""
+
+Row = TypeVar("Row", bound=SiteRow)
+
+
+def chunk_rows(rows: Iterable[Row], limit: int) -> list[tuple[Row, ...]]:
+    """``rows`` (those of one text together) cut into parts of at most ``limit`` rows,
+    never between two rows of the same text (a text with more rows than ``limit`` makes
+    a part of its own)."""
+    texts: list[list[Row]] = []
+    for row in rows:
+        if texts and texts[-1][0].slug == row.slug:
+            texts[-1].append(row)
+        else:
+            texts.append([row])
+    parts: list[list[Row]] = []
+    for text in texts:
+        if not parts or len(parts[-1]) + len(text) > limit:
+            parts.append([])
+        parts[-1].extend(text)
+    return [tuple(part) for part in parts]
+
+
+def glossary_pages(
+    glossary: Glossary | None,
+    mentions: MentionIndex,
+    citations: CitationIndex,
+    documents: Sequence[Document],
+    folders: Folders,
+    *,
+    searched_after: bool = True,
+    made: Made | None = None,
+) -> list[SitePage]:
+    """The glossary's index (``<glossary>/index.md``) and the pages of each entry
+    (``<glossary>/<id>.md``, then ``<glossary>/<id>/<n>.md`` past GLOSSARY_PART_ROWS
+    rows); the index is there even without a glossary, since the navigation names it.
+
+    ``searched_after``: entries are indexed from the glossary after the build (see
+    ``search.glossary_search_entry``), so the pages are kept out of the theme's search:
+    their lists of mentions, and the index's list of every entry, would fill search
+    results with excerpts.  ``made`` keeps pages between the rebuilds of a preview."""
+    made = made or Made()
+    folder = folders.glossary
+    index = f"{folder}/index.md"
+    if glossary is None:
+        return [
+            SitePage(
+                index,
+                "# Glossaire\n\nLe corpus n’a pas de glossaire "
+                f"(fichier `{folders.sources}/glossaire.yml`).\n",
+            )
+        ]
+
+    def searched(markdown: str) -> str:
+        return excluded_from_search(markdown) if searched_after else markdown
+
+    pages = [
+        SitePage(
+            index,
+            searched(glossary_index_page(glossary, mentions, lambda entry_id: f"{entry_id}.html")),
+        )
+    ]
+    labels = document_labels(documents)
+    languages = document_languages(documents)
+    for entry in glossary:
+        named = chunk_rows(mentions.sites(entry.id), GLOSSARY_PART_ROWS)
+        cited_by = chunk_rows(citations.cited_by_entry(entry.id), GLOSSARY_PART_ROWS)
+        count = max(len(named), len(cited_by), 1)
+        for number in range(1, count + 1):
+            # Part 1 is the entry's page; the others are pages of its folder.
+            path = entry_part_path(folder, entry.id, number)
+            part_mentions = named[number - 1] if number <= len(named) else ()
+            part_cited_by = cited_by[number - 1] if number <= len(cited_by) else ()
+            shown = [row.slug for row in (*part_mentions, *part_cited_by)]
+            content = made.get(
+                f"entry:{path}",
+                # What the page shows: the entry, its rows, the label of each text.
+                (
+                    entry,
+                    part_mentions,
+                    part_cited_by,
+                    [
+                        (labels.get(slug), languages.get(slug))
+                        for slug in [*shown, entry.document or ""]
+                    ],
+                    count,
+                    folders.texts,
+                ),
+                partial(
+                    entry_part_page,
+                    entry,
+                    part_mentions,
+                    part_cited_by,
+                    labels,
+                    number,
+                    count,
+                    path,
+                    folders,
+                    languages,
+                ),
+            )
+            pages.append(SitePage(path, searched(content)))
+    return pages
+
+
+def entry_part_path(folder: str, entry_id: str, number: int) -> str:
+    """The page of part ``number`` of an entry: part 1 is the entry's own page."""
+    return f"{folder}/{entry_id}.md" if number == 1 else f"{folder}/{entry_id}/{number}.md"
+
+
+def entry_part_page(
+    entry: Entry,
+    mentions: tuple[SiteRow, ...],
+    cited_by: tuple[SiteRow, ...],
+    labels: dict[str, str],
+    number: int,
+    count: int,
+    path: str,
+    folders: Folders,
+    languages: dict[str, str] | None = None,
+) -> str:
+    """Part ``number`` of ``count`` of a glossary entry's page, at ``path``; with more
+    than one, links to every part before the page's lists, and after."""
+    folder = posixpath.dirname(path)
+    to_texts = posixpath.relpath(folders.texts, folder)
+
+    def link_for(slug: str, anchor: str) -> str:
+        return f"{to_texts}/{slug}.html" + (f"#{anchor}" if anchor else "")
+
+    content = glossary_entry_page(
+        entry, mentions, link_for, labels, cited_by=cited_by, languages=languages
+    )
+    if count == 1:
+        return content
+    to_glossary = posixpath.relpath(folders.glossary, folder)
+    links = []
+    # The first, the last and the parts around this one: a bounded list of links.
+    shown = sorted({1, count, *range(max(1, number - 2), min(count, number + 2) + 1)})
+    for previous, other in zip([0, *shown], shown, strict=False):
+        if other > previous + 1:
+            links.append("…")
+        if other == number:
+            links.append(f'<strong aria-current="page">{other}</strong>')
+            continue
+        target = f"{entry.id}.html" if other == 1 else f"{entry.id}/{other}.html"
+        links.append(f'<a href="{attribute(to_glossary)}/{attribute(target)}">{other}</a>')
+    nav = (
+        f'<nav class="ra-pages" aria-label="Parties de la fiche"><p>'
+        f"Mentions et citations, partie {number} sur {count} (au plus "
+        f"{GLOSSARY_PART_ROWS} paragraphes par partie) : {' · '.join(links)}</p></nav>"
+    )
+    head, heading, rest = content.partition("\n## ")
+    return f"{head}\n{nav}\n{heading}{rest}\n{nav}\n" if heading else f"{content}\n{nav}\n"

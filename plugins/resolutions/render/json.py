@@ -7,7 +7,19 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from ..corpus import translations as pair_versions
-from ..model import SCHEMA_VERSION, Block, Correction, Document, Paragraph, Span
+from ..model import (
+    SCHEMA_VERSION,
+    Annex,
+    AnnexLine,
+    Article,
+    Block,
+    Chapter,
+    Correction,
+    Document,
+    Item,
+    Paragraph,
+    Span,
+)
 
 
 def span_to_json(span: Span) -> dict[str, Any]:
@@ -35,9 +47,59 @@ def paragraph_to_json(paragraph: Paragraph) -> dict[str, Any]:
         "section": paragraph.section,
         "lead": paragraph.lead,
         **block_to_json(paragraph),
-        "items": [
-            {"id": item.id, "label": item.label, **block_to_json(item)} for item in paragraph.items
-        ],
+        "items": [item_to_json(item) for item in paragraph.items],
+    }
+
+
+def item_to_json(item: Item) -> dict[str, Any]:
+    data = {"id": item.id, "label": item.label, **block_to_json(item)}
+    if item.items:  # roman sub-items, in annexed instruments only
+        data["items"] = [item_to_json(sub) for sub in item.items]
+    return data
+
+
+def _titled(part: Article | Chapter) -> dict[str, Any]:
+    return {
+        "id": part.id,
+        "number": part.number,
+        "heading": block_to_json(part.heading),
+        "title": block_to_json(part.title) if part.title is not None else None,
+    }
+
+
+def article_to_json(article: Article) -> dict[str, Any]:
+    return {
+        "type": "article",
+        **_titled(article),
+        "paragraphs": [paragraph_to_json(paragraph) for paragraph in article.paragraphs],
+    }
+
+
+def annex_to_json(annex: Annex) -> dict[str, Any]:
+    parts: list[dict[str, Any]] = []
+    for part in annex.parts:
+        if isinstance(part, AnnexLine):
+            parts.append(
+                {"type": "line", "id": part.id, "role": part.role, **block_to_json(part.block)}
+            )
+        elif isinstance(part, Paragraph):
+            parts.append({"type": "paragraph", **paragraph_to_json(part)})
+        elif isinstance(part, Chapter):
+            parts.append(
+                {
+                    "type": "chapter",
+                    **_titled(part),
+                    "articles": [article_to_json(article) for article in part.articles],
+                }
+            )
+        else:
+            parts.append(article_to_json(part))
+    return {
+        "id": annex.id,
+        "number": annex.number,
+        "heading": block_to_json(annex.heading),
+        "title": [block_to_json(block) for block in annex.title],
+        "parts": parts,
     }
 
 
@@ -82,6 +144,7 @@ def document_to_json(
         ],
         "paragraphs": [paragraph_to_json(paragraph) for paragraph in document.paragraphs],
         "closing": block_to_json(document.closing) if document.closing else None,
+        "annexes": [annex_to_json(annex) for annex in document.annexes],
         "footnotes": [
             {"number": note.number, **block_to_json(note.text), "refs": list(note.refs)}
             for note in document.footnotes

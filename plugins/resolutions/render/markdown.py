@@ -19,6 +19,7 @@ from .. import ids
 from ..glossary import Glossary
 from ..load import BODIES
 from ..model import Block, Document, Paragraph, Section
+from ..months import french_date
 from .inline import RenderContext, attribute, escape, render_inline
 from .typography import french as french_typography
 
@@ -28,20 +29,6 @@ FORMAT_LABELS = {
     "ocr": "reconnaissance optique (OCR) d’une copie numérisée",
     "html": "page web (HTML)",
 }
-MONTHS = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-)
 SITE_LANGUAGE = "fr"
 """The language of the site's own words (labels, menus); a text in another language
 carries its own ``lang`` attribute on every element that holds its words."""
@@ -84,16 +71,6 @@ def glossary_tip(glossary: Glossary | None, lang: str = SITE_LANGUAGE) -> Callab
         return f"{title} — {entry.description}" if entry.description else title
 
     return tip
-
-
-def french_date(iso: str) -> str:
-    parts = iso.split("-")
-    if len(parts) == 3:
-        day = int(parts[2])
-        return f"{'1er' if day == 1 else day} {MONTHS[int(parts[1]) - 1]} {parts[0]}"
-    if len(parts) == 2:
-        return f"{MONTHS[int(parts[1]) - 1]} {parts[0]}"
-    return parts[0]
 
 
 def heading_text(text: str) -> str:
@@ -139,14 +116,6 @@ def _version_links(
             f"{escape(VERSION_SHORT.get(other.lang, other.lang.upper()))}</a>"
         )
     return "".join(links)
-
-
-def _paragraph_label(paragraph: Paragraph) -> str:
-    if paragraph.kind == "operative":
-        return f"paragraphe {paragraph.number}"
-    if paragraph.kind == "preambular":
-        return f"alinéa {paragraph.id[2:]} du préambule"
-    return f"passage {paragraph.id[1:]}"
 
 
 # ------------------------------------------------------------------ "Citer"
@@ -244,7 +213,7 @@ def render_paragraph(
     number = f'<span class="ra-num">{escape(paragraph.number)}.</span> ' if paragraph.number else ""
     french = lang == FRENCH
     body = render_inline(paragraph, context, lead=paragraph.lead, french=french)
-    label = _paragraph_label(paragraph)
+    label = ids.label(paragraph.id)
     versions = _version_links(paragraph.id, label, counterparts, context)
     parts = [
         f'<div class="ra-para {kind}" id="{paragraph.id}"{lang_attribute(lang)}>',
@@ -347,8 +316,8 @@ def render_footnotes(document: Document, context: RenderContext) -> list[str]:
             ref = ids.footnote_ref(note.number, occurrence)
             backrefs.append(
                 f'<a class="ra-backref" href="#{ref}" '
-                f'aria-label="Retour à l’appel de note ({attribute(anchor)})">↩&#xFE0E;&nbsp;'
-                f"{escape(anchor)}</a>"
+                f'aria-label="Retour à l’appel de note ({attribute(ids.label(anchor))})">'
+                f"↩&#xFE0E;&nbsp;{escape(ids.label(anchor))}</a>"
             )
         text = render_inline(note.text, context, french=document.lang == FRENCH)
         items.append(
@@ -403,7 +372,7 @@ def render_document(
         out += [f'<div class="ra-heading"{attr}>{lines}</div>', ""]
     if document.author is not None:
         out += [
-            f'<p class="ra-author" id="author"{attr}>'
+            f'<p class="ra-author" id="{ids.AUTHOR}"{attr}>'
             f"{render_inline(document.author, context, french=french)}</p>",
             "",
         ]
@@ -418,10 +387,15 @@ def render_document(
             out += [render_paragraph(part, context, lang, counterparts, citing), ""]
     if document.closing is not None:
         out += [
-            f'<p class="ra-closing" id="closing"{attr}>'
+            f'<p class="ra-closing" id="{ids.CLOSING}"{attr}>'
             f"{render_inline(document.closing, context, french=french)}</p>",
             "",
         ]
+    if document.annexes:
+        # Imported here: the annex renderer builds on this module's helpers.
+        from .annex import render_annexes
+
+        out += render_annexes(document.annexes, context, lang, counterparts)
     if extra:
         out += [extra, ""]
     notes = render_footnotes(document, context)

@@ -1,0 +1,227 @@
+"""``mkdocs serve``: what a rebuild reuses of the last (the HTML of unchanged generated
+pages, the theme's compiled templates), and the notice a page shows while a text does
+not convert."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import posixpath
+import re
+import shutil
+import tempfile
+from pathlib import Path
+
+from jinja2 import BytecodeCache
+from jinja2.bccache import Bucket
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from ..render.inline import attribute as escape_html
+from .output import process_folder
+
+log = logging.getLogger("mkdocs.plugins.resolutions")
+
+
+class PageReuse:
+    """``mkdocs serve`` only: the HTML of generated pages from earlier rebuilds, handed
+    back to MkDocs when nothing a page is made from has changed.
+
+    A rebuild renders every page again (Python-Markdown, then the theme's templates:
+    most of the 10 s of a rebuild at 1,000 texts on two cores), while an edit of one
+    text changes a handful: its own page, the pages of the texts it cites (their "Cité
+    par"), the glossary entries it names, its listings.  A page is made from its
+    Markdown and from the site around it (the configuration, the theme, the hand-written
+    pages, whose titles make the navigation), so its HTML is kept under a key of both,
+    in a temporary folder, and an unchanged page becomes a file that MkDocs copies."""
+
+    def __init__(self) -> None:
+        # One folder per serving process, named after it: a server stopped without
+        # cleaning up (killed) leaves its folder, removed by the next one.
+        self.folder = process_folder(Path(tempfile.gettempdir()), PREVIEW_FOLDER)
+        self.kept: dict[str, tuple[str, Path]] = {}
+        """src_uri → (key, the file holding the HTML built under that key)."""
+        self.expected: dict[str, str] = {}
+        """src_uri → key, for the generated pages MkDocs builds in this rebuild."""
+        self.data: dict[str, Path] = {}
+        """Hash of a generated data file's bytes → the file holding them."""
+        self.templates = TemplateCodeCache()
+
+    def store(self, content: bytes) -> Path:
+        """A file holding ``content`` (written once for the same bytes)."""
+        key = hashlib.sha256(content).hexdigest()
+        path = self.data.get(key)
+        if path is None:
+            path = self.folder / f"data-{key}"
+            path.write_bytes(content)
+            self.data[key] = path
+        return path
+
+    def get(self, src_uri: str, key: str) -> Path | None:
+        kept = self.kept.get(src_uri)
+        if kept is None or kept[0] != key or not kept[1].is_file():
+            return None
+        return kept[1]
+
+    def keep(self, src_uri: str, html: str) -> None:
+        key = self.expected.pop(src_uri, None)
+        if key is None:
+            return
+        path = self.folder / f"{key}.html"
+        # As MkDocs writes a page (mkdocs.commands.build._build_page).
+        path.write_bytes(html.encode("utf-8", errors="xmlcharrefreplace"))
+        earlier = self.kept.get(src_uri)
+        if earlier is not None and earlier[1] != path:
+            earlier[1].unlink(missing_ok=True)
+        self.kept[src_uri] = (key, path)
+
+    def close(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+PREVIEW_FOLDER = "resolutions-preview-"
+"""Prefix of the preview's folder in the temporary folder, before the process id."""
+
+
+class LinkedFile(File):
+    """A file of the preview's folder, put into the site as a hard link: one system
+    call, where a copy opens, reads and writes (2,000 files a rebuild at 1,000 texts).
+    MkDocs empties the site folder before each build, so nothing writes through the
+    link; a copy is made where linking fails (another file system)."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        assert self.abs_src_path is not None
+        os.makedirs(os.path.dirname(self.abs_dest_path), exist_ok=True)
+        try:
+            os.link(self.abs_src_path, self.abs_dest_path)
+        except OSError:
+            super().copy_file(dirty)
+
+
+class TemplateCodeCache(BytecodeCache):
+    """Jinja's compiled templates, in memory, for the rebuilds of one preview (Jinja
+    checks each template's source against the checksum it was compiled from)."""
+
+    def __init__(self) -> None:
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        code = self.code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
+MARKDOWN_TARGET = re.compile(r"[^\s()<>\[\]\"'`]+\.md\b")
+"""Anything that looks like the address of a page in Markdown: more than the links."""
+
+
+def linked_pages(files: Files, config: MkDocsConfig) -> set[str]:
+    """The pages the navigation names, and every ``….md`` that a hand-written page
+    mentions, read both relative to that page and to the docs folder (too many is
+    harmless: those pages are built as usual)."""
+    found: set[str] = set()
+
+    def walk(item: object) -> None:
+        if isinstance(item, str):
+            found.add(posixpath.normpath(item))
+        elif isinstance(item, dict):
+            for value in item.values():
+                walk(value)
+        elif isinstance(item, list):
+            for value in item:
+                walk(value)
+
+    walk(config.nav or [])
+    for file in files:
+        if file.generated_by is not None or not file.is_documentation_page():
+            continue
+        folder = posixpath.dirname(file.src_uri)
+        for target in MARKDOWN_TARGET.findall(file.content_string):
+            target = target.lstrip("/")
+            found.add(posixpath.normpath(posixpath.join(folder, target)))
+            found.add(posixpath.normpath(target))
+    return found
+
+
+def site_fingerprint(files: Files, config: MkDocsConfig) -> str:
+    """A hash of what every page is made from besides its own Markdown: the
+    configuration file, the theme's overrides (``custom_dir``: the installed theme does
+    not change while serving), and every file of the docs folder.  Sizes and times for
+    the theme and static files, contents for the hand-written pages."""
+    digest = hashlib.sha256()
+    if config.config_file_path and os.path.isfile(config.config_file_path):
+        digest.update(Path(config.config_file_path).read_bytes())
+    custom_dir = config.theme.custom_dir
+    for path in sorted(Path(custom_dir).rglob("*")) if custom_dir else ():
+        if path.is_file():
+            stat = path.stat()
+            digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
+    docs = os.path.abspath(config.docs_dir)
+    for file in sorted(files, key=lambda file: file.src_uri):
+        if file.generated_by is not None or file.src_dir is None:
+            continue
+        if os.path.abspath(file.src_dir) != docs:  # the theme's, counted above
+            continue
+        if file.is_documentation_page():
+            digest.update(f"{file.src_uri}\0".encode() + file.content_bytes)
+        else:
+            stat = os.stat(file.abs_src_path)
+            digest.update(f"{file.src_uri}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
+    return digest.hexdigest()
+
+
+def with_preview_error(page: str, message: str) -> str:
+    """``page`` with ``message`` (the editor's ``file:line: error:`` lines) at the top
+    of its body, escaped: a notice of the preview only, never in a built site."""
+    notice = (
+        '<div class="ra-preview-error" role="alert" style="background:#fdecea;'
+        "color:#611a15;padding:.8em 1.2em;border-bottom:2px solid #d93025;"
+        'font-size:.8rem"><strong>Prévisualisation : un texte ne se convertit pas ; '
+        "les pages montrent les textes tels qu’ils se convertissaient avant.</strong>"
+        f'<pre style="white-space:pre-wrap;margin:.4em 0 0">{escape_html(message)}</pre></div>'
+    )
+    body = re.search(r"<body[^>]*>", page)
+    if body is None:
+        return notice + page
+    return page[: body.end()] + notice + page[body.end() :]
+
+
+def reuse_pages(files: Files, config: MkDocsConfig, reuse: PageReuse, none: bool = False) -> None:
+    """Each generated page whose HTML an earlier rebuild made from the same Markdown, in
+    the same site, is handed to MkDocs as that HTML (see PageReuse); each generated data
+    file, as a file of the preview's folder.  Pages that the navigation or a hand-written
+    page links to stay pages: MkDocs checks those links against its pages.  ``none``:
+    every page is built (and none kept)."""
+    reuse.expected = {}
+    if none:
+        return
+    site = site_fingerprint(files, config)
+    linked = linked_pages(files, config)
+    replaced = 0
+    for file in list(files):
+        if file.generated_by != "resolutions" or file.src_uri in linked:
+            continue
+        if not file.is_documentation_page():  # data: the same bytes, linked again
+            stored = reuse.store(file.content_bytes)
+        else:
+            key = hashlib.sha256(f"{site}\0{file.src_uri}\0".encode() + file.content_bytes)
+            found = reuse.get(file.src_uri, key.hexdigest())
+            if found is None:
+                reuse.expected[file.src_uri] = key.hexdigest()
+                continue
+            stored = found
+        files.remove(file)
+        files.append(
+            LinkedFile.generated(
+                config,
+                file.dest_uri,
+                abs_src_path=str(stored),
+                inclusion=InclusionLevel.NOT_IN_NAV,
+            )
+        )
+        replaced += 1
+    log.info("Preview: %d generated pages unchanged, %d to build", replaced, len(reuse.expected))

@@ -1,0 +1,57 @@
+"""Raw HTML blocks of generated pages kept out of Python-Markdown, and put back."""
+
+from __future__ import annotations
+
+import re
+
+from mkdocs.exceptions import PluginError
+
+HTML_BLOCK_START = re.compile(
+    r"<(?:div|p|ol|ul|dl|section|table|figure|details|blockquote|h[1-6])[\s>]"
+)
+STASH = "ra-stash-{}"
+STASHED = re.compile(r"<p>ra-stash-(\d+)</p>")
+
+
+def stash_html_blocks(markdown: str) -> tuple[str, list[str]]:
+    """Take the raw HTML blocks out of generated Markdown, leaving a placeholder
+    paragraph for each; ``unstash_html_blocks`` puts them back into the HTML.
+
+    A generated page is nearly all raw HTML, which Python-Markdown passes through
+    unchanged, but only after parsing every tag of it to find where each block ends:
+    most of the time of a page (about 15 s of the build at 1,000 texts).  A block here
+    is what Python-Markdown takes as one: it starts a line, after a blank line, with a
+    block-level tag, and runs to the next blank line.  The headings stay Markdown, for
+    the table of contents."""
+    lines = markdown.split("\n")
+    out: list[str] = []
+    blocks: list[str] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        starts_block = not out or not out[-1].strip()
+        if starts_block and HTML_BLOCK_START.match(line):
+            end = index
+            while end < len(lines) and lines[end].strip():
+                end += 1
+            out.append(STASH.format(len(blocks)))
+            blocks.append("\n".join(lines[index:end]))
+            index = end
+            continue
+        out.append(line)
+        index += 1
+    return "\n".join(out), blocks
+
+
+def unstash_html_blocks(html: str, blocks: list[str], where: str) -> str:
+    seen: set[int] = set()
+
+    def restore(match: re.Match[str]) -> str:
+        seen.add(int(match.group(1)))
+        return blocks[int(match.group(1))]
+
+    restored = STASHED.sub(restore, html)
+    if len(seen) != len(blocks):
+        missing = sorted(set(range(len(blocks))) - seen)
+        raise PluginError(f"resolutions: {where}: HTML blocks {missing} lost in Markdown")
+    return restored

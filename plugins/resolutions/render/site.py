@@ -1,0 +1,162 @@
+"""Every page the site generates from the corpus, as ``SitePage`` values: one page and one
+JSON file per text, the lists of texts, the citation graph, the glossary.  The MkDocs
+plugin hands them to MkDocs; nothing here imports it."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from ..corpus import CitedBy, anchors_of, citation_graph, merge_citation_graphs, translations
+from ..load import SLUG
+from ..model import Document
+from ..pipeline import Corpus, Made
+from .citation_graph import render_cited_by
+from .glossary_pages import entry_part_path, glossary_pages
+from .graph_pages import graph_data, graph_pages
+from .inline import RenderContext
+from .json import export
+from .listings import listing_pages, text_path
+from .markdown import Counterpart, glossary_tip, render_document
+from .pages import Folders, SitePage
+
+
+@dataclass(frozen=True)
+class SitePages:
+    """The generated files, in the order MkDocs is given them, and where the page of
+    each text (by slug) and of each glossary entry (by id) is."""
+
+    files: list[SitePage]
+    texts: dict[str, str]
+    entries: dict[str, str]
+
+
+def site_pages(
+    corpus: Corpus, folders: Folders, *, searched_after: bool = True, made: Made | None = None
+) -> SitePages:
+    """Every generated file of the site.  ``searched_after``: the texts and glossary
+    entries are indexed after the build (see ``search``), so the glossary's pages are
+    kept out of the theme's search; ``made`` keeps pages between the rebuilds of a
+    preview."""
+    made = made or Made()
+    files = text_pages(corpus, folders, made)
+    graph = whole_graph(corpus.documents, made)
+    graph_files = graph_pages(graph, corpus.documents, folders, made)
+    listings = listing_pages(corpus.documents, folders.texts, graph_files[0].path)
+    files += [listings[0], *graph_files, graph_data(graph), *listings[1:]]
+    files += glossary_pages(
+        corpus.glossary,
+        corpus.mentions,
+        corpus.citations,
+        corpus.documents,
+        folders,
+        searched_after=searched_after,
+        made=made,
+    )
+    return SitePages(
+        files,
+        {document.slug: text_path(folders.texts, document.slug) for document in corpus.documents},
+        {
+            entry.id: entry_part_path(folders.glossary, entry.id, 1)
+            for entry in corpus.glossary or ()
+        },
+    )
+
+
+def render_context(corpus: Corpus, folders: Folders, lang: str = "fr") -> RenderContext:
+    """Addresses as seen from a text's page (``<texts>/<slug>.html``); the tooltips of a
+    text in ``lang``."""
+    to_glossary = posixpath.relpath(folders.glossary, folders.texts)
+    return RenderContext(
+        glossary_url=lambda entry_id: f"{to_glossary}/{entry_id}.html",
+        term_tip=glossary_tip(corpus.glossary, lang),
+    )
+
+
+def text_pages(corpus: Corpus, folders: Folders, made: Made) -> list[SitePage]:
+    """The page (``<texts>/<slug>.md``) and the data (``<texts>/<slug>.json``) of each
+    text, in the corpus's order."""
+    texts = folders.texts
+    files: list[SitePage] = []
+    contexts: dict[str, RenderContext] = {}
+    by_slug = {document.slug: document for document in corpus.documents}
+    versions = translations(corpus.documents)
+    for document in corpus.documents:
+        rows = corpus.citations.cited_by(document.slug)
+        context = contexts.get(document.lang) or contexts.setdefault(
+            document.lang, render_context(corpus, folders, document.lang)
+        )
+        others = versions.get(document.slug, {})
+        counterparts = tuple(
+            Counterpart(lang, slug, anchors_of(by_slug[slug])) for lang, slug in others.items()
+        )
+        # Made from the text, its "Cité par" rows, its other versions, the glossary
+        # (its tooltips) and the folders its links go through.
+        markdown, data = made.get(
+            f"text:{document.slug}",
+            (document, rows, counterparts, corpus.glossary, texts, folders.glossary),
+            lambda document=document, rows=rows, context=context, counterparts=counterparts: (
+                text_page(document, rows, context, counterparts)
+            ),
+        )
+        files += [
+            SitePage(text_path(texts, document.slug), markdown),
+            SitePage(f"{texts}/{document.slug}.json", data),
+        ]
+    return files
+
+
+def text_page(
+    document: Document,
+    rows: tuple[CitedBy, ...],
+    context: RenderContext,
+    counterparts: tuple[Counterpart, ...] = (),
+) -> tuple[str, str]:
+    """A text's page (Markdown) and data (JSON)."""
+    cited_by = render_cited_by(rows, lambda slug: f"{slug}.html")
+    markdown = render_document(document, context, extra=cited_by, counterparts=counterparts)
+    versions = {document.slug: {other.lang: other.slug for other in counterparts}}
+    # Published as "source_texts/<file>" wherever that folder is on the machine that
+    # built the site (messages keep the path that machine can open); texts sit
+    # directly in their folder.
+    path = Path(document.source_path)
+    published = replace(document, source_path=f"{path.parent.name}/{path.name}")
+    # Compact: json's C encoder only runs without indent (5 s saved at 1,000 texts).
+    data = json.dumps(export([published], versions), ensure_ascii=False) + "\n"
+    return markdown, data
+
+
+def whole_graph(documents: tuple[Document, ...], made: Made) -> dict:
+    """``corpus.citation_graph`` of every text, put together from the graph of each text
+    (kept between the rebuilds of a preview while the text is equal)."""
+    return merge_citation_graphs(
+        made.get(
+            f"graph-of:{document.slug}",
+            (document,),
+            lambda document=document: citation_graph([document]),
+        )
+        for document in documents
+    )
+
+
+def unusable_names(corpus: Corpus) -> list[str]:
+    """``file:line: error:`` for each slug, body code or glossary id that cannot be part
+    of a page's path (none in a corpus that ``load`` accepted; checked where the paths
+    are made)."""
+    found = [
+        f"{document.source_path}:{document.line}: error: "
+        f"{what} '{value}' cannot be used in a file name"
+        for document in corpus.documents
+        for value, what in ((document.slug, "slug"), (document.body, "body"))
+        if not SLUG.fullmatch(value)
+    ]
+    glossary = corpus.glossary
+    for entry in glossary or ():
+        if glossary is not None and not SLUG.fullmatch(entry.id):
+            found.append(
+                f"{glossary.path}:{entry.line}: error: "
+                f"glossary id '{entry.id}' cannot be used in a file name"
+            )
+    return found

@@ -1,0 +1,145 @@
+"""An annex on the page (render/annex.py): Markdown headings with their anchors for the
+annex, its chapters and articles; every block of the annex under its id; a note cited
+in the annex linked both ways; the glossary and citations annotate the annex; the JSON
+export holds it."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+
+import markdown
+
+from resolutions.corpus import annotate
+from resolutions.pipeline import convert_bytes
+from resolutions.render.json import document_to_json
+from resolutions.render.markdown import render_document
+
+SOURCE = """---
+symbol: A/RES/79/243
+title: Convention
+body: ag
+type: résolution
+date: 2024-12-24
+source: Essai
+format: markdown
+lang: en
+---
+
+*The General Assembly*,
+
+*Recalling* its resolution 74/247,
+
+1. *Adopts* the Convention annexed to the present resolution;
+
+*55th plenary meeting 24 December 2024*
+
+Annex
+
+United Nations Convention against Cybercrime
+
+Preamble
+
+*The States Parties to the present Convention*,
+
+*Recalling* General Assembly resolution 74/247,
+
+*Have agreed* as follows:
+
+Chapter I
+
+General provisions
+
+*Article 1*
+
+*Use of terms*
+
+1. For the purposes of this Convention:
+
+(a) “Service provider” shall mean any entity that:
+
+(i) Provides a communications service; or
+
+(ii) Processes data;
+
+(b) “Property” shall mean assets of every kind.
+
+IN WITNESS WHEREOF, the undersigned have signed this Convention.<sup>1</sup>
+
+<sup>1</sup> Interpretative notes were annexed to the report.
+"""
+
+
+def page() -> tuple[str, str]:
+    (document,) = convert_bytes(SOURCE.encode(), "source_texts/essai.txt").documents
+    text = render_document(document)
+    html = markdown.markdown(text, extensions=["attr_list", "toc"])
+    return text, html
+
+
+def test_headings_are_markdown_with_their_anchors() -> None:
+    text, html = page()
+    headings = re.findall(r"^(#+) (.+)$", text, re.M)
+    # The page title, then the annex, its chapter and its article, one level apart.
+    assert [(len(level), title) for level, title in headings[1:]] == [
+        (2, 'Annex {#annexe lang="en"}'),
+        (3, 'Chapter I — General provisions {#annexe-chap-I lang="en"}'),
+        (4, 'Article 1 — Use of terms {#annexe-art-1 lang="en"}'),
+        (2, "Notes {#notes}"),
+    ]
+    assert '<h4 id="annexe-art-1" lang="en">Article 1 — Use of terms' in html
+
+
+def test_every_block_of_the_annex_is_on_the_page_under_its_id() -> None:
+    (document,) = convert_bytes(SOURCE.encode(), "source_texts/essai.txt").documents
+    _, html = page()
+    for anchor, block in document.annexes[0].blocks():
+        if anchor.endswith("-titre"):
+            # A title is printed in its chapter's or article's heading, after the dash.
+            parent = anchor.removesuffix("-titre")
+            assert re.search(rf'<h\d id="{parent}"[^>]*>[^<]* — {block.text}<', html), anchor
+            continue
+        assert f'id="{anchor}"' in html, anchor
+    words = " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
+    for sub in ("Provides a communications service; or", "Processes data;"):
+        assert sub in words
+    assert "IN WITNESS WHEREOF, the undersigned have signed this Convention." in words
+
+
+def test_a_note_cited_in_the_annex_links_both_ways() -> None:
+    (document,) = convert_bytes(SOURCE.encode(), "source_texts/essai.txt").documents
+    assert [note.refs for note in document.footnotes] == [("annexe-foi",)]
+    _, html = page()
+    assert re.search(r'<p class="ra-annex-witness" id="annexe-foi"[^>]*>.*id="fnref-1-1"', html)
+    assert 'href="#fnref-1-1"' in html
+
+
+def test_citations_are_read_in_the_annex_too() -> None:
+    (converted,) = convert_bytes(SOURCE.encode(), "source_texts/essai.txt").documents
+    (document,), _ = annotate([converted])
+    cited = {
+        anchor: [span.key for span in block.spans if span.kind == "citation"]
+        for anchor, block in document.blocks()
+        if anchor in ("pp1", "annexe-pp1")
+    }
+    assert cited == {"pp1": ["A/RES/74/247"], "annexe-pp1": ["A/RES/74/247"]}
+
+
+def test_json_export_holds_the_annex() -> None:
+    (document,) = convert_bytes(SOURCE.encode(), "source_texts/essai.txt").documents
+    (annex,) = document_to_json(document)["annexes"]
+    assert [part["type"] for part in annex["parts"]] == [
+        "line",
+        "line",
+        "paragraph",
+        "line",
+        "chapter",
+        "line",
+    ]
+    article = annex["parts"][4]["articles"][0]
+    assert (article["id"], article["title"]["text"]) == ("annexe-art-1", "Use of terms")
+    item = article["paragraphs"][0]["items"][0]
+    assert [sub["id"] for sub in item["items"]] == [
+        "annexe-art-1-par-1-a-i",
+        "annexe-art-1-par-1-a-ii",
+    ]

@@ -1,0 +1,171 @@
+"""The site's generated pages (render/site.py and the modules it calls), made without
+MkDocs: their paths, the addresses between them, how the graph and the glossary entries
+are cut in parts.  Expected paths and links are written from the layout the README
+describes (``textes/organe/<body>.html``, ``textes/annee/<year>.html``…)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from mkdocs.structure.files import File
+
+from resolutions.model import Block, Document, Paragraph
+from resolutions.pipeline import build_corpus
+from resolutions.render.glossary_pages import chunk_rows
+from resolutions.render.graph_pages import GRAPH_PART_TEXTS, graph_parts
+from resolutions.render.listings import home_block, listing_pages
+from resolutions.render.pages import SEARCH_EXCLUDED, Folders, relative_url
+from resolutions.render.site import site_pages
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def text(slug: str, body: str, date: str, symbol: str = "") -> Document:
+    return Document(
+        slug=slug,
+        symbol=symbol,
+        title=f"Titre de {slug}",
+        body=body,
+        type="résolution",
+        date=date,
+        source="test",
+        format="pdf-text",
+        source_path=f"source_texts/{slug}.txt",
+        line=1,
+        author=Block("L’Assemblée générale,", 2),
+        paragraphs=(Paragraph("Décide de rester saisie.", 3, id="op1", kind="operative"),),
+    )
+
+
+@pytest.mark.parametrize(
+    ("target", "page"),
+    [
+        ("textes/organe/ag.md", "textes/index.md"),
+        ("textes/index.md", "textes/organe/ag.md"),
+        ("textes/a-res-1-1.md", "index.md"),
+        ("textes/a-res-1-1.md", "textes/annee/2001.md"),
+        ("glossaire/onudc/2.md", "glossaire/onudc.md"),
+        ("textes/citations.md", "textes/index.md"),
+    ],
+)
+def test_addresses_between_pages_are_those_mkdocs_makes(target: str, page: str) -> None:
+    def file(path: str) -> File:
+        return File(path, "docs", "site", use_directory_urls=False)
+
+    assert relative_url(target, page) == file(target).url_relative_to(file(page))
+
+
+def test_the_hub_lists_bodies_then_years_and_each_listing_links_back() -> None:
+    documents = [
+        text("a-res-1-1", "ag", "2001-02-03", "A/RES/1/1"),
+        text("a-res-1-2", "ag", "2002-05-06", "A/RES/1/2"),
+        text("cnd-1", "cnd", "2001-07-08", "CND 1"),
+    ]
+    pages = listing_pages(documents, "textes", "textes/citations.md")
+    assert [page.path for page in pages] == [
+        "textes/index.md",
+        "textes/organe/ag.md",
+        "textes/organe/cnd.md",
+        "textes/annee/2002.md",
+        "textes/annee/2001.md",
+    ]
+    hub = pages[0].content
+    assert hub.startswith(SEARCH_EXCLUDED)
+    assert "Le corpus compte 3 textes." in hub
+    assert '<a href="organe/ag.html">Assemblée générale</a> (2 textes)' in hub
+    assert '<li><a href="annee/2001.html">2001</a> <span>(2)</span></li>' in hub
+    assert '<a href="citations.html">graphe des citations</a>' in hub
+    year_2001 = pages[4].content
+    assert '<a href="../index.html">tous les organes et toutes les années</a>' in year_2001
+    # Most recent first, with a body column in a year's listing.
+    assert year_2001.index("CND 1") < year_2001.index("A/RES/1/1")
+    assert '<a href="../a-res-1-1.html">A/RES/1/1</a>' in year_2001
+    assert "<th>Organe</th>" in year_2001 and "<th>Organe</th>" not in pages[1].content
+
+
+def test_the_home_table_links_from_the_home_page() -> None:
+    documents = [text("a-res-1-1", "ag", "2001-02-03", "A/RES/1/1")]
+    block, table = home_block(documents, "index.md", "textes", "site.zip")
+    assert table in block
+    assert '<a href="textes/a-res-1-1.html">A/RES/1/1</a>' in table
+    assert '<a href="site.zip" download>' in block
+    assert "<strong>1 texte</strong> (Assemblée générale : 1), 1 paragraphe, 0 note." in block
+    without_archive, _ = home_block(documents, "index.md", "textes", None)
+    assert "download" not in without_archive
+
+
+def test_the_graph_is_cut_by_year_and_at_most_so_many_texts_a_part() -> None:
+    many = GRAPH_PART_TEXTS + 3
+    documents = [text(f"t-{n:03}", "ag", f"2010-01-{1 + n % 28:02}") for n in range(many)]
+    documents.append(text("t-old", "ag", "2009-06-01"))
+    parts = graph_parts(documents)
+    assert [(name, title, len(texts)) for name, title, texts in parts] == [
+        ("2010", "Textes de 2010 (1 sur 2)", GRAPH_PART_TEXTS),
+        ("2010-2", "Textes de 2010 (2 sur 2)", 3),
+        ("2009", "Textes de 2009", 1),
+    ]
+    first = parts[0][2]
+    assert [d.date for d in first] == sorted(d.date for d in first), "date order"
+
+
+@dataclass(frozen=True)
+class Row:
+    slug: str
+    block_id: str = "op1"
+    excerpt: str = ""
+
+
+def test_glossary_parts_never_split_the_rows_of_one_text() -> None:
+    rows = [Row("a"), Row("a"), Row("b"), Row("c"), Row("c"), Row("c"), Row("d")]
+    parts = chunk_rows(rows, 3)
+    assert [[row.slug for row in part] for part in parts] == [
+        ["a", "a", "b"],
+        ["c", "c", "c"],
+        ["d"],
+    ]
+    # A text with more rows than the limit is a part of its own.
+    assert [len(part) for part in chunk_rows([Row("a")] * 5 + [Row("b")], 3)] == [5, 1]
+
+
+def test_every_page_of_the_seed_corpus_has_its_own_path_in_its_folder(tmp_path: Path) -> None:
+    corpus = build_corpus(ROOT / "source_texts", ROOT, jobs=1)
+    folders = Folders(texts="lire/textes", glossary="lire/glossaire")
+    pages = site_pages(corpus, folders)
+    paths = [page.path for page in pages.files]
+    assert len(paths) == len(set(paths))
+    assert all(
+        path.startswith(("lire/textes/", "lire/glossaire/", "donnees/")) for path in paths
+    ), paths
+    for document in corpus.documents:
+        assert f"lire/textes/{document.slug}.md" in paths
+        assert f"lire/textes/{document.slug}.json" in paths
+    assert pages.texts == {d.slug: f"lire/textes/{d.slug}.md" for d in corpus.documents}
+    assert corpus.glossary is not None
+    assert set(pages.entries) == {entry.id for entry in corpus.glossary}
+    # Glossary links from a text page go up one folder, to the glossary's.
+    text_page = next(
+        page for page in pages.files if page.path == pages.texts[corpus.documents[0].slug]
+    )
+    assert 'href="../glossaire/' in text_page.content
+
+
+def test_the_conversion_core_never_imports_mkdocs() -> None:
+    """Every module outside ``resolutions.mkdocs`` imported: MkDocs is not loaded."""
+    package = ROOT / "plugins" / "resolutions"
+    modules = sorted(
+        "resolutions." + ".".join(path.relative_to(package).with_suffix("").parts)
+        for path in package.rglob("*.py")
+        if "mkdocs" not in path.relative_to(package).parts and path.name != "__init__.py"
+    )
+    assert "resolutions.render.site" in modules and "resolutions.search" in modules
+    script = "import importlib, sys\n"
+    script += "".join(f"importlib.import_module({name!r})\n" for name in modules)
+    script += "print(sorted(m for m in sys.modules if m.split('.')[0] == 'mkdocs'))\n"
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
