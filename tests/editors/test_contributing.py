@@ -30,6 +30,8 @@ from bs4 import BeautifulSoup
 
 from resolutions.pipeline import convert_corpus
 
+from ..search_index import index_entries
+
 ROOT = Path(__file__).resolve().parents[2]
 GUIDE = ROOT / "CONTRIBUTING.md"
 COPIED = ("source_texts", "docs", "overrides", "mkdocs.yml", "CONTRIBUTING.md")
@@ -308,12 +310,13 @@ def test_the_new_text_is_in_search(followed: Followed) -> None:
     script = (followed.site / "search" / "search_index.js").read_text("utf-8")
     assert json.loads(script.removeprefix("var __index = ")) == index
     page = f"textes/{SLUG}.html"
-    locations = [entry["location"] for entry in index["docs"]]
+    docs = index_entries(followed.site)
+    locations = [entry["location"] for entry in docs]
     for anchor in ("", "#pp1", "#pp2", "#op1", "#op2", "#fn-1"):
         assert page + anchor in locations, page + anchor
-    holding = {e["location"].split("#")[0] for e in index["docs"] if UNIQUE_WORD in e["text"]}
+    holding = {e["location"].split("#")[0] for e in docs if UNIQUE_WORD in e["text"]}
     assert holding == {page}
-    titles = [e["title"] for e in index["docs"] if e["location"] == page]
+    titles = [e["title"] for e in docs if e["location"] == page]
     assert titles == [f"{METADATA['symbol']} — {METADATA['title']}"]
 
 

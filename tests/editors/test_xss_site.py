@@ -27,6 +27,7 @@ from resolutions.render.typography import french
 from tests.converter.test_safety import PAYLOADS
 from tests.site.build import ROOT, build_site
 
+from ..search_index import index_entries
 from ..xss import dangerous
 
 SITE_PAYLOADS = [
@@ -147,8 +148,6 @@ def scripts(soup: BeautifulSoup) -> list[tuple[str, str, str]]:
     ]
 
 
-
-
 def test_both_sites_have_the_same_pages(sites: Sites) -> None:
     pages = html_pages(sites.hostile)
     assert pages == html_pages(sites.clean)
@@ -243,7 +242,7 @@ def search_index(site: Path) -> dict:
     script = (site / "search" / "search_index.js").read_text(encoding="utf-8")
     assert script.startswith("var __index = ")
     assert json.loads(script.removeprefix("var __index = ")) == index
-    return index
+    return {**index, "docs": index_entries(site)}
 
 
 def test_the_search_index_holds_text_not_markup(sites: Sites) -> None:

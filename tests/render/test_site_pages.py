@@ -170,7 +170,7 @@ def test_the_conversion_core_never_imports_mkdocs() -> None:
         for path in package.rglob("*.py")
         if "mkdocs" not in path.relative_to(package).parts and path.name != "__init__.py"
     )
-    assert "resolutions.render.site" in modules and "resolutions.search" in modules
+    assert "resolutions.render.site" in modules and "resolutions.search.entries" in modules
     script = "import importlib, sys\n"
     script += "".join(f"importlib.import_module({name!r})\n" for name in modules)
     script += "print(sorted(m for m in sys.modules if m.split('.')[0] == 'mkdocs'))\n"

@@ -39,6 +39,7 @@ from resolutions.render.inline import escape
 from resolutions.render.markdown import render_document
 from tests.site.build import ROOT, build_site
 
+from ..search_index import index_entries
 from ..xss import ACTIVE_TAGS, dangerous
 
 FRAGMENTS = [
@@ -76,9 +77,6 @@ FRAGMENTS = [
 hostile = st.lists(
     st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=8)), min_size=1, max_size=8
 ).map("".join)
-
-
-
 
 
 def site_html(page_markdown: str) -> str:
@@ -291,14 +289,15 @@ def test_the_built_site_has_no_live_markup_from_metadata(site: Path) -> None:
 
 def test_json_exports_and_search_index_hold_text_only(site: Path) -> None:
     for path in sorted(site.rglob("*.json")):
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if path.name == "search_index.json":
-            for entry in data["docs"]:
-                for field in ("title", "text"):
-                    parsed = BeautifulSoup(entry[field], "html.parser")
-                    assert parsed.find_all(True) == [] or dangerous(parsed) == [], entry
-                    for tag in ACTIVE_TAGS:
-                        assert parsed.find_all(tag) == [], (path, entry["location"])
+        json.loads(path.read_text(encoding="utf-8"))
+    entries = index_entries(site)
+    assert entries
+    for entry in entries:
+        for field in ("title", "text"):
+            parsed = BeautifulSoup(entry[field], "html.parser")
+            assert parsed.find_all(True) == [] or dangerous(parsed) == [], entry
+            for tag in ACTIVE_TAGS:
+                assert parsed.find_all(tag) == [], entry["location"]
     document = json.loads((site / "textes" / "a-res-1-1.json").read_text())["documents"][0]
     assert document["source"].startswith("Nations Unies, texte reçu\n\n[clic](javascript")
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -81,3 +83,18 @@ def test_preview_shows_an_edited_source_text(tmp_path: Path) -> None:
         )
         shown = wait_for(lambda: "Titre modifié" in fetch(url), 30)
         assert shown, log.read_text()
+
+
+def test_preview_keeps_the_theme_search(tmp_path: Path) -> None:
+    """The preview names Material's worker and gives it every entry (our shards would be
+    written again after each edit)."""
+    with serving(tmp_path, ROOT / "source_texts") as (port, log):
+        url = f"http://127.0.0.1:{port}/textes/pc-dec-758.html"
+        assert wait_for(lambda: "Renforcement" in fetch(url), 60), log.read_text()
+        page = fetch(url)
+        index = json.loads(fetch(f"http://127.0.0.1:{port}/search/search_index.json"))
+    worker = re.search(r'"search":\s*"([^"]+)"', page)
+    assert worker and re.search(r"workers/search\.\w+\.min\.js$", worker.group(1)), worker
+    locations = {entry["location"] for entry in index["docs"]}
+    assert "textes/pc-dec-758.html" in locations
+    assert any(location.startswith("textes/pc-dec-758.html#op") for location in locations)

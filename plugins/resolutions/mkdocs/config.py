@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from mkdocs.config.base import Config
-from mkdocs.config.config_options import Optional, Type, ValidationError
+from mkdocs.config.config_options import Choice, Optional, Type, ValidationError
 
 from ..load import SLUG
 
@@ -50,6 +50,10 @@ class ResolutionsConfig(Config):
     # Settings for search
     search_paragraphs = Type(bool, default=True)
     """Index every paragraph of a text on its own, so that a result opens at the paragraph."""
+    search_index = Choice(("sharded", "theme"), default="sharded")
+    """``sharded``: our index, built with the site and loaded in pieces by our worker
+    (``resolutions.search``); ``theme``: Material's, built in the reader's browser at each
+    visit (the benchmark's comparison, and ``mkdocs serve`` always)."""
 
     # Settings for the offline archive
     archive = Type(bool, default=True)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import time
 from pathlib import Path
 
 from jinja2 import Environment
@@ -69,6 +70,10 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
             self.memo = Memo()
             self.made = self.memo.made
             self.reuse = PageReuse()
+            # The preview keeps the theme's index: writing the shards and page files
+            # again after every edit would cost seconds (at 1,000 texts) that an edit
+            # seen in the preview cannot wait; overrides/main.html reads this setting.
+            self.config["search_index"] = "theme"
 
     def on_shutdown(self) -> None:
         if self.reuse is not None:
@@ -235,16 +240,30 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
     @event_priority(-50)  # after material/search wrote search_index.json (priority 0), and
     # before the offline plugin (-100) copies that file into search_index.js
     def _write_search_entries(self, *, config: MkDocsConfig) -> None:
-        if not self.config.enabled or not self.config.search_paragraphs or not self.corpus:
+        if not self.config.enabled or not self.corpus:
             return
-        add_to_index(
+        if not self.config.search_paragraphs and self.config.search_index == "theme":
+            return
+        started = time.perf_counter()
+        stats = add_to_index(
             Path(config.site_dir) / "search" / "search_index.json",
             self.corpus.documents,
             {slug: page_url(page) for slug, page in self.pages.texts.items()},
             self.corpus.glossary,
             {entry_id: page_url(page) for entry_id, page in self.pages.entries.items()},
             self.made,
+            sharded=self.config.search_index == "sharded",
+            paragraphs=self.config.search_paragraphs,
         )
+        if stats is not None:
+            log.info(
+                "Search index: %d pages, %d terms, %d shards, %.1f MB in %.1f s",
+                stats.pages,
+                stats.terms,
+                stats.shards,
+                stats.index_bytes / 1e6,
+                time.perf_counter() - started,
+            )
 
     @event_priority(-150)  # after the offline plugin (-100) wrote search_index.js, which
     # the archive must hold for search to work from the unpacked files

@@ -1,7 +1,8 @@
 """The site's search entries, made from the model rather than from HTML: one per text,
 one per block of a text (paragraph, sub-item, heading, note), so that a result opens at
-the block, and one per glossary entry.  The MkDocs plugin puts them into the theme's
-search index after the build, in place of the entries the theme made of those pages."""
+the block, and one per glossary entry.  The MkDocs plugin hands them, after the build,
+to ``add_to_index``: into our sharded index (``index.py``), in place of the entries the
+theme made of those pages, or into the theme's own index (``search_index: theme``)."""
 
 from __future__ import annotations
 
@@ -11,12 +12,20 @@ from collections.abc import Iterable, Mapping
 from functools import partial
 from pathlib import Path
 
-from . import ids
-from .glossary import Entry, Glossary
-from .load import BODIES
-from .model import Block, Document
-from .pipeline import Made
-from .render.markdown import LANGUAGE_NAMES, display_title, french_date
+from .. import ids
+from ..glossary import Entry, Glossary
+from ..load import BODIES
+from ..model import Block, Document
+from ..pipeline import Made
+from ..render.markdown import LANGUAGE_NAMES, display_title, french_date
+from .index import (
+    SearchIndexStats,
+    SearchPage,
+    document_keys,
+    glossary_keys,
+    pages_from_entries,
+    write_search_index,
+)
 
 SearchEntry = dict[str, str]
 """``location`` (address, with the block's anchor), ``title`` and ``text``, HTML-escaped."""
@@ -29,14 +38,65 @@ def add_to_index(
     glossary: Glossary | None,
     entry_urls: Mapping[str, str],
     made: Made | None = None,
-) -> None:
-    """Rewrite the theme's search index (``search/search_index.json``) with the entries
-    of ``with_paragraphs``; nothing to do if the theme wrote none."""
+    *,
+    sharded: bool = True,
+    paragraphs: bool = True,
+) -> SearchIndexStats | None:
+    """Index the theme's entries (``search/search_index.json``) and ours; nothing to do
+    if the theme wrote none.  ``sharded``: our index is written beside it (``index.py``)
+    and the theme's keeps only its configuration, which our worker needs; else the
+    theme's index gets every entry.  ``paragraphs`` False: the theme's own entries only
+    (a text page as one entry)."""
     if not path.is_file():
-        return
+        return None
     index = json.loads(path.read_text(encoding="utf-8"))
-    index["docs"] = with_paragraphs(index["docs"], documents, text_urls, glossary, entry_urls, made)
+    if not paragraphs:
+        documents, text_urls, glossary, entry_urls = (), {}, None, {}
+    stats = None
+    if sharded:
+        pages = search_pages(index["docs"], documents, text_urls, glossary, entry_urls, made)
+        stats = write_search_index(path.parent, pages)
+        index["docs"] = []
+    else:
+        index["docs"] = with_paragraphs(
+            index["docs"], documents, text_urls, glossary, entry_urls, made
+        )
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return stats
+
+
+def search_pages(
+    theme_entries: Iterable[SearchEntry],
+    documents: Iterable[Document],
+    text_urls: Mapping[str, str],
+    glossary: Glossary | None,
+    entry_urls: Mapping[str, str],
+    made: Made | None = None,
+) -> list[SearchPage]:
+    """The pages of ``with_paragraphs``, with their kinds and keys: a text's symbol
+    leads to its French version (to another only where there is none), a glossary
+    entry's acronyms and document symbol to the entry."""
+    made = made or Made()
+    documents = list(documents)
+    ours = {*text_urls.values(), *entry_urls.values()}
+    pages = pages_from_entries(e for e in theme_entries if e["location"].split("#")[0] not in ours)
+    french = {d.symbol for d in documents if d.lang == "fr"}
+    for document in documents:
+        url = text_urls[document.slug]
+        entries = made.get(
+            f"search:{document.slug}",
+            (document, url),
+            lambda document=document, url=url: search_entries(document, url),
+        )
+        keys = document_keys(document.symbol)
+        if document.lang != "fr" and document.symbol in french:
+            keys = ()
+        pages.append(SearchPage(url, entries, "text", keys, index_block_titles=False))
+    for entry in glossary or ():
+        url = entry_urls[entry.id]
+        keys = glossary_keys([*entry.acronyms, entry.english_acronym], entry.url)
+        pages.append(SearchPage(url, [glossary_search_entry(entry, url)], "glossary", keys))
+    return pages
 
 
 def with_paragraphs(

@@ -1,0 +1,367 @@
+/*!
+ * Résolutions annotées: the search worker (MIT licence).
+ *
+ * Replaces Material's search worker (overrides/main.html names it) and speaks its
+ * protocol: SETUP → READY, QUERY → RESULT, with results grouped by page as the theme
+ * shows them. The index was built with the site (plugins/resolutions/search/index.py):
+ * a manifest, term shards and one file per page, all scripts, loaded with
+ * importScripts only when a query needs them, so that search works from a server and
+ * from disk (file://, where Material's iframe-worker shim runs this file in a hidden
+ * iframe and importScripts adds <script> elements).
+ *
+ * A query: words (a quoted phrase must appear as written), the last one also as the
+ * start of longer words while it is being typed. A block ranks by, in order: an exact
+ * key (a text's symbol, a glossary acronym), how many of the query's words it holds,
+ * its kind (texts, then the site's pages, then the glossary), its BM25 score.
+ */
+(function () {
+  "use strict"
+
+  var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3
+  var MAX_PAGES = 20            /* pages listed for a query */
+  var PREFIX_WEIGHT = 0.25      /* a longer word the last word begins */
+  var MIN_PREFIX = 3            /* shorter last words match whole words only */
+  var MAX_PHRASE_PAGES = 200    /* pages read, at most, to find a quoted phrase */
+  var TIERS = { text: 2, page: 1, glossary: 0 }
+
+  /* The site's root: the worker is assets/javascripts/workers/ra-search.js */
+  function siteRoot() {
+    var src = self.location.href
+    if (typeof parent !== "undefined" && parent !== self && "IFrameWorker" in parent)
+      src = document.querySelector("script[src]").src
+    return src.split("?")[0].replace(/assets\/javascripts\/workers\/[^\/]*$/, "")
+  }
+  var root = siteRoot()
+
+  /* Scripts loaded once each; each calls back with its data */
+  var loaded = new Map()
+  function load(name, path) {
+    var entry = loaded.get(name)
+    if (!entry) {
+      entry = {}
+      entry.promise = new Promise(function (resolve) { entry.resolve = resolve })
+      loaded.set(name, entry)
+      try {
+        importScripts(root + path)
+      } catch (error) {
+        console.warn("search: " + path + " not loaded", error)
+        entry.resolve(null)
+      }
+    }
+    return entry.promise
+  }
+  function arrived(name, data) {
+    var entry = loaded.get(name)
+    if (!entry) {
+      entry = { promise: Promise.resolve(data) }
+      loaded.set(name, entry)
+    }
+    if (entry.resolve)
+      entry.resolve(data)
+  }
+  self.__manifest = function (data) { arrived("manifest", data) }
+  self.__shard = function (n, data) { arrived("t" + n, data) }
+  self.__page = function (n, data) { arrived("p" + n, data) }
+
+  var manifest = null
+  var tokens = null
+
+  async function setup() {
+    await importScripts(
+      root + "assets/javascripts/workers/ra-search-tokens.js",
+      root + "assets/javascripts/lunr/min/lunr.stemmer.support.min.js",
+      root + "assets/javascripts/lunr/min/lunr.fr.min.js"
+    )
+    tokens = self.raSearchTokens
+    manifest = await load("manifest", "search/manifest.js")
+    tokens.configure(manifest)
+  }
+
+  function tier(page) {
+    if (page >= manifest.starts.glossary) return TIERS.glossary
+    if (page >= manifest.starts.page) return TIERS.page
+    return TIERS.text
+  }
+
+  /* The shard holding a term: the longest key it begins with */
+  function shardOf(term) {
+    var best = -1, length = 0
+    for (var i = 0; i < manifest.keys.length; i++) {
+      var key = manifest.keys[i]
+      if (key.length > length && term.lastIndexOf(key, 0) === 0) {
+        best = i
+        length = key.length
+      }
+    }
+    return best
+  }
+
+  /* Every shard that may hold a term beginning with `prefix` */
+  function shardsOf(prefix) {
+    var found = []
+    for (var i = 0; i < manifest.keys.length; i++) {
+      var key = manifest.keys[i]
+      if (key.lastIndexOf(prefix, 0) === 0 || prefix.lastIndexOf(key, 0) === 0)
+        found.push(i)
+    }
+    return found
+  }
+
+  function loadShards(numbers) {
+    return Promise.all(numbers.map(function (n) {
+      return load("t" + n, "search/t/" + n + ".js")
+    }))
+  }
+
+  /* The query: its words (as typed, for the reader), terms and phrases */
+  function parse(query) {
+    var phrases = []
+    var quoted = /["«“]([^"»”]*)(["»”]|$)/g, match
+    while ((match = quoted.exec(query)))
+      phrases.push(tokens.words(match[1]))
+    var open = /\s$/.test(query) || /["»”]\s*$/.test(query)
+    var clauses = []
+    var seen = new Set()
+    /* "+word": required, "-word": excluded (as in Material's search) */
+    var chunks = query.split(/\s+/)
+    for (var c = 0; c < chunks.length; c++) {
+      var presence = chunks[c].charAt(0) === "+" ? "required"
+        : chunks[c].charAt(0) === "-" ? "excluded" : ""
+      var raw = chunks[c].match(tokens.RAW_TOKEN_ORIGINAL) || []
+      for (var i = 0; i < raw.length; i++) {
+        var folded = tokens.words(raw[i])
+        for (var j = 0; j < folded.length; j++) {
+          var word = folded[j]
+          if (!tokens.isWord(word))
+            continue
+          var term = word.indexOf("/") !== -1 ? word : tokens.stem(word)
+          if (seen.has(term))
+            continue
+          seen.add(term)
+          clauses.push({
+            word: folded.length > 1 ? word : raw[i], term: term, prefix: false,
+            presence: presence
+          })
+        }
+      }
+    }
+    var last = clauses[clauses.length - 1]
+    if (last && !open && last.term.length >= MIN_PREFIX)
+      last.prefix = true
+    return { clauses: clauses, phrases: phrases.filter(function (p) { return p.length > 1 }) }
+  }
+
+  /* The result of `query`, or null if `stale()` tells that a newer query came while
+     files were loading: its answer would be replaced at once */
+  async function search(query, stale) {
+    var parsed = parse(query)
+    var clauses = parsed.clauses
+    if (!clauses.some(function (clause) { return clause.presence !== "excluded" }))
+      return { items: [] }
+
+    /* Load the shards the query's terms are in */
+    var wanted = new Set()
+    clauses.forEach(function (clause) {
+      var numbers = clause.prefix ? shardsOf(clause.term) : [shardOf(clause.term)]
+      clause.shards = numbers.filter(function (n) { return n >= 0 })
+      clause.shards.forEach(function (n) { wanted.add(n) })
+    })
+    var numbers = Array.from(wanted)
+    var shards = await loadShards(numbers)
+    if (stale())
+      return null
+    var shardData = new Map()
+    numbers.forEach(function (n, i) { shardData.set(n, shards[i] || {}) })
+
+    /* Score blocks: per clause, the best of its term and (typing) longer terms */
+    var blocks = new Map()
+    var matchedTerms = new Set()
+    clauses.forEach(function (clause, index) {
+      var best = new Map()
+      clause.shards.forEach(function (n) {
+        var shard = shardData.get(n)
+        for (var term in shard) {
+          var exact = term === clause.term
+          if (!exact && !(clause.prefix && term.lastIndexOf(clause.term, 0) === 0))
+            continue
+          matchedTerms.add(term)
+          var postings = shard[term][1]
+          for (var k = 0; k < postings.length; k += 3) {
+            var score = postings[k + 2]
+            var key = exact && score >= manifest.keyScore
+            if (!exact)
+              score = (score % manifest.keyScore) * PREFIX_WEIGHT
+            var id = postings[k] * 65536 + postings[k + 1]
+            var previous = best.get(id)
+            if (!previous || previous.score < score)
+              best.set(id, { score: score, key: key })
+          }
+        }
+      })
+      best.forEach(function (hit, id) {
+        var block = blocks.get(id)
+        if (!block) {
+          block = { page: Math.floor(id / 65536), entry: id % 65536, score: 0, key: false,
+                    clauses: new Array(clauses.length).fill(false) }
+          blocks.set(id, block)
+        }
+        block.score += hit.score
+        block.key = block.key || hit.key
+        block.clauses[index] = true
+      })
+    })
+
+    /* Rank blocks, then pages by their best block */
+    var pages = new Map()
+    blocks.forEach(function (block) {
+      var refused = clauses.some(function (clause, i) {
+        return clause.presence === "excluded" ? block.clauses[i]
+          : clause.presence === "required" && !block.clauses[i]
+      })
+      if (refused || block.clauses.every(function (hit, i) {
+        return !hit || clauses[i].presence === "excluded"
+      }))
+        return
+      var matched = block.clauses.filter(Boolean).length
+      block.rank = (block.key ? 1e15 : 0) + matched * 1e12 + tier(block.page) * 1e10 +
+        block.score
+      var page = pages.get(block.page)
+      if (!page) {
+        page = { number: block.page, rank: 0, blocks: [] }
+        pages.set(block.page, page)
+      }
+      page.blocks.push(block)
+      page.rank = Math.max(page.rank, block.rank)
+    })
+    var ranked = Array.from(pages.values()).sort(function (a, b) {
+      return b.rank - a.rank || a.number - b.number
+    })
+
+    /* Phrases: only blocks that hold every phrase's terms, then the phrase itself */
+    var phraseTerms = parsed.phrases.map(function (phrase) {
+      return phrase.filter(tokens.isWord).map(function (word) {
+        return word.indexOf("/") !== -1 ? word : tokens.stem(word)
+      })
+    })
+    var required = clauses.map(function (clause) {
+      return phraseTerms.some(function (list) { return list.indexOf(clause.term) !== -1 })
+    })
+
+    if (parsed.phrases.length)
+      ranked = ranked.filter(function (page) {
+        return page.blocks.some(function (block) {
+          return required.every(function (needed, i) { return !needed || block.clauses[i] })
+        })
+      }).slice(0, MAX_PHRASE_PAGES)
+
+    var groups = []
+    for (var start = 0; start < ranked.length && groups.length < MAX_PAGES;
+      start += MAX_PAGES) {
+      var batch = ranked.slice(start, start + MAX_PAGES)
+      var files = await Promise.all(batch.map(function (page) {
+        return load("p" + page.number, "search/p/" + page.number + ".js")
+      }))
+      if (stale())
+        return null
+      batch.forEach(function (page, i) {
+        if (groups.length < MAX_PAGES && files[i])
+          addGroup(groups, page, files[i], parsed, required, clauses, matchedTerms)
+      })
+    }
+    return { items: groups }
+  }
+
+  function holdsPhrase(words, phrase) {
+    outer:
+    for (var i = 0; i + phrase.length <= words.length; i++) {
+      for (var j = 0; j < phrase.length; j++)
+        if (words[i + j] !== phrase[j])
+          continue outer
+      return true
+    }
+    return false
+  }
+
+  function addGroup(groups, page, entries, parsed, required, clauses, matchedTerms) {
+    var items = []
+    page.blocks.sort(function (a, b) { return b.rank - a.rank || a.entry - b.entry })
+    page.blocks.forEach(function (block) {
+      var entry = entries[block.entry]
+      if (!entry)
+        return
+      if (parsed.phrases.length) {
+        if (required.some(function (needed, i) { return needed && !block.clauses[i] }))
+          return
+        var words = tokens.words(entry[1] + " " + entry[2])
+        if (!parsed.phrases.every(function (phrase) { return holdsPhrase(words, phrase) }))
+          return
+      }
+      items.push(item(entry, block.score, clauses, block.clauses, matchedTerms))
+    })
+    if (!items.length)
+      return
+    if (!items.some(function (it) { return it.location === entries[0][0] }))
+      items.push(item(entries[0], 0, [], [], matchedTerms))
+    groups.push(items)
+  }
+
+  function item(entry, score, clauses, matched, matchedTerms) {
+    var terms = {}
+    clauses.forEach(function (clause, i) {
+      if (clause.presence !== "excluded")
+        terms[clause.word] = !!matched[i]
+    })
+    return {
+      location: entry[0],
+      title: highlight(entry[1], matchedTerms),
+      text: highlight(entry[2], matchedTerms),
+      score: score / manifest.scale,
+      terms: terms
+    }
+  }
+
+  /* <mark> around each word whose term the query matched (tags and entities left) */
+  function highlight(html, matchedTerms) {
+    return html.split(/(<[^>]*>)/).map(function (part) {
+      if (part.charAt(0) === "<")
+        return part
+      return part.replace(tokens.RAW_TOKEN_ORIGINAL, function (token, offset, whole) {
+        var before = whole.charAt(offset - 1)
+        if (before === "&" || before === "#")
+          return token
+        var hit = tokens.terms(token).some(function (term) { return matchedTerms.has(term) })
+        return hit ? "<mark>" + token + "</mark>" : token
+      })
+    }).join("")
+  }
+
+  /* Set up as soon as the page creates the worker, not at SETUP, which the theme sends
+     from file:// only when the search box opens: the reader's first key finds it ready */
+  var ready = setup()
+
+  /* One query at a time, in order; a query overtaken by a newer one is not answered */
+  var queue = Promise.resolve()
+  var latest = 0
+  addEventListener("message", function (event) {
+    var message = event.data
+    if (message.type === SETUP) {
+      queue = queue.then(function () { return ready }).then(function () {
+        postMessage({ type: READY })
+      })
+    } else if (message.type === QUERY) {
+      var number = ++latest
+      queue = queue.then(function () {
+        if (number !== latest)
+          return
+        var stale = function () { return number !== latest }
+        return search(message.data, stale).catch(function (error) {
+          console.warn("search: " + message.data, error)
+          return { items: [] }
+        }).then(function (result) {
+          if (result && !stale())
+            postMessage({ type: RESULT, data: result })
+        })
+      })
+    }
+  })
+})();

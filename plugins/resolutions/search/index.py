@@ -1,0 +1,249 @@
+"""The search index, written as small scripts that the browser loads on demand.
+
+Layout, under the site's ``search/`` folder:
+
+- ``manifest.js``: ``__manifest({...})``, what the worker reads first: the stop words,
+  the shard keys, where each kind of page starts, the scoring constants.
+- ``t/<n>.js``: ``__shard(n, {term: [df, [page, entry, score, …]]})``, the terms whose
+  first letters are the ``n``-th key of the manifest (two letters, more when a shard
+  would exceed ``SHARD_BYTES``); postings by decreasing score, at most ``MAX_POSTINGS``.
+- ``p/<n>.js``: ``__page(n, [[location, title, text], …])``, one page's entries (its own
+  first), loaded for the pages a query lists.
+
+Scores are BM25 (``K1``, ``B``), computed here once: the page's own title counts
+``TITLE_WEIGHT`` times. Each page has a kind, and pages are numbered texts first, then the
+site's other pages, then the glossary, so that the browser tells a page's kind from its
+number. A page's *keys* (a text's symbol in its usual forms, a glossary entry's acronym)
+are posted on its own entry with ``KEY_SCORE`` added: an exact key puts it first.
+
+Every file is a script, not JSON: ``importScripts`` loads it from disk as well as from a
+server, where ``fetch`` is refused from ``file://``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .tokens import ELISIONS, STOP_WORDS, fold, query_terms, symbol_forms, terms
+
+K1 = 1.2
+B = 0.75
+TITLE_WEIGHT = 3
+# Scores are written as integers: BM25 × SCALE.
+SCALE = 1000
+KEY_SCORE = 1_000_000_000
+MAX_POSTINGS = 3000
+SHARD_BYTES = 150_000
+KINDS = ("text", "page", "glossary")
+FORMAT = 1
+UNDOCS = re.compile(
+    r"https?://(?:www\.)?undocs\.org/(?:[a-z]{2}/)?([A-Za-z0-9./-]+/[A-Za-z0-9./-]+)$"
+)
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    """One page of the site, as search shows it: its entries (``location``, ``title``,
+    ``text``, the text HTML-escaped), the page's own entry first."""
+
+    url: str
+    entries: Sequence[dict[str, str]]
+    kind: str = "page"
+    keys: tuple[str, ...] = ()
+    """Terms that put this page first when searched exactly."""
+    index_block_titles: bool = True
+    """False where a block's title is a label made by the site (``A/RES/62/176 — § 3``),
+    which would otherwise match every block of the text."""
+
+
+@dataclass
+class SearchIndexStats:
+    pages: int = 0
+    entries: int = 0
+    terms: int = 0
+    shards: int = 0
+    postings: int = 0
+    index_bytes: int = 0
+    largest_shard_bytes: int = 0
+    largest_page_bytes: int = 0
+    manifest_bytes: int = 0
+    files: list[str] = field(default_factory=list)
+
+
+def document_keys(symbol: str) -> tuple[str, ...]:
+    """The terms a reader types for a text's symbol: ``A/RES/62/176`` is ``a/res/62/176``
+    and ``62/176``; an OSCE decision ``PC.DEC/758`` is also ``758`` (« décision 758 »)."""
+    if not symbol:
+        return ()
+    folded = fold(symbol)
+    keys = symbol_forms(folded) if "/" in folded else query_terms(folded)
+    decision = re.search(r"\.dec/(\d+(?:/\d+)?)$", folded)
+    if decision:
+        keys.append(decision.group(1))
+    return tuple(dict.fromkeys(keys))
+
+
+def glossary_keys(acronyms: Iterable[str], url: str = "") -> tuple[str, ...]:
+    """A glossary entry's acronyms, each as the one term a reader types, and the symbol
+    of the document it describes when its address names one (``undocs.org/fr/A/RES/
+    S-20/2``): a text that is not in the corpus is found through its entry."""
+    keys = []
+    for acronym in acronyms:
+        found = query_terms(acronym)
+        if len(found) == 1:
+            keys.append(found[0])
+    symbol = UNDOCS.match(url)
+    if symbol:
+        keys.extend(document_keys(symbol.group(1)))
+    return tuple(dict.fromkeys(keys))
+
+
+def pages_from_entries(entries: Iterable[dict[str, str]], kind: str = "page") -> list[SearchPage]:
+    """Entries of Material's own index (a page, then its sections) grouped by page."""
+    grouped: dict[str, list[dict[str, str]]] = {}
+    for entry in entries:
+        grouped.setdefault(entry["location"].split("#")[0], []).append(entry)
+    pages = []
+    for url, group in grouped.items():
+        own = [entry for entry in group if entry["location"] == url]
+        rest = [entry for entry in group if entry["location"] != url]
+        if not own:  # a page is listed under its own entry (the theme expects one)
+            own = [{"location": url, "title": group[0]["title"], "text": ""}]
+        pages.append(SearchPage(url, [*own[:1], *rest], kind))
+    return pages
+
+
+def write_search_index(folder: Path, pages: Iterable[SearchPage]) -> SearchIndexStats:
+    """Write the index of ``pages`` into ``folder`` (``manifest.js``, ``t/``, ``p/``),
+    replacing what an earlier build left there."""
+    ordered = sorted(pages, key=lambda page: KINDS.index(page.kind))
+    stats = SearchIndexStats(pages=len(ordered))
+    # term → [(entry slot, weighted term frequency)]
+    occurrences: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    lengths: list[int] = []
+    entry_numbers: list[tuple[int, int]] = []
+    for page_number, page in enumerate(ordered):
+        for entry_number, entry in enumerate(page.entries):
+            counts = Counter(terms(entry["text"]))
+            if entry_number == 0 or page.index_block_titles:
+                for term in terms(entry["title"]):
+                    counts[term] += TITLE_WEIGHT
+            slot = len(lengths)
+            lengths.append(sum(counts.values()))
+            entry_numbers.append((page_number, entry_number))
+            for term, count in counts.items():
+                occurrences[term].append((slot, count))
+    stats.entries = len(lengths)
+    average = (sum(lengths) / len(lengths)) if lengths else 1.0
+    total = len(lengths)
+
+    norms = [K1 * (1 - B + B * length / average) for length in lengths]
+    postings: dict[str, list[tuple[int, int, int]]] = {}
+    for term, found in occurrences.items():
+        idf = math.log(1 + (total - len(found) + 0.5) / (len(found) + 0.5))
+        factor = SCALE * idf * (K1 + 1)
+        postings[term] = [
+            (*entry_numbers[slot], max(1, round(factor * count / (count + norms[slot]))))
+            for slot, count in found
+        ]
+    for page_number, page in enumerate(ordered):
+        for key in page.keys:
+            found = postings.setdefault(key, [])
+            own = next((p for p in found if p[0] == page_number and p[1] == 0), None)
+            if own is not None:
+                found.remove(own)
+            found.append((page_number, 0, KEY_SCORE + (own[2] if own else 0)))
+
+    shards = split_shards(
+        {term: len(occurrences.get(term, ())) or 1 for term in postings}, postings
+    )
+    stats.terms = len(postings)
+    folder.mkdir(parents=True, exist_ok=True)
+    for sub in ("t", "p"):
+        target = folder / sub
+        if target.exists():
+            for old in target.iterdir():
+                old.unlink()
+        target.mkdir(exist_ok=True)
+    keys = sorted(shards)
+    for number, key in enumerate(keys):
+        text = f"__shard({number},{compact(shards[key])})"
+        size = write(folder / "t" / f"{number}.js", text)
+        stats.largest_shard_bytes = max(stats.largest_shard_bytes, size)
+        stats.index_bytes += size
+        stats.postings += sum(len(value[1]) // 3 for value in shards[key].values())
+    for number, page in enumerate(ordered):
+        rows = [[entry["location"], entry["title"], entry["text"]] for entry in page.entries]
+        size = write(folder / "p" / f"{number}.js", f"__page({number},{compact(rows)})")
+        stats.largest_page_bytes = max(stats.largest_page_bytes, size)
+        stats.index_bytes += size
+    starts = {
+        kind: next((i for i, p in enumerate(ordered) if KINDS.index(p.kind) >= k), len(ordered))
+        for k, kind in enumerate(KINDS)
+    }
+    manifest = {
+        "format": FORMAT,
+        "keys": keys,
+        "stop": sorted(STOP_WORDS),
+        "elisions": sorted(ELISIONS),
+        "starts": starts,
+        "pages": len(ordered),
+        "keyScore": KEY_SCORE,
+        "scale": SCALE,
+    }
+    stats.manifest_bytes = write(folder / "manifest.js", f"__manifest({compact(manifest)})")
+    stats.index_bytes += stats.manifest_bytes
+    stats.shards = len(keys)
+    return stats
+
+
+def split_shards(
+    frequencies: dict[str, int], postings: dict[str, list[tuple[int, int, int]]]
+) -> dict[str, dict[str, list]]:
+    """Terms grouped by their first two letters; a group larger than ``SHARD_BYTES`` is
+    split by one more letter (its terms no longer than the key stay in it)."""
+    encoded: dict[str, list] = {}
+    for term, found in postings.items():
+        found.sort(key=lambda posting: (-posting[2], posting[0], posting[1]))
+        flat = [number for posting in found[:MAX_POSTINGS] for number in posting]
+        encoded[term] = [frequencies[term], flat]
+    shards: dict[str, dict[str, list]] = {}
+
+    def place(key: str, members: list[str]) -> None:
+        size = sum(len(term) + 8 + 8 * len(encoded[term][1]) // 3 for term in members)
+        longer = [term for term in members if len(term) > len(key)]
+        if size <= SHARD_BYTES or not longer:
+            shards[key] = {term: encoded[term] for term in sorted(members)}
+            return
+        shorter = [term for term in members if len(term) <= len(key)]
+        if shorter:
+            shards[key] = {term: encoded[term] for term in sorted(shorter)}
+        groups: dict[str, list[str]] = defaultdict(list)
+        for term in longer:
+            groups[term[: len(key) + 1]].append(term)
+        for sub, group in groups.items():
+            place(sub, group)
+
+    first: dict[str, list[str]] = defaultdict(list)
+    for term in encoded:
+        first[term[:2]].append(term)
+    for key, members in first.items():
+        place(key, members)
+    return shards
+
+
+def compact(value: object) -> str:
+    """JSON with no spaces; ``</`` escaped, so that no text ends the script early."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+
+
+def write(path: Path, text: str) -> int:
+    data = text.encode("utf-8")
+    path.write_bytes(data)
+    return len(data)

@@ -1,0 +1,67 @@
+"""Index terms: what a reader's words become, and what never becomes a term."""
+
+from __future__ import annotations
+
+import pytest
+
+from resolutions.search.tokens import fold, query_terms, symbol_forms, terms, words
+
+
+def test_accents_ligatures_and_case_are_folded() -> None:
+    assert fold("STUPÉFIANTS Œuvre Curriculum vitæ") == "stupefiants oeuvre curriculum vitae"
+    assert terms("stupéfiants") == terms("STUPEFIANTS") == terms("stupefiants")
+    assert terms("œuvre") == terms("oeuvre")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "l’ONUDC",
+        "l'ONUDC",
+        "d’argent",
+        "qu’il",
+        "jusqu’à",
+        "lorsqu’elles",
+        "puisqu’un",
+        "quelqu’un",
+    ],
+)
+def test_elided_words_are_never_terms(text: str) -> None:
+    elided = fold(text).replace("’", "'").split("'")[0]
+    assert elided not in terms(text)
+    assert all(len(term) > 1 for term in terms(text))
+
+
+def test_symbols_stay_whole_with_their_short_form() -> None:
+    assert terms("A/RES/62/176") == ["a/res/62/176", "62/176"]
+    assert terms("résolution S-20/2") == [*query_terms("résolution"), "s-20/2"]
+    assert terms("A/RES/S-20/2") == ["a/res/s-20/2", "s-20/2"]
+    assert terms("PC.DEC/758") == ["pc.dec/758"]
+    assert terms("61/183") == ["61/183"]
+    assert symbol_forms("e/2009/28") == ["e/2009/28", "2009/28"]
+
+
+def test_a_query_symbol_is_not_split() -> None:
+    assert query_terms("A/RES/62/176") == ["a/res/62/176"]
+    assert query_terms("Décision No 758") == [*query_terms("décision"), "758"]
+
+
+def test_hyphens_and_dots_split_words_outside_symbols() -> None:
+    assert words("non-gouvernementales e.g. 2019-2020") == [
+        "non",
+        "gouvernementales",
+        "e",
+        "g",
+        "2019",
+        "2020",
+    ]
+
+
+def test_html_tags_and_entities_are_not_words() -> None:
+    assert words("<code>Drogues</code> &amp; crime &lt;b&gt;") == ["drogues", "crime", "b"]
+
+
+def test_stop_words_are_dropped_and_inflections_share_a_stem() -> None:
+    assert terms("de la coopération et des États") == terms("coopération États")
+    assert terms("précurseurs")[0] == terms("précurseur")[0]
+    assert terms("chimiques")[0] == terms("chimique")[0]

@@ -1,0 +1,221 @@
+"""What a reader gets from the search box, on the seed site opened from disk (file://,
+no request may leave it): the sharded index read by our worker, shown by the theme.
+Expectations come from the texts themselves (their JSON, folded), not from the index."""
+
+from __future__ import annotations
+
+import re
+import threading
+import zipfile
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from .conftest import Site, Tab
+from .test_browser import fold, full_text, search
+
+SYMBOL_QUERIES = [
+    ("62/176", "textes/a-res-62-176.html"),
+    ("A/RES/62/176", "textes/a-res-62-176.html"),
+    ("résolution 62/176", "textes/a-res-62-176.html"),
+    ("78/284", "textes/a-res-78-284.html"),
+    ("PC.DEC/758", "textes/pc-dec-758.html"),
+    ("Décision No 758", "textes/pc-dec-758.html"),
+    ("décision 758", "textes/pc-dec-758.html"),
+    # No text of the corpus is S-20/2: its glossary entry (undocs.org/fr/A/RES/S-20/2).
+    ("S-20/2", "glossaire/declaration-politique-1998.html"),
+]
+
+
+def kind(page: str) -> str:
+    return page.split("/")[0] if "/" in page else "page"
+
+
+def texts_with(site: Site, pattern: str) -> set[str]:
+    found = re.compile(pattern)
+    return {d["slug"] for d in site.documents() if found.search(full_text(d))}
+
+
+def slugs(pages: list[str]) -> list[str]:
+    return [Path(page).stem for page in pages if page.startswith("textes/")]
+
+
+@pytest.mark.parametrize(("query", "first"), SYMBOL_QUERIES)
+def test_a_symbol_in_any_usual_form_puts_its_text_first(tab: Tab, query: str, first: str) -> None:
+    assert search(tab, query)[0] == first
+
+
+def test_a_cited_symbol_lists_the_texts_that_cite_it(tab: Tab, site: Site) -> None:
+    """``61/183`` (in no text's symbol) lists the texts that cite it, before any page."""
+    citing = texts_with(site, r"61/183(?!\d)")
+    assert citing
+    pages = search(tab, "61/183")
+    assert set(slugs(pages)) == citing
+    assert {Path(page).stem for page in pages[: len(citing)]} == citing
+
+
+def test_elided_words_never_match_as_words(tab: Tab, site: Site) -> None:
+    for query in ("d'", "l’", "qu'", "jusqu'", "lorsqu'"):
+        assert search(tab, query) == [], query
+    pages = search(tab, "blanchiment d'argent")
+    with_both = texts_with(site, r"\bblanchiment\b") & texts_with(site, r"\bargent\b")
+    with_phrase = texts_with(site, r"blanchiment d.argent")
+    assert len(with_phrase) >= 2
+    # The texts with the phrase come first, and nothing listed lacks both words.
+    assert set(slugs(pages)[: len(with_phrase)]) == with_phrase
+    assert set(slugs(pages)) <= with_both
+    marks = {
+        fold(m.text_content()) for m in tab.page.locator("li.md-search-result__item mark").all()
+    }
+    # Marked: the two words (and words of the same stem, « blanche »), never a « d… » word.
+    assert marks and all(m.startswith("blanch") or m == "argent" for m in marks), marks
+
+
+def test_a_quoted_phrase_matches_the_phrase(tab: Tab, site: Site) -> None:
+    with_phrase = texts_with(site, r"blanchiment d.argent")
+    pages = search(tab, '"blanchiment d\'argent"')
+    assert set(slugs(pages)) == with_phrase
+    sections = tab.page.locator("li.md-search-result__item a[href*='#'] article")
+    assert sections.count() >= len(with_phrase)
+    for section in sections.all():
+        assert re.search(r"blanchiment d.argent", fold(section.text_content())), (
+            section.text_content()
+        )
+
+
+def test_exact_words_rank_above_longer_words_they_begin(tab: Tab, site: Site) -> None:
+    """« centre » finds « central » too (typed, it is a start), after every « centre »."""
+    exact = texts_with(site, r"\bcentres?\b")
+    longer_only = texts_with(site, r"\bcentral") - exact
+    assert exact and longer_only
+    found = slugs(search(tab, "centre"))
+    assert set(found[: len(exact)]) == exact
+    assert longer_only <= set(found[len(exact) :])
+
+
+def test_texts_rank_above_glossary_entries_for_words(tab: Tab, site: Site) -> None:
+    holders = texts_with(site, r"\bprecurseurs?\b")
+    pages = search(tab, "précurseur")
+    kinds = [kind(page) for page in pages]
+    assert set(slugs(pages)) >= holders and "glossaire" in kinds
+    assert kinds.index("glossaire") > max(i for i, k in enumerate(kinds) if k == "textes")
+
+
+def test_an_exact_acronym_puts_its_glossary_entry_first_and_texts_right_after(
+    tab: Tab, site: Site
+) -> None:
+    holders = texts_with(site, r"\bonudc\b")
+    pages = search(tab, "ONUDC")
+    assert pages[0] == "glossaire/onudc.html"
+    assert set(slugs(pages[1 : 1 + len(holders)])) == holders
+
+
+def test_results_are_grouped_by_text_with_links_to_paragraphs(tab: Tab) -> None:
+    pages = search(tab, "précurseurs")
+    assert len(pages) == len(set(pages)), "a page listed twice"
+    items = tab.page.locator("li.md-search-result__item")
+    for number, page in enumerate(pages):
+        if not page.startswith("textes/"):
+            continue
+        links = items.nth(number).locator("a.md-search-result__link")
+        hrefs = [link.get_attribute("href") for link in links.all()]
+        assert hrefs[0].endswith(page)
+        assert len(hrefs) > 1, f"{page}: no paragraph listed"
+        for href in hrefs[1:]:
+            assert re.search(re.escape(page) + r"#[a-z]+[\w-]*$", href), href
+
+
+def test_no_stem_is_shown_to_the_reader(tab: Tab) -> None:
+    search(tab, "chimiques introuvablement")
+    missing = {d.text_content() for d in tab.page.locator(".md-search-result__terms del").all()}
+    assert missing == {"introuvablement"}
+    marks = [m.text_content() for m in tab.page.locator("li.md-search-result__item mark").all()]
+    assert marks and all(fold(mark).startswith("chimique") for mark in marks), marks
+
+
+def test_search_loads_only_what_the_query_needs(tab: Tab, site: Site) -> None:
+    tab.open("textes/a-res-62-176.html")
+    search(tab, "précurseurs")
+    loaded = [url for url in tab.requests if "/search/" in url]
+    shards = [url for url in loaded if "/search/t/" in url]
+    total = len(list((site.root / "search" / "t").iterdir()))
+    assert shards and len(shards) < total / 4, (len(shards), total)
+    assert not any(url.endswith("search_index.json") for url in loaded)
+
+
+def first_results(page, query: str) -> list[str]:
+    """Type ``query`` in the search box of the open page; the pages listed first."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially(query, delay=15)
+    items = page.locator("li.md-search-result__item")
+    items.first.wait_for(state="attached", timeout=15_000)
+    page.wait_for_timeout(500)  # the last key's answer
+    links = [item.locator("a.md-search-result__link").first for item in items.all()]
+    return [link.get_attribute("href") for link in links]
+
+
+def test_search_works_over_http(browser, site: Site) -> None:
+    handler = partial(SimpleHTTPRequestHandler, directory=str(site.root))
+    handler.log_message = lambda *args: None
+    with ThreadingHTTPServer(("127.0.0.1", 0), handler) as server:
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        page = browser.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        try:
+            port = server.server_address[1]
+            page.goto(f"http://127.0.0.1:{port}/textes/pc-dec-758.html")
+            found = first_results(page, "62/176")
+        finally:
+            page.close()
+            server.shutdown()
+    assert found[0] == f"http://127.0.0.1:{port}/textes/a-res-62-176.html"
+    assert not errors
+
+
+def test_the_offline_archive_holds_the_search(browser, site: Site, tmp_path: Path) -> None:
+    """Unpacked anywhere, the archive's site finds a text, with no file of the build."""
+    with zipfile.ZipFile(site.root / "resolutions-annotees.zip") as archive:
+        archive.extractall(tmp_path)
+    unpacked = tmp_path / "resolutions-annotees"
+    built = {p.relative_to(site.root).as_posix() for p in (site.root / "search").rglob("*.js")}
+    held = {p.relative_to(unpacked).as_posix() for p in (unpacked / "search").rglob("*.js")}
+    assert len(built) > 100 and built == held
+    assert (unpacked / "assets/javascripts/workers/ra-search.js").is_file()
+    context = browser.new_context()
+    context.route(re.compile(r"^(?!file:)"), lambda route: route.abort())
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    try:
+        page.goto((unpacked / "textes" / "a-res-62-176.html").as_uri())
+        found = first_results(page, "PC.DEC/758")
+    finally:
+        context.close()
+    assert found[0] == (unpacked / "textes" / "pc-dec-758.html").as_uri()
+    assert all(url.startswith(unpacked.as_uri()) for url in requests), requests
+
+
+@pytest.mark.parametrize(
+    ("query", "must", "must_not"),
+    [("précurseurs -chimiques", "precurseur", "chimique"), ("précurseurs +CARICC", "caricc", None)],
+)
+def test_plus_requires_a_word_and_minus_excludes_it(
+    tab: Tab, query: str, must: str, must_not: str | None
+) -> None:
+    shown = "li.md-search-result__item a[href*='#'] article"
+    if must_not is not None:  # without the minus, the word is there
+        search(tab, query.split(" -")[0])
+        texts = [fold(s.text_content()) for s in tab.page.locator(shown).all()]
+        assert any(must_not in text for text in texts)
+    assert search(tab, query)
+    sections = tab.page.locator(shown).all()
+    assert sections
+    for section in sections:
+        text = fold(section.text_content())
+        assert must in text, text
+        assert must_not is None or must_not not in text, text
