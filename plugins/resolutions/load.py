@@ -168,7 +168,7 @@ def _character_problem(value: str, rule: Rule) -> str | None:
     if len({_script_of(char) for char in distinct} - {None}) < 2:
         return None
     for word in re.findall(r"\w+", value):
-        scripts = {_script_of(char) for char in word} - {None}
+        scripts = {script for char in word if (script := _script_of(char)) is not None}
         if len(scripts) > 1:
             return (
                 f"the word '{word}' mixes {' and '.join(sorted(scripts)).lower()} letters "

@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
+from functools import partial
 
 from ..load import BODIES
 from ..model import Document
@@ -160,6 +161,9 @@ def listing_pages(documents: Sequence[Document], texts: str, graph: str) -> list
     def body_year(body: str, year: str) -> str:
         return f"{texts}/organe/{body}/{year}.md"
 
+    def year_link(body: str, page: str, year: str) -> str:
+        return relative_url(body_year(body, year), page)
+
     pages = [_hub(hub, documents, bodies, by_body, years, by_year, graph)]
     for body, path in bodies.items():
         name = BODIES.get(body, body)
@@ -173,9 +177,7 @@ def listing_pages(documents: Sequence[Document], texts: str, graph: str) -> list
             "",
             "## Par année",
             "",
-            _years_list(
-                its_years, lambda year, b=body, p=path: relative_url(body_year(b, year), p)
-            ),
+            _years_list(its_years, partial(year_link, body, path)),
             "",
             "## Les plus récents",
             "",

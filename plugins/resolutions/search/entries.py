@@ -86,7 +86,7 @@ def search_pages(
         entries = made.get(
             f"search:{document.slug}",
             (document, url),
-            lambda document=document, url=url: search_entries(document, url),
+            partial(search_entries, document, url),
         )
         keys = document_keys(document.symbol)
         if document.lang != "fr" and document.symbol in french:

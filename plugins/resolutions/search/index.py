@@ -154,11 +154,11 @@ def write_search_index(folder: Path, pages: Iterable[SearchPage]) -> SearchIndex
         ]
     for page_number, page in enumerate(ordered):
         for key in page.keys:
-            found = postings.setdefault(key, [])
-            own = next((p for p in found if p[0] == page_number and p[1] == 0), None)
+            listed = postings.setdefault(key, [])
+            own = next((p for p in listed if p[0] == page_number and p[1] == 0), None)
             if own is not None:
-                found.remove(own)
-            found.append((page_number, 0, KEY_SCORE + (own[2] if own else 0)))
+                listed.remove(own)
+            listed.append((page_number, 0, KEY_SCORE + (own[2] if own else 0)))
 
     shards = split_shards(
         {term: len(occurrences.get(term, ())) or 1 for term in postings}, postings

@@ -24,7 +24,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from nltk.stem.snowball import FrenchStemmer
+from nltk.stem.snowball import FrenchStemmer  # type: ignore[import-untyped]  # no stubs
 
 LIGATURES = str.maketrans({"œ": "oe", "æ": "ae"})
 COMBINING = re.compile(r"[\u0300-\u036f]")
@@ -69,7 +69,7 @@ def stem(word: str) -> str:
     """The index term of one folded word (a number or a symbol is its own term)."""
     if HAS_DIGIT.search(word) or "/" in word:
         return word
-    return _STEMMER.stem(word)
+    return str(_STEMMER.stem(word))
 
 
 def plain_folded(text: str) -> str:
