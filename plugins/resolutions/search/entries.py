@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from functools import partial
 from pathlib import Path
 
@@ -76,26 +76,20 @@ def search_pages(
     """The pages of ``with_paragraphs``, with their kinds and keys: a text's symbol
     leads to its French version (to another only where there is none), a glossary
     entry's acronyms and document symbol to the entry."""
-    made = made or Made()
     documents = list(documents)
-    ours = {*text_urls.values(), *entry_urls.values()}
-    pages = pages_from_entries(e for e in theme_entries if e["location"].split("#")[0] not in ours)
+    pages = pages_from_entries(_theme_entries_elsewhere(theme_entries, text_urls, entry_urls))
     french = {d.symbol for d in documents if d.lang == "fr"}
-    for document in documents:
-        url = text_urls[document.slug]
-        entries = made.get(
-            f"search:{document.slug}",
-            (document, url),
-            partial(search_entries, document, url),
-        )
-        keys = document_keys(document.symbol)
-        if document.lang != "fr" and document.symbol in french:
-            keys = ()
-        pages.append(SearchPage(url, entries, "text", keys, index_block_titles=False))
-    for entry in glossary or ():
-        url = entry_urls[entry.id]
-        keys = glossary_keys([*entry.acronyms, entry.english_acronym], entry.url)
-        pages.append(SearchPage(url, [glossary_search_entry(entry, url)], "glossary", keys))
+    for owner, url, entries in _own_entries(documents, text_urls, glossary, entry_urls, made):
+        if isinstance(owner, Document):
+            keys = (
+                ()
+                if owner.lang != "fr" and owner.symbol in french
+                else document_keys(owner.symbol)
+            )
+            pages.append(SearchPage(url, entries, "text", keys, index_block_titles=False))
+        else:
+            keys = glossary_keys([*owner.acronyms, owner.english_acronym], owner.url)
+            pages.append(SearchPage(url, entries, "glossary", keys))
     return pages
 
 
@@ -111,17 +105,44 @@ def with_paragraphs(
     entries of each text (at ``text_urls[slug]``) and of each glossary entry (at
     ``entry_urls[id]``).  ``made`` keeps a text's entries between the rebuilds of a
     preview."""
+    entries = _theme_entries_elsewhere(theme_entries, text_urls, entry_urls)
+    for _owner, _url, own in _own_entries(documents, text_urls, glossary, entry_urls, made):
+        entries += own
+    return entries
+
+
+def _theme_entries_elsewhere(
+    theme_entries: Iterable[SearchEntry],
+    text_urls: Mapping[str, str],
+    entry_urls: Mapping[str, str],
+) -> list[SearchEntry]:
+    """The theme's entries, less those of the pages whose entries are made here."""
+    ours = {*text_urls.values(), *entry_urls.values()}
+    return [entry for entry in theme_entries if entry["location"].split("#")[0] not in ours]
+
+
+def _own_entries(
+    documents: Iterable[Document],
+    text_urls: Mapping[str, str],
+    glossary: Glossary | None,
+    entry_urls: Mapping[str, str],
+    made: Made | None,
+) -> Iterator[tuple[Document | Entry, str, list[SearchEntry]]]:
+    """Each text, then each glossary entry, with its page's URL and search entries;
+    ``made`` keeps a text's entries between the rebuilds of a preview."""
     made = made or Made()
-    pages = {*text_urls.values(), *entry_urls.values()}
-    entries = [e for e in theme_entries if e["location"].split("#")[0] not in pages]
     for document in documents:
         url = text_urls[document.slug]
-        entries += made.get(
-            f"search:{document.slug}", (document, url), partial(search_entries, document, url)
+        yield (
+            document,
+            url,
+            made.get(
+                f"search:{document.slug}", (document, url), partial(search_entries, document, url)
+            ),
         )
     for entry in glossary or ():
-        entries.append(glossary_search_entry(entry, entry_urls[entry.id]))
-    return entries
+        url = entry_urls[entry.id]
+        yield entry, url, [glossary_search_entry(entry, url)]
 
 
 def search_entries(document: Document, url: str) -> list[SearchEntry]:
