@@ -95,13 +95,14 @@ import itertools
 import os
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 from . import model
+from .corrections import Edit, correct_document
 from .errors import SourceError
 from .field_words import FIELD_WORDS
 
@@ -264,6 +265,17 @@ class Proposal:
     confidence: float
     applied: bool
     decision: str = ""
+
+    def edit(self) -> Edit:
+        """The proposal as a correction to make."""
+        return Edit(
+            start=self.start,
+            end=self.end,
+            replacement=self.replacement,
+            reason=self.reason,
+            confidence=self.confidence,
+            line=self.line,
+        )
 
 
 DecisionKind = Literal["confirm", "refuse", "editor"]
@@ -1020,90 +1032,17 @@ def _add_editor_correction(
 # --------------------------------------------------------------------------- applying
 
 
-def _offset_map(edits: Sequence[tuple[int, int, int]]) -> Callable[[int, bool], int]:
-    """Maps an offset of the old text to the new one; ``edits`` are sorted, disjoint
-    ``(start, end, new length)``.  An offset inside an edit goes to its new end when
-    ``inside_to_end`` (an end, a note mark, a line start) and to its start otherwise."""
-
-    def shift(offset: int, inside_to_end: bool) -> int:
-        delta = 0
-        for start, end, new_length in edits:
-            if offset <= start:
-                break
-            if offset >= end:
-                delta += new_length - (end - start)
-                continue
-            return start + delta + (new_length if inside_to_end else 0)
-        return offset + delta
-
-    return shift
-
-
-def _apply_to_block(
-    block: model.Block, proposals: Sequence[Proposal]
-) -> tuple[model.Block, list[model.Correction]]:
-    proposals = sorted(proposals, key=lambda proposal: proposal.start)
-    edits = [(p.start, p.end, len(p.replacement)) for p in proposals]
-    shift = _offset_map(edits)
-    pieces, cursor = [], 0
-    for proposal in proposals:
-        pieces += [block.text[cursor : proposal.start], proposal.replacement]
-        cursor = proposal.end
-    pieces.append(block.text[cursor:])
-    text = "".join(pieces)
-    corrections = []
-    for proposal in proposals:
-        start = shift(proposal.start, False)
-        corrections.append(
-            model.Correction(
-                start=start,
-                end=start + len(proposal.replacement),
-                original=proposal.original,
-                replacement=proposal.replacement,
-                reason=proposal.reason,
-                confidence=proposal.confidence,
-                line=proposal.line,
-            )
-        )
-    spans = [
-        replace(span, start=shift(span.start, False), end=shift(span.end, True))
-        for span in block.spans
-    ]
-    changes: dict[str, Any] = {
-        "text": text,
-        "lines": tuple((shift(offset, True), line) for offset, line in block.lines),
-        "notes": tuple(replace(mark, offset=shift(mark.offset, True)) for mark in block.notes),
-        "spans": tuple(sorted([*spans, *corrections], key=lambda span: (span.start, span.end))),
-    }
-    lead = getattr(block, "lead", "")
-    if lead and block.text.startswith(lead):
-        changes["lead"] = text[: shift(len(lead), True)]
-    return replace(block, **changes), corrections
-
-
 def repair(
     document: model.Document, lexicon: Lexicon, decisions: Sequence[Decision] = ()
 ) -> model.Document:
     """``document`` reading corrected: every applied proposal (after the editors'
-    decisions) becomes a ``Correction`` span in its block and in
-    ``document.corrections``; note marks, spans and line offsets follow the text."""
-    applied = [proposal for proposal in review(document, lexicon, decisions) if proposal.applied]
-    if not applied:
-        return document
-    by_block: dict[str, list[Proposal]] = {}
-    for proposal in applied:
-        by_block.setdefault(proposal.block, []).append(proposal)
-    made: list[model.Correction] = []
-
-    def change(block_id: str, block: model.Block) -> model.Block:
-        if block_id not in by_block:
-            return block
-        repaired, corrections = _apply_to_block(block, by_block[block_id])
-        made.extend(corrections)
-        return repaired
-
-    repaired = document.map_blocks(change)
-    return replace(repaired, corrections=(*document.corrections, *made))
+    decisions) is made by ``corrections.correct_document``, a ``Correction`` span in its
+    block and in ``document.corrections``."""
+    edits: dict[str, list[Edit]] = {}
+    for proposal in review(document, lexicon, decisions):
+        if proposal.applied:
+            edits.setdefault(proposal.block, []).append(proposal.edit())
+    return correct_document(document, edits)
 
 
 # --------------------------------------------------------------------------- review

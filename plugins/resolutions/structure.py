@@ -30,6 +30,7 @@ from typing import Any
 
 from . import ids
 from .annex import ANNEX_RULES, AnnexDraft, annex_heading, build_annexes
+from .corrections import label_correction
 from .errors import SourceError
 from .language import detect_language
 from .model import (
@@ -401,9 +402,7 @@ def ocr_operative(state: ParseState, raw: RawBlock) -> bool:
     if match["punct"] != "." or OCR_DIGITS[printed] != expected:
         return False
     state.corrections.append(
-        Correction(
-            start=0,
-            end=len(printed),
+        label_correction(
             original=f"{printed}.",
             replacement=f"{expected}.",
             reason=f"numéro de paragraphe « {printed}. » lu « {expected}. » (suite 1, 2, 3…)",
