@@ -510,7 +510,9 @@ class Document(BlockWalk):
     detail_lines: tuple[tuple[str, int], ...] = ()
     """The source line of each detail read from the cover block, as (name, line)."""
     corrections: tuple[Correction, ...] = ()
-    """Structural corrections (a paragraph number read ``S.``) and OCR word repairs."""
+    """Every correction (``corrections.py``): the structure's (a paragraph number read
+    ``S.``), the OCR reader's (a quote read as a note mark), then the OCR word repairs
+    and the editors' own."""
     format_detected: bool = False
     lang: Language = "fr"
     """The language of the text as printed: declared in the metadata, else detected."""

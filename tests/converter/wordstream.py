@@ -91,12 +91,15 @@ def serialise(block: Block) -> str:
     """The block's text as the source printed it: each note number glued at its mark,
     each recorded correction (OCR repair) undone."""
     text = block.text
-    edits = [(mark.offset, mark.offset, mark.number, 1) for mark in block.notes]
-    edits += [
-        (span.start, span.end, span.original, 0)
-        for span in block.spans
-        if isinstance(span, Correction)
+    corrections = [span for span in block.spans if isinstance(span, Correction)]
+    # A mark inside a correction was printed as part of its original (a quote read as
+    # the mark of a note): undoing the correction writes it back.
+    edits = [
+        (mark.offset, mark.offset, mark.number, 1)
+        for mark in block.notes
+        if not any(span.start < mark.offset < span.end for span in corrections)
     ]
+    edits += [(span.start, span.end, span.original, 0) for span in corrections]
     # From the end of the text backwards, a mark before the correction it follows.
     for start, end, replacement, _ in sorted(edits, key=lambda e: (e[0], e[3]), reverse=True):
         text = text[:start] + replacement + text[end:]

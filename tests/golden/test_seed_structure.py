@@ -22,8 +22,9 @@ EXPECTED = sorted((Path(__file__).parent / "seeds").glob("*.json"))
 
 
 def as_printed(block: Block) -> str:
-    """The text with OCR word repairs undone: structure is checked on the words as
-    printed (repair has tests of its own, in tests/ocr)."""
+    """The text with its recorded corrections undone (OCR word repairs, a quote read as
+    a note mark): structure is checked on the words as printed (corrections have tests
+    of their own, in tests/ocr)."""
     text = block.text
     for span in sorted(block.spans, key=lambda s: s.start, reverse=True):
         if isinstance(span, Correction):

@@ -8,7 +8,8 @@ with what scans add:
   the next note; the note runs until a line ends its sentence;
 - the superscript note mark read as a quote glued between two words
   (``DECLARATION‘SUR``): it becomes the mark of the next note not yet cited, and the
-  reading is recorded as a correction.
+  quote a space, a correction made by ``corrections.correct_block`` (marked on the page
+  like every other).
 
 Words are kept exactly as scanned: word-level repair is the ``ocr_repair`` stage's.
 """
@@ -17,9 +18,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
+from ..corrections import Correction, Edit, correct_block
 from ..load import Line
-from ..model import Correction, NoteMark
+from ..model import NoteMark
 from .base import Flow, RawBlock, join_cut_paragraphs
 from .furniture import strip_furniture
 from .pdf_text import build_notes, find_glued_marks, split_pages
@@ -78,33 +81,25 @@ def read_ocr(lines: Sequence[Line], symbols: Sequence[str] = ()) -> Flow:
             cited.add(number)
             offset = match.start()
             line = block.line_at(offset)
+            # The correction names the whole word, which is what a reader recognises.
             word_start = block.text.rfind(" ", 0, offset) + 1
             word_end = block.text.find(" ", offset)
             word_end = len(block.text) if word_end < 0 else word_end
-            original = block.text[word_start:word_end]
-            new_text = block.text[:offset] + " " + block.text[offset + 1 :]
-            block = type(block)(
-                text=new_text,
-                line=block.line,
-                lines=block.lines,
-                notes=tuple(
-                    sorted(
-                        (*block.notes, NoteMark(offset, number, line)), key=lambda mark: mark.offset
-                    )
-                ),
-                spans=block.spans,
+            word = block.text[word_start:word_end]
+            split = offset - word_start
+            edit = Edit(
+                start=word_start,
+                end=word_end,
+                replacement=f"{word[:split]} {word[split + 1 :]}",
+                reason=f"« {match.group()} » lu comme l’appel de la note {number}",
+                confidence=1.0,
+                line=line,
             )
-            corrections.append(
-                Correction(
-                    start=word_start,
-                    end=word_end,
-                    original=original,
-                    replacement=new_text[word_start:word_end],
-                    reason=f"« {match.group()} » lu comme l’appel de la note {number}",
-                    confidence=1.0,
-                    line=line,
-                )
-            )
+            block, made = correct_block(block, [edit])
+            corrections.extend(made)
+            # The quote became a space of the same length: the mark sits where it was.
+            marks = (*block.notes, NoteMark(offset, number, line))
+            block = replace(block, notes=tuple(sorted(marks, key=lambda mark: mark.offset)))
         marked.append(RawBlock(block, raw.heading_level, raw.list_number, raw.after_break))
     marked = find_glued_marks(marked, order, frozenset(cited))
     return Flow(
