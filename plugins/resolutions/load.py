@@ -60,7 +60,9 @@ NO_FRONT_MATTER = (
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 """What a slug, a body code, a glossary id or a folder of the site is (``fullmatch``):
 lower-case ASCII letters and digits, single hyphens between them.  It becomes part of
-file names and addresses."""
+file names and addresses, so it is checked once, where each is read: a slug here
+(``_validate_entry``), a body code by ``BODIES`` (whose codes are slugs), a glossary id
+by ``glossary.py``, a folder by ``mkdocs/config.py``; pages need no check of their own."""
 _ISO_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 TEXT_FIELDS = ("symbol", "title", "body", "type", "date", "source", "format", "slug", "lang")
 

@@ -17,7 +17,7 @@ import pytest
 
 from resolutions.cli import main
 from resolutions.errors import SourceError
-from resolutions.load import load_source, parse_source
+from resolutions.load import BODIES, SLUG, load_source, parse_source
 from resolutions.pipeline import convert_corpus
 from tests.site.build import ROOT, build_site
 
@@ -97,6 +97,18 @@ def test_a_symbol_too_long_for_a_file_name_is_refused_by_check() -> None:
     raw = TEXT.format(n="9" * 260, extra="").encode()
     with pytest.raises(SourceError, match="over the limit of 80"):
         parse_source(raw, "t.txt")
+
+
+def test_what_names_a_page_is_checked_once_where_it_is_read() -> None:
+    """A slug and a body code become file names: load refuses a slug that is not a
+    ``load.SLUG`` and a body that is not one of ``BODIES``, whose codes all are."""
+    raw = TEXT.format(n=1, extra="slug: ../dehors\n")
+    with pytest.raises(SourceError, match=re.escape("slug '../dehors' must be lower-case")):
+        parse_source(raw.encode(), "t.txt")
+    raw = TEXT.format(n=1, extra="").replace("body: ag", "body: ../ag")
+    with pytest.raises(SourceError, match=re.escape("unknown body '../ag'")):
+        parse_source(raw.encode(), "t.txt")
+    assert all(SLUG.fullmatch(code) for code in BODIES)
 
 
 # ------------------------------------------------------------------ finding 10

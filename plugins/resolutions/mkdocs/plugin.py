@@ -31,7 +31,7 @@ from ..errors import SourceError
 from ..pipeline import Corpus, Made, Memo, build_corpus
 from ..render.listings import home_block
 from ..render.pages import Folders, page_url, write_page
-from ..render.site import SitePages, site_pages, unusable_names
+from ..render.site import SitePages, site_pages
 from ..search import add_to_index
 from . import collector
 from .config import ResolutionsConfig
@@ -178,9 +178,6 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
             # A warning does not stop the (strict) build: the text converted.  `resolutions
             # check --strict`, run before publishing, is where warnings block.
             log.info("%s", diagnostic)
-        unusable = unusable_names(result)
-        if unusable:
-            raise PluginError("resolutions: " + "\n".join(unusable))
         if not result.documents:
             raise PluginError(f"resolutions: no text found in '{folder}'")
         if result.glossary is None:

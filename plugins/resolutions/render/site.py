@@ -13,7 +13,6 @@ from pathlib import Path
 
 from ..corpus import CitedBy, anchors_of, citation_graph, merge_citation_graphs, translations
 from ..glossary import Glossary
-from ..load import SLUG
 from ..model import Document
 from ..pipeline import Corpus, Made
 from .citation_graph import render_cited_by
@@ -166,24 +165,3 @@ def whole_graph(documents: tuple[Document, ...], made: Made) -> dict:
         )
         for document in documents
     )
-
-
-def unusable_names(corpus: Corpus) -> list[str]:
-    """``file:line: error:`` for each slug, body code or glossary id that cannot be part
-    of a page's path (none in a corpus that ``load`` accepted; checked where the paths
-    are made)."""
-    found = [
-        f"{document.source_path}:{document.line}: error: "
-        f"{what} '{value}' cannot be used in a file name"
-        for document in corpus.documents
-        for value, what in ((document.slug, "slug"), (document.body, "body"))
-        if not SLUG.fullmatch(value)
-    ]
-    glossary = corpus.glossary
-    for entry in glossary or ():
-        if glossary is not None and not SLUG.fullmatch(entry.id):
-            found.append(
-                f"{glossary.path}:{entry.line}: error: "
-                f"glossary id '{entry.id}' cannot be used in a file name"
-            )
-    return found
