@@ -26,7 +26,7 @@ from ..model import Document
 from ..pipeline import Made
 from .inline import attribute, escape
 from .markdown import LANGUAGE_NAMES
-from .pages import Folders, SitePage, excluded_from_search
+from .pages import Folders, SitePage, excluded_from_search, plural
 
 LinkFor = Callable[[str, str], str]
 EntryLink = Callable[[str], str]
@@ -85,10 +85,6 @@ def _heading_text(value: str) -> str:
     """Text for a Markdown heading: HTML-escaped, and Markdown's own punctuation
     backslash-escaped so a name cannot become emphasis, a link or ``{: attributes}``."""
     return _MARKDOWN_SPECIAL.sub(r"\\\1", escape(re.sub(r"[\r\n]+", " ", value)))
-
-
-def _count(number: int, singular: str, plural: str) -> str:
-    return f"{number} {singular if number == 1 else plural}"
 
 
 def _sort_key(value: str) -> str:
@@ -167,9 +163,7 @@ def _sites_html(
 
 def _summary(sites: Sequence[SiteRow]) -> str:
     documents = len({site.slug for site in sites})
-    return (
-        f"{_count(documents, 'texte', 'textes')}, {_count(len(sites), 'paragraphe', 'paragraphes')}"
-    )
+    return f"{plural(documents, 'texte')}, {plural(len(sites), 'paragraphe')}"
 
 
 def _treaty_reference(reference: str) -> str:
