@@ -27,12 +27,20 @@ from typing import Any
 from .model import Block, Correction, Document
 
 __all__ = [
+    "OCR_DIGITS",
     "Correction",
     "Edit",
     "correct_block",
     "correct_document",
     "label_correction",
 ]
+
+
+OCR_DIGITS = {"S": "5", "O": "0", "l": "1", "I": "1", "B": "8", "Z": "2", "G": "6"}
+"""The letters a scan reads for a digit: in a scanned text, a paragraph number printed
+with one (``S.``) is read as that digit when it is the next number in sequence, by a
+``label_correction``."""
+OCR_DIGIT_LETTERS = "".join(OCR_DIGITS)
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,7 @@ from typing import Any
 
 from . import ids
 from .annex import ANNEX_RULES, AnnexDraft, annex_heading, build_annexes
-from .corrections import label_correction
+from .corrections import OCR_DIGIT_LETTERS, OCR_DIGITS, label_correction
 from .errors import SourceError
 from .language import detect_language
 from .model import (
@@ -57,8 +57,7 @@ AUTHOR = re.compile(
 AUTHOR_BODY = re.compile(
     r"Assemblée|Conseil|Commission|Conférence|Ministres|Assembly|Council|Conference|Commission"
 )
-NUMBER = re.compile(r"^(?P<number>\d{1,3}|[SOlIBZG])(?P<punct>[.)])?\s+(?=\S)")
-OCR_DIGITS = {"S": "5", "O": "0", "l": "1", "I": "1", "B": "8", "Z": "2", "G": "6"}
+NUMBER = re.compile(rf"^(?P<number>\d{{1,3}}|[{OCR_DIGIT_LETTERS}])(?P<punct>[.)])?\s+(?=\S)")
 ROMANS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII")
 ROMAN = re.compile(r"^(?P<number>[IVXL]+)$")
 ROMAN_HEADING = re.compile(r"^(?P<number>[IVXL]+)\.?\s+(?P<heading>\S.*)$")

@@ -40,6 +40,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..annex import ANNEX_HEADING, CHAPTER_HEADING, HEADING_LINE
+from ..corrections import OCR_DIGIT_LETTERS, OCR_DIGITS
 from ..load import Line
 from .base import RawBlock, TextBuilder
 from .furniture import BODY_NAMES
@@ -51,8 +52,7 @@ _CLAUSE_MARK = re.compile(r"[,;.:]|\d")
 SENTENCE_END = re.compile(r"[.;:][»”\")\]]*$")
 ROMAN_LINE = re.compile(r"^\s*[IVXL]+\s*$")
 ITEM_LINE = re.compile(r"^\s*\(?(?:[a-z]|[ivx]{2,5})\)\s")
-NUMBER_TOKEN = re.compile(r"^(?P<number>\d{1,3}|[SOlIBZG])[.)]$")
-OCR_DIGITS = {"S": "5", "O": "0", "l": "1", "I": "1", "B": "8", "Z": "2", "G": "6"}
+NUMBER_TOKEN = re.compile(rf"^(?P<number>\d{{1,3}}|[{OCR_DIGIT_LETTERS}])[.)]$")
 ITEM_TOKEN = re.compile(r"^(?:(?P<letter>[a-z])\)|\((?P<paren>[a-z])\))$")
 SUB_ITEM_TOKEN = re.compile(r"^\(?(?P<roman>i{1,3}|iv|vi{0,3}|ix|x)\)$")
 """A roman sub-item label ("i)", "(ii)") under a lettered item of an annexed text."""
