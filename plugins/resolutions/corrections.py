@@ -9,10 +9,10 @@ exceptions, all made here and all recorded as a ``model.Correction``:
   editor makes a correction of their own.  The block's text is changed, its note marks,
   spans, line offsets and lead follow the text, and the correction is a stand-off span
   over the new words (the page marks it, with the source's reading in a tooltip);
-- a label correction (``label_correction``): the paragraph number a scan printed
-  ``S.`` is read as ``5.``.  The number is the paragraph's label, not part of its text,
-  so the correction spans the label as printed (``[0, len(original))``) and is held by
-  the document only.
+- a label correction (``label_correction``, a ``model.LabelCorrection``): the
+  paragraph number a scan printed ``S.`` is read as ``5.``.  The number is the
+  paragraph's label, not part of its text, so the correction spans the label as printed
+  (``[0, len(original))``) and is held by the document only.
 
 Every correction also goes into ``Document.corrections`` (the JSON's list, the page's
 count and ``resolutions report``), in the order they were made.
@@ -24,12 +24,13 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from .model import Block, Correction, Document
+from .model import Block, Correction, Document, LabelCorrection
 
 __all__ = [
     "OCR_DIGITS",
     "Correction",
     "Edit",
+    "LabelCorrection",
     "correct_block",
     "correct_document",
     "label_correction",
@@ -60,10 +61,10 @@ class Edit:
 
 def label_correction(
     original: str, replacement: str, reason: str, confidence: float, line: int
-) -> Correction:
+) -> LabelCorrection:
     """A block's printed label (a paragraph number) read as another: recorded, never a
     span of the block's text, which does not hold its label."""
-    return Correction(
+    return LabelCorrection(
         start=0,
         end=len(original),
         original=original,

@@ -123,6 +123,13 @@ class Correction(Span):
     line: int = 0
 
 
+@dataclass(frozen=True)
+class LabelCorrection(Correction):
+    """A block's printed label read as another (a paragraph number ``S.`` read ``5.``).
+    The label is not part of the block's text, so this is never one of its spans: the
+    document's list holds it, ``start``/``end`` spanning the label as printed."""
+
+
 # --------------------------------------------------------------------------- blocks
 
 

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from html.parser import HTMLParser
 
-from resolutions.model import Block, Correction, Document
+from resolutions.model import Block, Correction, Document, LabelCorrection
 
 TOKEN = re.compile(r"[^\W\d_]+|\d+")
 GLUED_TO_LETTER = re.compile(r"(?<=[^\W\d_])\d{1,3}(?!\d)")
@@ -112,7 +112,7 @@ def model_streams(documents: Iterable[Document]) -> tuple[list[str], list[str]]:
     notes: list[str] = []
     notes_given: set[str] = set()  # a note shared by two texts of a file is printed once
     for document in documents:
-        numbers = {c.line: c for c in document.corrections if not c.start and c.replacement}
+        numbers = {c.line: c for c in document.corrections if isinstance(c, LabelCorrection)}
         for anchor, block in document.blocks():
             paragraph_number = getattr(block, "number", None)
             if paragraph_number:

@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from resolutions.corrections import Edit, correct_block, correct_document, label_correction
-from resolutions.model import Block, Correction, Document, Emphasis, NoteMark, paragraph_of
+from resolutions.model import (
+    Block,
+    Correction,
+    Document,
+    Emphasis,
+    LabelCorrection,
+    NoteMark,
+    paragraph_of,
+)
 
 
 def edit(start: int, end: int, replacement: str, line: int = 3) -> Edit:
@@ -55,6 +63,7 @@ def test_a_shorter_or_longer_replacement_shifts_marks_lines_and_lead():
 def test_a_document_records_its_corrections_after_the_earlier_ones():
     label = label_correction("S.", "5.", "numéro", 0.99, line=12)
     assert (label.start, label.end) == (0, 2)
+    assert isinstance(label, LabelCorrection)
     paragraph = paragraph_of(Block(text="la sireté", line=12), "op5", "operative", "5")
     document = Document(
         slug="s",
