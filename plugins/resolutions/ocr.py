@@ -2,9 +2,10 @@
 
 A text whose format is ``ocr`` was read from a scan, and the reading confuses letters
 that look alike.  This stage proposes, for every block of such a text, the words the
-scan most likely printed, applies the confident proposals, records each one as a
-``model.Correction`` span (what the source printed stays available to readers and
-editors), and lists the doubtful ones without applying them.
+scan most likely printed, applies the confident proposals, each one a
+``model.Correction`` span made by ``corrections.correct_document`` (what the source
+printed stays available to readers and editors), and lists the doubtful ones without
+applying them.
 
 The lexicon
     ``Lexicon`` joins two well-kept sources that ``pip install`` brings: the French word
