@@ -185,6 +185,26 @@ def test_an_ocr_correction_shows_what_the_scan_read(tab: Tab) -> None:
     expect(tab.page.locator(".ra-meta .ra-notice")).to_contain_text("corrections automatiques")
 
 
+def test_a_quote_read_as_a_note_mark_is_a_correction_around_its_note(tab: Tab) -> None:
+    """The scan prints the title's note 1 as a quote ("DECLARATION‘SUR", line 10): the
+    words are marked as a correction, and the note reference inside keeps its own tip."""
+    tab.open("textes/osce-cm-2020-criminalite-transnationale-organisee.html")
+    corrected = tab.page.locator("[id='title-1'] span.ra-corr")
+    expect(corrected).to_have_count(1)
+    expect(corrected).to_have_text("DECLARATION1 SUR")
+    tooltip = tab.page.locator("#ra-tooltip")
+    corrected.hover(position={"x": 4, "y": 4})  # on the "D", away from the note mark
+    expect(tooltip).to_be_visible()
+    expect(tooltip).to_contain_text("« DECLARATION‘SUR »")
+    tab.page.mouse.move(2, 600)
+    expect(tooltip).to_be_hidden()
+    reference = corrected.locator("a.ra-fnref")
+    reference.focus()
+    expect(tooltip).to_be_visible()
+    expect(tooltip).to_contain_text(note_of(tab, reference))
+    expect(tooltip).not_to_contain_text("DECLARATION‘SUR")
+
+
 def test_a_glossary_term_shows_its_name_and_description(tab: Tab, screenshots: Path) -> None:
     """CARICC is named in full in 78/284 (never by its acronym): the tooltip gives the
     entry's title and description, by mouse and by keyboard, and the term is a link."""
