@@ -152,17 +152,21 @@ def _sites_html(
         lines.append("<ul>")
         lang = (languages or {}).get(slug)
         quote = f'<q lang="{_text(lang)}">' if lang else "<q>"
-        for site in found:
-            occurrences = getattr(site, "occurrences", 1)
-            times = f" ({occurrences} fois)" if occurrences > 1 else ""
-            lines.append(
-                f'<li><a href="{_text(link_for(slug, site.block_id))}">'
-                f"{_text(ids.label(site.block_id))}</a>{times} : "
-                f"{quote}{_excerpt_html(site)}</q></li>"
-            )
+        lines.extend(_site_html(site, link_for(slug, site.block_id), quote) for site in found)
         lines.append("</ul></li>")
     lines.append("</ul>")
     return lines
+
+
+def _site_html(site: SiteRow, href: str, quote: str) -> str:
+    """One paragraph that names or cites the entry: its label as a link, how many
+    times, and the words around the mention."""
+    occurrences = getattr(site, "occurrences", 1)
+    times = f" ({occurrences} fois)" if occurrences > 1 else ""
+    return (
+        f'<li><a href="{_text(href)}">{_text(ids.label(site.block_id))}</a>{times} : '
+        f"{quote}{_excerpt_html(site)}</q></li>"
+    )
 
 
 def _summary(sites: Sequence[SiteRow]) -> str:
@@ -291,29 +295,49 @@ def glossary_index_page(glossary: Glossary, index: MentionIndex, entry_link: Ent
     return "\n".join(lines) + "\n"
 
 
-GLOSSARY_PART_ROWS = 200
-"""Past this many paragraphs that name or cite an entry, the entry's page is cut in
-parts: the page of the ONUDC listed 1 MB of mentions at 1,000 generated texts."""
+ENTRY_PART_BYTES = 30_000
+"""Most bytes of each list (the mentions, the citations) on one part of an entry's
+page: with the entry itself and the theme's frame (about 15 kB) no part reaches
+100 kB; the ONUDC's page listed 1 MB of mentions at 1,000 generated texts."""
 
 Row = TypeVar("Row", bound=SiteRow)
 
 
-def chunk_rows(rows: Iterable[Row], limit: int) -> list[tuple[Row, ...]]:
-    """``rows`` (those of one text together) cut into parts of at most ``limit`` rows,
-    never between two rows of the same text (a text with more rows than ``limit`` makes
-    a part of its own)."""
+def chunk_rows(
+    rows: Iterable[Row], limit: int, weight: Callable[[Row], int] = lambda row: 1
+) -> list[tuple[Row, ...]]:
+    """``rows`` (those of one text together) cut into parts of at most ``limit``
+    (``weight`` of each row: 1 counts rows), never between two rows of the same text
+    unless that text alone is over ``limit``: then it fills parts of its own and goes
+    on in the next."""
     texts: list[list[Row]] = []
     for row in rows:
         if texts and texts[-1][0].slug == row.slug:
             texts[-1].append(row)
         else:
             texts.append([row])
-    parts: list[list[Row]] = []
+    parts: list[list[Row]] = [[]]
+    size = 0
     for text in texts:
-        if not parts or len(parts[-1]) + len(text) > limit:
+        weights = [weight(row) for row in text]
+        if parts[-1] and size + sum(weights) > limit:
             parts.append([])
-        parts[-1].extend(text)
-    return [tuple(part) for part in parts]
+            size = 0
+        for row, row_weight in zip(text, weights, strict=True):
+            if parts[-1] and size + row_weight > limit:
+                parts.append([])
+                size = 0
+            parts[-1].append(row)
+            size += row_weight
+    return [tuple(part) for part in parts if part]
+
+
+def row_bytes(labels: Mapping[str, str], row: SiteRow) -> int:
+    """What a row takes on an entry's page, as ``_sites_html`` writes it (the text's
+    label counted on each of its rows: a part may begin at any of them)."""
+    href = f"../../textes/{row.slug}.html#{row.block_id}"
+    item = _site_html(row, href, "<q>")
+    return len(item.encode("utf-8")) + len(labels.get(row.slug, row.slug).encode("utf-8")) + 80
 
 
 def glossary_pages(
@@ -327,8 +351,9 @@ def glossary_pages(
     made: Made | None = None,
 ) -> list[SitePage]:
     """The glossary's index (``<glossary>/index.md``) and the pages of each entry
-    (``<glossary>/<id>.md``, then ``<glossary>/<id>/<n>.md`` past GLOSSARY_PART_ROWS
-    rows); the index is there even without a glossary, since the navigation names it.
+    (``<glossary>/<id>.md``, then ``<glossary>/<id>/<n>.md`` when the lists take more
+    than ENTRY_PART_BYTES); the index is there even without a glossary, since the
+    navigation names it.
 
     ``searched_after``: entries are indexed from the glossary after the build (see
     ``search.glossary_search_entry``), so the pages are kept out of the theme's search:
@@ -358,8 +383,9 @@ def glossary_pages(
     labels = document_labels(documents)
     languages = document_languages(documents)
     for entry in glossary:
-        named = chunk_rows(mentions.sites(entry.id), GLOSSARY_PART_ROWS)
-        cited_by = chunk_rows(citations.cited_by_entry(entry.id), GLOSSARY_PART_ROWS)
+        weight = partial(row_bytes, labels)
+        named = chunk_rows(mentions.sites(entry.id), ENTRY_PART_BYTES, weight)
+        cited_by = chunk_rows(citations.cited_by_entry(entry.id), ENTRY_PART_BYTES, weight)
         count = max(len(named), len(cited_by), 1)
         for number in range(1, count + 1):
             # Part 1 is the entry's page; the others are pages of its folder.
@@ -442,8 +468,7 @@ def entry_part_page(
         links.append(f'<a href="{attribute(to_glossary)}/{attribute(target)}">{other}</a>')
     nav = (
         f'<nav class="ra-pages" aria-label="Parties de la fiche"><p>'
-        f"Mentions et citations, partie {number} sur {count} (au plus "
-        f"{GLOSSARY_PART_ROWS} paragraphes par partie) : {' · '.join(links)}</p></nav>"
+        f"Mentions et citations, partie {number} sur {count} : {' · '.join(links)}</p></nav>"
     )
     head, heading, rest = content.partition("\n## ")
     return f"{head}\n{nav}\n{heading}{rest}\n{nav}\n" if heading else f"{content}\n{nav}\n"
