@@ -14,6 +14,7 @@ from .. import ids
 from ..corpus import CitedBy
 from .inline import attribute as escape
 from .markdown import LANGUAGE_NAMES
+from .pages import display_symbol
 
 __all__ = [
     "GROUP_LABELS",
@@ -60,7 +61,7 @@ def render_cited_by(
         return f"{title}{none}\n"
     items = []
     for row in rows:
-        name = row.symbol or row.title or row.slug
+        name = display_symbol(row.body, row.symbol) or row.title or row.slug
         if row.lang != "fr":
             # A text and its English version may both cite this one: two rows.
             name += f" ({LANGUAGE_NAMES.get(row.lang, row.lang)})"

@@ -27,6 +27,7 @@ from .citation_graph import GROUP_LABELS
 from .inline import attribute, escape
 from .markdown import LANGUAGE_NAMES, SITE_LANGUAGE
 from .official import NETWORK_NOTE
+from .pages import display_symbol
 
 DocumentUrl = Callable[[str, str], str]
 """``(slug, anchor)`` → the address of a corpus text's page (at its paragraph)."""
@@ -42,7 +43,7 @@ class CorpusText:
 
     @classmethod
     def of(cls, document: Document) -> CorpusText:
-        return cls(document.symbol, document.title, document.lang)
+        return cls(display_symbol(document.body, document.symbol), document.title, document.lang)
 
     def name(self) -> str:
         """Symbol and title (``A/RES/62/176 — Coopération…``), or the title alone;
@@ -94,7 +95,7 @@ def _corpus_targets(paragraph: Paragraph) -> list[tuple[str, str]]:
 
 def citing_name(row: CitedBy) -> str:
     """A citing passage as the lists name it: ``A/RES/78/284, alinéa 4 du préambule``."""
-    name = row.symbol or row.title or row.slug
+    name = display_symbol(row.body, row.symbol) or row.title or row.slug
     if row.lang != SITE_LANGUAGE:
         name += f" ({LANGUAGE_NAMES.get(row.lang, row.lang)})"
     return f"{name}, {ids.label(row.block_id)}"
@@ -275,7 +276,9 @@ def citing_neighbours(
     for row in rows:
         if row.slug in found:
             continue
-        text = texts.get(row.slug) or CorpusText(row.symbol, row.title, row.lang)
+        text = texts.get(row.slug) or CorpusText(
+            display_symbol(row.body, row.symbol), row.title, row.lang
+        )
         found[row.slug] = Neighbour(
             text.name(), document_url(row.slug, ""), row.body, row.date, True, text.lang
         )

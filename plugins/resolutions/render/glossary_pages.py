@@ -22,11 +22,12 @@ from typing import Protocol, TypeVar
 from .. import ids
 from ..corpus import CitationIndex
 from ..glossary import KINDS, Entry, Glossary, MentionIndex
+from ..load import BODIES
 from ..model import Document
 from ..pipeline import Made
 from .inline import attribute, escape
 from .markdown import LANGUAGE_NAMES
-from .pages import Folders, SitePage, excluded_from_search
+from .pages import Folders, SitePage, display_symbol, excluded_from_search
 
 LinkFor = Callable[[str, str], str]
 EntryLink = Callable[[str], str]
@@ -103,7 +104,7 @@ def document_labels(documents: Iterable[Document]) -> dict[str, str]:
     be listed too."""
     labels: dict[str, str] = {}
     for document in documents:
-        symbol = document.symbol
+        symbol = display_symbol(document.body, document.symbol)
         label = f"{symbol} — {document.title}" if symbol else document.title
         if document.lang != "fr":
             label += f" (texte {LANGUAGE_NAMES.get(document.lang, document.lang)})"
@@ -332,12 +333,64 @@ def chunk_rows(
     return [tuple(part) for part in parts if part]
 
 
+Where = Mapping[str, tuple[str, str]]
+"""A text's slug → its body and date."""
+
+
+def reading_order(rows: Iterable[Row], where: Where) -> list[Row]:
+    """``rows`` by body (``load.BODIES``'s order), the most recent text first within a
+    body; the rows of one text together, in their order."""
+    order = {body: index for index, body in enumerate(BODIES)}
+
+    def body(row: Row) -> str:
+        return where.get(row.slug, ("", ""))[0]
+
+    # Stable sorts: rows of the same text keep their order (reverse=True keeps it too).
+    newest = sorted(
+        rows, key=lambda row: (where.get(row.slug, ("", ""))[1], row.slug), reverse=True
+    )
+    return sorted(newest, key=lambda row: (order.get(body(row), len(order)), body(row)))
+
+
+def part_index(
+    parts: Sequence[tuple[SiteRow, ...]], where: Where, link: Callable[[int], str], label: str
+) -> str:
+    """For a list cut in parts (in ``reading_order``): each body's years, each a link to
+    the part where that body's rows of that year begin; nothing for a list in one part."""
+    if len(parts) < 2:
+        return ""
+    first: dict[str, dict[str, int]] = {}
+    for number, part in enumerate(parts, 1):
+        for row in part:
+            body, date = where.get(row.slug, ("", ""))
+            first.setdefault(body, {}).setdefault(date[:4], number)
+    bodies = []
+    for body, years in first.items():
+        links = "".join(
+            f'<li><a href="{_text(link(number))}">{_text(year)}</a></li>'
+            for year, number in years.items()
+        )
+        bodies.append(
+            f'<dt>{_text(BODIES.get(body, body))}</dt><dd><ul class="ra-years">{links}</ul></dd>'
+        )
+    return (
+        f'<nav class="ra-glossary-years" aria-label="{_text(label)} par organe et par année">'
+        f"<p>{_text(label)} par organe et par année, les plus récentes d’abord :</p>"
+        f"<dl>{''.join(bodies)}</dl></nav>"
+    )
+
+
 def row_bytes(labels: Mapping[str, str], row: SiteRow) -> int:
-    """What a row takes on an entry's page, as ``_sites_html`` writes it (the text's
-    label counted on each of its rows: a part may begin at any of them)."""
-    href = f"../../textes/{row.slug}.html#{row.block_id}"
-    item = _site_html(row, href, "<q>")
-    return len(item.encode("utf-8")) + len(labels.get(row.slug, row.slug).encode("utf-8")) + 80
+    """What a row takes on an entry's page, as ``_sites_html`` writes it, with the line
+    of its text (counted on each of the text's rows: a part may begin at any of them),
+    from a part's folder (the longest addresses)."""
+    page = f"../../textes/{row.slug}.html"
+    item = _site_html(row, f"{page}#{row.block_id}", "<q>")
+    text = (
+        f'<li class="ra-glossary-document"><a href="{_text(page)}">'
+        f"{_text(labels.get(row.slug, row.slug))}</a>\n<ul>\n</ul></li>\n"
+    )
+    return len(item.encode("utf-8")) + 1 + len(text.encode("utf-8"))
 
 
 def glossary_pages(
@@ -382,11 +435,22 @@ def glossary_pages(
     ]
     labels = document_labels(documents)
     languages = document_languages(documents)
+    where = {document.slug: (document.body, document.date) for document in documents}
+    weight = partial(row_bytes, labels)
     for entry in glossary:
-        weight = partial(row_bytes, labels)
-        named = chunk_rows(mentions.sites(entry.id), ENTRY_PART_BYTES, weight)
-        cited_by = chunk_rows(citations.cited_by_entry(entry.id), ENTRY_PART_BYTES, weight)
+        named = chunk_rows(reading_order(mentions.sites(entry.id), where), ENTRY_PART_BYTES, weight)
+        cited_by = chunk_rows(
+            reading_order(citations.cited_by_entry(entry.id), where), ENTRY_PART_BYTES, weight
+        )
         count = max(len(named), len(cited_by), 1)
+
+        def link(number: int, entry_id: str = entry.id) -> str:
+            """A part's address from the entry's page."""
+            return f"{entry_id}.html" if number == 1 else f"{entry_id}/{number}.html"
+
+        indexes = part_index(named, where, link, "Mentions") + part_index(
+            cited_by, where, link, "Citations"
+        )
         for number in range(1, count + 1):
             # Part 1 is the entry's page; the others are pages of its folder.
             path = entry_part_path(folder, entry.id, number)
@@ -407,6 +471,7 @@ def glossary_pages(
                     ],
                     count,
                     folders.texts,
+                    indexes if number == 1 else "",
                 ),
                 partial(
                     entry_part_page,
@@ -419,6 +484,7 @@ def glossary_pages(
                     path,
                     folders,
                     languages,
+                    indexes if number == 1 else "",
                 ),
             )
             pages.append(SitePage(path, searched(content)))
@@ -440,9 +506,11 @@ def entry_part_page(
     path: str,
     folders: Folders,
     languages: dict[str, str] | None = None,
+    indexes: str = "",
 ) -> str:
     """Part ``number`` of ``count`` of a glossary entry's page, at ``path``; with more
-    than one, links to every part before the page's lists, and after."""
+    than one, links to every part before the page's lists, and after; ``indexes``
+    (on the first part: see ``part_index``) after the first links."""
     folder = posixpath.dirname(path)
     to_texts = posixpath.relpath(folders.texts, folder)
 
@@ -471,4 +539,5 @@ def entry_part_page(
         f"Mentions et citations, partie {number} sur {count} : {' · '.join(links)}</p></nav>"
     )
     head, heading, rest = content.partition("\n## ")
-    return f"{head}\n{nav}\n{heading}{rest}\n{nav}\n" if heading else f"{content}\n{nav}\n"
+    top = f"{nav}\n{indexes}" if indexes else nav
+    return f"{head}\n{top}\n{heading}{rest}\n{nav}\n" if heading else f"{content}\n{top}\n"

@@ -21,7 +21,7 @@ from ..load import BODIES
 from ..model import Document
 from .inline import attribute, escape
 from .markdown import FRENCH, LANGUAGE_NAMES, french_date, heading_text, lang_attribute
-from .pages import SitePage, excluded_from_search, plural, relative_url
+from .pages import SitePage, display_symbol, excluded_from_search, plural, relative_url
 from .typography import french
 
 PAGE_SIZE = 100
@@ -53,7 +53,7 @@ def texts_list(
         url = attribute(relative_url(text_path(texts, document.slug), page))
         name = []
         if document.symbol:
-            symbol = escape(document.symbol)
+            symbol = escape(display_symbol(document.body, document.symbol))
             if document.lang != "fr":
                 # The French and English versions of one symbol are two entries.
                 language = escape(LANGUAGE_NAMES.get(document.lang, document.lang))
