@@ -171,3 +171,27 @@ def test_a_symbol_made_of_numbers_alone_says_its_body() -> None:
     assert display_symbol("ag", "A/RES/62/1") == "A/RES/62/1"
     assert display_symbol("osce-cp", "PC.DEC/758") == "PC.DEC/758"
     assert display_symbol("cnd", "") == ""
+
+
+def test_a_body_years_page_leads_to_the_years_on_either_side() -> None:
+    """PART_TEXTS + 1 texts of the Assembly: 2008 (one), 2009 (the rest but one), 2010."""
+    documents = (
+        text("old", "ag", "2008-05-01", "A/RES/63/1"),
+        *(text(f"m-{n:03}", "ag", "2009-05-01", f"A/RES/64/{n}") for n in range(PART_TEXTS - 1)),
+        text("new", "ag", "2010-05-01", "A/RES/65/1"),
+    )
+    graph = {"nodes": [node(document) for document in documents], "edges": []}
+    pages = soups(graph_pages(graph, documents, Folders()))
+
+    def around(path: str) -> dict[str, str]:
+        return {a.get_text(): a["href"] for a in pages[path].select("p.ra-count a")}
+
+    assert around("textes/citations/ag/2009.md") == {
+        "Les citations entre les textes": "../../citations.html",
+        "Année précédente": "2008.html",
+        "Année suivante": "2010.html",
+    }
+    assert "Année suivante" not in around("textes/citations/ag/2010.md")
+    assert "Année précédente" not in around("textes/citations/ag/2008.md")
+    counts = pages["textes/citations.md"].select_one("p.ra-count").get_text()
+    assert counts.startswith("101 textes du corpus, 0 texte hors corpus cité ; ")

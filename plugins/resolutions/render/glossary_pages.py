@@ -296,10 +296,12 @@ def glossary_index_page(glossary: Glossary, index: MentionIndex, entry_link: Ent
     return "\n".join(lines) + "\n"
 
 
-ENTRY_PART_BYTES = 30_000
+ENTRY_PART_BYTES = 26_000
 """Most bytes of each list (the mentions, the citations) on one part of an entry's
-page: with the entry itself and the theme's frame (about 15 kB) no part reaches
-100 kB; the ONUDC's page listed 1 MB of mentions at 1,000 generated texts."""
+page: with the entry itself, the theme's frame (about 15 kB) and, on the first part,
+each body's years (up to 12 kB for three bodies over 35 years) no part reaches 100 kB
+(at 30,000 the largest first part of 1,000 generated texts was 88.8 kB); the ONUDC's
+page listed 1 MB of mentions at 1,000 generated texts."""
 
 Row = TypeVar("Row", bound=SiteRow)
 

@@ -382,6 +382,12 @@ def _listing(items: Iterable[str]) -> str:
     return f'<ul class="ra-graphe">{"".join(items)}</ul>'
 
 
+def _count(number: int, noun: str) -> str:
+    """``1 977 liens``: French groups a number's digits by three, with a narrow
+    no-break space."""
+    return plural(number, noun).replace(str(number), f"{number:,}".replace(",", "\u202f"), 1)
+
+
 def _intro(page: _Page, links: Links, graph: Mapping) -> list[str]:
     data = page.to(GRAPH_DATA)
     between = sum(len(found) for found in links.cites.values())
@@ -393,10 +399,11 @@ def _intro(page: _Page, links: Links, graph: Mapping) -> list[str]:
         f'Le graphe est aussi publié en JSON, pour un logiciel de graphes : <a href="{data}" '
         f"download>{posixpath.basename(GRAPH_DATA)}</a>.</p>",
         "",
-        f'<p class="ra-count">{plural(len(links.texts), "texte")} du corpus, '
-        f"{plural(len(links.outside), 'texte')} hors corpus cités ; "
-        f"{plural(between, 'lien')} entre textes du corpus, "
-        f"{plural(outside_links, 'lien')} vers des textes hors corpus.</p>",
+        f'<p class="ra-count">{_count(len(links.texts), "texte")} du corpus, '
+        f"{_count(len(links.outside), 'texte')} hors corpus "
+        f"{'cités' if len(links.outside) > 1 else 'cité'} ; "
+        f"{_count(between, 'lien')} entre textes du corpus, "
+        f"{_count(outside_links, 'lien')} vers des textes hors corpus.</p>",
         "",
     ]
 
@@ -483,7 +490,18 @@ def _graph_pages(
             counts = Counter({year: len(slugs) for year, slugs in years.items()})
             link = partial(_year_link, home, f"{folder}/{body}")
             lines += [f"### {heading_text(name)}", "", years_list(counts, link), ""]
-            for year, slugs in years.items():
+            ordered = list(years)
+            for index, (year, slugs) in enumerate(years.items()):
+                # The body's years on either side (most recent first: the next is older).
+                around = [
+                    (f"{folder}/{body}/{other}.md", words)
+                    for at, words in (
+                        (index + 1, "Année précédente"),
+                        (index - 1, "Année suivante"),
+                    )
+                    if 0 <= at < len(ordered)
+                    for other in [ordered[at]]
+                ]
                 pages += _part_pages(
                     f"{folder}/{body}/{year}.md",
                     f"{name}, {year} : les citations",
@@ -491,6 +509,7 @@ def _graph_pages(
                     partial(text_item, links=links),
                     main,
                     folders,
+                    around,
                 )
     if outside:
         first = f"{folders.texts}/citations/{OUTSIDE}.md"
@@ -539,10 +558,12 @@ def _part_pages(
     item: Callable[[str, _Page], str],
     main: str,
     folders: Folders,
+    around: Sequence[tuple[str, str]] = (),
 ) -> list[SitePage]:
     """One list over as many pages as PART_BYTES and PART_TEXTS make it: ``path`` is
     the first's, the next end in ``-2``, ``-3``…  The items are made for the first
-    page's folder, which every page of the list shares."""
+    page's folder, which every page of the list shares.  ``around``: links to other
+    lists, as (path, words), beside the link to the graph's page."""
     here = _Page(path, folders)
     chunks = pack([item(key, here) for key in keys])
     stem = path.removesuffix(".md")
@@ -551,9 +572,14 @@ def _part_pages(
     for index, (page_path, chunk) in enumerate(zip(paths, chunks, strict=True)):
         heading = title if len(chunks) == 1 else f"{title} (page {index + 1} sur {len(chunks)})"
         nav = pager(paths, index, f"Pages de la liste « {title} »")
+        others = [(main, HEADING), *around]
         back = (
-            f'<p class="ra-count"><a href="{relative_url(main, page_path)}">'
-            f"{escape(HEADING)}</a></p>"
+            '<p class="ra-count">'
+            + " · ".join(
+                f'<a href="{relative_url(target, page_path)}">{escape(words)}</a>'
+                for target, words in others
+            )
+            + "</p>"
         )
         lines = [f"# {heading_text(heading)}", "", back, ""]
         lines += [nav, "", _listing(chunk), "", nav, ""] if nav else [_listing(chunk), ""]
