@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup
 
-from resolutions.model import Block, Document, Paragraph
+from resolutions.model import Document
 from resolutions.render.graph_pages import (
     NAMES_SHOWN,
     PART_BYTES,
@@ -15,22 +15,7 @@ from resolutions.render.graph_pages import (
 )
 from resolutions.render.pages import Folders, display_symbol
 
-
-def text(slug: str, body: str, date: str, symbol: str = "") -> Document:
-    return Document(
-        slug=slug,
-        symbol=symbol,
-        title=f"Titre de {slug}",
-        body=body,
-        type="résolution",
-        date=date,
-        source="test",
-        format="pdf-text",
-        source_path=f"source_texts/{slug}.txt",
-        line=1,
-        author=Block("L’Assemblée générale,", 2),
-        paragraphs=(Paragraph("Décide de rester saisie.", 3, id="op1", kind="operative"),),
-    )
+from .test_site_pages import text
 
 
 def node(document: Document) -> dict:
