@@ -25,7 +25,7 @@ import json
 import posixpath
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 
 from ..load import BODIES
@@ -103,6 +103,8 @@ class Links:
     cites_outside: Mapping[str, tuple[str, ...]]
     cited_by: Mapping[str, tuple[str, ...]]
     outside: Mapping[str, Outside]
+    names: dict[tuple[str, str], str] = field(default_factory=dict, compare=False)
+    """Names in lists as HTML, by key and folder (see ``_corpus_name``)."""
 
     @classmethod
     def of(cls, graph: Mapping, documents: Sequence[Document], entry_title: EntryTitle) -> Links:
@@ -209,29 +211,37 @@ def text_title(document: Document) -> str:
 
 
 class _Page:
-    """Addresses as seen from one page of the graph."""
+    """Addresses as seen from one page of the graph.  The way to the texts' folder and
+    to the glossary's is worked out once: a page names tens of thousands of texts at
+    10,000 (``posixpath.relpath`` for each took 5 of the 17 s of the graph's pages)."""
 
     def __init__(self, path: str, folders: Folders) -> None:
         self.path = path
         self.folders = folders
+        self.to_texts = relative_url(text_path(folders.texts, "x"), path).removesuffix("x.html")
+        self.to_glossary = relative_url(f"{folders.glossary}/x.md", path).removesuffix("x.html")
 
     def text(self, slug: str, anchor: str = "") -> str:
-        url = relative_url(text_path(self.folders.texts, slug), self.path)
-        return url + (f"#{anchor}" if anchor else "")
+        return f"{self.to_texts}{slug}.html" + (f"#{anchor}" if anchor else "")
 
     def entry(self, entry_id: str) -> str:
-        return relative_url(f"{self.folders.glossary}/{entry_id}.md", self.path)
+        return f"{self.to_glossary}{entry_id}.html"
 
     def to(self, path: str) -> str:
         return relative_url(path, self.path)
 
 
-def _corpus_name(document: Document, page: _Page) -> str:
-    whole = f"{text_name(document)} — {text_title(document)}"
-    return (
-        f'<li><a href="{attribute(page.text(document.slug))}" title="{attribute(whole)}">'
-        f"{escape(text_name(document))}</a></li>"
-    )
+def _corpus_name(document: Document, page: _Page, made: dict[tuple[str, str], str]) -> str:
+    """A corpus text in a list of names, made once for each folder (``made``): a text
+    is named under every text it cites or that cites it."""
+    key = (f"doc:{document.slug}", page.to_texts)
+    if key not in made:
+        whole = f"{text_name(document)} — {text_title(document)}"
+        made[key] = (
+            f'<li><a href="{attribute(page.text(document.slug))}" title="{attribute(whole)}">'
+            f"{escape(text_name(document))}</a></li>"
+        )
+    return made[key]
 
 
 def _outside_link(text: Outside, page: _Page, shown: str) -> str:
@@ -249,10 +259,14 @@ def _outside_link(text: Outside, page: _Page, shown: str) -> str:
     return shown
 
 
-def _outside_name(text: Outside, page: _Page) -> str:
-    shown = escape(short_name(text.name, 80))
-    whole = f' title="{attribute(text.full_name)}"' if not text.url or text.entry else ""
-    return f"<li{whole}>{_outside_link(text, page, shown)}</li>"
+def _outside_name(text: Outside, page: _Page, made: dict[tuple[str, str], str]) -> str:
+    """An outside text in a list of names, made once for each folder (``made``)."""
+    key = (text.node_id, page.to_glossary)
+    if key not in made:
+        shown = escape(short_name(text.name, 80))
+        whole = f' title="{attribute(text.full_name)}"' if not text.url or text.entry else ""
+        made[key] = f"<li{whole}>{_outside_link(text, page, shown)}</li>"
+    return made[key]
 
 
 def _names(items: list[str], total: int, more: str) -> str:
@@ -307,11 +321,14 @@ def text_item(slug: str, page: _Page, links: Links) -> str:
     """One corpus text: its name and date, what it cites (the corpus's texts first,
     then the others), what in the corpus cites it."""
     document = links.texts[slug]
-    cited = [_corpus_name(links.texts[other], page) for other in links.cites.get(slug, ())]
-    cited += [
-        _outside_name(links.outside[node], page) for node in links.cites_outside.get(slug, ())
+    cited = [
+        _corpus_name(links.texts[other], page, links.names) for other in links.cites.get(slug, ())
     ]
-    citing = [_corpus_name(links.texts[other], page) for other in links.citers(slug)]
+    cited += [
+        _outside_name(links.outside[node], page, links.names)
+        for node in links.cites_outside.get(slug, ())
+    ]
+    citing = [_corpus_name(links.texts[other], page, links.names) for other in links.citers(slug)]
     return (
         f'<li class="ra-graphe-texte">{_heading_line(document, page)}'
         + _direction(
@@ -339,7 +356,10 @@ def outside_item(node_id: str, page: _Page, links: Links) -> str:
     if text.date:
         about.append(french_date(text.date))
     name = escape(short_name(text.full_name, 200))
-    shown = [_corpus_name(links.texts[slug], page) for slug in reversed(citers[-CITERS_SHOWN:])]
+    shown = [
+        _corpus_name(links.texts[slug], page, links.names)
+        for slug in reversed(citers[-CITERS_SHOWN:])
+    ]
     rest = len(citers) - len(shown)
     more = ""
     if rest and text.entry:
