@@ -46,7 +46,14 @@ def site_pages(
     made = made or Made()
     files = text_pages(corpus, folders, made)
     graph = whole_graph(corpus.documents, made)
-    graph_files = graph_pages(graph, corpus.documents, folders, made)
+    glossary = corpus.glossary
+    graph_files = graph_pages(
+        graph,
+        corpus.documents,
+        folders,
+        made,
+        lambda entry_id: entry.title if glossary and (entry := glossary.get(entry_id)) else "",
+    )
     listings = listing_pages(corpus.documents, folders.texts, graph_files[0].path)
     files += [listings[0], *graph_files, graph_data(graph), *listings[1:]]
     files += glossary_pages(
