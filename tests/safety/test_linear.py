@@ -135,38 +135,41 @@ def test_the_join_reads_each_block_a_bounded_number_of_times(monkeypatch) -> Non
     assert large <= 2.2 * small, (small, large)
 
 
-class _CountingWords:
-    """Stands for segment's word pattern and counts the characters it is asked to scan."""
+class _CountingOffsets:
+    """Stands for segment's ``word_offsets`` and counts the words it is asked to place."""
 
-    def __init__(self, pattern: re.Pattern[str]) -> None:
-        self.pattern = pattern
-        self.scanned = 0
+    def __init__(self, function) -> None:  # type: ignore[no-untyped-def]
+        self.function = function
+        self.placed = 0
 
-    def finditer(self, text: str):  # type: ignore[no-untyped-def]
-        self.scanned += len(text)
-        return self.pattern.finditer(text)
+    def __call__(self, texts):  # type: ignore[no-untyped-def]
+        self.placed += len(texts)
+        return self.function(texts)
 
 
-def characters_scanned_for_words(monkeypatch, count: int) -> int:  # type: ignore[no-untyped-def]
-    """How many characters segmentation scans for word positions when ``count``
-    paragraphs come flattened on one line, as a copy pasted from a web page has them."""
+def words_placed(monkeypatch, count: int) -> int:  # type: ignore[no-untyped-def]
+    """How many words segmentation places in the body's text to cut the blocks out of
+    it when ``count`` paragraphs come flattened on one line, as a copy pasted from a web
+    page has them."""
     from resolutions.load import Line
     from resolutions.readers import segment
 
-    counting = _CountingWords(segment._WORD)
-    monkeypatch.setattr(segment, "_WORD", counting)
+    counting = _CountingOffsets(segment.word_offsets)
+    monkeypatch.setattr(segment, "word_offsets", counting)
     line = " ".join(f"{number}. Prie les États de faire ceci ;" for number in range(1, count + 1))
     blocks = segment.segment([(Line(1, line), False)])
     # Each numbered paragraph is a block of its own (numbers in sequence after a ";").
     assert len(blocks) == count
     assert blocks[-1].text == f"{count}. Prie les États de faire ceci ;"
-    return counting.scanned
+    assert blocks[-1].block.lines == ((0, 1),)
+    return counting.placed
 
 
-def test_a_flattened_line_is_scanned_for_words_once(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_flattened_line_is_read_for_words_once(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     # Each block cut its words out of the line by scanning the whole line again: 400
     # paragraphs on one line scanned 400 times its length, 800 paragraphs four times as
-    # much.  (A paragraph number has at most three digits.)
-    small = characters_scanned_for_words(monkeypatch, 400)
-    large = characters_scanned_for_words(monkeypatch, 800)
-    assert large <= 2.2 * small, (small, large)
+    # much.  Each word is now placed once, whatever the number of blocks.
+    small = words_placed(monkeypatch, 400)
+    large = words_placed(monkeypatch, 800)
+    assert small == 400 * 8  # "1." "Prie" "les" "États" "de" "faire" "ceci" ";"
+    assert large == 2 * small, (small, large)

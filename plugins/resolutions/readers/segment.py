@@ -38,16 +38,20 @@ import re
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate, compress
+from operator import itemgetter
 
 from ..annex import ANNEX_HEADING, CHAPTER_HEADING, HEADING_LINE
 from ..load import Line
-from .base import RawBlock, TextBuilder
+from ..model import Block
+from .base import RawBlock
 from .furniture import BODY_NAMES
 
 CLAUSE_END = re.compile(r"[,;.:](?:\d{1,3})?$")
 """A clause ends here, maybe with a note mark after the punctuation (``Persons,1``)."""
 _CLAUSE_MARK = re.compile(r"[,;.:]|\d")
 """A word's last character that may end a clause: punctuation, or a digit (a mark)."""
+_LAST_CHARACTER = itemgetter(-1)
 SENTENCE_END = re.compile(r"[.;:][»”\")\]]*$")
 ROMAN_LINE = re.compile(r"^\s*[IVXL]+\s*$")
 ITEM_LINE = re.compile(r"^\s*\(?(?:[a-z]|[ivx]{2,5})\)\s")
@@ -187,29 +191,20 @@ class Words:
     first_of_line: set[int]
     width: int = 0
     """The measure of a hard-wrapped copy (its long lines' length), 0 when unknown."""
-    spans: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
-    """Each word's (start, end) in its line, by line index, found when first needed and
-    kept: a flattened copy is one line, which every block would otherwise scan again."""
-
-    def last_of_line(self, line_index: int) -> int:
-        following = line_index + 1
-        return (
-            self.line_first[following] if following < len(self.line_first) else len(self.texts)
-        ) - 1
-
-    def piece(self, line_index: int, first: int, last: int) -> str:
-        """The line's text from word ``first`` to word ``last`` (indices in ``texts``)."""
-        text = self.lines[line_index][0].text
-        line_first = self.line_first[line_index]
-        if first == line_first and last == self.last_of_line(line_index):
-            return text.strip(" ")
-        spans = self.spans.get(line_index)
-        if spans is None:
-            spans = self.spans[line_index] = [match.span() for match in _WORD.finditer(text)]
-        return text[spans[first - line_first][0] : spans[last - line_first][1]]
+    layout_starts: list[bool] = field(default_factory=list)
+    """Whether the layout shows a block starting at each line (``layout_starts``), found
+    once per line when first needed."""
 
 
-_WORD = re.compile(r"[^ ]+")
+def word_offsets(texts: Sequence[str]) -> list[int]:
+    """Where each word starts in the words joined by single spaces, and (last) where that
+    text ends plus one: a block's text is the slice from its first word's offset to its
+    last word's end.  Sums at C speed, once per body: a flattened copy is one line, which
+    cutting each block out of it word by word read again for every block."""
+    return [
+        offset + index
+        for index, offset in enumerate(accumulate(map(len, texts), initial=0))
+    ]
 
 
 def words_of(body: Sequence[tuple[Line, bool]]) -> Words:
@@ -230,12 +225,14 @@ def words_of(body: Sequence[tuple[Line, bool]]) -> Words:
         words.lines.append((line, after_blank, breaks, previous_line))
         first = len(words.texts)
         words.line_first.append(first)
-        words.first_of_line.add(first)
-        pieces = [piece for piece in text.split(" ") if piece]
+        pieces = text.split(" ")
+        if "" in pieces:  # runs of spaces, or a space at an end (a C-speed test)
+            pieces = [piece for piece in pieces if piece]
         words.texts.extend(pieces)
         words.line_of.extend([position] * len(pieces))
         after_blank = False
         previous_line = text
+    words.first_of_line = set(words.line_first)
     lengths = sorted(len(line.text.strip()) for line, _, _, _ in words.lines)
     if len(lengths) >= 8:
         # The 95th percentile: the longest lines run to the measure (an odd longer line
@@ -343,23 +340,52 @@ class Segmenter:
         return len(window[:end].split())
 
     def _layout_start(self, index: int) -> bool:
-        """A boundary the layout shows: a blank line, an indented line after a clause
-        end, a numeral alone on a line (or the line after it), an item label opening
-        a line."""
-        line, after_blank, _, previous_line = self.words.lines[self.words.line_of[index]]
-        if after_blank:
-            return True
-        text = line.text
-        return bool(
-            ROMAN_LINE.match(text)
-            or ROMAN_LINE.match(previous_line)
-            or HEADING_LINE.match(text.strip())
-            or HEADING_LINE.match(previous_line.strip())
-            or self._after_title(self.words.line_of[index])
-            or ITEM_LINE.match(text)
-            or (text[:1].isspace() and CLAUSE_END.search(previous_line.rstrip()))
-            or self._short_line_before(text, previous_line)
-        )
+        """A boundary the layout shows at the line ``index`` opens (see
+        ``_layout_lines``)."""
+        if not self.words.layout_starts:
+            self.words.layout_starts = self._layout_lines()
+        return self.words.layout_starts[self.words.line_of[index]]
+
+    def _layout_lines(self) -> list[bool]:
+        """For each line, whether the layout shows a block starting there: a blank line
+        before it, an indented line after a clause end, a numeral alone on a line (or
+        the line after it), a heading of an annex alone on a line (or the line after it,
+        or after its title), an item label opening the line, a short line before it.
+
+        All lines in one pass, so that what a line says of itself (a numeral alone, a
+        heading) is found once and not again as the next line's previous line; and a
+        cheap character test goes before each pattern, which most lines fail (a dozen
+        pattern calls a line were a third of segmentation's time)."""
+        lines = self.words.lines
+        starts: list[bool] = []
+        roman: list[bool] = []
+        heading: list[bool] = []
+        for position, (line, after_blank, _, previous_line) in enumerate(lines):
+            text = line.text
+            stripped = text.strip()
+            # Necessary conditions first: a numeral line holds only I, V, X, L; a
+            # heading line opens on "Annexe", "Chapitre", "Article", "Préambule"…; an
+            # item label "(iii)" closes within its first seven characters.
+            roman.append(stripped[0] in "IVXL" and bool(ROMAN_LINE.match(text)))
+            heading.append(stripped[0] in "ACP" and bool(HEADING_LINE.match(stripped)))
+            if after_blank or roman[-1] or heading[-1]:
+                starts.append(True)
+                continue
+            # Not after a blank line: ``previous_line`` is the line before, or "" for
+            # the first line.
+            before = position > 0 and previous_line != ""
+            starts.append(
+                (before and (roman[position - 1] or heading[position - 1]))
+                or (position >= 2 and heading[position - 2] and self._after_title(position))
+                or (")" in stripped[:7] and bool(ITEM_LINE.match(text)))
+                or (
+                    before
+                    and text[:1].isspace()
+                    and bool(CLAUSE_END.search(previous_line.rstrip()))
+                )
+                or (before and self._short_line_before(text, previous_line))
+            )
+        return starts
 
     def _closing_at(self, index: int) -> bool:
         """ "85e séance plénière", "55th (resumed) plenary meeting" open at ``index``."""
@@ -456,17 +482,19 @@ class Segmenter:
         ends a sentence, the break was a paragraph's end, not the wrapping's.  Characters
         are not all the same width in a PDF: 15% of the measure is left for that."""
         width = self.words.width
+        if width < 50:
+            return False
         previous = previous_line.strip()
         stripped = text.lstrip()
         first_word = stripped.split(" ", 1)[0]
+        # The length test first: most lines of a hard-wrapped copy fail it.
         return (
-            width >= 50
-            and bool(previous)
+            bool(previous)
+            and len(previous) + 1 + len(first_word) <= 0.85 * width
+            and bool(SENTENCE_END.search(previous))
             # "1." or "(a)" alone on its line is a label set apart from its paragraph
             # (PDF copies print the number in a column of its own), not a paragraph.
             and not (NUMBER_TOKEN.match(previous) or ITEM_TOKEN.match(previous))
-            and len(previous) + 1 + len(first_word) <= 0.85 * width
-            and bool(SENTENCE_END.search(previous))
             and bool(OPENS_TEXT.match(stripped))
         )
 
@@ -480,25 +508,42 @@ class Segmenter:
         texts = self.texts
         # Each word's last character, one string: the clause ends are found in it by a
         # pattern (at C speed) rather than word by word.
-        lasts = "".join([word[-1] for word in texts])
+        lasts = "".join(map(_LAST_CHARACTER, texts))
         self.ends = {
             match.start()
             for match in _CLAUSE_MARK.finditer(lasts)
             if match.group() in ",;.:" or CLAUSE_END.search(texts[match.start()])
         }
         after_cue = {index + 1 for index in self.ends if index + 1 < len(texts)}
-        annex_words: set[int] = set()
-        for index, word in enumerate(texts[:-1]):
-            if word in CONJUNCTIONS:
-                after_cue.add(index + 1)
-            if word in ANNEX_WORDS:
-                annex_words.add(index)
+        # The conjunctions and annex words, picked out at C speed (``compress`` over the
+        # set's own membership test) rather than by a loop over every word.
+        but_last = range(len(texts) - 1)
+        after_cue.update(
+            index + 1 for index in compress(but_last, map(CONJUNCTIONS.__contains__, texts))
+        )
+        annex_words = set(compress(but_last, map(ANNEX_WORDS.__contains__, texts)))
         may_open = {
             index
             for index in after_cue
             if (word := texts[index])[-1] in ".)" or word[0].isupper() or word[0].isdecimal()
         }
-        return sorted(self.words.first_of_line | may_open | annex_words)
+        # A line start is a cue when the layout shows a block there, or when its word
+        # may open one as above: a lower-case word opening a line the layout does not
+        # set apart opens nothing (most lines of a hard-wrapped copy; they were half the
+        # words the loop below stopped at).
+        if not self.words.layout_starts:
+            self.words.layout_starts = self._layout_lines()
+        line_cues = {
+            first
+            for first, layout_start in zip(
+                self.words.line_first, self.words.layout_starts, strict=True
+            )
+            if layout_start
+            or (word := texts[first])[-1] in ".)"
+            or word[0].isupper()
+            or word[0].isdecimal()
+        }
+        return sorted(line_cues | may_open | annex_words)
 
     def _next_in_head(self, index: int, cues: list[int]) -> int:
         """The next word from ``index`` on where a block may open while the author clause
@@ -623,7 +668,11 @@ class Segmenter:
             ):
                 self.next_section += 1
                 self.section_open = True
-            closing = CLOSING_TOKEN.match(texts[index]) and self._closing_at(index)
+            closing = (
+                texts[index][0].isdecimal()  # what CLOSING_TOKEN opens on, tested first
+                and CLOSING_TOKEN.match(texts[index])
+                and self._closing_at(index)
+            )
             if clause_before and (closing or (self.region == "preamble" and is_lead(texts, index))):
                 start = True
                 self.closing_seen = self.closing_seen or bool(closing)
@@ -639,22 +688,33 @@ def segment(body: Sequence[tuple[Line, bool]], ocr: bool = False) -> list[RawBlo
     starts = sorted(Segmenter(words, ocr).run() | {0})
     blocks: list[RawBlock] = []
     texts = words.texts
+    lines = words.lines
+    line_first = words.line_first
+    # A block's text is its words joined by single spaces, as a TextBuilder fed its
+    # lines would make it (white space inside a line is only spaces here: tabs became
+    # spaces on loading, page breaks above), cut out of the whole body joined once.
+    joined = " ".join(texts)
+    offsets = word_offsets(texts)
     for position, first in enumerate(starts):
         if first >= len(texts):
             continue
         last = (starts[position + 1] if position + 1 < len(starts) else len(texts)) - 1
-        line_index = words.line_of[first]
-        builder = TextBuilder(words.lines[line_index][0].number)
-        # Add the block line by line: from its first word on its first line to its last
-        # word on its last line, each line's piece whole.
-        index = first
-        while index <= last:
-            line_index = words.line_of[index]
-            end = min(last, words.last_of_line(line_index))
-            builder.space()
-            builder.add(words.piece(line_index, index, end), words.lines[line_index][0].number)
-            index = end + 1
-        if builder.length:
-            after_break = words.lines[words.line_of[first]][2] and first in words.first_of_line
-            blocks.append(RawBlock(block=builder.build(), after_break=after_break))
+        start = offsets[first]
+        # Each source line the block takes words from, where its first word lands.
+        block_lines: list[tuple[int, int]] = [(0, lines[words.line_of[first]][0].number)]
+        for line_index in range(words.line_of[first] + 1, words.line_of[last] + 1):
+            number = lines[line_index][0].number
+            if number != block_lines[-1][1]:  # parts of one source line count once
+                block_lines.append((offsets[line_first[line_index]] - start, number))
+        after_break = lines[words.line_of[first]][2] and first in words.first_of_line
+        blocks.append(
+            RawBlock(
+                block=Block(
+                    text=joined[start : offsets[last + 1] - 1],
+                    line=block_lines[0][1],
+                    lines=tuple(block_lines),
+                ),
+                after_break=after_break,
+            )
+        )
     return blocks
