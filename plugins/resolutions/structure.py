@@ -38,6 +38,7 @@ from .model import (
     Emphasis,
     Footnote,
     Language,
+    NoteMark,
     Paragraph,
     ParsedText,
     Removal,
@@ -119,6 +120,8 @@ LEAD_PHRASES = (
 )
 LEAD_PHRASE_WORDS = max(len(phrase.split()) for phrase in LEAD_PHRASES)
 LEAD_PHRASE_STARTS = tuple(phrase + " " for phrase in LEAD_PHRASES)
+LEAD_SPLIT = 24
+"""Words of a paragraph split to find its lead (more when the lead runs on)."""
 LEAD_OPENERS = {
     "vivement",
     "gravement",
@@ -156,13 +159,21 @@ def strip_prefix(block: Block, length: int) -> Block:
         start, end = moved(span.start), moved(span.end)
         if end > start:
             spans.append(replace(span, start=start, end=end))
-    return replace(
-        block,
-        text=block.text[length:],
-        lines=tuple((moved(offset), line) for offset, line in block.lines),
-        notes=tuple(replace(mark, offset=moved(mark.offset)) for mark in block.notes),
-        spans=tuple(spans),
-    )
+    fields = {
+        "text": block.text[length:],
+        "lines": tuple(
+            (offset - length if offset > length else 0, line) for offset, line in block.lines
+        ),
+        # The classes built directly: ``dataclasses.replace`` looks at every field of
+        # the class at each call, and this runs for every numbered paragraph and item.
+        "notes": tuple(
+            NoteMark(moved(mark.offset), mark.number, mark.line) for mark in block.notes
+        ),
+        "spans": tuple(spans),
+    }
+    if type(block) is Block:
+        return Block(line=block.line, **fields)
+    return replace(block, **fields)
 
 
 def find_lead(block: Block) -> str:
@@ -172,7 +183,10 @@ def find_lead(block: Block) -> str:
     for span in block.spans:
         if isinstance(span, Emphasis) and span.start == 0 and span.end > 0:
             return text[: span.end].rstrip(" ,;:")
-    words = text.split()  # the runs of non-space characters, as r"\S+" finds them
+    # The runs of non-space characters, as r"\S+" finds them: the first few only (a
+    # lead is a few words; splitting the whole paragraph cost as much as the rest),
+    # all of them if the lead runs on that far.
+    words = text.split(maxsplit=LEAD_SPLIT)
     if not words or not words[0][:1].isupper() or words[0] in ("Nous", "Nous,"):
         return ""
     # An adverb or a reflexive pronoun opens the phrase: the participle follows it
@@ -181,6 +195,8 @@ def find_lead(block: Block) -> str:
     opens = opener in LEAD_OPENERS or opener.startswith(("s’", "s'"))
     taken = 2 if opens and len(words) > 1 else 1
     while taken < len(words):
+        if len(words) > LEAD_SPLIT and taken + LEAD_PHRASE_WORDS + 1 >= LEAD_SPLIT:
+            words = text.split()  # the last item read would be the unsplit rest
         # The words a phrase can take and one more say whether the rest of the
         # paragraph starts with it (joining the whole rest made each paragraph's lead
         # cost as much as the paragraph, at every word of the lead).
