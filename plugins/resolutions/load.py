@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import difflib
+import itertools
 import os
 import re
 import stat
@@ -294,10 +295,10 @@ def _has_utf8_letters(raw: bytes) -> bool:
 
 def normalise_lines(text: str, first_line: int) -> tuple[Line, ...]:
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    return tuple(
-        Line(first_line + index, line.replace("\t", " ").rstrip())
-        for index, line in enumerate(text.split("\n"))
-    )
+    # Tabs replaced in the whole text at once, each line numbered and stripped by ``map``:
+    # a loop of Python over the lines was most of the loading's time.
+    lines = map(str.rstrip, text.replace("\t", " ").split("\n"))
+    return tuple(map(Line, itertools.count(first_line), lines))
 
 
 class _MetadataLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]

@@ -209,10 +209,13 @@ def split_pages(
     after_break = False
     while index < len(lines):
         line = lines[index]
-        if not RULE.match(line.text):
-            body.append((line, after_break and bool(line.text.strip())))
+        # RULE holds three underscores: a substring test at C speed before the pattern.
+        if "___" not in line.text or not RULE.match(line.text):
             if line.text.strip():
+                body.append((line, after_break))
                 after_break = False
+            else:
+                body.append((line, False))
             index += 1
             continue
         # A rule: read the note block that follows.
