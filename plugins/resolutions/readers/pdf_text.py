@@ -334,11 +334,12 @@ def find_glued_marks(
                 continue
             cut_start = match.start("space") if match.re is DETACHED else match.start("number")
             pieces.append((cut_start, match.end("number"), number))
-        if pieces:
-            block = _remove_marks(block, pieces)
+        if not pieces:
+            result.append(raw)  # no mark here: the block as it came
+            continue
         result.append(
             RawBlock(
-                block=block,
+                block=_remove_marks(block, pieces),
                 heading_level=raw.heading_level,
                 list_number=raw.list_number,
                 after_break=raw.after_break,

@@ -38,7 +38,7 @@ import re
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import accumulate, compress
+from itertools import compress
 from operator import itemgetter
 
 from ..annex import ANNEX_HEADING, CHAPTER_HEADING, HEADING_LINE
@@ -191,24 +191,21 @@ class Words:
     first_of_line: set[int]
     width: int = 0
     """The measure of a hard-wrapped copy (its long lines' length), 0 when unknown."""
+    line_offsets: list[int] = field(default_factory=list)
+    """Where each line's first word lands in the words joined by single spaces."""
     layout_starts: list[bool] = field(default_factory=list)
     """Whether the layout shows a block starting at each line (``layout_starts``), found
     once per line when first needed."""
 
 
-def word_offsets(texts: Sequence[str]) -> list[int]:
-    """Where each word starts in the words joined by single spaces, and (last) where that
-    text ends plus one: a block's text is the slice from its first word's offset to its
-    last word's end.  Sums at C speed, once per body: a flattened copy is one line, which
-    cutting each block out of it word by word read again for every block."""
-    return [
-        offset + index
-        for index, offset in enumerate(accumulate(map(len, texts), initial=0))
-    ]
+def joined_length(words: Sequence[str]) -> int:
+    """The length of ``words`` joined by single spaces, and one more (a space after)."""
+    return sum(map(len, words)) + len(words)
 
 
 def words_of(body: Sequence[tuple[Line, bool]]) -> Words:
     words = Words([], [], [], [], set())
+    joined = 0
     after_blank = False
     previous_line = ""
     for line, breaks in body:
@@ -226,8 +223,12 @@ def words_of(body: Sequence[tuple[Line, bool]]) -> Words:
         first = len(words.texts)
         words.line_first.append(first)
         pieces = text.split(" ")
+        words.line_offsets.append(joined)
         if "" in pieces:  # runs of spaces, or a space at an end (a C-speed test)
             pieces = [piece for piece in pieces if piece]
+            joined += joined_length(pieces)
+        else:
+            joined += len(text) + 1  # the line is its words joined by single spaces
         words.texts.extend(pieces)
         words.line_of.extend([position] * len(pieces))
         after_blank = False
@@ -357,12 +358,14 @@ class Segmenter:
         cheap character test goes before each pattern, which most lines fail (a dozen
         pattern calls a line were a third of segmentation's time)."""
         lines = self.words.lines
+        measured = self.words.width >= 50  # else no line is short of the measure
         starts: list[bool] = []
         roman: list[bool] = []
         heading: list[bool] = []
+        stripped = ""
         for position, (line, after_blank, _, previous_line) in enumerate(lines):
             text = line.text
-            stripped = text.strip()
+            previous, stripped = stripped, text.strip()  # the line before's, this one's
             # Necessary conditions first: a numeral line holds only I, V, X, L; a
             # heading line opens on "Annexe", "Chapitre", "Article", "Préambule"…; an
             # item label "(iii)" closes within its first seven characters.
@@ -383,7 +386,7 @@ class Segmenter:
                     and text[:1].isspace()
                     and bool(CLAUSE_END.search(previous_line.rstrip()))
                 )
-                or (before and self._short_line_before(text, previous_line))
+                or (measured and before and self._short_line_before(text, previous))
             )
         return starts
 
@@ -476,15 +479,15 @@ class Segmenter:
             return True
         return False
 
-    def _short_line_before(self, text: str, previous_line: str) -> bool:
+    def _short_line_before(self, text: str, previous: str) -> bool:
         """A hard-wrapped paragraph's last line stops short of the measure: when the
-        line's first word would have fitted at the end of the line before, and that line
-        ends a sentence, the break was a paragraph's end, not the wrapping's.  Characters
-        are not all the same width in a PDF: 15% of the measure is left for that."""
+        line's first word would have fitted at the end of the line before (``previous``,
+        stripped), and that line ends a sentence, the break was a paragraph's end, not
+        the wrapping's.  Characters are not all the same width in a PDF: 15% of the
+        measure is left for that."""
         width = self.words.width
         if width < 50:
             return False
-        previous = previous_line.strip()
         stripped = text.lstrip()
         first_word = stripped.split(" ", 1)[0]
         # The length test first: most lines of a hard-wrapped copy fail it.
@@ -682,37 +685,51 @@ class Segmenter:
         return self.starts
 
 
+def block_offsets(words: Words, starts: Sequence[int]) -> list[int]:
+    """Where each block's first word (``starts``, in order) lands in the body's words
+    joined by single spaces.  A line's start is known from the lines' lengths; a word
+    inside a line is reached from the last one placed, so each word of a flattened
+    copy's one line is counted once, however many blocks it holds."""
+    offsets: list[int] = []
+    placed_word, placed_offset = -1, 0
+    for first in starts:
+        line_index = words.line_of[first]
+        if placed_word < words.line_first[line_index]:
+            placed_word = words.line_first[line_index]
+            placed_offset = words.line_offsets[line_index]
+        placed_offset += joined_length(words.texts[placed_word:first])
+        placed_word = first
+        offsets.append(placed_offset)
+    return offsets
+
+
 def segment(body: Sequence[tuple[Line, bool]], ocr: bool = False) -> list[RawBlock]:
     """The blocks of the body lines (each flagged when it follows a page's notes)."""
     words = words_of(body)
-    starts = sorted(Segmenter(words, ocr).run() | {0})
-    blocks: list[RawBlock] = []
     texts = words.texts
+    starts = [start for start in sorted(Segmenter(words, ocr).run() | {0}) if start < len(texts)]
+    blocks: list[RawBlock] = []
     lines = words.lines
-    line_first = words.line_first
     # A block's text is its words joined by single spaces, as a TextBuilder fed its
     # lines would make it (white space inside a line is only spaces here: tabs became
     # spaces on loading, page breaks above), cut out of the whole body joined once.
     joined = " ".join(texts)
-    offsets = word_offsets(texts)
+    offsets = block_offsets(words, starts)
     for position, first in enumerate(starts):
-        if first >= len(texts):
-            continue
         last = (starts[position + 1] if position + 1 < len(starts) else len(texts)) - 1
-        start = offsets[first]
+        start = offsets[position]
+        end = offsets[position + 1] - 1 if position + 1 < len(starts) else len(joined)
         # Each source line the block takes words from, where its first word lands.
         block_lines: list[tuple[int, int]] = [(0, lines[words.line_of[first]][0].number)]
         for line_index in range(words.line_of[first] + 1, words.line_of[last] + 1):
             number = lines[line_index][0].number
             if number != block_lines[-1][1]:  # parts of one source line count once
-                block_lines.append((offsets[line_first[line_index]] - start, number))
+                block_lines.append((words.line_offsets[line_index] - start, number))
         after_break = lines[words.line_of[first]][2] and first in words.first_of_line
         blocks.append(
             RawBlock(
                 block=Block(
-                    text=joined[start : offsets[last + 1] - 1],
-                    line=block_lines[0][1],
-                    lines=tuple(block_lines),
+                    text=joined[start:end], line=block_lines[0][1], lines=tuple(block_lines)
                 ),
                 after_break=after_break,
             )
