@@ -205,6 +205,15 @@ def joined_length(words: Sequence[str]) -> int:
 
 def words_of(body: Sequence[tuple[Line, bool]]) -> Words:
     words = Words([], [], [], [], set())
+    # The lists' methods taken once: this loop runs for every line of every text.
+    add_line, add_first = words.lines.append, words.line_first.append
+    add_offset, add_words, add_line_of = (
+        words.line_offsets.append,
+        words.texts.extend,
+        words.line_of.extend,
+    )
+    lengths: list[int] = []
+    add_length = lengths.append
     joined = 0
     after_blank = False
     previous_line = ""
@@ -214,30 +223,31 @@ def words_of(body: Sequence[tuple[Line, bool]]) -> Words:
             # A page break character from a PDF tool is a space between words.
             line = Line(line.number, text.replace("\f", " ").replace("\v", " "))
             text = line.text
-        if not text.strip():
+        length = len(text.strip())
+        if not length:
             after_blank = True
             previous_line = ""
             continue
+        add_length(length)
         position = len(words.lines)
-        words.lines.append((line, after_blank, breaks, previous_line))
-        first = len(words.texts)
-        words.line_first.append(first)
+        add_line((line, after_blank, breaks, previous_line))
+        add_first(len(words.texts))
+        add_offset(joined)
         pieces = text.split(" ")
-        words.line_offsets.append(joined)
         if "" in pieces:  # runs of spaces, or a space at an end (a C-speed test)
             pieces = [piece for piece in pieces if piece]
             joined += joined_length(pieces)
         else:
             joined += len(text) + 1  # the line is its words joined by single spaces
-        words.texts.extend(pieces)
-        words.line_of.extend([position] * len(pieces))
+        add_words(pieces)
+        add_line_of([position] * len(pieces))
         after_blank = False
         previous_line = text
     words.first_of_line = set(words.line_first)
-    lengths = sorted(len(line.text.strip()) for line, _, _, _ in words.lines)
     if len(lengths) >= 8:
         # The 95th percentile: the longest lines run to the measure (an odd longer line
         # is a heading or a table row).
+        lengths.sort()
         words.width = lengths[int(len(lengths) * 0.95)]
     return words
 
