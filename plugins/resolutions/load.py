@@ -23,6 +23,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date as Date
 from functools import lru_cache
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -291,6 +292,9 @@ def _has_utf8_letters(raw: bytes) -> bool:
             continue
         return True
     return False
+
+
+_TEXT_OF = attrgetter("text")
 
 
 def normalise_lines(text: str, first_line: int) -> tuple[Line, ...]:
@@ -594,7 +598,9 @@ def parse_source(raw: bytes, shown: str, stem: str = "texte") -> Source:
             "check what was pasted into it",
         )
     lines = normalise_lines(body, first_line)
-    for line in lines:
+    # The longest line found at C speed; the loop below only names it.
+    too_long = max(map(len, map(_TEXT_OF, lines)), default=0) > MAX_LINE_CHARS
+    for line in lines if too_long else ():
         if len(line.text) > MAX_LINE_CHARS:
             raise SourceError(
                 shown,
