@@ -369,6 +369,10 @@ class Segmenter:
         pattern calls a line were a third of segmentation's time)."""
         lines = self.words.lines
         measured = self.words.width >= 50  # else no line is short of the measure
+        # A line before that leaves no room for a word of one character is not short:
+        # ``_short_line_before``'s own length test, made here without the call (most
+        # lines of a hard-wrapped copy run to the measure).
+        short = 0.85 * self.words.width - 2
         starts: list[bool] = []
         roman: list[bool] = []
         heading: list[bool] = []
@@ -396,7 +400,12 @@ class Segmenter:
                     and text[:1].isspace()
                     and bool(CLAUSE_END.search(previous_line.rstrip()))
                 )
-                or (measured and before and self._short_line_before(text, previous))
+                or (
+                    measured
+                    and before
+                    and len(previous) <= short
+                    and self._short_line_before(text, previous)
+                )
             )
         return starts
 
