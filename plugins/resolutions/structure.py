@@ -578,6 +578,7 @@ def attach_footnotes(
     cited note exists.  A note cited by no text stays with the text where it is printed."""
     per_text: list[dict[str, list[str]]] = [{} for _ in texts]
     first_citer: dict[str, int] = {}
+    owner_by_line = _Owners(texts)
     for position, text in enumerate(texts):
         for anchor, block in text.blocks():
             for mark in block.notes:
@@ -593,7 +594,7 @@ def attach_footnotes(
         for number, block in notes.items():
             owner = first_citer.get(number)
             if owner is None:
-                owner = _owner_by_line(texts, block.line)
+                owner = owner_by_line(block.line)
             if owner == position or number in per_text[position]:
                 footnotes.append(
                     Footnote(
@@ -606,19 +607,30 @@ def attach_footnotes(
     return result
 
 
-def _owner_by_line(texts: Sequence[ParsedText], line: int) -> int:
-    """The text whose lines hold ``line`` (the first one, before any text starts)."""
-    owner = 0
-    for position, text in enumerate(texts):
-        first = min(
-            [block.line for block in text.heading]
-            + [paragraph.line for paragraph in text.paragraphs]
-            + ([text.author.line] if text.author else []),
-            default=None,
-        )
-        if first is not None and first <= line:
-            owner = position
-    return owner
+def first_line_of(text: ParsedText) -> int | None:
+    """The first line a text's heading, author clause or paragraphs come from."""
+    return min(
+        [block.line for block in text.heading]
+        + [paragraph.line for paragraph in text.paragraphs]
+        + ([text.author.line] if text.author else []),
+        default=None,
+    )
+
+
+class _Owners:
+    """Which text holds a line: each text's first line found once (finding it again for
+    every note, removal and detail read all the paragraphs each time)."""
+
+    def __init__(self, texts: Sequence[ParsedText]) -> None:
+        self.firsts = [first_line_of(text) for text in texts]
+
+    def __call__(self, line: int) -> int:
+        """The text whose lines hold ``line`` (the first one, before any text starts)."""
+        owner = 0
+        for position, first in enumerate(self.firsts):
+            if first is not None and first <= line:
+                owner = position
+        return owner
 
 
 def text_language(entry: dict[str, Any], blocks: Sequence[RawBlock]) -> Language:
@@ -640,6 +652,7 @@ def parse_structure(
         lang = text_language(entry, run)
         texts.append(parse_text(run, layout_for(lang, source_format), source_format, lang))
     footnotes = attach_footnotes(texts, flow.notes, path)
+    owner_by_line = _Owners(texts)
     # What the reader found goes with the text whose lines hold it: corrections (a note
     # mark read from a quote), furniture removed, the cover block's details.
     corrections: list[list[Correction]] = [list(text.corrections) for text in texts]
@@ -647,11 +660,11 @@ def parse_structure(
     details: list[dict[str, str]] = [dict(text.details) for text in texts]
     detail_lines: list[list[tuple[str, int]]] = [[] for _ in texts]
     for correction in flow.corrections:
-        corrections[_owner_by_line(texts, correction.line)].append(correction)
+        corrections[owner_by_line(correction.line)].append(correction)
     for removal in flow.removals:
-        removals[_owner_by_line(texts, removal.line)].append(removal)
+        removals[owner_by_line(removal.line)].append(removal)
     for detail in flow.details:
-        owner = _owner_by_line(texts, detail.line)
+        owner = owner_by_line(detail.line)
         if detail.name not in details[owner]:
             details[owner][detail.name] = detail.value
             detail_lines[owner].append((detail.name, detail.line))

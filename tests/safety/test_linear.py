@@ -167,3 +167,29 @@ def test_a_flattened_line_is_read_for_words_once(monkeypatch) -> None:  # type: 
     large = words_summed(monkeypatch, 800)
     assert small < 400 * 8  # "1." "Prie" "les" "États" "de" "faire" "ceci" ";"
     assert large <= 2 * small + 8, (small, large)
+
+
+def test_each_texts_first_line_is_found_once_however_many_removals(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # The text that holds each removal, detail and correction was found by reading all
+    # the paragraphs again for each of them: a copy with page furniture on every page
+    # (hundreds of removals) read its paragraphs hundreds of times.
+    from resolutions import structure
+    from resolutions.pipeline import convert_bytes
+
+    read = 0
+
+    def counting(text):  # type: ignore[no-untyped-def]
+        nonlocal read
+        read += 1
+        return first_line_of(text)
+
+    first_line_of = structure.first_line_of
+    monkeypatch.setattr(structure, "first_line_of", counting)
+    pages = "".join(
+        f"Rappelant la résolution {number},\n25-19346 {number}/60\n*2519346*\n"
+        for number in range(1, 61)
+    )
+    source = f"{HEAD}L’Assemblée générale,\n{pages}1. Décide de rester saisie de la question.\n"
+    document = convert_bytes(source.encode(), "t.txt", repair=False).documents[0]
+    assert len(document.removals) >= 120  # a job number and a bar code on each page
+    assert read == 2  # once to give out the notes, once for the rest
