@@ -86,6 +86,12 @@ class Anchored:
         starts: set[int] = set()
         for literal, nearest, farthest in self.anchors:
             at = text.find(literal, pos + nearest)
+            if nearest == farthest:
+                # One start per literal (``find`` began far enough for it to be ≥ pos).
+                while at >= 0:
+                    starts.add(at - nearest)
+                    at = text.find(literal, at + 1)
+                continue
             while at >= 0:
                 starts.update(range(max(pos, at - farthest), at - nearest + 1))
                 at = text.find(literal, at + 1)
