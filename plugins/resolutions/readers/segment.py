@@ -38,7 +38,6 @@ import re
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import compress
 from operator import itemgetter
 
 from ..annex import ANNEX_HEADING, CHAPTER_HEADING, HEADING_LINE
@@ -276,6 +275,19 @@ ANNEX_WORDS = frozenset(
 """Words that may open an annex's heading or formula, wherever they fall in a line."""
 AGREEMENT_WORDS = frozenset((("Sont", "convenus"), ("Sont", "convenues"), ("Have", "agreed")))
 WITNESS_WORDS = frozenset((("EN", "FOI"), ("IN", "WITNESS")))
+
+
+def places(texts: list[str], wanted: frozenset[str]) -> list[int]:
+    """The indices of the words in ``wanted``: which of them the text holds is found
+    with a set, then each one's places with ``list.index``, all at C speed (a test of
+    every word in Python, or even by ``map``, cost several times as much)."""
+    found: list[int] = []
+    for word in wanted.intersection(texts):
+        at = -1
+        for _ in range(texts.count(word)):
+            at = texts.index(word, at + 1)
+            found.append(at)
+    return found
 
 
 AUTHOR_WINDOW = 2000
@@ -537,13 +549,10 @@ class Segmenter:
             if match.group() in ",;.:" or CLAUSE_END.search(texts[match.start()])
         }
         after_cue = {index + 1 for index in self.ends if index + 1 < len(texts)}
-        # The conjunctions and annex words, picked out at C speed (``compress`` over the
-        # set's own membership test) rather than by a loop over every word.
-        but_last = range(len(texts) - 1)
-        after_cue.update(
-            index + 1 for index in compress(but_last, map(CONJUNCTIONS.__contains__, texts))
-        )
-        annex_words = set(compress(but_last, map(ANNEX_WORDS.__contains__, texts)))
+        # The conjunctions and annex words (not the last word: nothing follows it).
+        last = len(texts) - 1
+        after_cue.update(index + 1 for index in places(texts, CONJUNCTIONS) if index < last)
+        annex_words = {index for index in places(texts, ANNEX_WORDS) if index < last}
         may_open = {
             index
             for index in after_cue
