@@ -550,7 +550,9 @@ def parse_text(
         # ``other`` (``annex_paragraph`` in an annex) accepts any block, so some rule
         # always takes it.
         rules = layout.annex_rules if state.annexes else layout.rules
-        next(rule for rule in rules if rule(state, raw))
+        for rule in rules:
+            if rule(state, raw):
+                break
     first_text = next((raw.text for raw in body), "")
     fragment = not heading and author is None and first_text[:1].islower()
     last = state.paragraphs[-1] if state.paragraphs else None
