@@ -448,7 +448,7 @@ _NUMBER_WORD_BEFORE = re.compile(
 )
 _NUMBER_WORD_LONGEST = len("résolutions")
 """A match of ``_NUMBER_WORD_BEFORE`` ends the text: it lies in this many last characters."""
-_SIX = 6
+PRINT_DATE_LENGTH = 6
 """A print date's length ("130624")."""
 
 
@@ -482,12 +482,9 @@ def _body_cuts(text: _Text, start: int, symbols: Sequence[str]) -> list[tuple[in
     # looked for only on the lines that hold other furniture and on those of six
     # characters (its pattern, opening on a class, read every character of the text).
     first_line = text._index_at(start)
-    six = [
-        index
-        for index in compress(range(len(text.lines)), map(_SIX.__eq__, text.stripped_lengths()))
-        if index >= first_line
-    ]
-    for index in sorted(per_line.keys() | six):
+    date_long = map(PRINT_DATE_LENGTH.__eq__, text.stripped_lengths())
+    date_lines = [i for i in compress(range(len(text.lines)), date_long) if i >= first_line]
+    for index in sorted(per_line.keys() | date_lines):
         line_start = text.starts[index]
         line_end = line_start + len(text.lines[index].text)
         dates = BESIDE_JOB.finditer(body, max(start, line_start), line_end)

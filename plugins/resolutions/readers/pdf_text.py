@@ -212,8 +212,8 @@ def split_pages(
     notes: dict[str, list[Line]] = {}
     order: list[str] = []
     # The lines that may be rules: RULE holds three underscores, which a substring test
-    # finds at C speed (lines read as notes below are only ever cut shorter, so none
-    # becomes a rule).  The body lines between two rules are taken in one step.
+    # finds at C speed (a line rewritten below while notes are read gains none).  The
+    # body lines between two rules are taken in one step.
     maybe_rules = list(
         compress(range(len(lines)), map(contains, map(_TEXT_OF, lines), repeat("___")))
     )

@@ -193,8 +193,8 @@ class Words:
     line_offsets: list[int] = field(default_factory=list)
     """Where each line's first word lands in the words joined by single spaces."""
     layout_starts: list[bool] = field(default_factory=list)
-    """Whether the layout shows a block starting at each line (``layout_starts``), found
-    once per line when first needed."""
+    """Whether the layout shows a block starting at each line (``Segmenter._layout_lines``),
+    found for all lines at once when first needed."""
 
 
 def joined_length(words: Sequence[str]) -> int:
@@ -560,8 +560,8 @@ class Segmenter:
         }
         # A line start is a cue when the layout shows a block there, or when its word
         # may open one as above: a lower-case word opening a line the layout does not
-        # set apart opens nothing (most lines of a hard-wrapped copy; they were half the
-        # words the loop below stopped at).
+        # set apart opens nothing (most lines of a hard-wrapped copy: A/RES/62/176 at 72
+        # columns, the loop below stops at 79 words instead of 266).
         if not self.words.layout_starts:
             self.words.layout_starts = self._layout_lines()
         line_cues = {
@@ -740,7 +740,8 @@ def segment(body: Sequence[tuple[Line, bool]], ocr: bool = False) -> list[RawBlo
     lines = words.lines
     # A block's text is its words joined by single spaces, as a TextBuilder fed its
     # lines would make it (white space inside a line is only spaces here: tabs became
-    # spaces on loading, page breaks above), cut out of the whole body joined once.
+    # spaces on loading, page-break characters in ``words_of``), cut out of the whole
+    # body joined once.
     joined = " ".join(texts)
     offsets = block_offsets(words, starts)
     for position, first in enumerate(starts):
