@@ -159,21 +159,16 @@ def strip_prefix(block: Block, length: int) -> Block:
         start, end = moved(span.start), moved(span.end)
         if end > start:
             spans.append(replace(span, start=start, end=end))
-    fields = {
-        "text": block.text[length:],
-        "lines": tuple(
-            (offset - length if offset > length else 0, line) for offset, line in block.lines
-        ),
-        # The classes built directly: ``dataclasses.replace`` looks at every field of
-        # the class at each call, and this runs for every numbered paragraph and item.
-        "notes": tuple(
-            NoteMark(moved(mark.offset), mark.number, mark.line) for mark in block.notes
-        ),
-        "spans": tuple(spans),
-    }
+    text = block.text[length:]
+    lines = tuple(
+        (offset - length if offset > length else 0, line) for offset, line in block.lines
+    )
+    # The classes built directly: ``dataclasses.replace`` looks at every field of
+    # the class at each call, and this runs for every numbered paragraph and item.
+    notes = tuple(NoteMark(moved(mark.offset), mark.number, mark.line) for mark in block.notes)
     if type(block) is Block:
-        return Block(line=block.line, **fields)
-    return replace(block, **fields)
+        return Block(text=text, line=block.line, lines=lines, notes=notes, spans=tuple(spans))
+    return replace(block, text=text, lines=lines, notes=notes, spans=tuple(spans))
 
 
 def find_lead(block: Block) -> str:
