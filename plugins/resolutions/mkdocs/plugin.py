@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from jinja2 import Environment
@@ -37,9 +38,15 @@ from . import collector
 from .config import ResolutionsConfig
 from .output import AtomicOutput
 from .preview import PageReuse, reuse_pages, with_preview_error
-from .stash import stash_html_blocks, unstash_html_blocks
+from .stash import StashedBlocks, stash_html_blocks, unstash_html_blocks
 
 log = logging.getLogger("mkdocs.plugins.resolutions")
+
+
+def in_theme_search(page: Page) -> bool:
+    """Whether the theme's search reads this page's HTML (``on_page_context``)."""
+    search = page.meta.get("search")
+    return not (isinstance(search, dict) and search.get("exclude"))
 
 
 class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
@@ -50,7 +57,7 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         self.folders = Folders()  # where the generated pages go (see on_config)
         self.export: Path | None = None  # the option markdown_dir (see on_config)
         self.pages = SitePages([], {}, {})  # and where each text's and entry's page is
-        self.stashed: dict[str, list[str]] = {}  # by page (see stash_html_blocks)
+        self.stashed: dict[str, StashedBlocks] = {}  # by page (see stash_html_blocks)
         self.output: AtomicOutput | None = None  # `mkdocs build`: see AtomicOutput
         # mkdocs serve keeps this object from one rebuild to the next (MkDocs keeps a
         # plugin that has on_startup): what a rebuild can reuse is kept here.
@@ -107,6 +114,7 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         if not self.config.enabled:
             return None
         self.made.next_build()
+        self.stashed = {}  # what a failed rebuild left
         with collector.resting():
             self.corpus = self._convert()
             searched_after = self.config.search_paragraphs
@@ -122,14 +130,19 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
                     f"'{self.config.glossary_dir}/' are made from the source texts, remove "
                     "it from the docs folder"
                 )
+            # As UTF-8: half the memory of the string, for the JSON files until MkDocs
+            # writes them (the pages' sources are dropped once read: on_page_markdown).
+            data = content.encode("utf-8")
             files.append(
-                File.generated(config, path, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
+                File.generated(config, path, content=data, inclusion=InclusionLevel.NOT_IN_NAV)
             )
             if self.export is not None:
                 write_page(self.export, path, content)
+        generated = len(self.pages.files)
+        self.pages = replace(self.pages, files=[])  # MkDocs's files hold them now
         if self.reuse is not None:  # every page is built to show an error
             reuse_pages(files, config, self.reuse, none=self.preview_error is not None)
-        counts = (len(self.corpus.documents), self.config.source_dir, len(self.pages.files))
+        counts = (len(self.corpus.documents), self.config.source_dir, generated)
         log.info("%d texts converted from %s/ (%d pages and data files generated)", *counts)
         return files
 
@@ -137,6 +150,7 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         if not self.config.enabled:
             return None
+        output = self._unstash(output, page)
         if self.reuse is not None:
             self.reuse.keep(page.file.src_uri, output)
         if self.preview_error is not None:
@@ -204,26 +218,34 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
     ) -> str | None:
         if not self.config.enabled:
             return None
-        slug = page.meta.get("ra_slug")
-        if self.config.search_paragraphs and slug in self.pages.texts:
-            # Indexed block by block after the build (see _write_search_entries).
-            page.meta["search"] = {"exclude": True}
         is_home = page.file.src_uri == self.config.home_page
         if is_home:
             markdown = self._fill_home(markdown, page, config)
             if self.export is not None:
                 write_page(self.export, page.file.src_uri, markdown)
         if is_home or page.file.generated_by == "resolutions":
-            markdown, self.stashed[page.file.src_uri] = stash_html_blocks(markdown)
+            markdown, blocks = stash_html_blocks(markdown)
+            self.stashed[page.file.src_uri] = StashedBlocks(blocks)
+        if page.file.generated_by == "resolutions":
+            # Read: MkDocs never reads a page's source again.  Kept to the end of the
+            # build, the sources of 10,000 texts would be 800 MB of the peak.
+            page.file.content_bytes = b""
         return markdown
 
     def on_page_content(
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        if not self.config.enabled:
+        if not self.config.enabled or not in_theme_search(page):
+            # A page the theme's search leaves out gets its blocks back as it is written
+            # (on_post_page): until then its HTML is a few placeholders.
             return None
-        blocks = self.stashed.pop(page.file.src_uri, None)
-        return html if blocks is None else unstash_html_blocks(html, blocks, page.file.src_uri)
+        return self._unstash(html, page)
+
+    def _unstash(self, html: str, page: Page) -> str:
+        stashed = self.stashed.pop(page.file.src_uri, None)
+        if stashed is None:
+            return html
+        return unstash_html_blocks(html, stashed.blocks(), page.file.src_uri)
 
     def _fill_home(self, markdown: str, page: Page, config: MkDocsConfig) -> str:
         marker = self.config.home_marker

@@ -45,7 +45,7 @@ def site_pages(
     kept out of the theme's search; ``made`` keeps pages between the rebuilds of a
     preview."""
     made = made or Made()
-    files = text_pages(corpus, folders, made)
+    files = text_pages(corpus, folders, made, searched_after=searched_after)
     graph = whole_graph(corpus.documents, made)
     graph_files = graph_pages(graph, corpus.documents, folders, made)
     listings = listing_pages(corpus.documents, folders.texts, graph_files[0].path)
@@ -79,9 +79,13 @@ def render_context(corpus: Corpus, folders: Folders, lang: str = "fr") -> Render
     )
 
 
-def text_pages(corpus: Corpus, folders: Folders, made: Made) -> list[SitePage]:
+def text_pages(
+    corpus: Corpus, folders: Folders, made: Made, *, searched_after: bool = True
+) -> list[SitePage]:
     """The page (``<texts>/<slug>.md``) and the data (``<texts>/<slug>.json``) of each
-    text, in the corpus's order."""
+    text, in the corpus's order.  ``searched_after``: each page says in its front matter
+    that the theme's search leaves it out (it is indexed block by block after the build),
+    so that a plain MkDocs build of the same Markdown does the same work."""
     texts = folders.texts
     files: list[SitePage] = []
     contexts: dict[str, RenderContext] = {}
@@ -111,11 +115,19 @@ def text_pages(corpus: Corpus, folders: Folders, made: Made) -> list[SitePage]:
             (document, rows, counterparts, related, corpus.glossary, texts, folders.glossary),
             partial(text_page, document, rows, context, counterparts, related, corpus.glossary),
         )
+        if searched_after:
+            markdown = out_of_theme_search(markdown)
         files += [
             SitePage(text_path(texts, document.slug), markdown),
             SitePage(f"{texts}/{document.slug}.json", data),
         ]
     return files
+
+
+def out_of_theme_search(page: str) -> str:
+    """A text's page (which starts with its front matter) kept out of the theme's
+    search index."""
+    return page.replace("---\n", "---\nsearch:\n  exclude: true\n", 1)
 
 
 def text_page(
