@@ -5,7 +5,8 @@ the search entries (``search``) and the archive (``archive``) are made outside i
 no MkDocs import.  ``on_files`` builds the corpus (the build fails, naming the file and
 line, if a text cannot be converted or ``resolutions check`` finds an error) and adds
 the generated pages, in memory and out of the navigation; ``on_page_markdown`` fills
-the home page's table and keeps raw HTML out of Python-Markdown (``stash``);
+the home page's table and keeps raw HTML out of Python-Markdown (``stash``: put back
+as the page is written, or before the theme's search reads it);
 ``on_post_build`` writes the search entries, then the archive.  Serving, ``preview``
 reuses what the last rebuild made; building, ``output`` swaps the new site in once the
 build has succeeded.
@@ -16,14 +17,13 @@ from __future__ import annotations
 import logging
 import sys
 import time
-from dataclasses import replace
 from pathlib import Path
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from .. import checks
@@ -32,21 +32,16 @@ from ..errors import SourceError
 from ..pipeline import Corpus, Made, Memo, build_corpus
 from ..render.listings import home_block
 from ..render.pages import Folders, page_url, write_page
-from ..render.site import SitePages, site_pages, unusable_names
+from ..render.site import SitePages, site_files, site_paths, unusable_names
 from ..search import add_to_index
 from . import collector
 from .config import ResolutionsConfig
+from .generated import add_generated
 from .output import AtomicOutput
 from .preview import PageReuse, reuse_pages, with_preview_error
-from .stash import StashedBlocks, stash_html_blocks, unstash_html_blocks
+from .stash import PageStash, in_theme_search
 
 log = logging.getLogger("mkdocs.plugins.resolutions")
-
-
-def in_theme_search(page: Page) -> bool:
-    """Whether the theme's search reads this page's HTML (``on_page_context``)."""
-    search = page.meta.get("search")
-    return not (isinstance(search, dict) and search.get("exclude"))
 
 
 class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
@@ -57,7 +52,7 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         self.folders = Folders()  # where the generated pages go (see on_config)
         self.export: Path | None = None  # the option markdown_dir (see on_config)
         self.pages = SitePages([], {}, {})  # and where each text's and entry's page is
-        self.stashed: dict[str, StashedBlocks] = {}  # by page (see stash_html_blocks)
+        self.stash = PageStash()  # raw HTML blocks kept out of Python-Markdown
         self.output: AtomicOutput | None = None  # `mkdocs build`: see AtomicOutput
         # mkdocs serve keeps this object from one rebuild to the next (MkDocs keeps a
         # plugin that has on_startup): what a rebuild can reuse is kept here.
@@ -114,32 +109,21 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         if not self.config.enabled:
             return None
         self.made.next_build()
-        self.stashed = {}  # what a failed rebuild left
+        self.stash = PageStash()  # not what a failed rebuild left
+        generated = 0
         with collector.resting():
             self.corpus = self._convert()
-            searched_after = self.config.search_paragraphs
-            self.pages = site_pages(
-                self.corpus, self.folders, searched_after=searched_after, made=self.made
+            self.pages = site_paths(self.corpus, self.folders)
+            made = site_files(
+                self.corpus,
+                self.folders,
+                searched_after=self.config.search_paragraphs,
+                made=self.made,
             )
+            for path, content in made:
+                add_generated(files, config, path, content, self.config, self.export)
+                generated += 1
         collector.corpus_made(serving=self.is_serve)
-        for path, content in self.pages.files:
-            if files.get_file_from_path(path) is not None:
-                raise PluginError(
-                    f"resolutions: '{config.docs_dir}/{path}' would hide a generated "
-                    f"page; pages under '{self.config.texts_dir}/' and "
-                    f"'{self.config.glossary_dir}/' are made from the source texts, remove "
-                    "it from the docs folder"
-                )
-            # As UTF-8: half the memory of the string, for the JSON files until MkDocs
-            # writes them (the pages' sources are dropped once read: on_page_markdown).
-            data = content.encode("utf-8")
-            files.append(
-                File.generated(config, path, content=data, inclusion=InclusionLevel.NOT_IN_NAV)
-            )
-            if self.export is not None:
-                write_page(self.export, path, content)
-        generated = len(self.pages.files)
-        self.pages = replace(self.pages, files=[])  # MkDocs's files hold them now
         if self.reuse is not None:  # every page is built to show an error
             reuse_pages(files, config, self.reuse, none=self.preview_error is not None)
         counts = (len(self.corpus.documents), self.config.source_dir, generated)
@@ -150,7 +134,7 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         if not self.config.enabled:
             return None
-        output = self._unstash(output, page)
+        output = self.stash.put_back(output, page.file.src_uri)
         if self.reuse is not None:
             self.reuse.keep(page.file.src_uri, output)
         if self.preview_error is not None:
@@ -224,8 +208,7 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
             if self.export is not None:
                 write_page(self.export, page.file.src_uri, markdown)
         if is_home or page.file.generated_by == "resolutions":
-            markdown, blocks = stash_html_blocks(markdown)
-            self.stashed[page.file.src_uri] = StashedBlocks(blocks)
+            markdown = self.stash.take(markdown, page.file.src_uri)
         if page.file.generated_by == "resolutions":
             # Read: MkDocs never reads a page's source again.  Kept to the end of the
             # build, the sources of 10,000 texts would be 800 MB of the peak.
@@ -235,17 +218,11 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
     def on_page_content(
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        if not self.config.enabled or not in_theme_search(page):
+        if not self.config.enabled or not in_theme_search(page.meta):
             # A page the theme's search leaves out gets its blocks back as it is written
             # (on_post_page): until then its HTML is a few placeholders.
             return None
-        return self._unstash(html, page)
-
-    def _unstash(self, html: str, page: Page) -> str:
-        stashed = self.stashed.pop(page.file.src_uri, None)
-        if stashed is None:
-            return html
-        return unstash_html_blocks(html, stashed.blocks(), page.file.src_uri)
+        return self.stash.put_back(html, page.file.src_uri)
 
     def _fill_home(self, markdown: str, page: Page, config: MkDocsConfig) -> str:
         marker = self.config.home_marker

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from array import array
+from collections.abc import Mapping
 
 from mkdocs.exceptions import PluginError
 
@@ -68,8 +69,7 @@ class StashedBlocks:
     __slots__ = ("data", "ends")
 
     def __init__(self, blocks: list[str]) -> None:
-        joined = "".join(blocks)
-        self.data = joined.encode("utf-8")
+        self.data = "".join(blocks).encode("utf-8")
         self.ends = array("q")
         end = 0
         for block in blocks:
@@ -80,3 +80,27 @@ class StashedBlocks:
         joined = self.data.decode("utf-8")
         starts = [0, *self.ends[:-1]]
         return [joined[start:end] for start, end in zip(starts, self.ends, strict=True)]
+
+
+class PageStash:
+    """The stashed blocks of the pages of one build, by page (``src_uri``)."""
+
+    def __init__(self) -> None:
+        self.pages: dict[str, StashedBlocks] = {}
+
+    def take(self, markdown: str, page: str) -> str:
+        """``markdown`` with its HTML blocks stashed (``stash_html_blocks``)."""
+        markdown, blocks = stash_html_blocks(markdown)
+        self.pages[page] = StashedBlocks(blocks)
+        return markdown
+
+    def put_back(self, html: str, page: str) -> str:
+        """``html`` with the blocks of ``page`` back, if they are still stashed."""
+        stashed = self.pages.pop(page, None)
+        return html if stashed is None else unstash_html_blocks(html, stashed.blocks(), page)
+
+
+def in_theme_search(meta: Mapping[str, object]) -> bool:
+    """Whether the theme's search reads the HTML of a page with this front matter."""
+    search = meta.get("search")
+    return not (isinstance(search, dict) and search.get("exclude"))

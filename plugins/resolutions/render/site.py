@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import posixpath
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
@@ -40,17 +40,39 @@ class SitePages:
 def site_pages(
     corpus: Corpus, folders: Folders, *, searched_after: bool = True, made: Made | None = None
 ) -> SitePages:
-    """Every generated file of the site.  ``searched_after``: the texts and glossary
-    entries are indexed after the build (see ``search``), so the glossary's pages are
-    kept out of the theme's search; ``made`` keeps pages between the rebuilds of a
-    preview."""
+    """Every generated file of the site (``site_files``) and where each page is."""
+    paths = site_paths(corpus, folders)
+    files = list(site_files(corpus, folders, searched_after=searched_after, made=made))
+    return replace(paths, files=files)
+
+
+def site_paths(corpus: Corpus, folders: Folders) -> SitePages:
+    """Where the page of each text and of each glossary entry is (no files)."""
+    return SitePages(
+        [],
+        {document.slug: text_path(folders.texts, document.slug) for document in corpus.documents},
+        {
+            entry.id: entry_part_path(folders.glossary, entry.id, 1)
+            for entry in corpus.glossary or ()
+        },
+    )
+
+
+def site_files(
+    corpus: Corpus, folders: Folders, *, searched_after: bool = True, made: Made | None = None
+) -> Iterator[SitePage]:
+    """Every generated file of the site, one at a time: a caller that keeps each in a
+    compact form (the plugin: as UTF-8) never holds all of them as strings, which at
+    10,000 texts are a gigabyte.  ``searched_after``: the texts and glossary entries
+    are indexed after the build (see ``search``), so their pages are kept out of the
+    theme's search; ``made`` keeps pages between the rebuilds of a preview."""
     made = made or Made()
-    files = text_pages(corpus, folders, made, searched_after=searched_after)
+    yield from text_pages(corpus, folders, made, searched_after=searched_after)
     graph = whole_graph(corpus.documents, made)
     graph_files = graph_pages(graph, corpus.documents, folders, made)
     listings = listing_pages(corpus.documents, folders.texts, graph_files[0].path)
-    files += [listings[0], *graph_files, graph_data(graph), *listings[1:]]
-    files += glossary_pages(
+    yield from [listings[0], *graph_files, graph_data(graph), *listings[1:]]
+    yield from glossary_pages(
         corpus.glossary,
         corpus.mentions,
         corpus.citations,
@@ -58,14 +80,6 @@ def site_pages(
         folders,
         searched_after=searched_after,
         made=made,
-    )
-    return SitePages(
-        files,
-        {document.slug: text_path(folders.texts, document.slug) for document in corpus.documents},
-        {
-            entry.id: entry_part_path(folders.glossary, entry.id, 1)
-            for entry in corpus.glossary or ()
-        },
     )
 
 
@@ -81,13 +95,12 @@ def render_context(corpus: Corpus, folders: Folders, lang: str = "fr") -> Render
 
 def text_pages(
     corpus: Corpus, folders: Folders, made: Made, *, searched_after: bool = True
-) -> list[SitePage]:
+) -> Iterator[SitePage]:
     """The page (``<texts>/<slug>.md``) and the data (``<texts>/<slug>.json``) of each
     text, in the corpus's order.  ``searched_after``: each page says in its front matter
     that the theme's search leaves it out (it is indexed block by block after the build),
     so that a plain MkDocs build of the same Markdown does the same work."""
     texts = folders.texts
-    files: list[SitePage] = []
     contexts: dict[str, RenderContext] = {}
     by_slug = {document.slug: document for document in corpus.documents}
     versions = translations(corpus.documents)
@@ -117,11 +130,8 @@ def text_pages(
         )
         if searched_after:
             markdown = out_of_theme_search(markdown)
-        files += [
-            SitePage(text_path(texts, document.slug), markdown),
-            SitePage(f"{texts}/{document.slug}.json", data),
-        ]
-    return files
+        yield SitePage(text_path(texts, document.slug), markdown)
+        yield SitePage(f"{texts}/{document.slug}.json", data)
 
 
 def out_of_theme_search(page: str) -> str:
