@@ -19,20 +19,35 @@ def add_generated(
     content: str,
     options: ResolutionsConfig,
     export: Path | None,
+    sources: Path | None,
 ) -> None:
     """Add one generated file to MkDocs's files, out of the navigation (and write it
     into ``export``, the option ``markdown_dir``, if set); a file of the docs folder
-    at the same path is an error."""
+    at the same path is an error.
+
+    Building (``sources`` set), nothing is kept in memory: a page's Markdown is written
+    into ``sources``, where MkDocs reads it, and a data file straight into the site (the
+    site folder is emptied before this event, and MkDocs leaves a file that is already
+    where it would copy it).  Kept in memory, the pages and data of 10,000 texts were
+    800 MB of the build's peak.  Serving, files stay in memory, where the preview's
+    page reuse reads them."""
     if files.get_file_from_path(path) is not None:
         raise PluginError(
             f"resolutions: '{config.docs_dir}/{path}' would hide a generated page; pages "
             f"under '{options.texts_dir}/' and '{options.glossary_dir}/' are made from the "
             "source texts, remove it from the docs folder"
         )
-    # As UTF-8, about half the memory of a string of French text, until MkDocs reads a
-    # page (its source is dropped then: see the plugin's on_page_markdown) or writes a
-    # data file.
     data = content.encode("utf-8")
-    files.append(File.generated(config, path, content=data, inclusion=InclusionLevel.NOT_IN_NAV))
+    inclusion = InclusionLevel.NOT_IN_NAV
+    if sources is None:
+        files.append(File.generated(config, path, content=data, inclusion=inclusion))
+    else:
+        folder = sources if path.endswith(".md") else Path(config.site_dir)
+        target = folder / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        files.append(
+            File.generated(config, path, abs_src_path=str(target), inclusion=inclusion)
+        )
     if export is not None:
         write_page(export, path, content)

@@ -121,7 +121,8 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
                 made=self.made,
             )
             for path, content in made:
-                add_generated(files, config, path, content, self.config, self.export)
+                sources = self.output.sources if self.output is not None else None
+                add_generated(files, config, path, content, self.config, self.export, sources)
                 generated += 1
         collector.corpus_made(serving=self.is_serve)
         if self.reuse is not None:  # every page is built to show an error
@@ -209,10 +210,6 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
                 write_page(self.export, page.file.src_uri, markdown)
         if is_home or page.file.generated_by == "resolutions":
             markdown = self.stash.take(markdown, page.file.src_uri)
-        if page.file.generated_by == "resolutions":
-            # Read: MkDocs never reads a page's source again.  Kept to the end of the
-            # build, the sources of 10,000 texts would be 800 MB of the peak.
-            page.file.content_bytes = b""
         return markdown
 
     def on_page_content(

