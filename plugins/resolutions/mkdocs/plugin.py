@@ -27,7 +27,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from .. import checks
-from ..archive import build_epoch, write_archive
+from ..archive import ArchiveWriter, build_epoch
 from ..errors import SourceError
 from ..pipeline import Corpus, Made, Memo, build_corpus
 from ..render.listings import home_block
@@ -54,6 +54,7 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         self.pages = SitePages([], {}, {})  # and where each text's and entry's page is
         self.stash = PageStash()  # raw HTML blocks kept out of Python-Markdown
         self.output: AtomicOutput | None = None  # `mkdocs build`: see AtomicOutput
+        self.archive: ArchiveWriter | None = None  # being written, during on_post_build
         # mkdocs serve keeps this object from one rebuild to the next (MkDocs keeps a
         # plugin that has on_startup): what a rebuild can reuse is kept here.
         self.builds = 0
@@ -252,29 +253,29 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
             paragraphs=self.config.search_paragraphs,
         )
         if stats is not None:
-            log.info(
-                "Search index: %d pages, %d terms, %d shards, %.1f MB in %.1f s",
-                stats.pages,
-                stats.terms,
-                stats.shards,
-                stats.index_bytes / 1e6,
-                time.perf_counter() - started,
-            )
+            seconds = time.perf_counter() - started
+            counts = (stats.pages, stats.terms, stats.shards, stats.index_bytes / 1e6, seconds)
+            log.info("Search index: %d pages, %d terms, %d shards, %.1f MB in %.1f s", *counts)
 
-    @event_priority(-150)  # after the offline plugin (-100) wrote search_index.js, which
-    # the archive must hold for search to work from the unpacked files
-    def _write_archive(self, *, config: MkDocsConfig) -> None:
-        if not self.config.enabled or not self.config.archive:
-            return
-        if self.is_serve:
-            log.info("Offline archive skipped while serving")
+    @event_priority(100)  # first: the pages are written, the search index is not yet
+    def _start_archive(self, *, config: MkDocsConfig) -> None:
+        if not self.config.enabled or not self.config.archive or self.is_serve:
             return
         try:
             epoch = build_epoch()
         except ValueError as error:
             raise PluginError(f"resolutions: {error}") from None
-        target = write_archive(Path(config.site_dir), self.config.archive_name, epoch)
-        log.info("Offline archive written: %s (%d bytes)", target, target.stat().st_size)
+        self.archive = ArchiveWriter(Path(config.site_dir), self.config.archive_name, epoch)
+        self.archive.start()
+
+    @event_priority(-150)  # after the offline plugin (-100) wrote search_index.js, which
+    # the archive must hold for search to work from the unpacked files
+    def _write_archive(self, *, config: MkDocsConfig) -> None:
+        if self.archive is not None:
+            target, self.archive = self.archive.finish(), None
+            log.info("Offline archive written: %s (%d bytes)", target, target.stat().st_size)
+        elif self.is_serve and self.config.enabled and self.config.archive:
+            log.info("Offline archive skipped while serving")
 
     @event_priority(-200)  # last of all
     def _thaw(self, *, config: MkDocsConfig) -> None:
@@ -282,10 +283,13 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         if self.output is not None:
             self.output.complete = True
 
-    on_post_build = CombinedEvent(_write_search_entries, _write_archive, _thaw)
+    on_post_build = CombinedEvent(_start_archive, _write_search_entries, _write_archive, _thaw)
 
     def on_build_error(self, *, error: Exception) -> None:
         collector.build_failed()
+        stopped, self.archive = self.archive, None
+        if stopped is not None:
+            stopped.cancel()
         if self.output is not None:
             # Strict mode's abort comes after the last event: nothing is published.
             self.output.complete = False
