@@ -15,7 +15,7 @@ import material
 import pytest
 from mkdocs.exceptions import PluginError
 
-from resolutions.archive import build_epoch, write_archive
+from resolutions.archive import ArchiveWriter, build_epoch, write_archive
 from resolutions.corpus import CitationIndex
 from resolutions.glossary import Entry, MentionIndex
 from resolutions.mkdocs.config import ResolutionsConfig
@@ -79,6 +79,31 @@ def test_the_same_sources_build_the_same_archive(tmp_path: Path) -> None:
     assert [info.filename for info in infos] == ["site/a-b.css", "site/a.html", "site/b/page.html"]
     assert {info.date_time for info in infos} == {(2023, 11, 14, 22, 13, 20)}
     assert {info.external_attr >> 16 for info in infos} == {0o100644}
+
+
+def test_the_search_index_comes_last_in_the_archive_and_a_cancelled_one_leaves_nothing(
+    tmp_path: Path,
+) -> None:
+    # The build zips its pages while it writes the search index (ArchiveWriter): the
+    # search folder's files are added once the rest is in.
+    site = tmp_path / "site"
+    for name in ("a.html", "search/t/0.js", "search/manifest.js", "textes/b.html"):
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(name)
+    with zipfile.ZipFile(write_archive(site, "site.zip", 1_700_000_000)) as archive:
+        names = [info.filename for info in archive.infolist()]
+        assert archive.read("site/search/t/0.js") == b"search/t/0.js"
+    assert names == [
+        "site/a.html",
+        "site/textes/b.html",
+        "site/search/manifest.js",
+        "site/search/t/0.js",
+    ]
+    (site / "site.zip").unlink()
+    writer = ArchiveWriter(site, "site.zip", 1_700_000_000)
+    writer.start()
+    writer.cancel()
+    assert sorted(path.name for path in site.iterdir()) == ["a.html", "search", "textes"]
 
 
 def test_build_time_comes_from_source_date_epoch(monkeypatch: pytest.MonkeyPatch) -> None:
