@@ -37,15 +37,16 @@ def add_generated(
             f"under '{options.texts_dir}/' and '{options.glossary_dir}/' are made from the "
             "source texts, remove it from the docs folder"
         )
-    data = content.encode("utf-8")
     inclusion = InclusionLevel.NOT_IN_NAV
     if sources is None:
-        files.append(File.generated(config, path, content=data, inclusion=inclusion))
+        # The very string the preview's memo holds: an unchanged page is known by it
+        # (see preview.reuse_pages), neither encoded nor hashed again.
+        files.append(File.generated(config, path, content=content, inclusion=inclusion))
     else:
         folder = sources if path.endswith(".md") else Path(config.site_dir)
         target = folder / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+        target.write_bytes(content.encode("utf-8"))
         files.append(
             File.generated(config, path, abs_src_path=str(target), inclusion=inclusion)
         )
