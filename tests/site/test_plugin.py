@@ -20,7 +20,7 @@ from resolutions.corpus import CitationIndex
 from resolutions.glossary import Entry, MentionIndex
 from resolutions.mkdocs.config import ResolutionsConfig
 from resolutions.mkdocs.plugin import ResolutionsPlugin
-from resolutions.mkdocs.stash import stash_html_blocks, unstash_html_blocks
+from resolutions.mkdocs.stash import PageStash, stash_html_blocks, unstash_html_blocks
 from resolutions.model import Block, Document, Footnote, Item, NoteMark, Paragraph
 from resolutions.pipeline import Corpus
 from resolutions.search import glossary_search_entry, search_entries
@@ -258,6 +258,42 @@ def test_html_blocks_skip_python_markdown_and_come_back_unchanged() -> None:
     assert 'id="sec-I"' in restored and "ra-stash" not in restored
     with pytest.raises(PluginError, match=r"x\.md: HTML blocks \[1\] lost"):
         unstash_html_blocks(html.replace("<p>ra-stash-1</p>", ""), blocks, "x.md")
+
+
+def test_blocks_the_theme_search_skips_wait_until_the_page_is_written() -> None:
+    """A page the theme's search reads (the home page; text pages with
+    ``search_paragraphs: false``) gets its blocks back before the search parses it, but
+    not those marked ``data-search-exclude``: Material's parser fails on a list of
+    lists inside one (the build stopped with a traceback)."""
+    from material.plugins.search.plugin import Parser
+
+    markdown = "\n".join(
+        [
+            "# Titre",
+            "",
+            '<div class="ra-para" id="op1"><p>Décide de rester saisie.</p></div>',
+            "",
+            # As a text's "Liens par paragraphe": a list of lists.
+            '<ul class="ra-links-list" data-search-exclude><li id="liens-op1"><a href="#op1">'
+            'Paragraphe 1</a><ul class="ra-links-list__links"><li><span>Cite :</span> '
+            '<a href="b.html">A/RES/1/1</a></li></ul></li></ul>',
+        ]
+    )
+    stash = PageStash()
+    html = markdown_module.markdown(stash.take(markdown, "p.md"))
+    searched = stash.put_back(html, "p.md", searched=True)
+    assert "Décide de rester saisie" in searched and "liens-op1" not in searched
+    parser = Parser()
+    parser.feed(searched)
+    parser.close()
+    read = " ".join("".join(section.text) for section in parser.data)
+    assert "Décide" in read and "ra-stash" not in read and "A/RES/1/1" not in read
+    written = stash.put_back(searched, "p.md")
+    whole = PageStash()
+    assert written == whole.put_back(markdown_module.markdown(whole.take(markdown, "p.md")), "p.md")
+    assert "ra-stash" not in written and 'id="liens-op1"' in written
+    with pytest.raises(ValueError):  # what the theme's search did with the whole page
+        Parser().feed(written)
 
 
 def test_glossary_entries_are_searched_by_their_names() -> None:

@@ -222,7 +222,7 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
             # A page the theme's search leaves out gets its blocks back as it is written
             # (on_post_page): until then its HTML is a few placeholders.
             return None
-        return self.stash.put_back(html, page.file.src_uri)
+        return self.stash.put_back(html, page.file.src_uri, searched=True)
 
     def _fill_home(self, markdown: str, page: Page, config: MkDocsConfig) -> str:
         marker = self.config.home_marker
