@@ -8,7 +8,7 @@ text), for the OCR word repair of scanned texts (issue 6), for the corpus passes
 The structural conversion is also measured per format of the seeds, and on the seeds
 re-laid out as editors paste real copies (hard-wrapped at 72 columns, flattened into
 one line, with page furniture: the re-layouts of the layout-invariance tests,
-``tests/converter/relayout.py``).
+``tests/converter/relayout.py``), all the seeds and then each format's alone.
 
 Times are the process's CPU time (``time.process_time``): the work of one core,
 whatever else the machine runs meanwhile (the project's two cores are shared).
@@ -99,13 +99,20 @@ def main() -> None:
     print(f"source: {megabytes:.1f} MB ({len(documents)} texts, the seeds repeated)")
     print(f"structural conversion (load → structure → footnotes): {rate(megabytes, seconds)}")
     formats: dict[str, list[tuple[str, bytes]]] = {}
+    format_of: dict[str, str] = {}
     for name, raw in sources:
         source_format = convert_bytes(raw, name, repair=False).documents[0].format
         formats.setdefault(source_format, []).append((name, raw))
+        format_of[name] = source_format
     for source_format, group in sorted(formats.items()):
         print(f"  {source_format} seeds: {rate(*throughput(group, goal / 4))}")
     for layout, group in relaid_seeds().items():
         print(f"  seeds {layout}: {rate(*throughput(group, goal / 4))}")
+        # Each format's readers on its own (issue 11 asks the figure for PDF text).
+        for source_format in sorted(formats):
+            part = [(name, raw) for name, raw in group if format_of[name] == source_format]
+            if part:
+                print(f"    {source_format}: {rate(*throughput(part, goal / 8))}")
 
     lexicon = french_lexicon()
     scanned = [d for d in documents if d.format == "ocr"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import filterfalse
 
 from .model import Language
 
@@ -45,7 +46,15 @@ _LANGUAGE_OF = {word: language for language, words in FUNCTION_WORDS.items() for
 def language_shares(text: str) -> dict[Language, int]:
     """How many function words of each language ``text`` holds (for messages)."""
     counts: dict[Language, int] = {"fr": 0, "en": 0}
-    found = Counter(map(_LANGUAGE_OF.get, _WORD.findall(text.lower())))
-    for language in counts:
-        counts[language] = found.get(language, 0)
+    # The words are the runs of letters; white space is never a letter, so each piece
+    # between spaces holds whole words.  A piece of letters alone is one word; only the
+    # pieces with other characters ("d’une", "(de", "2005,") are cut into words by the
+    # pattern, read together.  Every step runs at C speed but the lookup of the fifty
+    # function words (reading the whole text with the pattern was most of this
+    # function's time).
+    pieces = text.lower().split()
+    alone = Counter(pieces)
+    cut = Counter(_WORD.findall(" ".join(filterfalse(str.isalpha, pieces))))
+    for word, language in _LANGUAGE_OF.items():
+        counts[language] += alone[word] + cut[word]
     return counts

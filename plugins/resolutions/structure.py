@@ -38,6 +38,7 @@ from .model import (
     Emphasis,
     Footnote,
     Language,
+    NoteMark,
     Paragraph,
     ParsedText,
     Removal,
@@ -119,6 +120,8 @@ LEAD_PHRASES = (
 )
 LEAD_PHRASE_WORDS = max(len(phrase.split()) for phrase in LEAD_PHRASES)
 LEAD_PHRASE_STARTS = tuple(phrase + " " for phrase in LEAD_PHRASES)
+LEAD_SPLIT = 24
+"""Words of a paragraph split to find its lead (more when the lead runs on)."""
 LEAD_OPENERS = {
     "vivement",
     "gravement",
@@ -156,13 +159,16 @@ def strip_prefix(block: Block, length: int) -> Block:
         start, end = moved(span.start), moved(span.end)
         if end > start:
             spans.append(replace(span, start=start, end=end))
-    return replace(
-        block,
-        text=block.text[length:],
-        lines=tuple((moved(offset), line) for offset, line in block.lines),
-        notes=tuple(replace(mark, offset=moved(mark.offset)) for mark in block.notes),
-        spans=tuple(spans),
+    text = block.text[length:]
+    lines = tuple(
+        (offset - length if offset > length else 0, line) for offset, line in block.lines
     )
+    # The classes built directly: ``dataclasses.replace`` looks at every field of
+    # the class at each call, and this runs for every numbered paragraph and item.
+    notes = tuple(NoteMark(moved(mark.offset), mark.number, mark.line) for mark in block.notes)
+    if type(block) is Block:
+        return Block(text=text, line=block.line, lines=lines, notes=notes, spans=tuple(spans))
+    return replace(block, text=text, lines=lines, notes=notes, spans=tuple(spans))
 
 
 def find_lead(block: Block) -> str:
@@ -172,7 +178,10 @@ def find_lead(block: Block) -> str:
     for span in block.spans:
         if isinstance(span, Emphasis) and span.start == 0 and span.end > 0:
             return text[: span.end].rstrip(" ,;:")
-    words = text.split()  # the runs of non-space characters, as r"\S+" finds them
+    # The runs of non-space characters, as r"\S+" finds them: the first few only (a
+    # lead is a few words; splitting the whole paragraph cost as much as the rest),
+    # all of them if the lead runs on that far.
+    words = text.split(maxsplit=LEAD_SPLIT)
     if not words or not words[0][:1].isupper() or words[0] in ("Nous", "Nous,"):
         return ""
     # An adverb or a reflexive pronoun opens the phrase: the participle follows it
@@ -181,6 +190,8 @@ def find_lead(block: Block) -> str:
     opens = opener in LEAD_OPENERS or opener.startswith(("s’", "s'"))
     taken = 2 if opens and len(words) > 1 else 1
     while taken < len(words):
+        if len(words) > LEAD_SPLIT and taken + LEAD_PHRASE_WORDS + 1 >= LEAD_SPLIT:
+            words = text.split()  # the last item read would be the unsplit rest
         # The words a phrase can take and one more say whether the rest of the
         # paragraph starts with it (joining the whole rest made each paragraph's lead
         # cost as much as the paragraph, at every word of the lead).
@@ -534,7 +545,9 @@ def parse_text(
         # ``other`` (``annex_paragraph`` in an annex) accepts any block, so some rule
         # always takes it.
         rules = layout.annex_rules if state.annexes else layout.rules
-        next(rule for rule in rules if rule(state, raw))
+        for rule in rules:
+            if rule(state, raw):
+                break
     first_text = next((raw.text for raw in body), "")
     fragment = not heading and author is None and first_text[:1].islower()
     last = state.paragraphs[-1] if state.paragraphs else None
@@ -562,6 +575,7 @@ def attach_footnotes(
     cited note exists.  A note cited by no text stays with the text where it is printed."""
     per_text: list[dict[str, list[str]]] = [{} for _ in texts]
     first_citer: dict[str, int] = {}
+    owner_by_line = _Owners(texts)
     for position, text in enumerate(texts):
         for anchor, block in text.blocks():
             for mark in block.notes:
@@ -577,7 +591,7 @@ def attach_footnotes(
         for number, block in notes.items():
             owner = first_citer.get(number)
             if owner is None:
-                owner = _owner_by_line(texts, block.line)
+                owner = owner_by_line(block.line)
             if owner == position or number in per_text[position]:
                 footnotes.append(
                     Footnote(
@@ -590,19 +604,30 @@ def attach_footnotes(
     return result
 
 
-def _owner_by_line(texts: Sequence[ParsedText], line: int) -> int:
-    """The text whose lines hold ``line`` (the first one, before any text starts)."""
-    owner = 0
-    for position, text in enumerate(texts):
-        first = min(
-            [block.line for block in text.heading]
-            + [paragraph.line for paragraph in text.paragraphs]
-            + ([text.author.line] if text.author else []),
-            default=None,
-        )
-        if first is not None and first <= line:
-            owner = position
-    return owner
+def first_line_of(text: ParsedText) -> int | None:
+    """The first line a text's heading, author clause or paragraphs come from."""
+    return min(
+        [block.line for block in text.heading]
+        + [paragraph.line for paragraph in text.paragraphs]
+        + ([text.author.line] if text.author else []),
+        default=None,
+    )
+
+
+class _Owners:
+    """Which text holds a line: each text's first line found once (finding it again for
+    every note, removal and detail read all the paragraphs each time)."""
+
+    def __init__(self, texts: Sequence[ParsedText]) -> None:
+        self.firsts = [first_line_of(text) for text in texts]
+
+    def __call__(self, line: int) -> int:
+        """The text whose lines hold ``line`` (the first one, before any text starts)."""
+        owner = 0
+        for position, first in enumerate(self.firsts):
+            if first is not None and first <= line:
+                owner = position
+        return owner
 
 
 def text_language(entry: dict[str, Any], blocks: Sequence[RawBlock]) -> Language:
@@ -624,6 +649,7 @@ def parse_structure(
         lang = text_language(entry, run)
         texts.append(parse_text(run, layout_for(lang, source_format), source_format, lang))
     footnotes = attach_footnotes(texts, flow.notes, path)
+    owner_by_line = _Owners(texts)
     # What the reader found goes with the text whose lines hold it: corrections (a note
     # mark read from a quote), furniture removed, the cover block's details.
     corrections: list[list[Correction]] = [list(text.corrections) for text in texts]
@@ -631,11 +657,11 @@ def parse_structure(
     details: list[dict[str, str]] = [dict(text.details) for text in texts]
     detail_lines: list[list[tuple[str, int]]] = [[] for _ in texts]
     for correction in flow.corrections:
-        corrections[_owner_by_line(texts, correction.line)].append(correction)
+        corrections[owner_by_line(correction.line)].append(correction)
     for removal in flow.removals:
-        removals[_owner_by_line(texts, removal.line)].append(removal)
+        removals[owner_by_line(removal.line)].append(removal)
     for detail in flow.details:
-        owner = _owner_by_line(texts, detail.line)
+        owner = owner_by_line(detail.line)
         if detail.name not in details[owner]:
             details[owner][detail.name] = detail.value
             detail_lines[owner].append((detail.name, detail.line))

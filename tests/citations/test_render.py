@@ -1,18 +1,19 @@
-"""The "Cité par" section and the SVG graph: links, escaping, no outside resource."""
+"""The "Cité par" section and the graph's pages: links, escaping, no outside resource."""
 
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as ET
+from dataclasses import replace
 
 import pytest
+from bs4 import BeautifulSoup
 
 from resolutions import ids
 from resolutions.corpus import CitedBy, annotate, citation_graph
-from resolutions.render.citation_graph import (
-    render_citation_graph,
-    render_cited_by,
-)
+from resolutions.model import Document
+from resolutions.render.citation_graph import render_cited_by
+from resolutions.render.graph_pages import graph_pages
+from resolutions.render.pages import Folders
 
 from .conftest import GLOSSARY, with_mentions
 
@@ -108,91 +109,88 @@ def test_block_label(block_id: str, words: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def graph(seed_documents) -> dict:
+def seeds(seed_documents) -> tuple[tuple[Document, ...], dict]:
     documents, _ = annotate(seed_documents, GLOSSARY)
-    return citation_graph(documents)
+    return documents, citation_graph(documents)
 
 
-def test_graph_svg_is_well_formed_and_links_every_corpus_text(graph) -> None:
-    html = render_citation_graph(graph, link_for)
-    root = ET.fromstring(html)  # the whole figure is well-formed XML
-    svg = root.find(".//{http://www.w3.org/2000/svg}svg")
-    assert svg is not None
-    links = {element.get("href") for element in svg.iter("{http://www.w3.org/2000/svg}a")}
-    corpus = {node["slug"] for node in graph["nodes"] if node["in_corpus"]}
-    assert {link_for(slug) for slug in corpus} <= links
+def pages_of(graph: dict, documents, entry_title=None) -> dict[str, BeautifulSoup]:
+    pages = graph_pages(graph, documents, Folders(), entry_title=entry_title)
+    return {page.path: BeautifulSoup(page.content, "html.parser") for page in pages}
+
+
+def test_graph_page_links_every_corpus_text_and_outside_addresses(seeds) -> None:
+    documents, graph = seeds
+    pages = pages_of(graph, documents)
+    main = pages["textes/citations.md"]
+    headings = [link["href"] for link in main.select("li.ra-graphe-texte > .ra-graphe-titre a")]
+    # The seeds fit on the graph's page: each text once, linked to its page.
+    assert sorted(headings) == sorted(f"{document.slug}.html" for document in documents)
+    outside = pages["textes/citations/hors-corpus.md"]
+    links = {link["href"] for link in outside.select("a")}
     # Outside texts with an official address link to it; the others are not links.
     assert "https://docs.un.org/fr/A/RES/61/183" in links
     assert not any("MC.DEC" in link for link in links)
-    paths = list(svg.iter("{http://www.w3.org/2000/svg}path"))
-    drawn = [p for p in paths if p.get("class") == "arc"]
-    assert len(drawn) == len(graph["edges"])
-    # Rows by body, in French.
     names = [
-        t.text
-        for t in svg.iter("{http://www.w3.org/2000/svg}text")
-        if t.get("class") == "rangee-nom"
+        item.select_one(".ra-graphe-titre").get_text(" ", strip=True)
+        for item in outside.select("li.ra-graphe-texte")
     ]
-    assert names[:3] == [
-        "Assemblée générale",
-        "Conseil économique et social",
-        "Commission des stupéfiants",
-    ]
+    assert any(name.startswith("MC.DEC/") for name in names)
 
 
-def test_graph_loads_nothing_from_elsewhere(graph) -> None:
-    html = render_citation_graph(graph, link_for)
-    assert "<script" not in html
-    assert not re.search(r"url\(\s*['\"]?https?:", html)
-    assert "@import" not in html
-    sources = re.findall(r'\s(?:src|xlink:href)="([^"]+)"', html)
-    assert sources == []
+def test_graph_pages_load_nothing_from_elsewhere(seeds) -> None:
+    documents, graph = seeds
+    for page in graph_pages(graph, documents, Folders()):
+        assert "<script" not in page.content
+        assert "@import" not in page.content
+        assert re.findall(r'\s(?:src|xlink:href)="([^"]+)"', page.content) == []
 
 
-def test_graph_escapes_labels() -> None:
+def test_graph_pages_escape_names(seeds) -> None:
+    documents, _ = seeds
+    hostile = replace(documents[0], symbol=HOSTILE, title=HOSTILE)
     graph = {
         "nodes": [
             {
-                "id": "doc:x",
+                "id": f"doc:{hostile.slug}",
                 "in_corpus": True,
-                "slug": "x",
-                "symbol": HOSTILE,
-                "short": HOSTILE,
-                "label": HOSTILE,
-                "title": HOSTILE,
+                "slug": hostile.slug,
                 "group": "ag",
                 "date": "2007",
-                "url": "",
             },
             {
                 "id": HOSTILE,
                 "in_corpus": False,
-                "slug": "",
-                "symbol": "",
+                "symbol": HOSTILE,
                 "short": HOSTILE,
                 "label": HOSTILE,
-                "title": HOSTILE,
                 "group": HOSTILE,
                 "date": "",
                 "url": "",
             },
         ],
-        "edges": [{"source": "doc:x", "target": HOSTILE, "count": 1, "blocks": [HOSTILE]}],
+        "edges": [
+            {"source": f"doc:{hostile.slug}", "target": HOSTILE, "count": 1, "blocks": ["op1"]}
+        ],
     }
-    html = render_citation_graph(graph, link_for)
-    assert "<script" not in html and "<img" not in html
-    ET.fromstring(html)
+    for page in graph_pages(graph, (hostile,), Folders()):
+        assert "<script" not in page.content and "<img" not in page.content
 
 
-def test_instruments_link_to_their_glossary_page(seed_documents) -> None:
+def test_instruments_are_named_by_the_glossary_and_link_to_their_entry(seed_documents) -> None:
     documents = tuple(
         with_mentions(document, {"Convention de 1988": "convention-1988"})
         for document in seed_documents
     )
-    graph = citation_graph(annotate(documents, GLOSSARY)[0])
+    documents = annotate(documents, GLOSSARY)[0]
+    graph = citation_graph(documents)
     [node] = [node for node in graph["nodes"] if node["id"] == "glossary:convention-1988"]
     assert (node["entry"], node["group"]) == ("convention-1988", "instrument")
-    html = render_citation_graph(graph, link_for, lambda entry: f"../glossaire/{entry}/")
-    assert '<a class="noeud noeud--hors-corpus" href="../glossaire/convention-1988/">' in html
-    # Without a glossary address the instrument is drawn, not linked.
-    assert "../glossaire/" not in render_citation_graph(graph, link_for)
+    titles = {"convention-1988": "Convention des Nations Unies contre le trafic illicite (1988)"}
+    pages = pages_of(graph, documents, lambda entry: titles.get(entry, ""))
+    outside = pages["textes/citations/hors-corpus.md"]
+    [link] = [a for a in outside.select("a") if a["href"] == "../../glossaire/convention-1988.html"]
+    assert link.get_text() == titles["convention-1988"]
+    # Never the graph's key as a name, on any page.
+    for soup in pages.values():
+        assert "convention-1988" not in soup.get_text()

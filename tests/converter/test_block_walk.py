@@ -56,3 +56,21 @@ def test_a_change_must_keep_the_kind_of_a_block() -> None:
     assert same == text
     with pytest.raises(TypeError, match="a change made a Block of a Paragraph"):
         text.map_blocks(lambda anchor, block: Block(block.text, block.line))
+
+
+def test_a_paragraph_or_item_read_from_a_block_keeps_every_field_of_the_block() -> None:
+    # paragraph_of and item_of name the block's fields one by one (for speed): a field
+    # added to Block must be added there too, or it would be silently dropped.
+    from resolutions.model import Emphasis, NoteMark, _block_fields, item_of, paragraph_of
+
+    block = Block(
+        "Rappelant la Déclaration",
+        4,
+        lines=((0, 4), (11, 5)),
+        notes=(NoteMark(24, "1", 5),),
+        spans=(Emphasis(0, 10),),
+    )
+    assert set(_block_fields(block)) == set(Block.__dataclass_fields__)
+    for made in (paragraph_of(block, "pp1", "preambular"), item_of(block, "op1-a", "a)")):
+        for name in Block.__dataclass_fields__:
+            assert getattr(made, name) == getattr(block, name), name

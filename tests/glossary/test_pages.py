@@ -3,6 +3,7 @@ BeautifulSoup: structure, links, and that untrusted text stays text."""
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import replace
 
 import markdown
@@ -11,10 +12,13 @@ from bs4 import BeautifulSoup
 from resolutions.corpus import CitedBy
 from resolutions.glossary import Entry, Glossary, MentionIndex, MentionSite, annotate
 from resolutions.render.glossary_pages import (
+    ENTRY_PART_BYTES,
     document_labels,
     glossary_entry_page,
     glossary_index_page,
+    glossary_pages,
 )
+from resolutions.render.pages import Folders
 
 from .conftest import document, paragraph
 
@@ -168,3 +172,79 @@ def test_document_labels_use_symbol_then_title() -> None:
         "avec": "A/RES/0/1 — Texte de test",
         "sans": "Texte de test",
     }
+
+
+class Mentions:
+    """The one thing glossary_pages asks of a MentionIndex or a CitationIndex."""
+
+    def __init__(self, sites: dict[str, tuple]) -> None:
+        self.found = sites
+
+    def sites(self, entry_id: str) -> tuple:
+        return self.found.get(entry_id, ())
+
+    def cited_by_entry(self, entry_id: str) -> tuple:
+        return ()
+
+
+def test_a_long_entry_page_is_cut_in_bounded_parts_led_by_body_and_year(
+    glossary: Glossary,
+) -> None:
+    """400 texts name the ONUDC: 200 of the CND and 200 of the Assembly, 20 a year from
+    2001 to 2010, each in one paragraph with an excerpt of about 600 characters."""
+    texts = [
+        replace(
+            document(paragraph("x"), slug=f"{body}-{n:03}"),
+            body=body,
+            date=f"{2001 + n % 10}-05-01",
+        )
+        for body in ("cnd", "ag")
+        for n in range(200)
+    ]
+    year_of = {text.slug: (text.body, text.date[:4]) for text in texts}
+    excerpt = "l’ONUDC " + "mot " * 148
+    sites = tuple(site(text.slug, "pp1", excerpt) for text in texts)
+    pages = glossary_pages(glossary, Mentions({"onudc": sites}), Mentions({}), texts, Folders())
+    parts = {page.path: page.content for page in pages if page.path.startswith("glossaire/onudc")}
+    assert len(parts) > 2
+    listed: dict[str, list[str]] = {}
+    for path, content in parts.items():
+        soup = BeautifulSoup(content, "html.parser")
+        mentions = soup.select_one("ul.ra-glossary-mentions")
+        assert len(str(mentions).encode()) <= ENTRY_PART_BYTES, path
+        listed[path] = [
+            posixpath.basename(a["href"]).removesuffix(".html")
+            for a in soup.select("li.ra-glossary-document > a")
+        ]
+    in_order = [slug for path in sorted(parts, key=part_number) for slug in listed[path]]
+    assert sorted(in_order) == sorted(year_of)
+    # The Assembly first (load.BODIES's order), then the CND; the latest year first.
+    assert [year_of[slug] for slug in in_order] == sorted(
+        (year_of[slug] for slug in in_order), key=lambda found: (found[0] != "ag", -int(found[1]))
+    )
+    index = BeautifulSoup(parts["glossaire/onudc.md"], "html.parser").select_one(
+        "nav.ra-glossary-years"
+    )
+    bodies = [dt.get_text() for dt in index.select("dt")]
+    assert bodies == ["Assemblée générale", "Commission des stupéfiants"]
+    for dd, body in zip(index.select("dd"), ("ag", "cnd"), strict=True):
+        years = [link.get_text() for link in dd.select("a")]
+        assert years == [str(year) for year in range(2010, 2000, -1)]
+        # Each year leads to the part where that body's texts of that year begin.
+        for link in dd.select("a"):
+            target = "glossaire/" + link["href"].removesuffix(".html") + ".md"
+            found = [year_of[slug] for slug in listed[target]]
+            assert (body, link.get_text()) in found, (body, link["href"])
+            before = [
+                year_of[slug]
+                for path in sorted(parts, key=part_number)
+                if part_number(path) < part_number(target)
+                for slug in listed[path]
+            ]
+            assert (body, link.get_text()) not in before, (body, link["href"])
+
+
+def part_number(path: str) -> int:
+    """``glossaire/onudc.md`` → 1, ``glossaire/onudc/3.md`` → 3."""
+    stem = posixpath.basename(path).removesuffix(".md")
+    return int(stem) if stem.isdigit() else 1

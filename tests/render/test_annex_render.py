@@ -10,8 +10,9 @@ from html import unescape
 
 import markdown
 
-from resolutions.corpus import annotate
+from resolutions.corpus import CitedBy, annotate
 from resolutions.pipeline import convert_bytes
+from resolutions.render.connections import paragraph_links
 from resolutions.render.json import document_to_json
 from resolutions.render.markdown import render_document
 
@@ -143,3 +144,44 @@ def test_json_export_holds_the_annex() -> None:
         "annexe-art-1-par-1-a-i",
         "annexe-art-1-par-1-a-ii",
     ]
+
+
+def test_every_paragraph_and_item_of_the_annex_has_its_citer_button() -> None:
+    """Issue 15: the annex's paragraphs had a ¶ but no « Citer »."""
+    text, _ = page()
+    buttons = dict(
+        (unescape(name), unescape(cited))
+        for cited, name in re.findall(r'data-ra-cite="([^"]*)" aria-label="([^"]*)"', text)
+    )
+    text_of = "Assemblée générale, résolution 79/243 (version anglaise)"
+    assert buttons["Citer l’article 1, paragraphe 1 a) i) de l’annexe"] == (
+        f"{text_of}, article 1, paragraphe 1 a) i) de l’annexe, 24 décembre 2024"
+    )
+    # The resolution's two paragraphs, then the annex's: its preamble's one, article 1's
+    # paragraph 1, its items (a) and (b) and (a)'s sub-items (i) and (ii).
+    assert len(buttons) == 2 + 1 + 1 + 2 + 2
+    assert "Citer le paragraphe 1" in buttons
+    assert "Citer l’alinéa 1 du préambule de l’annexe" in buttons
+
+
+def test_a_cited_annex_paragraph_has_its_count_of_connections() -> None:
+    """A text of the corpus citing article 1, paragraph 1 (a) of the annex: the
+    paragraph shows the count in its margin, as the resolution's own paragraphs do."""
+    (document,) = convert_bytes(SOURCE.encode(), "source_texts/essai.txt").documents
+    [paragraph] = [p for annex in document.annexes for p in annex.paragraphs() if p.items]
+    item = paragraph.items[0]
+    row = CitedBy(
+        "autre",
+        "op2",
+        "… l’article premier de la Convention …",
+        "ag",
+        "2025-01-01",
+        symbol="A/RES/80/1",
+        cited_anchor=item.id,
+    )
+    links = paragraph_links(document, [row], {}, lambda slug, anchor: f"{slug}.html#{anchor}")
+    assert list(links) == [paragraph.id]
+    assert [link.label for link in links[paragraph.id].cited_by] == ["A/RES/80/1, paragraphe 2"]
+    text = render_document(document, markers={paragraph.id: '<a class="ra-links">1</a>'})
+    [line] = [line for line in text.splitlines() if f'id="{paragraph.id}"' in line]
+    assert '<a class="ra-links">1</a></p>' in line

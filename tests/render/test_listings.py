@@ -193,6 +193,14 @@ def test_an_english_text_is_marked_as_such() -> None:
     assert entry.select_one(".ra-listing-title")["lang"] == "en"
 
 
+def test_a_cnd_symbol_of_numbers_alone_says_its_body() -> None:
+    """« 62/1 » alone reads as the Assembly's A/RES/62/1 (issue 15)."""
+    cnd = text(1, "cnd", "2019-03-22", symbol="62/1")
+    *_, year = listing_pages([cnd], "textes", GRAPH)
+    entry = BeautifulSoup(year.content, "html.parser").select_one("ol.ra-listing > li")
+    assert entry.select_one(".ra-listing-symbol").get_text() == "CND 62/1"
+
+
 def test_titles_are_escaped() -> None:
     hostile = text(1, "ag", "2024-06-04", title='<script>alert(1)</script> & "x"', symbol="<b>")
     for page in listing_pages([hostile], "textes", GRAPH):

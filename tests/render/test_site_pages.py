@@ -16,7 +16,6 @@ from mkdocs.structure.files import File
 from resolutions.model import Block, Document, Paragraph
 from resolutions.pipeline import build_corpus
 from resolutions.render.glossary_pages import chunk_rows
-from resolutions.render.graph_pages import GRAPH_PART_TEXTS, graph_parts
 from resolutions.render.listings import home_block, listing_pages
 from resolutions.render.pages import SEARCH_EXCLUDED, Folders, relative_url
 from resolutions.render.site import site_pages
@@ -107,20 +106,6 @@ def test_the_home_block_links_from_the_home_page() -> None:
     assert "download" not in without_archive
 
 
-def test_the_graph_is_cut_by_year_and_at_most_so_many_texts_a_part() -> None:
-    many = GRAPH_PART_TEXTS + 3
-    documents = [text(f"t-{n:03}", "ag", f"2010-01-{1 + n % 28:02}") for n in range(many)]
-    documents.append(text("t-old", "ag", "2009-06-01"))
-    parts = graph_parts(documents)
-    assert [(name, title, len(texts)) for name, title, texts in parts] == [
-        ("2010", "Textes de 2010 (1 sur 2)", GRAPH_PART_TEXTS),
-        ("2010-2", "Textes de 2010 (2 sur 2)", 3),
-        ("2009", "Textes de 2009", 1),
-    ]
-    first = parts[0][2]
-    assert [d.date for d in first] == sorted(d.date for d in first), "date order"
-
-
 @dataclass(frozen=True)
 class Row:
     slug: str
@@ -136,8 +121,17 @@ def test_glossary_parts_never_split_the_rows_of_one_text() -> None:
         ["c", "c", "c"],
         ["d"],
     ]
-    # A text with more rows than the limit is a part of its own.
-    assert [len(part) for part in chunk_rows([Row("a")] * 5 + [Row("b")], 3)] == [5, 1]
+    # A text with more rows than the limit fills parts, and the next text follows it.
+    parts = chunk_rows([Row("a")] * 5 + [Row("b")], 3)
+    assert [[row.slug for row in part] for part in parts] == [["a"] * 3, ["a", "a", "b"]]
+
+
+def test_glossary_parts_weigh_rows_by_what_they_take() -> None:
+    rows = [Row("a"), Row("b"), Row("b"), Row("c")]
+    sizes = {"a": 50, "b": 30, "c": 10}
+    parts = chunk_rows(rows, 70, lambda row: sizes[row.slug])
+    # b's two rows (60) do not fit after a (50): a part of their own; c (10) joins them.
+    assert [[row.slug for row in part] for part in parts] == [["a"], ["b", "b", "c"]]
 
 
 def test_every_page_of_the_seed_corpus_has_its_own_path_in_its_folder(tmp_path: Path) -> None:

@@ -109,9 +109,9 @@ class _CountingPattern:
         self.pattern = pattern
         self.scanned = 0
 
-    def search(self, text: str) -> re.Match[str] | None:
-        self.scanned += len(text)
-        return self.pattern.search(text)
+    def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        self.scanned += len(text) - pos
+        return self.pattern.search(text, pos)
 
 
 def characters_scanned(monkeypatch, count: int) -> int:  # type: ignore[no-untyped-def]
@@ -135,38 +135,61 @@ def test_the_join_reads_each_block_a_bounded_number_of_times(monkeypatch) -> Non
     assert large <= 2.2 * small, (small, large)
 
 
-class _CountingWords:
-    """Stands for segment's word pattern and counts the characters it is asked to scan."""
-
-    def __init__(self, pattern: re.Pattern[str]) -> None:
-        self.pattern = pattern
-        self.scanned = 0
-
-    def finditer(self, text: str):  # type: ignore[no-untyped-def]
-        self.scanned += len(text)
-        return self.pattern.finditer(text)
-
-
-def characters_scanned_for_words(monkeypatch, count: int) -> int:  # type: ignore[no-untyped-def]
-    """How many characters segmentation scans for word positions when ``count``
-    paragraphs come flattened on one line, as a copy pasted from a web page has them."""
+def words_summed(monkeypatch, count: int) -> int:  # type: ignore[no-untyped-def]
+    """How many words segmentation sums the lengths of to cut the blocks out of the body
+    when ``count`` paragraphs come flattened on one line, as a copy pasted from a web
+    page has them."""
     from resolutions.load import Line
     from resolutions.readers import segment
 
-    counting = _CountingWords(segment._WORD)
-    monkeypatch.setattr(segment, "_WORD", counting)
+    summed = 0
+
+    def counting(words):  # type: ignore[no-untyped-def]
+        nonlocal summed
+        summed += len(words)
+        return sum(map(len, words)) + len(words)
+
+    monkeypatch.setattr(segment, "joined_length", counting)
     line = " ".join(f"{number}. Prie les États de faire ceci ;" for number in range(1, count + 1))
     blocks = segment.segment([(Line(1, line), False)])
     # Each numbered paragraph is a block of its own (numbers in sequence after a ";").
     assert len(blocks) == count
     assert blocks[-1].text == f"{count}. Prie les États de faire ceci ;"
-    return counting.scanned
+    assert blocks[-1].block.lines == ((0, 1),)
+    return summed
 
 
-def test_a_flattened_line_is_scanned_for_words_once(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_flattened_line_is_read_for_words_once(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     # Each block cut its words out of the line by scanning the whole line again: 400
     # paragraphs on one line scanned 400 times its length, 800 paragraphs four times as
-    # much.  (A paragraph number has at most three digits.)
-    small = characters_scanned_for_words(monkeypatch, 400)
-    large = characters_scanned_for_words(monkeypatch, 800)
-    assert large <= 2.2 * small, (small, large)
+    # much.  Each word is now counted once, whatever the number of blocks.
+    small = words_summed(monkeypatch, 400)
+    large = words_summed(monkeypatch, 800)
+    assert small < 400 * 8  # "1." "Prie" "les" "États" "de" "faire" "ceci" ";"
+    assert large <= 2 * small + 8, (small, large)
+
+
+def test_each_texts_first_line_is_found_once_however_many_removals(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # The text that holds each removal, detail and correction was found by reading all
+    # the paragraphs again for each of them: a copy with page furniture on every page
+    # (hundreds of removals) read its paragraphs hundreds of times.
+    from resolutions import structure
+    from resolutions.pipeline import convert_bytes
+
+    read = 0
+
+    def counting(text):  # type: ignore[no-untyped-def]
+        nonlocal read
+        read += 1
+        return first_line_of(text)
+
+    first_line_of = structure.first_line_of
+    monkeypatch.setattr(structure, "first_line_of", counting)
+    pages = "".join(
+        f"Rappelant la résolution {number},\n25-19346 {number}/60\n*2519346*\n"
+        for number in range(1, 61)
+    )
+    source = f"{HEAD}L’Assemblée générale,\n{pages}1. Décide de rester saisie de la question.\n"
+    document = convert_bytes(source.encode(), "t.txt", repair=False).documents[0]
+    assert len(document.removals) >= 120  # a job number and a bar code on each page
+    assert read == 2  # once to give out the notes, once for the rest

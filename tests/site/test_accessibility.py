@@ -35,12 +35,14 @@ PAGES = {
     "glossaire-entree": "glossaire/caricc.html",
     "glossaire": "glossaire/index.html",
     "graphe": "textes/citations.html",
+    "graphe-hors-corpus": "textes/citations/hors-corpus.html",
     "organe": "textes/organe/ag.html",
     "annee": "textes/annee/2007.html",
     "organe-annee": "textes/organe/ag/2007.html",
     "page-redigee": "donnees.html",
 }
-"""One page of each kind, read from the seeds: CARICC is named in 78/284; 62/176 is the
+"""One page of each kind, read from the seeds: CARICC is named in 78/284; the texts
+outside the corpus that the seeds cite are a page of the graph of their own; 62/176 is the
 General Assembly's text of 2007; "Les données" is a hand-written page with code examples
 wider than a phone.  Not the 404 page: served for a missing address, it links from the
 site's root, so that from disk it finds no style or script (tests/site/test_hosted.py)."""

@@ -160,6 +160,29 @@ def test_citer_by_touch(browser, site: Site) -> None:
         context.close()
 
 
+PERMALINKS_PAST_THEIR_BLOCK = """() => [...document.querySelectorAll("a.ra-permalink")]
+    .filter(link => {
+        const box = link.closest(".ra-para, .ra-item").getBoundingClientRect();
+        const right = Math.min(box.right, document.documentElement.clientWidth);
+        return link.getBoundingClientRect().right > right + 0.5;
+    })
+    .map(link => link.getAttribute("href"))"""
+
+
+def test_on_a_phone_no_permalink_is_cut_at_the_edge(browser, site: Site) -> None:
+    """Issue 15: on a phone the ¶ of an item hung past the edge (6 of 37 in 62/176)."""
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True, locale="fr-FR"
+    )
+    try:
+        tab = Tab(context.new_page(), site)
+        for slug in ("a-res-62-176", "a-res-78-284", "pc-dec-758"):
+            tab.open(f"textes/{slug}.html")
+            assert tab.page.evaluate(PERMALINKS_PAST_THEIR_BLOCK) == [], slug
+    finally:
+        context.close()
+
+
 def test_citer_is_not_printed(tab: Tab) -> None:
     tab.open("textes/a-res-62-176.html")
     button = tab.page.locator("[id='op6'] > p > button.ra-cite-button")

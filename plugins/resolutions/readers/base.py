@@ -152,21 +152,31 @@ _LOWER_START = re.compile(r"^[a-zàâäçéèêëîïôöùûüœ]")
 _AUTHOR = re.compile(r"^(?:L['’]\s?|Le |La |Les |The )[^,;.:]{2,80}?\s?[,:]$")
 
 
+def _ended(text: str) -> bool:
+    """Whether ``text`` ends like a paragraph (``TERMINAL``), searched from its last
+    character that is not a space: a match can start nowhere else, and a search from the
+    start tries the pattern at every character of the paragraph."""
+    return bool(TERMINAL.search(text, max(len(text.rstrip()) - 1, 0)))
+
+
 def _continues(previous: RawBlock, raw: RawBlock, in_body: bool) -> bool:
     """Whether ``raw`` is the rest of ``previous``, cut by a page; ``in_body``: the body
     has begun (above it, cover and heading lines end on no punctuation by nature)."""
+    if not previous.text:
+        return False
+    ended = _ended(previous.text)
+    if ended and not raw.after_break:
+        return False  # what the tests below would say, without them (most blocks)
     if (
         previous.heading_level
         or HEADING_LINE.match(previous.text)
         or HEADING_LINE.match(raw.text)
         or raw.heading_level
         or raw.list_number is not None
-        or not previous.text
         or _NUMBERED.match(raw.text)
         or _ITEM_LABEL.match(raw.text)
     ):
         return False
-    ended = bool(TERMINAL.search(previous.text))
     if not ended and _CONTINUES.match(raw.text):
         return True
     if raw.after_break:
@@ -234,7 +244,7 @@ def _is_title(runs: list[list[RawBlock]]) -> bool:
     if len(runs) < 2 or len(runs[-1]) != 1 or not HEADING_LINE.match(runs[-2][-1].text):
         return False
     title = runs[-1][0].text
-    return len(title) < TITLE_LENGTH and not TERMINAL.search(title)
+    return len(title) < TITLE_LENGTH and not _ended(title)
 
 
 def join_cut_paragraphs(blocks: list[RawBlock]) -> list[RawBlock]:
@@ -258,6 +268,6 @@ def join_cut_paragraphs(blocks: list[RawBlock]) -> list[RawBlock]:
             or _NUMBERED.match(raw.text)
             or _AUTHOR.match(raw.text)
             or _LOWER_START.match(raw.text)
-            or (raw.text.count(" ") >= 20 and TERMINAL.search(raw.text))
+            or (raw.text.count(" ") >= 20 and _ended(raw.text))
         )
     return [_join_run(run) for run in runs]

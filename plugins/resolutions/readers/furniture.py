@@ -35,6 +35,8 @@ import bisect
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import accumulate, compress
+from operator import attrgetter
 
 from .. import months
 from ..load import Line
@@ -84,6 +86,12 @@ class Anchored:
         starts: set[int] = set()
         for literal, nearest, farthest in self.anchors:
             at = text.find(literal, pos + nearest)
+            if nearest == farthest:
+                # One start per literal (``find`` began far enough for it to be ≥ pos).
+                while at >= 0:
+                    starts.add(at - nearest)
+                    at = text.find(literal, at + 1)
+                continue
             while at >= 0:
                 starts.update(range(max(pos, at - farthest), at - nearest + 1))
                 at = text.find(literal, at + 1)
@@ -233,18 +241,27 @@ class Furnished:
     (a page break, which the readers use to join a paragraph cut by it)."""
 
 
+_SPACE_RUN = re.compile(r"[ ]{2,}")
+_TEXT_OF = attrgetter("text")
+_PLUS_ONE = (1).__add__
+
+
 class _Text:
     """Lines joined by ``\\n`` into one string, so a pattern can span lines (a symbol
     split by the copy), with the way back to each character's line number."""
 
     def __init__(self, lines: Sequence[Line]) -> None:
         self.lines = list(lines)
-        self.starts: list[int] = []
-        offset = 0
-        for line in self.lines:
-            self.starts.append(offset)
-            offset += len(line.text) + 1
-        self.text = "\n".join(line.text for line in self.lines)
+        # Offsets summed and texts joined at C speed (``map``, ``accumulate``): this runs
+        # over every line of every text.
+        self.texts = list(map(_TEXT_OF, self.lines))
+        self.starts: list[int] = list(accumulate(map(_PLUS_ONE, map(len, self.texts)), initial=0))
+        self.starts.pop()  # the offset after the last line
+        self.text = "\n".join(self.texts)
+
+    def stripped_lengths(self) -> Iterator[int]:
+        """Each line's length without the white space around it (at C speed)."""
+        return map(len, map(str.strip, self.texts))
 
     def line_at(self, offset: int) -> int:
         return self.lines[self._index_at(offset)].number if self.lines else 1
@@ -276,7 +293,10 @@ class _Text:
                 kept.append(text[cursor:start])
                 cursor = max(cursor, end)
             kept.append(text[cursor:])
-            joined = re.sub(r"[ ]{2,}", " ", "".join(kept)).rstrip()
+            joined = "".join(kept)
+            if "  " in joined:
+                joined = _SPACE_RUN.sub(" ", joined)
+            joined = joined.rstrip()
             if not text[:1].isspace():
                 # A cut at the start must not indent the line (indentation is evidence
                 # of a new paragraph for the readers).
@@ -422,6 +442,16 @@ def _anchored(
     return [cut for cut, keep in zip(cuts, kept, strict=True) if keep], kept_details
 
 
+_SYMBOL_CHARACTER = re.compile(r"[\w/.\-]")
+_NUMBER_WORD_BEFORE = re.compile(
+    r"(?:n[°o]|No\.?|décisions?|résolutions?|resolutions?|decisions?)$", re.I
+)
+_NUMBER_WORD_LONGEST = len("résolutions")
+"""A match of ``_NUMBER_WORD_BEFORE`` ends the text: it lies in this many last characters."""
+PRINT_DATE_LENGTH = 6
+"""A print date's length ("130624")."""
+
+
 def _body_cuts(text: _Text, start: int, symbols: Sequence[str]) -> list[tuple[int, int, str]]:
     """Furniture after the cover block.  Each pattern runs once over the whole text;
     only the lines where one matched are looked at again (is it alone on its line, is
@@ -438,17 +468,27 @@ def _body_cuts(text: _Text, start: int, symbols: Sequence[str]) -> list[tuple[in
     per_line: dict[int, list[tuple[str, re.Match[str]]]] = {}
     patterns: list[tuple[str, re.Pattern[str] | Anchored]] = [
         ("always", ALWAYS_ANCHORED),
-        ("printdate", BESIDE_JOB),
         ("counter", COUNTERS_ANCHORED),
     ]
     if header is not None:
         patterns.append(("header", header))
     for name, pattern in patterns:
         for match in pattern.finditer(body, start):
-            if name == "header" and re.match(r"[\w/.\-]", body[match.start() - 1 : match.start()]):
+            if name == "header" and _SYMBOL_CHARACTER.match(body, match.start() - 1, match.start()):
                 continue  # inside a longer symbol ("A/RES/62/1761")
             if "\n" not in match.group():
                 per_line.setdefault(text._index_at(match.start()), []).append((name, match))
+    # A print date is taken only alone on its line or beside other furniture, so it is
+    # looked for only on the lines that hold other furniture and on those of six
+    # characters (its pattern, opening on a class, read every character of the text).
+    first_line = text._index_at(start)
+    date_long = map(PRINT_DATE_LENGTH.__eq__, text.stripped_lengths())
+    date_lines = [i for i in compress(range(len(text.lines)), date_long) if i >= first_line]
+    for index in sorted(per_line.keys() | date_lines):
+        line_start = text.starts[index]
+        line_end = line_start + len(text.lines[index].text)
+        dates = BESIDE_JOB.finditer(body, max(start, line_start), line_end)
+        per_line.setdefault(index, []).extend(("printdate", match) for match in dates)
     cuts: list[tuple[int, int, str]] = []
     for index, matches in per_line.items():
         line_start = text.starts[index]
@@ -481,9 +521,7 @@ def _body_cuts(text: _Text, start: int, symbols: Sequence[str]) -> list[tuple[in
             if match["counter"] and int(match["page"]) > int(match["pages"]):
                 continue
             before = body[max(line_start, match.start() - 30) : match.start()].rstrip()
-            if re.search(
-                r"(?:n[°o]|No\.?|décisions?|résolutions?|resolutions?|decisions?)$", before, re.I
-            ):
+            if _NUMBER_WORD_BEFORE.search(before, len(before) - _NUMBER_WORD_LONGEST):
                 continue
             beside = any(
                 abs(match.start() - end) <= 2 or abs(begin - match.end()) <= 2
@@ -512,23 +550,23 @@ def _title_headers(
     if len(words) < 3:
         return []
     pattern = re.compile(r"\s+".join(re.escape(word) for word in words))
-    edges = {position for start, end, _ in cuts for position in (start, end)}
+    edges = sorted({position for start, end, _ in cuts for position in (start, end)})
     found: list[tuple[int, int, str]] = []
     body = text.text
     for match in pattern.finditer(body, head_end):
-        # Beside other furniture: only white space (a few lines at most) between.
-        near = any(
-            (
-                edge <= match.start()
-                and not body[edge : match.start()].strip()
-                and match.start() - edge <= 8
+        # Beside other furniture: only white space (a few lines at most) between.  The
+        # edges within 8 characters, found by bisection (every page's furniture is an
+        # edge, and every title header was compared with all of them).
+        before = edges[
+            bisect.bisect_left(edges, match.start() - 8) : bisect.bisect_right(
+                edges, match.start()
             )
-            or (
-                match.end() <= edge
-                and not body[match.end() : edge].strip()
-                and edge - match.end() <= 8
-            )
-            for edge in edges
+        ]
+        after = edges[
+            bisect.bisect_left(edges, match.end()) : bisect.bisect_right(edges, match.end() + 8)
+        ]
+        near = any(not body[edge : match.start()].strip() for edge in before) or any(
+            not body[match.end() : edge].strip() for edge in after
         )
         if near:
             found.append((match.start(), match.end(), REASONS["title"]))
@@ -569,6 +607,9 @@ def strip_furniture(
     resumes: set[int] = set()
     dropped = False
     for line, before in zip(cleaned, lines, strict=True):
+        if line is before and not dropped:
+            kept.append(line)  # a line no cut touched (most lines)
+            continue
         if not line.text.strip() and before.text.strip():
             dropped = True
             continue

@@ -74,17 +74,30 @@ def _inline_to_builder(
     number N (the block is then that note's text)."""
     builder = TextBuilder(first_line)
     line_index = 0
+    last_line = len(line_numbers) - 1
 
     def current_line() -> int:
-        return line_numbers[min(line_index, len(line_numbers) - 1)]
+        return line_numbers[min(line_index, last_line)]
 
     note_number: str | None = None
     emphasis_starts: list[int] = []
     index = 0
     while index < len(children):
         token = children[index]
+        kind = token.type
+        if kind == "text":
+            # Most tokens: text, then a line break (tested first, with the line at hand).
+            line = line_numbers[line_index if line_index < last_line else last_line]
+            builder.add(token.content, line)
+            index += 1
+            continue
+        if kind == "softbreak":
+            builder.space()
+            line_index += 1
+            index += 1
+            continue
         if (
-            token.type == "html_inline"
+            kind == "html_inline"
             and _SUP_OPEN.match(token.content)
             and (
                 index + 2 < len(children)

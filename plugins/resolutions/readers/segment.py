@@ -38,16 +38,19 @@ import re
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from ..annex import ANNEX_HEADING, CHAPTER_HEADING, HEADING_LINE
 from ..load import Line
-from .base import RawBlock, TextBuilder
+from ..model import Block
+from .base import RawBlock
 from .furniture import BODY_NAMES
 
 CLAUSE_END = re.compile(r"[,;.:](?:\d{1,3})?$")
 """A clause ends here, maybe with a note mark after the punctuation (``Persons,1``)."""
 _CLAUSE_MARK = re.compile(r"[,;.:]|\d")
 """A word's last character that may end a clause: punctuation, or a digit (a mark)."""
+_LAST_CHARACTER = itemgetter(-1)
 SENTENCE_END = re.compile(r"[.;:][»”\")\]]*$")
 ROMAN_LINE = re.compile(r"^\s*[IVXL]+\s*$")
 ITEM_LINE = re.compile(r"^\s*\(?(?:[a-z]|[ivx]{2,5})\)\s")
@@ -187,33 +190,30 @@ class Words:
     first_of_line: set[int]
     width: int = 0
     """The measure of a hard-wrapped copy (its long lines' length), 0 when unknown."""
-    spans: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
-    """Each word's (start, end) in its line, by line index, found when first needed and
-    kept: a flattened copy is one line, which every block would otherwise scan again."""
-
-    def last_of_line(self, line_index: int) -> int:
-        following = line_index + 1
-        return (
-            self.line_first[following] if following < len(self.line_first) else len(self.texts)
-        ) - 1
-
-    def piece(self, line_index: int, first: int, last: int) -> str:
-        """The line's text from word ``first`` to word ``last`` (indices in ``texts``)."""
-        text = self.lines[line_index][0].text
-        line_first = self.line_first[line_index]
-        if first == line_first and last == self.last_of_line(line_index):
-            return text.strip(" ")
-        spans = self.spans.get(line_index)
-        if spans is None:
-            spans = self.spans[line_index] = [match.span() for match in _WORD.finditer(text)]
-        return text[spans[first - line_first][0] : spans[last - line_first][1]]
+    line_offsets: list[int] = field(default_factory=list)
+    """Where each line's first word lands in the words joined by single spaces."""
+    layout_starts: list[bool] = field(default_factory=list)
+    """Whether the layout shows a block starting at each line (``Segmenter._layout_lines``),
+    found for all lines at once when first needed."""
 
 
-_WORD = re.compile(r"[^ ]+")
+def joined_length(words: Sequence[str]) -> int:
+    """The length of ``words`` joined by single spaces, and one more (a space after)."""
+    return sum(map(len, words)) + len(words)
 
 
 def words_of(body: Sequence[tuple[Line, bool]]) -> Words:
     words = Words([], [], [], [], set())
+    # The lists' methods taken once: this loop runs for every line of every text.
+    add_line, add_first = words.lines.append, words.line_first.append
+    add_offset, add_words, add_line_of = (
+        words.line_offsets.append,
+        words.texts.extend,
+        words.line_of.extend,
+    )
+    lengths: list[int] = []
+    add_length = lengths.append
+    joined = 0
     after_blank = False
     previous_line = ""
     for line, breaks in body:
@@ -222,24 +222,31 @@ def words_of(body: Sequence[tuple[Line, bool]]) -> Words:
             # A page break character from a PDF tool is a space between words.
             line = Line(line.number, text.replace("\f", " ").replace("\v", " "))
             text = line.text
-        if not text.strip():
+        length = len(text.strip())
+        if not length:
             after_blank = True
             previous_line = ""
             continue
+        add_length(length)
         position = len(words.lines)
-        words.lines.append((line, after_blank, breaks, previous_line))
-        first = len(words.texts)
-        words.line_first.append(first)
-        words.first_of_line.add(first)
-        pieces = [piece for piece in text.split(" ") if piece]
-        words.texts.extend(pieces)
-        words.line_of.extend([position] * len(pieces))
+        add_line((line, after_blank, breaks, previous_line))
+        add_first(len(words.texts))
+        add_offset(joined)
+        pieces = text.split(" ")
+        if "" in pieces:  # runs of spaces, or a space at an end (a C-speed test)
+            pieces = [piece for piece in pieces if piece]
+            joined += joined_length(pieces)
+        else:
+            joined += len(text) + 1  # the line is its words joined by single spaces
+        add_words(pieces)
+        add_line_of([position] * len(pieces))
         after_blank = False
         previous_line = text
-    lengths = sorted(len(line.text.strip()) for line, _, _, _ in words.lines)
+    words.first_of_line = set(words.line_first)
     if len(lengths) >= 8:
         # The 95th percentile: the longest lines run to the measure (an odd longer line
         # is a heading or a table row).
+        lengths.sort()
         words.width = lengths[int(len(lengths) * 0.95)]
     return words
 
@@ -268,6 +275,19 @@ ANNEX_WORDS = frozenset(
 """Words that may open an annex's heading or formula, wherever they fall in a line."""
 AGREEMENT_WORDS = frozenset((("Sont", "convenus"), ("Sont", "convenues"), ("Have", "agreed")))
 WITNESS_WORDS = frozenset((("EN", "FOI"), ("IN", "WITNESS")))
+
+
+def places(texts: list[str], wanted: frozenset[str]) -> list[int]:
+    """The indices of the words in ``wanted``: which of them the text holds is found
+    with a set, then each one's places with ``list.index``, all at C speed (a test of
+    every word in Python, or even by ``map``, cost several times as much)."""
+    found: list[int] = []
+    for word in wanted.intersection(texts):
+        at = -1
+        for _ in range(texts.count(word)):
+            at = texts.index(word, at + 1)
+            found.append(at)
+    return found
 
 
 AUTHOR_WINDOW = 2000
@@ -343,23 +363,63 @@ class Segmenter:
         return len(window[:end].split())
 
     def _layout_start(self, index: int) -> bool:
-        """A boundary the layout shows: a blank line, an indented line after a clause
-        end, a numeral alone on a line (or the line after it), an item label opening
-        a line."""
-        line, after_blank, _, previous_line = self.words.lines[self.words.line_of[index]]
-        if after_blank:
-            return True
-        text = line.text
-        return bool(
-            ROMAN_LINE.match(text)
-            or ROMAN_LINE.match(previous_line)
-            or HEADING_LINE.match(text.strip())
-            or HEADING_LINE.match(previous_line.strip())
-            or self._after_title(self.words.line_of[index])
-            or ITEM_LINE.match(text)
-            or (text[:1].isspace() and CLAUSE_END.search(previous_line.rstrip()))
-            or self._short_line_before(text, previous_line)
-        )
+        """A boundary the layout shows at the line ``index`` opens (see
+        ``_layout_lines``)."""
+        if not self.words.layout_starts:
+            self.words.layout_starts = self._layout_lines()
+        return self.words.layout_starts[self.words.line_of[index]]
+
+    def _layout_lines(self) -> list[bool]:
+        """For each line, whether the layout shows a block starting there: a blank line
+        before it, an indented line after a clause end, a numeral alone on a line (or
+        the line after it), a heading of an annex alone on a line (or the line after it,
+        or after its title), an item label opening the line, a short line before it.
+
+        All lines in one pass, so that what a line says of itself (a numeral alone, a
+        heading) is found once and not again as the next line's previous line; and a
+        cheap character test goes before each pattern, which most lines fail (a dozen
+        pattern calls a line were a third of segmentation's time)."""
+        lines = self.words.lines
+        measured = self.words.width >= 50  # else no line is short of the measure
+        # A line before that leaves no room for a word of one character is not short:
+        # ``_short_line_before``'s own length test, made here without the call (most
+        # lines of a hard-wrapped copy run to the measure).
+        short = 0.85 * self.words.width - 2
+        starts: list[bool] = []
+        roman: list[bool] = []
+        heading: list[bool] = []
+        stripped = ""
+        for position, (line, after_blank, _, previous_line) in enumerate(lines):
+            text = line.text
+            previous, stripped = stripped, text.strip()  # the line before's, this one's
+            # Necessary conditions first: a numeral line holds only I, V, X, L; a
+            # heading line opens on "Annexe", "Chapitre", "Article", "Préambule"…; an
+            # item label "(iii)" closes within its first seven characters.
+            roman.append(stripped[0] in "IVXL" and bool(ROMAN_LINE.match(text)))
+            heading.append(stripped[0] in "ACP" and bool(HEADING_LINE.match(stripped)))
+            if after_blank or roman[-1] or heading[-1]:
+                starts.append(True)
+                continue
+            # Not after a blank line: ``previous_line`` is the line before, or "" for
+            # the first line.
+            before = position > 0 and previous_line != ""
+            starts.append(
+                (before and (roman[position - 1] or heading[position - 1]))
+                or (position >= 2 and heading[position - 2] and self._after_title(position))
+                or (")" in stripped[:7] and bool(ITEM_LINE.match(text)))
+                or (
+                    before
+                    and text[:1].isspace()
+                    and bool(CLAUSE_END.search(previous_line.rstrip()))
+                )
+                or (
+                    measured
+                    and before
+                    and len(previous) <= short
+                    and self._short_line_before(text, previous)
+                )
+            )
+        return starts
 
     def _closing_at(self, index: int) -> bool:
         """ "85e séance plénière", "55th (resumed) plenary meeting" open at ``index``."""
@@ -450,23 +510,25 @@ class Segmenter:
             return True
         return False
 
-    def _short_line_before(self, text: str, previous_line: str) -> bool:
+    def _short_line_before(self, text: str, previous: str) -> bool:
         """A hard-wrapped paragraph's last line stops short of the measure: when the
-        line's first word would have fitted at the end of the line before, and that line
-        ends a sentence, the break was a paragraph's end, not the wrapping's.  Characters
-        are not all the same width in a PDF: 15% of the measure is left for that."""
+        line's first word would have fitted at the end of the line before (``previous``,
+        stripped), and that line ends a sentence, the break was a paragraph's end, not
+        the wrapping's.  Characters are not all the same width in a PDF: 15% of the
+        measure is left for that."""
         width = self.words.width
-        previous = previous_line.strip()
+        if width < 50:
+            return False
         stripped = text.lstrip()
         first_word = stripped.split(" ", 1)[0]
+        # The length test first: most lines of a hard-wrapped copy fail it.
         return (
-            width >= 50
-            and bool(previous)
+            bool(previous)
+            and len(previous) + 1 + len(first_word) <= 0.85 * width
+            and bool(SENTENCE_END.search(previous))
             # "1." or "(a)" alone on its line is a label set apart from its paragraph
             # (PDF copies print the number in a column of its own), not a paragraph.
             and not (NUMBER_TOKEN.match(previous) or ITEM_TOKEN.match(previous))
-            and len(previous) + 1 + len(first_word) <= 0.85 * width
-            and bool(SENTENCE_END.search(previous))
             and bool(OPENS_TEXT.match(stripped))
         )
 
@@ -480,25 +542,39 @@ class Segmenter:
         texts = self.texts
         # Each word's last character, one string: the clause ends are found in it by a
         # pattern (at C speed) rather than word by word.
-        lasts = "".join([word[-1] for word in texts])
+        lasts = "".join(map(_LAST_CHARACTER, texts))
         self.ends = {
             match.start()
             for match in _CLAUSE_MARK.finditer(lasts)
             if match.group() in ",;.:" or CLAUSE_END.search(texts[match.start()])
         }
         after_cue = {index + 1 for index in self.ends if index + 1 < len(texts)}
-        annex_words: set[int] = set()
-        for index, word in enumerate(texts[:-1]):
-            if word in CONJUNCTIONS:
-                after_cue.add(index + 1)
-            if word in ANNEX_WORDS:
-                annex_words.add(index)
+        # The conjunctions and annex words (not the last word: nothing follows it).
+        last = len(texts) - 1
+        after_cue.update(index + 1 for index in places(texts, CONJUNCTIONS) if index < last)
+        annex_words = {index for index in places(texts, ANNEX_WORDS) if index < last}
         may_open = {
             index
             for index in after_cue
             if (word := texts[index])[-1] in ".)" or word[0].isupper() or word[0].isdecimal()
         }
-        return sorted(self.words.first_of_line | may_open | annex_words)
+        # A line start is a cue when the layout shows a block there, or when its word
+        # may open one as above: a lower-case word opening a line the layout does not
+        # set apart opens nothing (most lines of a hard-wrapped copy: A/RES/62/176 at 72
+        # columns, the loop below stops at 79 words instead of 266).
+        if not self.words.layout_starts:
+            self.words.layout_starts = self._layout_lines()
+        line_cues = {
+            first
+            for first, layout_start in zip(
+                self.words.line_first, self.words.layout_starts, strict=True
+            )
+            if layout_start
+            or (word := texts[first])[-1] in ".)"
+            or word[0].isupper()
+            or word[0].isdecimal()
+        }
+        return sorted(line_cues | may_open | annex_words)
 
     def _next_in_head(self, index: int, cues: list[int]) -> int:
         """The next word from ``index`` on where a block may open while the author clause
@@ -623,7 +699,11 @@ class Segmenter:
             ):
                 self.next_section += 1
                 self.section_open = True
-            closing = CLOSING_TOKEN.match(texts[index]) and self._closing_at(index)
+            closing = (
+                texts[index][0].isdecimal()  # what CLOSING_TOKEN opens on, tested first
+                and CLOSING_TOKEN.match(texts[index])
+                and self._closing_at(index)
+            )
             if clause_before and (closing or (self.region == "preamble" and is_lead(texts, index))):
                 start = True
                 self.closing_seen = self.closing_seen or bool(closing)
@@ -633,28 +713,54 @@ class Segmenter:
         return self.starts
 
 
+def block_offsets(words: Words, starts: Sequence[int]) -> list[int]:
+    """Where each block's first word (``starts``, in order) lands in the body's words
+    joined by single spaces.  A line's start is known from the lines' lengths; a word
+    inside a line is reached from the last one placed, so each word of a flattened
+    copy's one line is counted once, however many blocks it holds."""
+    offsets: list[int] = []
+    placed_word, placed_offset = -1, 0
+    for first in starts:
+        line_index = words.line_of[first]
+        if placed_word < words.line_first[line_index]:
+            placed_word = words.line_first[line_index]
+            placed_offset = words.line_offsets[line_index]
+        placed_offset += joined_length(words.texts[placed_word:first])
+        placed_word = first
+        offsets.append(placed_offset)
+    return offsets
+
+
 def segment(body: Sequence[tuple[Line, bool]], ocr: bool = False) -> list[RawBlock]:
     """The blocks of the body lines (each flagged when it follows a page's notes)."""
     words = words_of(body)
-    starts = sorted(Segmenter(words, ocr).run() | {0})
-    blocks: list[RawBlock] = []
     texts = words.texts
+    starts = [start for start in sorted(Segmenter(words, ocr).run() | {0}) if start < len(texts)]
+    blocks: list[RawBlock] = []
+    lines = words.lines
+    # A block's text is its words joined by single spaces, as a TextBuilder fed its
+    # lines would make it (white space inside a line is only spaces here: tabs became
+    # spaces on loading, page-break characters in ``words_of``), cut out of the whole
+    # body joined once.
+    joined = " ".join(texts)
+    offsets = block_offsets(words, starts)
     for position, first in enumerate(starts):
-        if first >= len(texts):
-            continue
         last = (starts[position + 1] if position + 1 < len(starts) else len(texts)) - 1
-        line_index = words.line_of[first]
-        builder = TextBuilder(words.lines[line_index][0].number)
-        # Add the block line by line: from its first word on its first line to its last
-        # word on its last line, each line's piece whole.
-        index = first
-        while index <= last:
-            line_index = words.line_of[index]
-            end = min(last, words.last_of_line(line_index))
-            builder.space()
-            builder.add(words.piece(line_index, index, end), words.lines[line_index][0].number)
-            index = end + 1
-        if builder.length:
-            after_break = words.lines[words.line_of[first]][2] and first in words.first_of_line
-            blocks.append(RawBlock(block=builder.build(), after_break=after_break))
+        start = offsets[position]
+        end = offsets[position + 1] - 1 if position + 1 < len(starts) else len(joined)
+        # Each source line the block takes words from, where its first word lands.
+        block_lines: list[tuple[int, int]] = [(0, lines[words.line_of[first]][0].number)]
+        for line_index in range(words.line_of[first] + 1, words.line_of[last] + 1):
+            number = lines[line_index][0].number
+            if number != block_lines[-1][1]:  # parts of one source line count once
+                block_lines.append((words.line_offsets[line_index] - start, number))
+        after_break = lines[words.line_of[first]][2] and first in words.first_of_line
+        blocks.append(
+            RawBlock(
+                block=Block(
+                    text=joined[start:end], line=block_lines[0][1], lines=tuple(block_lines)
+                ),
+                after_break=after_break,
+            )
+        )
     return blocks

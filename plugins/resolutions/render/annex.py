@@ -8,16 +8,18 @@ numbers note references in, so that each reference gets its ``fnref`` id.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from .. import ids
 from ..model import Annex, AnnexLine, Article, Block, Chapter, Item, Paragraph
 from .inline import RenderContext, escape, render_inline
 from .markdown import (
     FRENCH,
+    Citing,
     Counterpart,
     _permalink,
     _version_links,
+    cite_button,
     heading_text,
     lang_attribute,
 )
@@ -38,9 +40,16 @@ class _AnnexPage:
     """The rendering of one annex: the text's language and counterparts, shared."""
 
     def __init__(
-        self, context: RenderContext, lang: str, counterparts: Sequence[Counterpart]
+        self,
+        context: RenderContext,
+        lang: str,
+        counterparts: Sequence[Counterpart],
+        citing: Citing | None = None,
+        markers: Mapping[str, str] | None = None,
     ) -> None:
         self.context = context
+        self.citing = citing
+        self.markers = markers or {}
         self.lang = lang
         self.french = lang == FRENCH
         self.attr = lang_attribute(lang)
@@ -53,6 +62,16 @@ class _AnnexPage:
     def links(self, anchor: str, label: str) -> str:
         versions = _version_links(anchor, label, self.counterparts, self.context)
         return f"{versions} {_permalink(anchor, label, self.lang)}"
+
+    def cite(self, anchor: str) -> str:
+        """The block's « Citer » button, named as every list names the block
+        (``article 5, paragraphe 2 a) de l’annexe``)."""
+        if self.citing is None:
+            return ""
+        label = ids.label(anchor)
+        # « Citer l’article 5… », « Citer le paragraphe 4… », as the text's own buttons.
+        name = ("l’" if label[:1] in "aâeéèêiîoôuh" else "le ") + label
+        return cite_button(self.citing, label, name, self.lang)
 
     def heading(self, level: int, anchor: str, heading: Block, title: Block | None) -> None:
         """A Markdown heading (in the table of contents) with the title after a dash.
@@ -90,7 +109,7 @@ class _AnnexPage:
         shown = f'<span class="ra-label">{escape(item.label)}</span> ' if item.label else ""
         return (
             f'<li class="{css}" id="{item.id}">{shown}{self.inline(item)}'
-            f"{self.links(item.id, label)}{subs}</li>"
+            f"{self.links(item.id, label)}{self.cite(item.id)}{subs}</li>"
         )
 
     def paragraph(self, paragraph: Paragraph, label: str) -> None:
@@ -101,7 +120,8 @@ class _AnnexPage:
         parts = [
             f'<div class="ra-para {kind}" id="{paragraph.id}"{self.attr}>',
             f"<p>{number}{self.inline(paragraph, paragraph.lead)}"
-            f"{self.links(paragraph.id, label)}</p>",
+            f"{self.links(paragraph.id, label)}{self.cite(paragraph.id)}"
+            f"{self.markers.get(paragraph.id, '')}</p>",
         ]
         if paragraph.items:
             parts.append('<ol class="ra-items">')
@@ -140,13 +160,17 @@ def render_annexes(
     context: RenderContext,
     lang: str,
     counterparts: Sequence[Counterpart] = (),
+    citing: Citing | None = None,
+    markers: Mapping[str, str] | None = None,
 ) -> list[str]:
-    """The Markdown lines of every annex, in order."""
+    """The Markdown lines of every annex, in order; ``citing``: the text as its
+    paragraphs' « Citer » buttons name it; ``markers``: paragraph id → its count of
+    connections (see ``connections``)."""
     out: list[str] = []
     for annex in annexes:
         if context.terms_shown is not None:
             # A section of the page: glossary terms are marked again at their first
             # mention in it (render_document keeps one set per section).
             context.terms_shown = set()
-        out += _AnnexPage(context, lang, counterparts).annex(annex)
+        out += _AnnexPage(context, lang, counterparts, citing, markers).annex(annex)
     return out

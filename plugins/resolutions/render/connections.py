@@ -17,16 +17,17 @@ the glossary's titles.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from .. import ids
 from ..corpus import CitedBy, citation_graph, short_label
-from ..model import Citation, Document, Paragraph
+from ..model import Citation, Document, Item, Paragraph
 from .citation_graph import GROUP_LABELS
 from .inline import attribute, escape
 from .markdown import LANGUAGE_NAMES, SITE_LANGUAGE
 from .official import NETWORK_NOTE
+from .pages import display_symbol
 
 DocumentUrl = Callable[[str, str], str]
 """``(slug, anchor)`` → the address of a corpus text's page (at its paragraph)."""
@@ -42,7 +43,7 @@ class CorpusText:
 
     @classmethod
     def of(cls, document: Document) -> CorpusText:
-        return cls(document.symbol, document.title, document.lang)
+        return cls(display_symbol(document.body, document.symbol), document.title, document.lang)
 
     def name(self) -> str:
         """Symbol and title (``A/RES/62/176 — Coopération…``), or the title alone;
@@ -84,7 +85,7 @@ def _corpus_targets(paragraph: Paragraph) -> list[tuple[str, str]]:
     """(slug, anchor) of each corpus text the paragraph or its items cite, in reading
     order, each once."""
     found: dict[tuple[str, str], None] = {}
-    for block in (paragraph, *paragraph.items):
+    for block in (paragraph, *_items(paragraph.items)):
         for span in block.spans:
             if isinstance(span, Citation) and span.target.startswith("doc:"):
                 slug, _, anchor = span.target.removeprefix("doc:").partition("#")
@@ -94,7 +95,7 @@ def _corpus_targets(paragraph: Paragraph) -> list[tuple[str, str]]:
 
 def citing_name(row: CitedBy) -> str:
     """A citing passage as the lists name it: ``A/RES/78/284, alinéa 4 du préambule``."""
-    name = row.symbol or row.title or row.slug
+    name = display_symbol(row.body, row.symbol) or row.title or row.slug
     if row.lang != SITE_LANGUAGE:
         name += f" ({LANGUAGE_NAMES.get(row.lang, row.lang)})"
     return f"{name}, {ids.label(row.block_id)}"
@@ -109,10 +110,13 @@ def paragraph_links(
     """Paragraph id → its connections, for the paragraphs that have any.  ``rows``: the
     text's "Cité par" rows (a row counts for a paragraph when it names it or one of its
     items); ``texts``: the corpus texts by slug, to name what the paragraph cites."""
+    # The resolution's paragraphs and its annexes' (an article's paragraphs included).
+    paragraphs = [*document.paragraphs]
+    paragraphs += [paragraph for annex in document.annexes for paragraph in annex.paragraphs()]
     owner = {}
-    for paragraph in document.paragraphs:
+    for paragraph in paragraphs:
         owner[paragraph.id] = paragraph.id
-        owner.update((item.id, paragraph.id) for item in paragraph.items)
+        owner.update((item.id, paragraph.id) for item in _items(paragraph.items))
     citing: dict[str, list[Link]] = {}
     for row in rows:
         paragraph_id = owner.get(row.cited_anchor)
@@ -120,7 +124,7 @@ def paragraph_links(
             link = Link(citing_name(row), document_url(row.slug, row.block_id))
             citing.setdefault(paragraph_id, []).append(link)
     found: dict[str, ParagraphLinks] = {}
-    for paragraph in document.paragraphs:
+    for paragraph in paragraphs:
         cites = []
         for slug, anchor in _corpus_targets(paragraph):
             text = texts.get(slug)
@@ -137,6 +141,13 @@ def paragraph_links(
         if links.count:
             found[paragraph.id] = links
     return found
+
+
+def _items(items: Iterable[Item]) -> Iterator[Item]:
+    """Items and their sub-items (an annex's (a)/(i)), in reading order."""
+    for item in items:
+        yield item
+        yield from _items(item.items)
 
 
 def _plural(count: int, one: str, many: str) -> str:
@@ -275,7 +286,9 @@ def citing_neighbours(
     for row in rows:
         if row.slug in found:
             continue
-        text = texts.get(row.slug) or CorpusText(row.symbol, row.title, row.lang)
+        text = texts.get(row.slug) or CorpusText(
+            display_symbol(row.body, row.symbol), row.title, row.lang
+        )
         found[row.slug] = Neighbour(
             text.name(), document_url(row.slug, ""), row.body, row.date, True, text.lang
         )

@@ -22,11 +22,12 @@ from typing import Protocol, TypeVar
 from .. import ids
 from ..corpus import CitationIndex
 from ..glossary import KINDS, Entry, Glossary, MentionIndex
+from ..load import BODIES
 from ..model import Document
 from ..pipeline import Made
 from .inline import attribute, escape
 from .markdown import LANGUAGE_NAMES
-from .pages import Folders, SitePage, excluded_from_search
+from .pages import Folders, SitePage, display_symbol, excluded_from_search
 
 LinkFor = Callable[[str, str], str]
 EntryLink = Callable[[str], str]
@@ -103,7 +104,7 @@ def document_labels(documents: Iterable[Document]) -> dict[str, str]:
     be listed too."""
     labels: dict[str, str] = {}
     for document in documents:
-        symbol = document.symbol
+        symbol = display_symbol(document.body, document.symbol)
         label = f"{symbol} — {document.title}" if symbol else document.title
         if document.lang != "fr":
             label += f" (texte {LANGUAGE_NAMES.get(document.lang, document.lang)})"
@@ -152,17 +153,21 @@ def _sites_html(
         lines.append("<ul>")
         lang = (languages or {}).get(slug)
         quote = f'<q lang="{_text(lang)}">' if lang else "<q>"
-        for site in found:
-            occurrences = getattr(site, "occurrences", 1)
-            times = f" ({occurrences} fois)" if occurrences > 1 else ""
-            lines.append(
-                f'<li><a href="{_text(link_for(slug, site.block_id))}">'
-                f"{_text(ids.label(site.block_id))}</a>{times} : "
-                f"{quote}{_excerpt_html(site)}</q></li>"
-            )
+        lines.extend(_site_html(site, link_for(slug, site.block_id), quote) for site in found)
         lines.append("</ul></li>")
     lines.append("</ul>")
     return lines
+
+
+def _site_html(site: SiteRow, href: str, quote: str) -> str:
+    """One paragraph that names or cites the entry: its label as a link, how many
+    times, and the words around the mention."""
+    occurrences = getattr(site, "occurrences", 1)
+    times = f" ({occurrences} fois)" if occurrences > 1 else ""
+    return (
+        f'<li><a href="{_text(href)}">{_text(ids.label(site.block_id))}</a>{times} : '
+        f"{quote}{_excerpt_html(site)}</q></li>"
+    )
 
 
 def _summary(sites: Sequence[SiteRow]) -> str:
@@ -291,29 +296,130 @@ def glossary_index_page(glossary: Glossary, index: MentionIndex, entry_link: Ent
     return "\n".join(lines) + "\n"
 
 
-GLOSSARY_PART_ROWS = 200
-"""Past this many paragraphs that name or cite an entry, the entry's page is cut in
-parts: the page of the ONUDC listed 1 MB of mentions at 1,000 generated texts."""
+ENTRY_PART_BYTES = 26_000
+"""Most bytes of each list (the mentions, the citations) on one part of an entry's
+page: with the entry itself, the theme's frame (about 15 kB) and, on the first part,
+each body's years (up to 12 kB for three bodies over 35 years) no part reaches 100 kB
+(at 30,000 the largest first part of 1,000 generated texts was 88.8 kB); the ONUDC's
+page listed 1 MB of mentions at 1,000 generated texts."""
 
 Row = TypeVar("Row", bound=SiteRow)
 
 
-def chunk_rows(rows: Iterable[Row], limit: int) -> list[tuple[Row, ...]]:
-    """``rows`` (those of one text together) cut into parts of at most ``limit`` rows,
-    never between two rows of the same text (a text with more rows than ``limit`` makes
-    a part of its own)."""
+def chunk_rows(
+    rows: Iterable[Row], limit: int, weight: Callable[[Row], int] = lambda row: 1
+) -> list[tuple[Row, ...]]:
+    """``rows`` (those of one text together) cut into parts of at most ``limit``
+    (``weight`` of each row: 1 counts rows), never between two rows of the same text
+    unless that text alone is over ``limit``: then it fills parts of its own and goes
+    on in the next."""
     texts: list[list[Row]] = []
     for row in rows:
         if texts and texts[-1][0].slug == row.slug:
             texts[-1].append(row)
         else:
             texts.append([row])
-    parts: list[list[Row]] = []
+    parts: list[list[Row]] = [[]]
+    size = 0
     for text in texts:
-        if not parts or len(parts[-1]) + len(text) > limit:
+        weights = [weight(row) for row in text]
+        if parts[-1] and size + sum(weights) > limit:
             parts.append([])
-        parts[-1].extend(text)
-    return [tuple(part) for part in parts]
+            size = 0
+        for row, row_weight in zip(text, weights, strict=True):
+            if parts[-1] and size + row_weight > limit:
+                parts.append([])
+                size = 0
+            parts[-1].append(row)
+            size += row_weight
+    return [tuple(part) for part in parts if part]
+
+
+Where = Mapping[str, tuple[str, str]]
+"""A text's slug → its body and date."""
+
+
+def reading_order(rows: Iterable[Row], where: Where) -> list[Row]:
+    """``rows`` by body (``load.BODIES``'s order), the most recent text first within a
+    body; the rows of one text together, in their order."""
+    order = {body: index for index, body in enumerate(BODIES)}
+
+    def body(row: Row) -> str:
+        return where.get(row.slug, ("", ""))[0]
+
+    # Stable sorts: rows of the same text keep their order (reverse=True keeps it too).
+    newest = sorted(
+        rows, key=lambda row: (where.get(row.slug, ("", ""))[1], row.slug), reverse=True
+    )
+    return sorted(newest, key=lambda row: (order.get(body(row), len(order)), body(row)))
+
+
+def part_index(
+    parts: Sequence[tuple[SiteRow, ...]], where: Where, link: Callable[[int], str], label: str
+) -> str:
+    """For a list cut in parts (in ``reading_order``): each body's years, each a link to
+    the part where that body's rows of that year begin; nothing for a list in one part."""
+    if len(parts) < 2:
+        return ""
+    first: dict[str, dict[str, int]] = {}
+    for number, part in enumerate(parts, 1):
+        for row in part:
+            body, date = where.get(row.slug, ("", ""))
+            first.setdefault(body, {}).setdefault(date[:4], number)
+    bodies = []
+    for body, years in first.items():
+        links = "".join(
+            f'<li><a href="{_text(link(number))}">{_text(year)}</a></li>'
+            for year, number in years.items()
+        )
+        bodies.append(
+            f'<dt>{_text(BODIES.get(body, body))}</dt><dd><ul class="ra-years">{links}</ul></dd>'
+        )
+    return (
+        f'<nav class="ra-glossary-years" aria-label="{_text(label)} par organe et par année">'
+        f"<p>{_text(label)} par organe et par année, les plus récentes d’abord :</p>"
+        f"<dl>{''.join(bodies)}</dl></nav>"
+    )
+
+
+_ROW_TAGS = 200
+"""Bytes of markup around a row and its text's line, over what ``_bounded`` counts:
+``<li><a href="../../textes/….html#…">…</a> (12 fois) : <q>…<mark>…</mark>…</q></li>``
+and ``<li class="ra-glossary-document"><a href="../../textes/….html">…</a><ul></ul></li>``
+(about 160)."""
+
+
+def _bounded(text: str) -> int:
+    """At least the bytes ``attribute(text)`` takes: each character it escapes grows by
+    five bytes at the most (``"`` → ``&quot;``, a line break → ``&#10;``)."""
+    escaped = (
+        text.count("&")
+        + text.count("<")
+        + text.count(">")
+        + text.count('"')
+        + text.count("'")
+        + text.count("\n")
+        + text.count("\r")
+    )
+    return len(text.encode("utf-8")) + 5 * escaped
+
+
+def row_bytes(labels: Mapping[str, str], row: SiteRow, names: dict[str, int]) -> int:
+    """At least what a row takes on an entry's page, as ``_sites_html`` writes it, with
+    the line of its text (counted on each of the text's rows: a part may begin at any
+    of them), from a part's folder (the longest addresses).  Counted, not written: a
+    list is written once, and there are 200,000 rows at 10,000 texts (writing each row
+    twice took 7 s); ``names`` keeps each block id's French name's length."""
+    block = row.block_id
+    if block not in names:
+        names[block] = _bounded(ids.label(block))
+    return (
+        _bounded(row.excerpt)
+        + _bounded(labels.get(row.slug, row.slug))
+        + names[block]
+        + 2 * (len(row.slug) + len(block))
+        + _ROW_TAGS
+    )
 
 
 def glossary_pages(
@@ -327,8 +433,9 @@ def glossary_pages(
     made: Made | None = None,
 ) -> list[SitePage]:
     """The glossary's index (``<glossary>/index.md``) and the pages of each entry
-    (``<glossary>/<id>.md``, then ``<glossary>/<id>/<n>.md`` past GLOSSARY_PART_ROWS
-    rows); the index is there even without a glossary, since the navigation names it.
+    (``<glossary>/<id>.md``, then ``<glossary>/<id>/<n>.md`` when the lists take more
+    than ENTRY_PART_BYTES); the index is there even without a glossary, since the
+    navigation names it.
 
     ``searched_after``: entries are indexed from the glossary after the build (see
     ``search.glossary_search_entry``), so the pages are kept out of the theme's search:
@@ -357,10 +464,26 @@ def glossary_pages(
     ]
     labels = document_labels(documents)
     languages = document_languages(documents)
+    where = {document.slug: (document.body, document.date) for document in documents}
+    names: dict[str, int] = {}
+
+    def weight(row: SiteRow) -> int:
+        return row_bytes(labels, row, names)
+
     for entry in glossary:
-        named = chunk_rows(mentions.sites(entry.id), GLOSSARY_PART_ROWS)
-        cited_by = chunk_rows(citations.cited_by_entry(entry.id), GLOSSARY_PART_ROWS)
+        named = chunk_rows(reading_order(mentions.sites(entry.id), where), ENTRY_PART_BYTES, weight)
+        cited_by = chunk_rows(
+            reading_order(citations.cited_by_entry(entry.id), where), ENTRY_PART_BYTES, weight
+        )
         count = max(len(named), len(cited_by), 1)
+
+        def link(number: int, entry_id: str = entry.id) -> str:
+            """A part's address from the entry's page."""
+            return f"{entry_id}.html" if number == 1 else f"{entry_id}/{number}.html"
+
+        indexes = part_index(named, where, link, "Mentions") + part_index(
+            cited_by, where, link, "Citations"
+        )
         for number in range(1, count + 1):
             # Part 1 is the entry's page; the others are pages of its folder.
             path = entry_part_path(folder, entry.id, number)
@@ -381,6 +504,7 @@ def glossary_pages(
                     ],
                     count,
                     folders.texts,
+                    indexes if number == 1 else "",
                 ),
                 partial(
                     entry_part_page,
@@ -393,6 +517,7 @@ def glossary_pages(
                     path,
                     folders,
                     languages,
+                    indexes if number == 1 else "",
                 ),
             )
             pages.append(SitePage(path, searched(content)))
@@ -414,9 +539,11 @@ def entry_part_page(
     path: str,
     folders: Folders,
     languages: dict[str, str] | None = None,
+    indexes: str = "",
 ) -> str:
     """Part ``number`` of ``count`` of a glossary entry's page, at ``path``; with more
-    than one, links to every part before the page's lists, and after."""
+    than one, links to every part before the page's lists, and after; ``indexes``
+    (on the first part: see ``part_index``) after the first links."""
     folder = posixpath.dirname(path)
     to_texts = posixpath.relpath(folders.texts, folder)
 
@@ -442,8 +569,8 @@ def entry_part_page(
         links.append(f'<a href="{attribute(to_glossary)}/{attribute(target)}">{other}</a>')
     nav = (
         f'<nav class="ra-pages" aria-label="Parties de la fiche"><p>'
-        f"Mentions et citations, partie {number} sur {count} (au plus "
-        f"{GLOSSARY_PART_ROWS} paragraphes par partie) : {' · '.join(links)}</p></nav>"
+        f"Mentions et citations, partie {number} sur {count} : {' · '.join(links)}</p></nav>"
     )
     head, heading, rest = content.partition("\n## ")
-    return f"{head}\n{nav}\n{heading}{rest}\n{nav}\n" if heading else f"{content}\n{nav}\n"
+    top = f"{nav}\n{indexes}" if indexes else nav
+    return f"{head}\n{top}\n{heading}{rest}\n{nav}\n" if heading else f"{content}\n{top}\n"

@@ -23,7 +23,7 @@ from ..model import Document
 from ..pipeline import Made
 from .inline import attribute, escape
 from .markdown import FRENCH, LANGUAGE_NAMES, french_date, heading_text, lang_attribute
-from .pages import SitePage, excluded_from_search, plural, relative_url
+from .pages import SitePage, display_symbol, excluded_from_search, plural, relative_url
 from .typography import french
 
 PAGE_SIZE = 100
@@ -75,7 +75,7 @@ def _listing_item(document: Document, page: str, texts: str, with_body: bool) ->
     url = attribute(relative_url(text_path(texts, document.slug), page))
     name = []
     if document.symbol:
-        symbol = escape(document.symbol)
+        symbol = escape(display_symbol(document.body, document.symbol))
         if document.lang != "fr":
             # The French and English versions of one symbol are two entries.
             language = escape(LANGUAGE_NAMES.get(document.lang, document.lang))
@@ -98,7 +98,7 @@ def _listing_item(document: Document, page: str, texts: str, with_body: bool) ->
     )
 
 
-def _pager(pages: Sequence[str], current: int, label: str) -> str:
+def pager(pages: Sequence[str], current: int, label: str) -> str:
     """Links to every page of one listing (``pages``: their paths), the current one
     marked; nothing when the listing fits on one page."""
     if len(pages) < 2:
@@ -140,7 +140,7 @@ def paged_listing(
         shown = plural(len(ordered), "texte")
         if count > 1:
             shown += f", {index * PAGE_SIZE + 1} à {index * PAGE_SIZE + len(chunk)} ici"
-        pager = _pager(paths, index, f"Pages de la liste « {title} »")
+        nav = pager(paths, index, f"Pages de la liste « {title} »")
         lines = [
             f"# {heading_text(heading)}",
             "",
@@ -149,12 +149,12 @@ def paged_listing(
         ]
         first = index * PAGE_SIZE + 1
         listing = texts_list(chunk, here, texts, with_body=with_body, start=first, made=made)
-        lines += [pager, "", listing, "", pager, ""] if pager else [listing, ""]
+        lines += [nav, "", listing, "", nav, ""] if nav else [listing, ""]
         pages.append(SitePage(here, excluded_from_search("\n".join(lines))))
     return pages
 
 
-def _years_list(years: Counter[str], link: Callable[[str], str]) -> str:
+def years_list(years: Counter[str], link: Callable[[str], str]) -> str:
     """Years, most recent first, each a link with its count of texts."""
     items = [
         f'<li><a href="{link(year)}">{escape(year)}</a> '
@@ -202,7 +202,7 @@ def listing_pages(
             "",
             "## Par année",
             "",
-            _years_list(its_years, partial(year_link, body, path)),
+            years_list(its_years, partial(year_link, body, path)),
             "",
             "## Les plus récents",
             "",
@@ -266,7 +266,7 @@ def _hub(
         "",
         "## Par année",
         "",
-        _years_list(counts, lambda year: relative_url(years[year], hub)),
+        years_list(counts, lambda year: relative_url(years[year], hub)),
         "",
         "## Les citations",
         "",

@@ -195,6 +195,12 @@ def _cite_button(citing: Citing | None, paragraph: Paragraph, lang: str, item: s
     if citing is None:
         return ""
     part, name = _citation_part(paragraph, item)
+    return cite_button(citing, part, name, lang)
+
+
+def cite_button(citing: Citing, part: str, name: str, lang: str) -> str:
+    """A « Citer » button for the block that ``part`` names in a citation (``par. 6
+    a)``) and ``name`` in the button's name (``le paragraphe 6 a)``)."""
     chrome = f' lang="{SITE_LANGUAGE}"' if lang != SITE_LANGUAGE else ""
     return (
         f'<button type="button" class="ra-cite-button"{chrome} '
@@ -429,7 +435,7 @@ def _render_page(
         # Imported here: the annex renderer builds on this module's helpers.
         from .annex import render_annexes
 
-        out += render_annexes(document.annexes, context, lang, counterparts)
+        out += render_annexes(document.annexes, context, lang, counterparts, citing, markers)
     if extra:
         out += [extra, ""]
     context.terms_shown = set()

@@ -11,6 +11,7 @@ generated pages is relative, so that the site opens from ``file://``.
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -46,6 +47,20 @@ def excluded_from_search(markdown: str) -> str:
     listing's rows, or a page indexed paragraph by paragraph after the build, would fill
     search results with excerpts."""
     return SEARCH_EXCLUDED + markdown
+
+
+SYMBOL_PREFIXES = {"cnd": "CND", "ecosoc": "ECOSOC"}
+"""Bodies whose resolutions are numbered without a series letter (``62/1``): such a
+symbol alone reads as the General Assembly's (A/RES/62/1), so lists put the body first."""
+
+
+def display_symbol(body: str, symbol: str) -> str:
+    """A symbol as lists show it: ``62/1`` of the Commission des stupéfiants as
+    ``CND 62/1``; any other symbol as it is printed."""
+    prefix = SYMBOL_PREFIXES.get(body)
+    if prefix and re.fullmatch(r"\d+/\d+", symbol):
+        return f"{prefix} {symbol}"
+    return symbol
 
 
 def page_url(path: str) -> str:

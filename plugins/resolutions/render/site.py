@@ -69,7 +69,14 @@ def site_files(
     made = made or Made()
     yield from text_pages(corpus, folders, made, searched_after=searched_after)
     graph = whole_graph(corpus.documents, made)
-    graph_files = graph_pages(graph, corpus.documents, folders, made)
+    glossary = corpus.glossary
+    graph_files = graph_pages(
+        graph,
+        corpus.documents,
+        folders,
+        made,
+        lambda entry_id: entry.title if glossary and (entry := glossary.get(entry_id)) else "",
+    )
     listings = listing_pages(corpus.documents, folders.texts, graph_files[0].path, made)
     yield from [listings[0], *graph_files, graph_data(graph), *listings[1:]]
     yield from glossary_pages(
