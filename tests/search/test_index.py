@@ -6,6 +6,8 @@ import json
 import re
 from pathlib import Path
 
+import pytest
+
 from resolutions.search import (
     SearchPage,
     document_keys,
@@ -65,7 +67,7 @@ def test_pages_are_numbered_texts_first_and_keys_put_the_own_entry_first(tmp_pat
         text_page("textes/a.html", "A/RES/62/176", ["Les précurseurs et l’ONUDC."]),
         text_page("textes/b.html", "A/RES/61/183", ["Rappelant sa résolution 62/176."]),
     ]
-    stats = write_search_index(tmp_path, [glossary, *guide, *texts])
+    stats = write_search_index(tmp_path, [*texts, *guide, glossary])
     _, _, manifest = read_call(tmp_path / "manifest.js")
     assert manifest["starts"] == {"text": 0, "page": 2, "glossary": 3}
     assert manifest["pages"] == stats.pages == 4
@@ -82,6 +84,15 @@ def test_pages_are_numbered_texts_first_and_keys_put_the_own_entry_first(tmp_pat
     assert terms["onudc"]["postings"][:2] == [3, 0] and terms["onudc"]["postings"][2] >= KEY_SCORE
     # Block titles of a text are labels: "A/RES/62/176 — § 1" does not index § 1.
     assert (0, 1) not in [t[:2] for t in triples]
+
+
+def test_pages_out_of_the_order_of_their_kinds_are_refused(tmp_path: Path) -> None:
+    # Each page's file is written as it comes, under its number: a text after the
+    # glossary would need a number already given.
+    glossary = SearchPage("glossaire/onudc.html", [], "glossary")
+    text = text_page("textes/a.html", "A/RES/62/176", [])
+    with pytest.raises(ValueError, match=r"textes/a\.html \(text\) comes after .* glossary"):
+        write_search_index(tmp_path, [glossary, text])
 
 
 def test_a_large_shard_is_split_by_one_more_letter(tmp_path: Path, monkeypatch) -> None:

@@ -15,12 +15,12 @@ import material
 import pytest
 from mkdocs.exceptions import PluginError
 
-from resolutions.archive import build_epoch, write_archive
+from resolutions.archive import ArchiveWriter, build_epoch, write_archive
 from resolutions.corpus import CitationIndex
 from resolutions.glossary import Entry, MentionIndex
 from resolutions.mkdocs.config import ResolutionsConfig
 from resolutions.mkdocs.plugin import ResolutionsPlugin
-from resolutions.mkdocs.stash import stash_html_blocks, unstash_html_blocks
+from resolutions.mkdocs.stash import PageStash, stash_html_blocks, unstash_html_blocks
 from resolutions.model import Block, Document, Footnote, Item, NoteMark, Paragraph
 from resolutions.pipeline import Corpus
 from resolutions.search import glossary_search_entry, search_entries
@@ -79,6 +79,31 @@ def test_the_same_sources_build_the_same_archive(tmp_path: Path) -> None:
     assert [info.filename for info in infos] == ["site/a-b.css", "site/a.html", "site/b/page.html"]
     assert {info.date_time for info in infos} == {(2023, 11, 14, 22, 13, 20)}
     assert {info.external_attr >> 16 for info in infos} == {0o100644}
+
+
+def test_the_search_index_comes_last_in_the_archive_and_a_cancelled_one_leaves_nothing(
+    tmp_path: Path,
+) -> None:
+    # The build zips its pages while it writes the search index (ArchiveWriter): the
+    # search folder's files are added once the rest is in.
+    site = tmp_path / "site"
+    for name in ("a.html", "search/t/0.js", "search/manifest.js", "textes/b.html"):
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(name)
+    with zipfile.ZipFile(write_archive(site, "site.zip", 1_700_000_000)) as archive:
+        names = [info.filename for info in archive.infolist()]
+        assert archive.read("site/search/t/0.js") == b"search/t/0.js"
+    assert names == [
+        "site/a.html",
+        "site/textes/b.html",
+        "site/search/manifest.js",
+        "site/search/t/0.js",
+    ]
+    (site / "site.zip").unlink()
+    writer = ArchiveWriter(site, "site.zip", 1_700_000_000)
+    writer.start()
+    writer.cancel()
+    assert sorted(path.name for path in site.iterdir()) == ["a.html", "search", "textes"]
 
 
 def test_build_time_comes_from_source_date_epoch(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -233,6 +258,42 @@ def test_html_blocks_skip_python_markdown_and_come_back_unchanged() -> None:
     assert 'id="sec-I"' in restored and "ra-stash" not in restored
     with pytest.raises(PluginError, match=r"x\.md: HTML blocks \[1\] lost"):
         unstash_html_blocks(html.replace("<p>ra-stash-1</p>", ""), blocks, "x.md")
+
+
+def test_blocks_the_theme_search_skips_wait_until_the_page_is_written() -> None:
+    """A page the theme's search reads (the home page; text pages with
+    ``search_paragraphs: false``) gets its blocks back before the search parses it, but
+    not those marked ``data-search-exclude``: Material's parser fails on a list of
+    lists inside one (the build stopped with a traceback)."""
+    from material.plugins.search.plugin import Parser
+
+    markdown = "\n".join(
+        [
+            "# Titre",
+            "",
+            '<div class="ra-para" id="op1"><p>Décide de rester saisie.</p></div>',
+            "",
+            # As a text's "Liens par paragraphe": a list of lists.
+            '<ul class="ra-links-list" data-search-exclude><li id="liens-op1"><a href="#op1">'
+            'Paragraphe 1</a><ul class="ra-links-list__links"><li><span>Cite :</span> '
+            '<a href="b.html">A/RES/1/1</a></li></ul></li></ul>',
+        ]
+    )
+    stash = PageStash()
+    html = markdown_module.markdown(stash.take(markdown, "p.md"))
+    searched = stash.put_back(html, "p.md", searched=True)
+    assert "Décide de rester saisie" in searched and "liens-op1" not in searched
+    parser = Parser()
+    parser.feed(searched)
+    parser.close()
+    read = " ".join("".join(section.text) for section in parser.data)
+    assert "Décide" in read and "ra-stash" not in read and "A/RES/1/1" not in read
+    written = stash.put_back(searched, "p.md")
+    whole = PageStash()
+    assert written == whole.put_back(markdown_module.markdown(whole.take(markdown, "p.md")), "p.md")
+    assert "ra-stash" not in written and 'id="liens-op1"' in written
+    with pytest.raises(ValueError):  # what the theme's search did with the whole page
+        Parser().feed(written)
 
 
 def test_glossary_entries_are_searched_by_their_names() -> None:

@@ -83,6 +83,10 @@ def test_preview_shows_an_edited_source_text(tmp_path: Path) -> None:
         )
         shown = wait_for(lambda: "Titre modifié" in fetch(url), 30)
         assert shown, log.read_text()
+        # The rebuild keeps the theme's search too (MkDocs reads the plugin's settings
+        # again for each rebuild): our shards are not written again after each edit.
+        assert fetch(f"http://127.0.0.1:{port}/search/manifest.js") == ""
+        assert re.search(r'"search":\s*"[^"]*workers/search\.\w+\.min\.js"', fetch(url))
 
 
 def test_preview_keeps_the_theme_search(tmp_path: Path) -> None:

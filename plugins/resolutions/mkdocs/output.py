@@ -27,6 +27,8 @@ class AtomicOutput:
     def __init__(self) -> None:
         self.final: Path | None = None
         self.building: Path | None = None
+        self.sources: Path | None = None
+        """Beside the site: the generated pages' Markdown, until MkDocs reads it."""
         self.lock: Any = None
         self.complete = False
         self.failed = False
@@ -47,6 +49,7 @@ class AtomicOutput:
             log.info("resolutions: another build of %s is running: waiting for it", site_dir)
             fcntl.flock(self.lock, fcntl.LOCK_EX)
         self.building = process_folder(parent, f".{name}.building-")
+        self.sources = process_folder(parent, f".{name}.sources-")
         main = threading.current_thread() is threading.main_thread()
         if main and signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
             signal.signal(signal.SIGTERM, self._terminate)
@@ -75,6 +78,9 @@ class AtomicOutput:
                 shutil.rmtree(building, ignore_errors=True)
         finally:
             self.building = None
+            if self.sources is not None:
+                shutil.rmtree(self.sources, ignore_errors=True)
+                self.sources = None
             if self.lock is not None:
                 os.close(self.lock)  # releases the lock
                 self.lock = None

@@ -5,7 +5,8 @@ the search entries (``search``) and the archive (``archive``) are made outside i
 no MkDocs import.  ``on_files`` builds the corpus (the build fails, naming the file and
 line, if a text cannot be converted or ``resolutions check`` finds an error) and adds
 the generated pages, in memory and out of the navigation; ``on_page_markdown`` fills
-the home page's table and keeps raw HTML out of Python-Markdown (``stash``);
+the home page's table and keeps raw HTML out of Python-Markdown (``stash``: put back
+as the page is written, or before the theme's search reads it);
 ``on_post_build`` writes the search entries, then the archive.  Serving, ``preview``
 reuses what the last rebuild made; building, ``output`` swaps the new site in once the
 build has succeeded.
@@ -22,22 +23,23 @@ from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from .. import checks
-from ..archive import build_epoch, write_archive
+from ..archive import ArchiveWriter, build_epoch
 from ..errors import SourceError
 from ..pipeline import Corpus, Made, Memo, build_corpus
 from ..render.listings import home_block
 from ..render.pages import Folders, page_url, write_page
-from ..render.site import SitePages, site_pages
+from ..render.site import SitePages, site_files, site_paths
 from ..search import add_to_index
 from . import collector
 from .config import ResolutionsConfig
+from .generated import add_generated
 from .output import AtomicOutput
 from .preview import PageReuse, reuse_pages, with_preview_error
-from .stash import stash_html_blocks, unstash_html_blocks
+from .stash import PageStash, in_theme_search
 
 log = logging.getLogger("mkdocs.plugins.resolutions")
 
@@ -50,8 +52,9 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         self.folders = Folders()  # where the generated pages go (see on_config)
         self.export: Path | None = None  # the option markdown_dir (see on_config)
         self.pages = SitePages([], {}, {})  # and where each text's and entry's page is
-        self.stashed: dict[str, list[str]] = {}  # by page (see stash_html_blocks)
+        self.stash = PageStash()  # raw HTML blocks kept out of Python-Markdown
         self.output: AtomicOutput | None = None  # `mkdocs build`: see AtomicOutput
+        self.archive: ArchiveWriter | None = None  # being written, during on_post_build
         # mkdocs serve keeps this object from one rebuild to the next (MkDocs keeps a
         # plugin that has on_startup): what a rebuild can reuse is kept here.
         self.builds = 0
@@ -70,10 +73,6 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
             self.memo = Memo()
             self.made = self.memo.made
             self.reuse = PageReuse()
-            # The preview keeps the theme's index: writing the shards and page files
-            # again after every edit would cost seconds (at 1,000 texts) that an edit
-            # seen in the preview cannot wait; overrides/main.html reads this setting.
-            self.config["search_index"] = "theme"
 
     def on_shutdown(self) -> None:
         if self.reuse is not None:
@@ -98,6 +97,12 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
                 raise PluginError(
                     f"resolutions: 'markdown_dir' ({self.export}) must be outside the docs folder"
                 )
+        if self.is_serve:
+            # The preview keeps the theme's index: writing the shards and page files
+            # again after every edit cost 8 s of each rebuild at 1,000 texts.  Set at
+            # each rebuild: MkDocs reads the plugin's settings again for each (set once,
+            # the first build alone kept the theme's index).  overrides/main.html reads it.
+            self.config["search_index"] = "theme"
         if self.is_serve and self.builds:
             collector.rebuild_starts()
         self.builds += 1
@@ -107,29 +112,25 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         if not self.config.enabled:
             return None
         self.made.next_build()
+        self.stash = PageStash()  # not what a failed rebuild left
+        generated = 0
         with collector.resting():
             self.corpus = self._convert()
-            searched_after = self.config.search_paragraphs
-            self.pages = site_pages(
-                self.corpus, self.folders, searched_after=searched_after, made=self.made
+            self.pages = site_paths(self.corpus, self.folders)
+            made = site_files(
+                self.corpus,
+                self.folders,
+                searched_after=self.config.search_paragraphs,
+                made=self.made,
             )
+            for path, content in made:
+                sources = self.output.sources if self.output is not None else None
+                add_generated(files, config, path, content, self.config, self.export, sources)
+                generated += 1
         collector.corpus_made(serving=self.is_serve)
-        for path, content in self.pages.files:
-            if files.get_file_from_path(path) is not None:
-                raise PluginError(
-                    f"resolutions: '{config.docs_dir}/{path}' would hide a generated "
-                    f"page; pages under '{self.config.texts_dir}/' and "
-                    f"'{self.config.glossary_dir}/' are made from the source texts, remove "
-                    "it from the docs folder"
-                )
-            files.append(
-                File.generated(config, path, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
-            )
-            if self.export is not None:
-                write_page(self.export, path, content)
         if self.reuse is not None:  # every page is built to show an error
             reuse_pages(files, config, self.reuse, none=self.preview_error is not None)
-        counts = (len(self.corpus.documents), self.config.source_dir, len(self.pages.files))
+        counts = (len(self.corpus.documents), self.config.source_dir, generated)
         log.info("%d texts converted from %s/ (%d pages and data files generated)", *counts)
         return files
 
@@ -137,6 +138,7 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         if not self.config.enabled:
             return None
+        output = self.stash.put_back(output, page.file.src_uri)
         if self.reuse is not None:
             self.reuse.keep(page.file.src_uri, output)
         if self.preview_error is not None:
@@ -201,26 +203,23 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
     ) -> str | None:
         if not self.config.enabled:
             return None
-        slug = page.meta.get("ra_slug")
-        if self.config.search_paragraphs and slug in self.pages.texts:
-            # Indexed block by block after the build (see _write_search_entries).
-            page.meta["search"] = {"exclude": True}
         is_home = page.file.src_uri == self.config.home_page
         if is_home:
             markdown = self._fill_home(markdown, page, config)
             if self.export is not None:
                 write_page(self.export, page.file.src_uri, markdown)
         if is_home or page.file.generated_by == "resolutions":
-            markdown, self.stashed[page.file.src_uri] = stash_html_blocks(markdown)
+            markdown = self.stash.take(markdown, page.file.src_uri)
         return markdown
 
     def on_page_content(
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        if not self.config.enabled:
+        if not self.config.enabled or not in_theme_search(page.meta):
+            # A page the theme's search leaves out gets its blocks back as it is written
+            # (on_post_page): until then its HTML is a few placeholders.
             return None
-        blocks = self.stashed.pop(page.file.src_uri, None)
-        return html if blocks is None else unstash_html_blocks(html, blocks, page.file.src_uri)
+        return self.stash.put_back(html, page.file.src_uri, searched=True)
 
     def _fill_home(self, markdown: str, page: Page, config: MkDocsConfig) -> str:
         marker = self.config.home_marker
@@ -253,29 +252,29 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
             paragraphs=self.config.search_paragraphs,
         )
         if stats is not None:
-            log.info(
-                "Search index: %d pages, %d terms, %d shards, %.1f MB in %.1f s",
-                stats.pages,
-                stats.terms,
-                stats.shards,
-                stats.index_bytes / 1e6,
-                time.perf_counter() - started,
-            )
+            seconds = time.perf_counter() - started
+            counts = (stats.pages, stats.terms, stats.shards, stats.index_bytes / 1e6, seconds)
+            log.info("Search index: %d pages, %d terms, %d shards, %.1f MB in %.1f s", *counts)
 
-    @event_priority(-150)  # after the offline plugin (-100) wrote search_index.js, which
-    # the archive must hold for search to work from the unpacked files
-    def _write_archive(self, *, config: MkDocsConfig) -> None:
-        if not self.config.enabled or not self.config.archive:
-            return
-        if self.is_serve:
-            log.info("Offline archive skipped while serving")
+    @event_priority(100)  # first: the pages are written, the search index is not yet
+    def _start_archive(self, *, config: MkDocsConfig) -> None:
+        if not self.config.enabled or not self.config.archive or self.is_serve:
             return
         try:
             epoch = build_epoch()
         except ValueError as error:
             raise PluginError(f"resolutions: {error}") from None
-        target = write_archive(Path(config.site_dir), self.config.archive_name, epoch)
-        log.info("Offline archive written: %s (%d bytes)", target, target.stat().st_size)
+        self.archive = ArchiveWriter(Path(config.site_dir), self.config.archive_name, epoch)
+        self.archive.start()
+
+    @event_priority(-150)  # after the offline plugin (-100) wrote search_index.js, which
+    # the archive must hold for search to work from the unpacked files
+    def _write_archive(self, *, config: MkDocsConfig) -> None:
+        if self.archive is not None:
+            target, self.archive = self.archive.finish(), None
+            log.info("Offline archive written: %s (%d bytes)", target, target.stat().st_size)
+        elif self.is_serve and self.config.enabled and self.config.archive:
+            log.info("Offline archive skipped while serving")
 
     @event_priority(-200)  # last of all
     def _thaw(self, *, config: MkDocsConfig) -> None:
@@ -283,10 +282,13 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         if self.output is not None:
             self.output.complete = True
 
-    on_post_build = CombinedEvent(_write_search_entries, _write_archive, _thaw)
+    on_post_build = CombinedEvent(_start_archive, _write_search_entries, _write_archive, _thaw)
 
     def on_build_error(self, *, error: Exception) -> None:
         collector.build_failed()
+        stopped, self.archive = self.archive, None
+        if stopped is not None:
+            stopped.cancel()
         if self.output is not None:
             # Strict mode's abort comes after the last event: nothing is published.
             self.output.complete = False

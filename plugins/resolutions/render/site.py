@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import posixpath
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
@@ -39,12 +39,34 @@ class SitePages:
 def site_pages(
     corpus: Corpus, folders: Folders, *, searched_after: bool = True, made: Made | None = None
 ) -> SitePages:
-    """Every generated file of the site.  ``searched_after``: the texts and glossary
-    entries are indexed after the build (see ``search``), so the glossary's pages are
-    kept out of the theme's search; ``made`` keeps pages between the rebuilds of a
-    preview."""
+    """Every generated file of the site (``site_files``) and where each page is."""
+    paths = site_paths(corpus, folders)
+    files = list(site_files(corpus, folders, searched_after=searched_after, made=made))
+    return replace(paths, files=files)
+
+
+def site_paths(corpus: Corpus, folders: Folders) -> SitePages:
+    """Where the page of each text and of each glossary entry is (no files)."""
+    return SitePages(
+        [],
+        {document.slug: text_path(folders.texts, document.slug) for document in corpus.documents},
+        {
+            entry.id: entry_part_path(folders.glossary, entry.id, 1)
+            for entry in corpus.glossary or ()
+        },
+    )
+
+
+def site_files(
+    corpus: Corpus, folders: Folders, *, searched_after: bool = True, made: Made | None = None
+) -> Iterator[SitePage]:
+    """Every generated file of the site, one at a time: a caller that keeps each in a
+    compact form (the plugin: as UTF-8) never holds all of them as strings, which at
+    10,000 texts are a gigabyte.  ``searched_after``: the texts and glossary entries
+    are indexed after the build (see ``search``), so their pages are kept out of the
+    theme's search; ``made`` keeps pages between the rebuilds of a preview."""
     made = made or Made()
-    files = text_pages(corpus, folders, made)
+    yield from text_pages(corpus, folders, made, searched_after=searched_after)
     graph = whole_graph(corpus.documents, made)
     glossary = corpus.glossary
     graph_files = graph_pages(
@@ -54,9 +76,9 @@ def site_pages(
         made,
         lambda entry_id: entry.title if glossary and (entry := glossary.get(entry_id)) else "",
     )
-    listings = listing_pages(corpus.documents, folders.texts, graph_files[0].path)
-    files += [listings[0], *graph_files, graph_data(graph), *listings[1:]]
-    files += glossary_pages(
+    listings = listing_pages(corpus.documents, folders.texts, graph_files[0].path, made)
+    yield from [listings[0], *graph_files, graph_data(graph), *listings[1:]]
+    yield from glossary_pages(
         corpus.glossary,
         corpus.mentions,
         corpus.citations,
@@ -64,14 +86,6 @@ def site_pages(
         folders,
         searched_after=searched_after,
         made=made,
-    )
-    return SitePages(
-        files,
-        {document.slug: text_path(folders.texts, document.slug) for document in corpus.documents},
-        {
-            entry.id: entry_part_path(folders.glossary, entry.id, 1)
-            for entry in corpus.glossary or ()
-        },
     )
 
 
@@ -85,21 +99,31 @@ def render_context(corpus: Corpus, folders: Folders, lang: str = "fr") -> Render
     )
 
 
-def text_pages(corpus: Corpus, folders: Folders, made: Made) -> list[SitePage]:
+def text_pages(
+    corpus: Corpus, folders: Folders, made: Made, *, searched_after: bool = True
+) -> Iterator[SitePage]:
     """The page (``<texts>/<slug>.md``) and the data (``<texts>/<slug>.json``) of each
-    text, in the corpus's order."""
+    text, in the corpus's order.  ``searched_after``: each page says in its front matter
+    that the theme's search leaves it out (it is indexed block by block after the build),
+    so that a plain MkDocs build of the same Markdown does the same work."""
     texts = folders.texts
-    files: list[SitePage] = []
     contexts: dict[str, RenderContext] = {}
     by_slug = {document.slug: document for document in corpus.documents}
     versions = translations(corpus.documents)
     corpus_texts = {document.slug: CorpusText.of(document) for document in corpus.documents}
+
+    def anchors(document: Document) -> frozenset[str]:
+        return made.get(f"anchors:{document.slug}", (document,), partial(anchors_of, document))
+
     for document in corpus.documents:
         rows = corpus.citations.cited_by(document.slug)
-        # The corpus texts its page names: those it cites and those citing it.
+        # The corpus texts its page names: those it cites and those citing it.  (What
+        # every text's key is made of is kept too: at 10,000 texts, finding what each
+        # cites took 4 s of a preview's rebuild.)
+        cited = made.get(f"cites:{document.slug}", (document,), partial(cited_slugs, document))
         related = {
             slug: corpus_texts[slug]
-            for slug in sorted(cited_slugs(document) | {row.slug for row in rows})
+            for slug in sorted(cited | {row.slug for row in rows})
             if slug in corpus_texts
         }
         context = contexts.get(document.lang) or contexts.setdefault(
@@ -107,7 +131,7 @@ def text_pages(corpus: Corpus, folders: Folders, made: Made) -> list[SitePage]:
         )
         others = versions.get(document.slug, {})
         counterparts = tuple(
-            Counterpart(lang, slug, anchors_of(by_slug[slug])) for lang, slug in others.items()
+            Counterpart(lang, slug, anchors(by_slug[slug])) for lang, slug in others.items()
         )
         # Made from the text, its "Cité par" rows, its other versions, the corpus texts
         # it names, the glossary (its tooltips and titles) and the folders its links go
@@ -117,11 +141,16 @@ def text_pages(corpus: Corpus, folders: Folders, made: Made) -> list[SitePage]:
             (document, rows, counterparts, related, corpus.glossary, texts, folders.glossary),
             partial(text_page, document, rows, context, counterparts, related, corpus.glossary),
         )
-        files += [
-            SitePage(text_path(texts, document.slug), markdown),
-            SitePage(f"{texts}/{document.slug}.json", data),
-        ]
-    return files
+        if searched_after:
+            markdown = out_of_theme_search(markdown)
+        yield SitePage(text_path(texts, document.slug), markdown)
+        yield SitePage(f"{texts}/{document.slug}.json", data)
+
+
+def out_of_theme_search(page: str) -> str:
+    """A text's page (which starts with its front matter) kept out of the theme's
+    search index."""
+    return page.replace("---\n", "---\nsearch:\n  exclude: true\n", 1)
 
 
 def text_page(

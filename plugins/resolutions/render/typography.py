@@ -20,7 +20,8 @@ Left alone: URLs, e-mail addresses, ``code`` between backticks, HTML-entity-like
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from bisect import bisect_right
+from collections.abc import Callable, Mapping
 
 NARROW_NBSP = "\u202f"
 NBSP = "\u00a0"
@@ -54,11 +55,29 @@ the abbreviation of *numéro* only when a number follows; never inside a word, a
 or a URL."""
 
 
-def _protected(text: str) -> list[bool]:
-    shielded = [False] * len(text)
-    for match in _PROTECTED.finditer(text):
-        for index in range(match.start(), match.end()):
-            shielded[index] = True
+_SIGNS = re.compile(r"[;!?»:«]")
+"""The characters a change can start from besides an apostrophe and ``no``: found by
+the regex engine, the rest of the text is never walked in Python (it was a third of
+the time of a text's page)."""
+
+
+_MAY_PROTECT = re.compile(r":/|mailto:|www\.|[@`&]", re.IGNORECASE)
+"""What every match of ``_PROTECTED`` holds: a text without any is searched no further
+(``_PROTECTED`` is slow on plain prose: its address pattern tries each word at every
+one of its letters)."""
+
+
+def _shield(text: str) -> Callable[[int], bool]:
+    """Whether an offset of ``text`` falls in a URL, an address, code or an entity."""
+    if _MAY_PROTECT.search(text) is None:
+        return lambda offset: False
+    spans = [match.span() for match in _PROTECTED.finditer(text)]
+    starts = [start for start, _ in spans]
+
+    def shielded(offset: int) -> bool:
+        index = bisect_right(starts, offset) - 1
+        return index >= 0 and offset < spans[index][1]
+
     return shielded
 
 
@@ -68,10 +87,10 @@ def french_changes(text: str) -> dict[int, str]:
     changes: dict[int, str] = {}
     if not text:
         return changes
-    shielded = _protected(text)
+    shielded = _shield(text)
 
     def change(offset: int, replacement: str) -> None:
-        if not shielded[offset] and offset not in changes:
+        if not shielded(offset) and offset not in changes:
             changes[offset] = replacement
 
     def space_run_before(offset: int) -> int:
@@ -80,8 +99,10 @@ def french_changes(text: str) -> dict[int, str]:
             start -= 1
         return start
 
-    for offset, char in enumerate(text):
-        if shielded[offset]:
+    for sign in _SIGNS.finditer(text):
+        offset = sign.start()
+        char = text[offset]
+        if shielded(offset):
             continue
         if char in _NARROW_BEFORE or char in _WIDE_BEFORE:
             space = NARROW_NBSP if char in _NARROW_BEFORE else NBSP
@@ -126,11 +147,15 @@ def french_changes(text: str) -> dict[int, str]:
 def apply(text: str, changes: Mapping[int, str], start: int = 0, end: int | None = None) -> str:
     """``text[start:end]`` with the ``changes`` that fall in it."""
     end = len(text) if end is None else end
-    if not changes:
+    inside = sorted(offset for offset in changes if start <= offset < end)
+    if not inside:
         return text[start:end]
     out: list[str] = []
-    for offset in range(start, end):
-        out.append(changes.get(offset, text[offset]))
+    position = start
+    for offset in inside:
+        out += (text[position:offset], changes[offset])
+        position = offset + 1
+    out.append(text[position:end])
     return "".join(out)
 
 

@@ -72,12 +72,13 @@ def search_pages(
     glossary: Glossary | None,
     entry_urls: Mapping[str, str],
     made: Made | None = None,
-) -> list[SearchPage]:
-    """The pages of ``with_paragraphs``, with their kinds and keys: a text's symbol
-    leads to its French version (to another only where there is none), a glossary
-    entry's acronyms and document symbol to the entry."""
+) -> Iterator[SearchPage]:
+    """The pages of ``with_paragraphs``, with their kinds and keys, one at a time in the
+    order the index numbers them (texts, the site's other pages, the glossary): a
+    text's symbol leads to its French version (to another only where there is none), a
+    glossary entry's acronyms and document symbol to the entry."""
     documents = list(documents)
-    pages = pages_from_entries(_theme_entries_elsewhere(theme_entries, text_urls, entry_urls))
+    others = pages_from_entries(_theme_entries_elsewhere(theme_entries, text_urls, entry_urls))
     french = {d.symbol for d in documents if d.lang == "fr"}
     for owner, url, entries in _own_entries(documents, text_urls, glossary, entry_urls, made):
         if isinstance(owner, Document):
@@ -86,11 +87,14 @@ def search_pages(
                 if owner.lang != "fr" and owner.symbol in french
                 else document_keys(owner.symbol)
             )
-            pages.append(SearchPage(url, entries, "text", keys, index_block_titles=False))
+            yield SearchPage(url, entries, "text", keys, index_block_titles=False)
         else:
+            if others:
+                yield from others
+                others = []
             keys = glossary_keys([*owner.acronyms, owner.english_acronym], owner.url)
-            pages.append(SearchPage(url, entries, "glossary", keys))
-    return pages
+            yield SearchPage(url, entries, "glossary", keys)
+    yield from others
 
 
 def with_paragraphs(

@@ -25,6 +25,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -121,49 +122,13 @@ def pages_from_entries(entries: Iterable[dict[str, str]], kind: str = "page") ->
 
 def write_search_index(folder: Path, pages: Iterable[SearchPage]) -> SearchIndexStats:
     """Write the index of ``pages`` into ``folder`` (``manifest.js``, ``t/``, ``p/``),
-    replacing what an earlier build left there."""
-    ordered = sorted(pages, key=lambda page: KINDS.index(page.kind))
-    stats = SearchIndexStats(pages=len(ordered))
-    # term → [(entry slot, weighted term frequency)]
-    occurrences: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    lengths: list[int] = []
-    entry_numbers: list[tuple[int, int]] = []
-    for page_number, page in enumerate(ordered):
-        for entry_number, entry in enumerate(page.entries):
-            counts = Counter(terms(entry["text"]))
-            if entry_number == 0 or page.index_block_titles:
-                for term in terms(entry["title"]):
-                    counts[term] += TITLE_WEIGHT
-            slot = len(lengths)
-            lengths.append(sum(counts.values()))
-            entry_numbers.append((page_number, entry_number))
-            for term, count in counts.items():
-                occurrences[term].append((slot, count))
-    stats.entries = len(lengths)
-    average = (sum(lengths) / len(lengths)) if lengths else 1.0
-    total = len(lengths)
+    replacing what an earlier build left there.
 
-    norms = [K1 * (1 - B + B * length / average) for length in lengths]
-    postings: dict[str, list[tuple[int, int, int]]] = {}
-    for term, found in occurrences.items():
-        idf = math.log(1 + (total - len(found) + 0.5) / (len(found) + 0.5))
-        factor = SCALE * idf * (K1 + 1)
-        postings[term] = [
-            (*entry_numbers[slot], max(1, round(factor * count / (count + norms[slot]))))
-            for slot, count in found
-        ]
-    for page_number, page in enumerate(ordered):
-        for key in page.keys:
-            listed = postings.setdefault(key, [])
-            own = next((p for p in listed if p[0] == page_number and p[1] == 0), None)
-            if own is not None:
-                listed.remove(own)
-            listed.append((page_number, 0, KEY_SCORE + (own[2] if own else 0)))
-
-    shards = split_shards(
-        {term: len(occurrences.get(term, ())) or 1 for term in postings}, postings
-    )
-    stats.terms = len(postings)
+    ``pages`` come in the order of ``KINDS`` (texts, other pages, glossary; ValueError
+    otherwise), one at a time: each page's file is written as it comes and only the
+    counts of its terms are kept, in arrays (at 10,000 texts, the entries and their
+    occurrences held as lists of tuples were a gigabyte at the build's peak)."""
+    stats = SearchIndexStats()
     folder.mkdir(parents=True, exist_ok=True)
     for sub in ("t", "p"):
         target = folder / sub
@@ -171,6 +136,59 @@ def write_search_index(folder: Path, pages: Iterable[SearchPage]) -> SearchIndex
             for old in target.iterdir():
                 old.unlink()
         target.mkdir(exist_ok=True)
+    # term → its occurrences, two numbers each: entry slot, weighted term frequency
+    occurrences: dict[str, array[int]] = {}
+    lengths = array("l")
+    entry_pages = array("l")
+    entry_numbers = array("l")
+    keyed: dict[str, list[int]] = defaultdict(list)  # key → the pages it leads to
+    starts: dict[str, int] = {}
+    page_number = -1
+    for page_number, page in enumerate(pages):
+        rank = KINDS.index(page.kind)
+        if rank < len(starts) - 1:
+            raise ValueError(
+                f"search page {page.url} ({page.kind}) comes after a page of kind "
+                f"{KINDS[len(starts) - 1]}: pages come in the order {', '.join(KINDS)}"
+            )
+        while len(starts) <= rank:
+            starts[KINDS[len(starts)]] = page_number
+        for entry_number, entry in enumerate(page.entries):
+            counts = Counter(terms(entry["text"]))
+            if entry_number == 0 or page.index_block_titles:
+                for term in terms(entry["title"]):
+                    counts[term] += TITLE_WEIGHT
+            slot = len(lengths)
+            lengths.append(sum(counts.values()))
+            entry_pages.append(page_number)
+            entry_numbers.append(entry_number)
+            for term, count in counts.items():
+                found = occurrences.get(term)
+                if found is None:
+                    found = occurrences[term] = array("l")
+                found.append(slot)
+                found.append(count)
+        for key in page.keys:
+            keyed[key].append(page_number)
+        rows = [[entry["location"], entry["title"], entry["text"]] for entry in page.entries]
+        size = write(folder / "p" / f"{page_number}.js", f"__page({page_number},{compact(rows)})")
+        stats.largest_page_bytes = max(stats.largest_page_bytes, size)
+        stats.index_bytes += size
+    stats.pages = page_number + 1
+    while len(starts) < len(KINDS):
+        starts[KINDS[len(starts)]] = stats.pages
+    stats.entries = len(lengths)
+    average = (sum(lengths) / len(lengths)) if lengths else 1.0
+    norms = [K1 * (1 - B + B * length / average) for length in lengths]
+
+    encoded: dict[str, list] = {}
+    for term in sorted(occurrences.keys() | keyed.keys()):
+        found = occurrences.pop(term, array("l"))
+        encoded[term] = scored_postings(
+            found, keyed.get(term, ()), stats.entries, norms, entry_pages, entry_numbers
+        )
+    shards = split_shards(encoded)
+    stats.terms = len(encoded)
     keys = sorted(shards)
     for number, key in enumerate(keys):
         text = f"__shard({number},{compact(shards[key])})"
@@ -178,22 +196,13 @@ def write_search_index(folder: Path, pages: Iterable[SearchPage]) -> SearchIndex
         stats.largest_shard_bytes = max(stats.largest_shard_bytes, size)
         stats.index_bytes += size
         stats.postings += sum(len(value[1]) // 3 for value in shards[key].values())
-    for number, page in enumerate(ordered):
-        rows = [[entry["location"], entry["title"], entry["text"]] for entry in page.entries]
-        size = write(folder / "p" / f"{number}.js", f"__page({number},{compact(rows)})")
-        stats.largest_page_bytes = max(stats.largest_page_bytes, size)
-        stats.index_bytes += size
-    starts = {
-        kind: next((i for i, p in enumerate(ordered) if KINDS.index(p.kind) >= k), len(ordered))
-        for k, kind in enumerate(KINDS)
-    }
     manifest = {
         "format": FORMAT,
         "keys": keys,
         "stop": sorted(STOP_WORDS),
         "elisions": sorted(ELISIONS),
         "starts": starts,
-        "pages": len(ordered),
+        "pages": stats.pages,
         "keyScore": KEY_SCORE,
         "scale": SCALE,
     }
@@ -203,16 +212,37 @@ def write_search_index(folder: Path, pages: Iterable[SearchPage]) -> SearchIndex
     return stats
 
 
-def split_shards(
-    frequencies: dict[str, int], postings: dict[str, list[tuple[int, int, int]]]
-) -> dict[str, dict[str, list]]:
-    """Terms grouped by their first two letters; a group larger than ``SHARD_BYTES`` is
-    split by one more letter (its terms no longer than the key stay in it)."""
-    encoded: dict[str, list] = {}
-    for term, found in postings.items():
-        found.sort(key=lambda posting: (-posting[2], posting[0], posting[1]))
-        flat = [number for posting in found[:MAX_POSTINGS] for number in posting]
-        encoded[term] = [frequencies[term], flat]
+def scored_postings(
+    found: Sequence[int],
+    keyed_pages: Iterable[int],
+    total: int,
+    norms: Sequence[float],
+    entry_pages: Sequence[int],
+    entry_numbers: Sequence[int],
+) -> list:
+    """One term's ``[df, postings]``: BM25 of each entry holding it (``found``: slot,
+    count, slot, count…), the own entry of each page it is a key of put first with
+    ``KEY_SCORE`` added; by decreasing score, at most ``MAX_POSTINGS``, flattened
+    (page, entry, score, …)."""
+    frequency = len(found) // 2
+    idf = math.log(1 + (total - frequency + 0.5) / (frequency + 0.5))
+    factor = SCALE * idf * (K1 + 1)
+    scores: dict[tuple[int, int], int] = {}
+    for index in range(0, len(found), 2):
+        slot, count = found[index], found[index + 1]
+        place = (entry_pages[slot], entry_numbers[slot])
+        scores[place] = max(1, round(factor * count / (count + norms[slot])))
+    for page in keyed_pages:
+        scores[(page, 0)] = KEY_SCORE + scores.get((page, 0), 0)
+    ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:MAX_POSTINGS]
+    flat = [number for (page, entry), score in ranked for number in (page, entry, score)]
+    return [frequency or 1, flat]
+
+
+def split_shards(encoded: dict[str, list]) -> dict[str, dict[str, list]]:
+    """Terms (each with its ``[df, postings]``) grouped by their first two letters; a
+    group larger than ``SHARD_BYTES`` is split by one more letter (its terms no longer
+    than the key stay in it)."""
     shards: dict[str, dict[str, list]] = {}
 
     def place(key: str, members: list[str]) -> None:
