@@ -25,7 +25,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from resolutions.ocr import french_lexicon, repair
+from resolutions.ocr_repair import french_lexicon, repair
 from resolutions.pipeline import annotate_corpus, convert_bytes, load_glossary_of
 from resolutions.render.markdown import render_document
 

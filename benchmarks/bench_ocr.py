@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # the test material: true errors, damage, word error rate
 
-from resolutions.ocr import french_lexicon, repair  # noqa: E402
+from resolutions.ocr_repair import french_lexicon, repair  # noqa: E402
 from resolutions.pipeline import convert_file  # noqa: E402
 from tests.ocr.documents import (  # noqa: E402
     TIRANA,

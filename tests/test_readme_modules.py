@@ -1,6 +1,6 @@
 """The README's pipeline section names every module of the package, and no module that
 does not exist: it is the module list a reader of the code starts from.  A module is
-named by its file name (``ocr.py``), with its folder where the section needs one."""
+named by its file name (``ocr_repair.py``), with its folder where the section needs one."""
 
 from __future__ import annotations
 

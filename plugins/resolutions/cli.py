@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from . import checks, ocr, prefill
+from . import checks, ocr_repair, prefill
 from .errors import SourceError
 from .load import NO_FRONT_MATTER, decode, load_source, parse_source, slugify
 from .model import Diagnostic, Document
@@ -321,10 +321,12 @@ def _report(args: argparse.Namespace) -> int:
             print(summary(document))
             raw = entry.get("corrections")
             if document.format == "ocr" or raw:
-                decisions = ocr.parse_decisions(raw, source.path, entry.get("corrections_line", 2))
+                decisions = ocr_repair.parse_decisions(
+                    raw, source.path, entry.get("corrections_line", 2)
+                )
                 original = next(d for d in unrepaired if d.slug == document.slug)
-                proposals = ocr.review(original, ocr.french_lexicon(), decisions)
-                print(ocr.review_report(original, proposals))
+                proposals = ocr_repair.review(original, ocr_repair.french_lexicon(), decisions)
+                print(ocr_repair.review_report(original, proposals))
             else:
                 for correction in document.corrections:
                     print(

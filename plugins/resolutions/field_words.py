@@ -1,5 +1,5 @@
 """Words of drug-control French that the packaged word list (pyspellchecker's, drawn
-from film subtitles) lacks, added to it by the OCR repair (``ocr.french_lexicon``): a
+from film subtitles) lacks, added to it by the OCR repair (``ocr_repair.french_lexicon``): a
 correct word the lexicon does not know may be "repaired" into a wrong one.
 
 Lower case, every form spelled out (no rules), reviewed by hand.  Kept as Python, not

@@ -457,7 +457,7 @@ def _validate_entry(entry: dict[str, Any], path: str, raw_text: str, line: int) 
 
 def _clean_corrections(raw: object, path: str, line: int) -> object:
     """The strings and numbers of the editors' ``corrections:`` entries (their meaning is
-    checked by ``ocr.parse_decisions``)."""
+    checked by ``ocr_repair.parse_decisions``)."""
     if not isinstance(raw, list):
         return raw
     if len(raw) > MAX_CORRECTIONS:

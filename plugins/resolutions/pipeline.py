@@ -25,7 +25,7 @@ from typing import Any, TypeVar
 
 from . import corpus as corpus_pass
 from . import glossary as glossary_stage
-from . import model, ocr, unaddressed
+from . import model, ocr_repair, unaddressed
 from .citations import entries_by_id
 from .errors import SourceError
 from .load import (
@@ -81,12 +81,12 @@ def repair_ocr(document: Document, entry: dict, path: str) -> Document:
         # The repair knows French words only: an English scan is published as scanned
         # rather than "corrected" into French.
         return document
-    decisions = ocr.parse_decisions(raw_decisions, path, entry.get("corrections_line", 2))
+    decisions = ocr_repair.parse_decisions(raw_decisions, path, entry.get("corrections_line", 2))
     try:
-        lexicon = ocr.french_lexicon()
+        lexicon = ocr_repair.french_lexicon()
     except FileNotFoundError as error:
         raise SourceError(path, document.line, f"OCR repair needs a lexicon: {error}") from None
-    return ocr.repair(document, lexicon, decisions)
+    return ocr_repair.repair(document, lexicon, decisions)
 
 
 MAX_BLOCK_CHARS = 200_000

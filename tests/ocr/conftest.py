@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from resolutions.ocr import Lexicon, french_lexicon
+from resolutions.ocr_repair import Lexicon, french_lexicon
 
 
 @pytest.fixture(scope="session")

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import pytest
 
-from resolutions.ocr import propose, repair
+from resolutions.ocr_repair import propose, repair
 from resolutions.pipeline import convert_file
 
 from .documents import clean_sources, raw_document

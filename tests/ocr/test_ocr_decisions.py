@@ -11,7 +11,7 @@ import yaml
 from resolutions.errors import SourceError
 from resolutions.load import load_source
 from resolutions.model import Correction
-from resolutions.ocr import Decision, parse_decisions, repair, review, review_report
+from resolutions.ocr_repair import Decision, parse_decisions, repair, review, review_report
 from resolutions.pipeline import convert_file
 
 from .documents import TIRANA, all_blocks

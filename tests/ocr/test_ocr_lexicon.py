@@ -11,7 +11,7 @@ import textwrap
 import pytest
 
 from resolutions.field_words import FIELD_WORDS
-from resolutions.ocr import (
+from resolutions.ocr_repair import (
     DEBIAN_WORD_LIST,
     WORD_LIST_VARIABLE,
     french_lexicon,
@@ -38,7 +38,7 @@ def test_the_default_lexicon_opens_nothing_under_usr_share_dict():
                 opened.append(args[0])
 
         sys.addaudithook(audit)
-        from resolutions.ocr import french_lexicon
+        from resolutions.ocr_repair import french_lexicon
 
         lexicon = french_lexicon()
         assert lexicon.knows("sûreté") and lexicon.knows("œuvre"), "a poor lexicon"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from resolutions.ocr import repair
+from resolutions.ocr_repair import repair
 from resolutions.pipeline import convert_file
 
 from .documents import clean_sources, damage_document, word_error_rate

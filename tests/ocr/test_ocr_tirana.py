@@ -7,7 +7,7 @@ from collections import Counter
 import pytest
 
 from resolutions.model import Correction, LabelCorrection
-from resolutions.ocr import repair
+from resolutions.ocr_repair import repair
 from resolutions.pipeline import convert_file
 
 from .documents import (

@@ -9,7 +9,7 @@ import pytest
 import wordfreq
 
 from resolutions.model import Correction, Document, Emphasis, Item, NoteMark, Paragraph
-from resolutions.ocr import (
+from resolutions.ocr_repair import (
     APPLY_THRESHOLD,
     french_lexicon,
     propose,
