@@ -268,8 +268,8 @@ def glossary_index_page(glossary: Glossary, index: MentionIndex, entry_link: Ent
         entries = by_kind.get(kind)
         if not entries:
             continue
-        _, plural = KIND_LABELS[kind]
-        lines.extend(["", f"## {_heading_text(plural)}", "", '<dl class="ra-glossary-index">'])
+        _, heading = KIND_LABELS[kind]
+        lines.extend(["", f"## {_heading_text(heading)}", "", '<dl class="ra-glossary-index">'])
         for entry in sorted(entries, key=lambda entry: _sort_key(entry.short_label)):
             sites = index.sites(entry.id)
             summary = (
