@@ -192,6 +192,9 @@ class Words:
     """The measure of a hard-wrapped copy (its long lines' length), 0 when unknown."""
     line_offsets: list[int] = field(default_factory=list)
     """Where each line's first word lands in the words joined by single spaces."""
+    line_words: list[str] = field(default_factory=list)
+    """Each line's words joined by single spaces (the body's words joined are these
+    joined: a tenth as many pieces to join)."""
     layout_starts: list[bool] = field(default_factory=list)
     """Whether the layout shows a block starting at each line (``Segmenter._layout_lines``),
     found for all lines at once when first needed."""
@@ -206,10 +209,11 @@ def words_of(body: Sequence[tuple[Line, bool]]) -> Words:
     words = Words([], [], [], [], set())
     # The lists' methods taken once: this loop runs for every line of every text.
     add_line, add_first = words.lines.append, words.line_first.append
-    add_offset, add_words, add_line_of = (
+    add_offset, add_words, add_line_of, add_line_words = (
         words.line_offsets.append,
         words.texts.extend,
         words.line_of.extend,
+        words.line_words.append,
     )
     lengths: list[int] = []
     add_length = lengths.append
@@ -232,12 +236,16 @@ def words_of(body: Sequence[tuple[Line, bool]]) -> Words:
         add_line((line, after_blank, breaks, previous_line))
         add_first(len(words.texts))
         add_offset(joined)
-        pieces = text.split(" ")
-        if "" in pieces:  # runs of spaces, or a space at an end (a C-speed test)
+        # Lines come right-stripped from loading: an indented line's spaces are cut
+        # off its start at C speed, and only a line with a run of spaces inside is
+        # sorted word by word (an indented seed line was, before).
+        words_text = text.lstrip(" ")
+        pieces = words_text.split(" ")
+        if "  " in words_text or words_text.endswith(" "):
             pieces = [piece for piece in pieces if piece]
-            joined += joined_length(pieces)
-        else:
-            joined += len(text) + 1  # the line is its words joined by single spaces
+            words_text = " ".join(pieces)
+        joined += len(words_text) + 1  # the line is its words joined by single spaces
+        add_line_words(words_text)
         add_words(pieces)
         add_line_of([position] * len(pieces))
         after_blank = False
@@ -283,10 +291,13 @@ def places(texts: list[str], wanted: frozenset[str]) -> list[int]:
     every word in Python, or even by ``map``, cost several times as much)."""
     found: list[int] = []
     for word in wanted.intersection(texts):
-        at = -1
-        for _ in range(texts.count(word)):
-            at = texts.index(word, at + 1)
-            found.append(at)
+        at = texts.index(word)
+        try:
+            while True:  # each place once: ``list.count`` first would read the list again
+                found.append(at)
+                at = texts.index(word, at + 1)
+        except ValueError:
+            pass
     return found
 
 
@@ -742,7 +753,7 @@ def segment(body: Sequence[tuple[Line, bool]], ocr: bool = False) -> list[RawBlo
     # lines would make it (white space inside a line is only spaces here: tabs became
     # spaces on loading, page-break characters in ``words_of``), cut out of the whole
     # body joined once.
-    joined = " ".join(texts)
+    joined = " ".join(words.line_words)
     offsets = block_offsets(words, starts)
     for position, first in enumerate(starts):
         last = (starts[position + 1] if position + 1 < len(starts) else len(texts)) - 1
