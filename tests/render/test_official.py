@@ -101,3 +101,10 @@ def test_an_osce_text_shows_no_address_rather_than_a_guessed_one() -> None:
         soup = meta(document)
         assert "Document officiel" not in rows(document), document.slug
         assert not soup.select("a[href^='http']"), document.slug
+
+
+def test_a_text_without_a_symbol_says_so_in_words() -> None:
+    # The Tirana decision's front matter gives no symbol (read in the source file).
+    document = text("osce-cm-2020-tirana-criminalite-organisee.txt")
+    assert not document.symbol
+    assert rows(document)["Symbole"].get_text() == "aucun"

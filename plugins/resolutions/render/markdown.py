@@ -274,7 +274,9 @@ def render_meta(
     context: RenderContext | None = None,
 ) -> str:
     rows = [
-        ("Symbole", escape(document.symbol) if document.symbol else "—"),
+        # Said in words: a dash reads as nothing to a screen reader, and looks like a
+        # missing value to a reader.
+        ("Symbole", escape(document.symbol) if document.symbol else "aucun"),
         ("Organe", escape(BODIES.get(document.body, document.body))),
         ("Type", escape(document.type)),
         ("Date", escape(french_date(document.date))),
