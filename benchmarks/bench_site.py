@@ -191,6 +191,38 @@ def environment(sources: Path) -> dict[str, str]:
     }
 
 
+def ours_and_theme_builds(
+    project: Path, folder: Path, env: dict[str, str], theme_note: str = ""
+) -> tuple[Path, Path, Run, Run]:
+    """The site built with our index, then with the theme's, both with the conversion
+    cache cold so that the two compare: (site, theme's site, our run, the theme's run)."""
+    site, theme_site = folder / "site", folder / "site-theme-search"
+    cold = measured(
+        mkdocs("build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site)),
+        env,
+        project,
+    )
+    print(f"annotated build, conversion cache cold:  {cold}", flush=True)
+    shutil.rmtree(project / "build" / "cache", ignore_errors=True)
+    theme_config = str(project / "mkdocs-theme-search.yml")
+    theme = measured(
+        mkdocs("build", "--strict", "-f", theme_config, "-d", str(theme_site)), env, project
+    )
+    print(f"the same with the theme's search, cache cold: {theme}{theme_note}", flush=True)
+    return site, theme_site, cold, theme
+
+
+def build_figures(cold: Run, theme: Run) -> dict[str, float]:
+    return {
+        "cold_s": cold.wall,
+        "cold_cpu_s": cold.cpu,
+        "cold_rss_mb": cold.max_rss_mb,
+        "theme_build_s": theme.wall,
+        "theme_build_cpu_s": theme.cpu,
+        "theme_rss_mb": theme.max_rss_mb,
+    }
+
+
 # ------------------------------------------------------------------ measurements
 
 
@@ -430,28 +462,8 @@ def measure_size(size: int, work: Path, with_browser: bool) -> Result:
         flush=True,
     )
 
-    site = folder / "site"
-    config = str(project / "mkdocs.yml")
-    cold = measured(mkdocs("build", "--strict", "-f", config, "-d", str(site)), env, project)
-    print(f"annotated build, conversion cache cold:  {cold}", flush=True)
-    theme_site = folder / "site-theme-search"
-    # Cold too, so that the two builds compare: the conversion cache emptied.
-    shutil.rmtree(project / "build" / "cache", ignore_errors=True)
-    theme = measured(
-        mkdocs(
-            "build",
-            "--strict",
-            "-f",
-            str(project / "mkdocs-theme-search.yml"),
-            "-d",
-            str(theme_site),
-        ),
-        env,
-        project,
-    )
-    print(
-        f"the same with the theme's search, cache cold: {theme} (and the Markdown written "
-        "for the plain build)"
+    site, theme_site, cold, theme = ours_and_theme_builds(
+        project, folder, env, " (and the Markdown written for the plain build)"
     )
 
     plain_docs = project / "docs-plain"
@@ -463,16 +475,11 @@ def measure_size(size: int, work: Path, with_browser: bool) -> Result:
         mkdocs("build", "--strict", "-f", plain_config, "-d", str(plain_site)), env, project
     )
     print(f"plain MkDocs build of the same Markdown: {plain}")
+    figures.update(build_figures(cold, theme))
     figures.update(
-        cold_s=cold.wall,
-        cold_cpu_s=cold.cpu,
-        theme_build_s=theme.wall,
-        theme_build_cpu_s=theme.cpu,
-        theme_rss_mb=theme.max_rss_mb,
         plain_s=plain.wall,
         plain_cpu_s=plain.cpu,
         plain_rss_mb=plain.max_rss_mb,
-        cold_rss_mb=cold.max_rss_mb,
         ratio=cold.wall / plain.wall,
         ratio_cpu=cold.cpu / plain.cpu,
     )
@@ -548,27 +555,8 @@ def measure_search(size: int, work: Path) -> Result:
     make_project(project)
     env = environment(sources)
     print(f"\n=== {size:,} texts, search only ===", flush=True)
-    site, theme_site = folder / "site", folder / "site-theme-search"
-    cold = measured(
-        mkdocs("build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site)),
-        env,
-        project,
-    )
-    print(f"annotated build, conversion cache cold:  {cold}", flush=True)
-    theme_config = str(project / "mkdocs-theme-search.yml")
-    shutil.rmtree(project / "build" / "cache", ignore_errors=True)
-    theme = measured(
-        mkdocs("build", "--strict", "-f", theme_config, "-d", str(theme_site)), env, project
-    )
-    print(f"the same with the theme's search, cache cold: {theme}", flush=True)
-    figures.update(
-        cold_s=cold.wall,
-        cold_cpu_s=cold.cpu,
-        cold_rss_mb=cold.max_rss_mb,
-        theme_build_s=theme.wall,
-        theme_build_cpu_s=theme.cpu,
-        theme_rss_mb=theme.max_rss_mb,
-    )
+    site, theme_site, cold, theme = ours_and_theme_builds(project, folder, env)
+    figures.update(build_figures(cold, theme))
     figures.update(site_figures(site, made, "resolutions-annotees.zip"))
     figures["theme_largest_other_page"], figures["theme_largest_other_page_kb"] = (
         largest_other_page(theme_site, made)
