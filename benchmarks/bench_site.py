@@ -519,26 +519,40 @@ def measure_size(size: int, work: Path, with_browser: bool) -> Result:
 
     edited = made[len(made) // 2]
     figures.update(serve(project, sources, edited, patience=max(120.0, 4 * cold.wall)))
+    print_serve(figures, edited)
+
+    if with_browser:
+        figures.update(both_searches(site, theme_site, made, cold))
+    return result
+
+
+def both_searches(
+    site: Path, theme_site: Path, made: list[Generated], cold: Run
+) -> dict[str, float]:
+    """Our search and the theme's in Chromium, from the same text page: their figures,
+    the theme's prefixed ``theme_``."""
+    figures: dict[str, float] = {}
+    text_page = f"textes/{made[len(made) // 3].slug}.html"
+    for label, searched, prefix in (
+        ("our search", site, ""),
+        ("the theme's search", theme_site, "theme_"),
+    ):
+        try:
+            found = browser_search(searched, text_page, patience=max(120.0, 2 * cold.wall))
+            print_search(f"Chromium, {label}", found)
+            figures.update({prefix + key: value for key, value in found.items()})
+        except Exception as error:  # a timeout is a figure too: say what happened
+            print(f"Chromium, {label}: no search result ({type(error).__name__}: {error})")
+    return figures
+
+
+def print_serve(figures: dict[str, float], edited: Generated) -> None:
     print(
         f"mkdocs serve: first page after {figures['serve_start_s']:.1f} s; an edit of "
         f"{edited.slug}.txt visible after {figures['serve_edit_1_s']:.2f} s, then "
         f"{figures['serve_edit_2_s']:.2f} s",
         flush=True,
     )
-
-    if with_browser:
-        text_page = f"textes/{made[len(made) // 3].slug}.html"
-        for label, searched, prefix in (
-            ("our search", site, ""),
-            ("the theme's search", theme_site, "theme_"),
-        ):
-            try:
-                found = browser_search(searched, text_page, patience=max(120.0, 2 * cold.wall))
-                print_search(f"Chromium, {label}", found)
-                figures.update({prefix + key: value for key, value in found.items()})
-            except Exception as error:  # a timeout is a figure too: say what happened
-                print(f"Chromium, {label}: no search result ({type(error).__name__}: {error})")
-    return result
 
 
 def measure_search(size: int, work: Path) -> Result:
@@ -573,17 +587,7 @@ def measure_search(size: int, work: Path) -> Result:
         f"{figures['largest_other_page_kb']:.0f} kB",
         flush=True,
     )
-    text_page = f"textes/{made[len(made) // 3].slug}.html"
-    for label, searched, prefix in (
-        ("our search", site, ""),
-        ("the theme's search", theme_site, "theme_"),
-    ):
-        try:
-            found = browser_search(searched, text_page, patience=max(120.0, 2 * cold.wall))
-            print_search(f"Chromium, {label}", found)
-            figures.update({prefix + key: value for key, value in found.items()})
-        except Exception as error:  # a timeout is a figure too: say what happened
-            print(f"Chromium, {label}: no search result ({type(error).__name__}: {error})")
+    figures.update(both_searches(site, theme_site, made, cold))
     return result
 
 
@@ -601,12 +605,7 @@ def measure_serve(size: int, work: Path) -> Result:
     edited = made[len(made) // 2]
     result.figures.update(serve(project, sources, edited, patience=max(120.0, size * 0.2)))
     figures = result.figures
-    print(
-        f"mkdocs serve: first page after {figures['serve_start_s']:.1f} s; an edit of "
-        f"{edited.slug}.txt visible after {figures['serve_edit_1_s']:.2f} s, then "
-        f"{figures['serve_edit_2_s']:.2f} s",
-        flush=True,
-    )
+    print_serve(figures, edited)
     return result
 
 
