@@ -135,3 +135,7 @@ def test_note_mark_candidates_are_each_patterns_matches(text: str) -> None:
         return match.start("number"), match.span(), match.groupdict()
 
     assert sorted(map(key, P._mark_candidates(text))) == sorted(map(key, expected))
+    # Given the notes' numbers, the same matches less those whose number is none of them.
+    for numbers in ({"1", "2", "9"}, {"5", "72", "172"}, set()):
+        wanted = [match for match in expected if match["number"] in numbers]
+        assert sorted(map(key, P._mark_candidates(text, numbers))) == sorted(map(key, wanted))

@@ -26,7 +26,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from itertools import compress, islice, repeat
 from operator import attrgetter, contains
 
@@ -59,11 +60,12 @@ GLUED_TO_YEAR = re.compile(
     (?=[\s,;:.)»]|$)
     """
 )
-DIGITS_START = re.compile(r"\d(?<!\d\d)")
-"""The first digit of a run of digits.  Every candidate mark's number starts one: after a
-letter (glued), after a year's four digits' start (a year and its mark are one run),
-after punctuation or after a space."""
+DIGIT_RUN = re.compile(r"\d+")
+"""A run of digits.  Every candidate mark's number starts one: after a letter (glued),
+after a year's four digits' start (a year and its mark are one run), after punctuation
+or after a space."""
 _LETTER = re.compile(r"[^\W\d_]")
+_ASCII_DIGIT = re.compile(r"[0-9]")
 
 
 RULE_INSIDE = re.compile(r"\s_{3,}\s|^_{3,}\s|\s_{3,}$")
@@ -171,7 +173,28 @@ _WORD_BEFORE = re.compile(r"[^\W\d_]+(?=\W*$)")
 _YEAR_AT_END = re.compile(r"\b(?:1[89]|20)\d\d$")
 
 
-def _mark_candidates(text: str) -> list[re.Match[str]]:
+def _digit_runs(text: str, numbers: AbstractSet[str] | None) -> Iterator[re.Match[str]]:
+    """The runs of digits of ``text`` (``DIGIT_RUN``'s matches); with ``numbers`` all of
+    ASCII digits, the runs that start with an ASCII digit, found from the ASCII digits:
+    a single class is scanned for several times faster than ``\\d`` or a repeat, and a
+    run that opens on another digit ("١") holds no such number, a year's mark included
+    (a year opens on "1" or "2")."""
+    all_digits = "".join(numbers) if numbers is not None else ""
+    if not (all_digits.isascii() and all_digits.isdigit()):
+        yield from DIGIT_RUN.finditer(text)
+        return
+    run_end = 0
+    for digit in _ASCII_DIGIT.finditer(text):
+        at = digit.start()
+        if at < run_end or (at and text[at - 1].isdecimal()):
+            continue  # inside a run already read, or one that opens on another digit
+        run = DIGIT_RUN.match(text, at)
+        assert run is not None  # an ASCII digit is a digit
+        run_end = run.end()
+        yield run
+
+
+def _mark_candidates(text: str, numbers: AbstractSet[str] | None = None) -> list[re.Match[str]]:
     """The matches of GLUED_TO_WORD, GLUED_TO_YEAR, AFTER_PUNCTUATION and DETACHED in
     ``text``, each pattern's exactly as its ``finditer`` gives them.  The text is scanned
     once, for the runs of digits, and each pattern is tried only where a run starts:
@@ -181,17 +204,34 @@ def _mark_candidates(text: str) -> list[re.Match[str]]:
     A glued word's stem is found by searching its word alone (between two spaces): a
     match lies inside one word and ends before the space after it, which the look-ahead
     accepts as the end of the search.  Matches of one pattern never overlap: each lies
-    within one run of digits and what stands just before it."""
+    within one run of digits and what stands just before it.
+
+    With ``numbers`` (the notes' numbers), only the matches whose number is one of them:
+    a match's number is its whole run of digits (up to three), or what follows a year's
+    four digits, so a run that gives no such number is passed over before any pattern is
+    tried (most runs: years, symbols, figures)."""
     found: list[re.Match[str]] = []
     word_searched_to = 0
-    for run in DIGITS_START.finditer(text):
+    for run in _digit_runs(text, numbers):
+        if numbers is not None:
+            digits = run.group()
+            if len(digits) <= 3:
+                if digits not in numbers:
+                    continue
+            elif not (len(digits) <= 7 and digits[4:] in numbers):
+                continue  # four digits (a year) or more than a year and a mark
         at = run.start()
         if at and _LETTER.match(text, at - 1):
             if at >= word_searched_to:
                 start = text.rfind(" ", 0, at) + 1
                 end = text.find(" ", at)
                 word_searched_to = end if end >= 0 else len(text)
-                found.extend(GLUED_TO_WORD.finditer(text, start, word_searched_to))
+                glued = GLUED_TO_WORD.finditer(text, start, word_searched_to)
+                found.extend(
+                    glued
+                    if numbers is None
+                    else (match for match in glued if match["number"] in numbers)
+                )
             continue  # after a letter, none of the other three can start here
         if year := GLUED_TO_YEAR.match(text, at):
             found.append(year)
@@ -309,7 +349,7 @@ def find_glued_marks(
         pieces: list[tuple[int, int, str]] = []  # (start of number, end, number)
         text = block.text
         candidates = sorted(
-            (match for match in _mark_candidates(text) if match["number"] in defined),
+            _mark_candidates(text, defined),
             key=lambda match: match.start("number"),
         )
         for match in candidates:
