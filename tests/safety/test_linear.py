@@ -135,38 +135,41 @@ def test_the_join_reads_each_block_a_bounded_number_of_times(monkeypatch) -> Non
     assert large <= 2.2 * small, (small, large)
 
 
-def words_summed(monkeypatch, count: int) -> int:  # type: ignore[no-untyped-def]
-    """How many words segmentation sums the lengths of to cut the blocks out of the body
-    when ``count`` paragraphs come flattened on one line, as a copy pasted from a web
-    page has them."""
+def characters_read(monkeypatch, count: int) -> int:  # type: ignore[no-untyped-def]
+    """How many characters of words segmentation reads when ``count`` paragraphs come
+    flattened on one line, as a copy pasted from a web page has them (each word read
+    at a cue or around one, and each block cut out of the body, counted)."""
     from resolutions.load import Line
     from resolutions.readers import segment
 
-    summed = 0
+    read = 0
+    word_of = segment.Segmenter._word
 
-    def counting(words):  # type: ignore[no-untyped-def]
-        nonlocal summed
-        summed += len(words)
-        return sum(map(len, words)) + len(words)
+    def counting(self, at):  # type: ignore[no-untyped-def]
+        nonlocal read
+        word = word_of(self, at)
+        read += len(word)
+        return word
 
-    monkeypatch.setattr(segment, "joined_length", counting)
+    monkeypatch.setattr(segment.Segmenter, "_word", counting)
     line = " ".join(f"{number}. Prie les États de faire ceci ;" for number in range(1, count + 1))
     blocks = segment.segment([(Line(1, line), False)])
     # Each numbered paragraph is a block of its own (numbers in sequence after a ";").
     assert len(blocks) == count
     assert blocks[-1].text == f"{count}. Prie les États de faire ceci ;"
     assert blocks[-1].block.lines == ((0, 1),)
-    return summed
+    return read + sum(len(block.text) for block in blocks)
 
 
 def test_a_flattened_line_is_read_for_words_once(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     # Each block cut its words out of the line by scanning the whole line again: 400
     # paragraphs on one line scanned 400 times its length, 800 paragraphs four times as
-    # much.  Each word is now counted once, whatever the number of blocks.
-    small = words_summed(monkeypatch, 400)
-    large = words_summed(monkeypatch, 800)
-    assert small < 400 * 8  # "1." "Prie" "les" "États" "de" "faire" "ceci" ";"
-    assert large <= 2 * small + 8, (small, large)
+    # much.  Each word is now read a bounded number of times, whatever the number of
+    # blocks.
+    small = characters_read(monkeypatch, 400)
+    large = characters_read(monkeypatch, 800)
+    assert small < 400 * 2 * len("10. Prie les États de faire ceci ; ")
+    assert large <= 2.1 * small, (small, large)
 
 
 def test_each_texts_first_line_is_found_once_however_many_removals(monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -38,7 +38,7 @@ import re
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from operator import itemgetter
+from itertools import count
 
 from ..annex import ANNEX_HEADING, CHAPTER_HEADING, HEADING_LINE
 from ..corrections import OCR_DIGIT_LETTERS, OCR_DIGITS
@@ -49,9 +49,6 @@ from .furniture import BODY_NAMES
 
 CLAUSE_END = re.compile(r"[,;.:](?:\d{1,3})?$")
 """A clause ends here, maybe with a note mark after the punctuation (``Persons,1``)."""
-_CLAUSE_MARK = re.compile(r"[,;.:]|\d")
-"""A word's last character that may end a clause: punctuation, or a digit (a mark)."""
-_LAST_CHARACTER = itemgetter(-1)
 SENTENCE_END = re.compile(r"[.;:][»”\")\]]*$")
 ROMAN_LINE = re.compile(r"^\s*[IVXL]+\s*$")
 ITEM_LINE = re.compile(r"^\s*\(?(?:[a-z]|[ivx]{2,5})\)\s")
@@ -177,44 +174,38 @@ NOT_LEADS = {
 
 @dataclass
 class Words:
-    """The body's words, with what each line says around them (kept per line, not per
-    word: conversion runs at several MB/s and a word is seen once)."""
+    """The body's words as one string, with what each line says around them (kept per
+    line, never per word: conversion runs at several MB/s, and making each word a string
+    of its own cost as much as deciding the boundaries)."""
 
-    texts: list[str]
-    line_of: list[int]
-    """Index in ``lines`` of each word's line."""
+    joined: str
+    """The body's words joined by single spaces: a word is a run of characters other
+    than the space, and a place in the body is where a word starts in this string."""
     lines: list[tuple[Line, bool, bool, str]]
     """(line, after a blank line, after a page's notes, the previous line's text)."""
-    line_first: list[int]
-    """Index of the first word of each line."""
-    first_of_line: set[int]
+    line_offsets: list[int]
+    """Where each line's first word starts in ``joined``."""
+    line_at: dict[int, int]
+    """The index in ``lines`` of the line that each line start (an offset) opens."""
+    line_words: list[str]
+    """Each line's words joined by single spaces (``joined`` is these joined)."""
     width: int = 0
     """The measure of a hard-wrapped copy (its long lines' length), 0 when unknown."""
-    line_offsets: list[int] = field(default_factory=list)
-    """Where each line's first word lands in the words joined by single spaces."""
-    line_words: list[str] = field(default_factory=list)
-    """Each line's words joined by single spaces (the body's words joined are these
-    joined: a tenth as many pieces to join)."""
     layout_starts: list[bool] = field(default_factory=list)
     """Whether the layout shows a block starting at each line (``Segmenter._layout_lines``),
     found for all lines at once when first needed."""
 
-
-def joined_length(words: Sequence[str]) -> int:
-    """The length of ``words`` joined by single spaces, and one more (a space after)."""
-    return sum(map(len, words)) + len(words)
+    def line_of(self, at: int) -> int:
+        """The index in ``lines`` of the line that holds the place ``at``."""
+        return bisect.bisect_right(self.line_offsets, at) - 1
 
 
 def words_of(body: Sequence[tuple[Line, bool]]) -> Words:
-    words = Words([], [], [], [], set())
+    lines: list[tuple[Line, bool, bool, str]] = []
+    offsets: list[int] = []
+    line_words: list[str] = []
     # The lists' methods taken once: this loop runs for every line of every text.
-    add_line, add_first = words.lines.append, words.line_first.append
-    add_offset, add_words, add_line_of, add_line_words = (
-        words.line_offsets.append,
-        words.texts.extend,
-        words.line_of.extend,
-        words.line_words.append,
-    )
+    add_line, add_offset, add_words = lines.append, offsets.append, line_words.append
     lengths: list[int] = []
     add_length = lengths.append
     joined = 0
@@ -232,25 +223,19 @@ def words_of(body: Sequence[tuple[Line, bool]]) -> Words:
             previous_line = ""
             continue
         add_length(length)
-        position = len(words.lines)
         add_line((line, after_blank, breaks, previous_line))
-        add_first(len(words.texts))
         add_offset(joined)
         # Lines come right-stripped from loading: an indented line's spaces are cut
         # off its start at C speed, and only a line with a run of spaces inside is
-        # sorted word by word (an indented seed line was, before).
+        # cut into words and joined again.
         words_text = text.lstrip(" ")
-        pieces = words_text.split(" ")
         if "  " in words_text or words_text.endswith(" "):
-            pieces = [piece for piece in pieces if piece]
-            words_text = " ".join(pieces)
+            words_text = " ".join([piece for piece in words_text.split(" ") if piece])
         joined += len(words_text) + 1  # the line is its words joined by single spaces
-        add_line_words(words_text)
-        add_words(pieces)
-        add_line_of([position] * len(pieces))
+        add_words(words_text)
         after_blank = False
         previous_line = text
-    words.first_of_line = set(words.line_first)
+    words = Words(" ".join(line_words), lines, offsets, dict(zip(offsets, count())), line_words)
     if len(lengths) >= 8:
         # The 95th percentile: the longest lines run to the measure (an odd longer line
         # is a heading or a table row).
@@ -259,9 +244,9 @@ def words_of(body: Sequence[tuple[Line, bool]]) -> Words:
     return words
 
 
-def is_lead(texts: Sequence[str], index: int) -> bool:
-    word = texts[index].rstrip(",;:")
-    following = texts[index + 1] if index + 1 < len(texts) else ""
+def is_lead(word: str, following: str) -> bool:
+    """Whether ``word`` (then ``following``, or "") opens a preambular lead."""
+    word = word.rstrip(",;:")
     if word in NOT_LEADS or not word[:1].isupper() or word.isupper():
         return False
     if word in ("Se", "S’", "S'") or word.startswith(("S’", "S'")):
@@ -284,34 +269,51 @@ ANNEX_WORDS = frozenset(
 AGREEMENT_WORDS = frozenset((("Sont", "convenus"), ("Sont", "convenues"), ("Have", "agreed")))
 WITNESS_WORDS = frozenset((("EN", "FOI"), ("IN", "WITNESS")))
 
-
-def places(texts: list[str], wanted: frozenset[str]) -> list[int]:
-    """The indices of the words in ``wanted``: which of them the text holds is found
-    with a set, then each one's places with ``list.index``, all at C speed (a test of
-    every word in Python, or even by ``map``, cost several times as much)."""
-    found: list[int] = []
-    for word in wanted.intersection(texts):
-        at = texts.index(word)
-        try:
-            while True:  # each place once: ``list.count`` first would read the list again
-                found.append(at)
-                at = texts.index(word, at + 1)
-        except ValueError:
-            pass
-    return found
-
-
 AUTHOR_WINDOW = 2000
 """Words looked at for the author clause: it follows a cover block of a few hundred."""
 CONJUNCTIONS = frozenset(("et", "and", "ou", "or"))
 
+# The places where a cue may open a block inside a line, found in the joined words by
+# patterns that open on a literal (the engine finds a literal at C speed, where a
+# pattern opening on a class or an alternation is tried at every character).  A word
+# "may open" a block when it opens on a capital or a digit or ends with "." or ")"
+# ("Rappelant", "5.", "b)", "II", "85e"): the look-ahead passes over the words that
+# open on a small letter and end otherwise (most words), the code decides the rest.
+_MAY_OPEN = r"(?=[^a-zà-ÿ]|[^ ]*[.)](?: |$))"
+CLAUSE_CUES = tuple(re.compile(re.escape(mark) + r"\d{0,3} " + _MAY_OPEN) for mark in ",;.:")
+"""A clause end (``,`` ``;`` ``.`` ``:``, maybe with a note mark after it: ``Persons,1``)
+and the word after it: each pattern's match ends where that word starts."""
+CONJUNCTION_CUES = tuple(re.compile(f" {word} {_MAY_OPEN}") for word in sorted(CONJUNCTIONS))
+ANNEX_CUES = (
+    re.compile("Annex"),
+    re.compile("ANNEX"),
+    re.compile("Pr[ée]amb"),
+    re.compile("Chapt"),
+    re.compile("Chapit"),
+    re.compile("Article "),
+    re.compile("EN "),
+    re.compile("IN "),
+    re.compile("Sont "),
+    re.compile("Have "),
+)
+"""Where the words of ``ANNEX_WORDS`` may stand (each is checked whole in code)."""
+
+
+def may_open(word: str) -> bool:
+    """Whether a block may open at ``word`` after a clause end or a conjunction, or at
+    a line start the layout does not set apart."""
+    return word[-1] in ".)" or word[0].isupper() or word[0].isdecimal()
+
 
 class Segmenter:
-    """Decides, word by word, where blocks start (the grammar in the module docstring)."""
+    """Decides, word by word, where blocks start (the grammar in the module docstring).
+    A place is where a word starts in ``Words.joined``; only the words at the cues are
+    read (``_cues``), and the words around them."""
 
     def __init__(self, words: Words, ocr: bool = False) -> None:
         self.words = words
-        self.texts = words.texts
+        self.joined = words.joined
+        self.size = len(self.joined)
         self.ocr = ocr
         self.region = "head"  # head → preamble (after the author) → body (after "1.")
         self.author_seen = False
@@ -325,40 +327,94 @@ class Segmenter:
         self.next_article = 1
         self.next_chapter = 0
         self.starts: set[int] = set()
-        self.ends: set[int] = set()
-        """The words that end a clause (``,`` ``;`` ``.`` ``:``, maybe with a note mark
-        after it: ``Persons,1``)."""
+        self.cues: list[int] = []
+        self.author_limit = self._author_limit()
+        """Where the word after the ``AUTHOR_WINDOW`` first ones starts (past the last
+        word when there are no more)."""
 
-    def _clause_before(self, index: int) -> bool:
-        return index == 0 or index - 1 in self.ends
+    # The words around a place (``at``, where a word starts; past the last word, "").
 
-    def _item_before(self, index: int) -> bool:
-        """An item label may follow a clause end, or "et"/"and"/"ou"/"or" after one."""
-        if self._clause_before(index):
+    def _word(self, at: int) -> str:
+        end = self.joined.find(" ", at)
+        return self.joined[at:end] if end >= 0 else self.joined[at:]
+
+    def _next(self, at: int) -> int:
+        """Where the word after the one at ``at`` starts (past the end when none)."""
+        end = self.joined.find(" ", at)
+        return end + 1 if end >= 0 else self.size + 1
+
+    def _word_before(self, at: int) -> str:
+        """The word before the one at ``at`` (``at`` > 0)."""
+        return self.joined[self.joined.rfind(" ", 0, at - 1) + 1 : at - 1]
+
+    def _advance(self, at: int, count: int) -> int:
+        """Where the word ``count`` words after the one at ``at`` starts."""
+        for _ in range(count):
+            at = self._next(at)
+        return at
+
+    def _author_limit(self) -> int:
+        joined = self.joined
+        if not joined or joined.count(" ") < AUTHOR_WINDOW:
+            return self.size + 1  # every word is within the window
+        counted = 0
+        for line_index, words_text in enumerate(self.words.line_words):
+            in_line = words_text.count(" ") + 1
+            if counted + in_line > AUTHOR_WINDOW:
+                pieces = words_text.split(" ", AUTHOR_WINDOW - counted)
+                return self.words.line_offsets[line_index] + len(words_text) - len(pieces[-1])
+            counted += in_line
+        return self.size + 1  # not reached: the count above says the words run further
+
+    def _ends_clause(self, at: int) -> bool:
+        """Whether the word before the one at ``at`` (``at`` > 0) ends a clause
+        (``CLAUSE_END``): its last character first."""
+        last = self.joined[at - 2]
+        if last in ",;.:":
             return True
-        return self.texts[index - 1] in CONJUNCTIONS and index >= 2 and index - 2 in self.ends
+        return last.isdecimal() and bool(CLAUSE_END.search(self._word_before(at)))
 
-    def _number(self, index: int) -> str | None:
-        if self.texts[index][-1] not in ".)":
+    def _clause_before(self, at: int) -> bool:
+        return at == 0 or self._ends_clause(at)
+
+    def _item_before(self, at: int) -> bool:
+        """An item label may follow a clause end, or "et"/"and"/"ou"/"or" after one."""
+        if self._clause_before(at):
+            return True
+        if self._word_before(at) not in CONJUNCTIONS:
+            return False
+        before = self.joined.rfind(" ", 0, at - 1) + 1  # where the conjunction starts
+        return before > 0 and self._ends_clause(before)
+
+    def _number(self, at: int, word: str) -> str | None:
+        if word[-1] not in ".)":
             return None  # what NUMBER_TOKEN would say, without calling it for most words
-        match = NUMBER_TOKEN.match(self.texts[index])
-        if not match or index + 1 >= len(self.texts):
+        match = NUMBER_TOKEN.match(word)
+        following = self._next(at)
+        if not match or following >= self.size:
             return None
-        if not OPENS_TEXT.match(self.texts[index + 1]):
+        if not OPENS_TEXT.match(self._word(following)):
             return None
         printed = match["number"]
         if not printed.isdigit():
-            if not self.ocr or not self.texts[index].endswith("."):
+            if not self.ocr or not word.endswith("."):
                 return None
             printed = OCR_DIGITS[printed]
         expected = {str(self.last_number + 1)} | ({"1"} if self.section_open else set())
         return printed if printed in expected else None
 
-    def _author_length(self, index: int) -> int:
-        """How many words the author clause at ``index`` takes (0: none here)."""
-        if self.texts[index][:1] not in ("L", "T"):
+    def _author_length(self, at: int) -> int:
+        """How many words the author clause at ``at`` takes (0: none here)."""
+        joined = self.joined
+        if joined[at] not in ("L", "T"):
             return 0
-        window = " ".join(self.texts[index : index + 8])
+        window_end = at - 1
+        for _ in range(8):  # the window: the clause's words and a few more
+            window_end = joined.find(" ", window_end + 1)
+            if window_end < 0:
+                window_end = self.size
+                break
+        window = joined[at:window_end]
         match = AUTHOR.match(window)
         if not match:
             return 0
@@ -373,12 +429,11 @@ class Segmenter:
                 return 0
         return len(window[:end].split())
 
-    def _layout_start(self, index: int) -> bool:
-        """A boundary the layout shows at the line ``index`` opens (see
-        ``_layout_lines``)."""
+    def _layout_start(self, at: int) -> bool:
+        """A boundary the layout shows at the line ``at`` opens (see ``_layout_lines``)."""
         if not self.words.layout_starts:
             self.words.layout_starts = self._layout_lines()
-        return self.words.layout_starts[self.words.line_of[index]]
+        return self.words.layout_starts[self.words.line_at[at]]
 
     def _layout_lines(self) -> list[bool]:
         """For each line, whether the layout shows a block starting there: a blank line
@@ -432,37 +487,26 @@ class Segmenter:
             )
         return starts
 
-    def _closing_at(self, index: int) -> bool:
-        """ "85e séance plénière", "55th (resumed) plenary meeting" open at ``index``."""
-        following = self.texts[index + 1 : index + 3]
-        if following[:1] and following[0] in RESUMED:
-            following = following[1:]
-        return bool(following) and following[0] in CLOSING_NEXT
-
-    def _after_title(self, position: int) -> bool:
-        """The line after a title line that follows "Chapitre II" or "Article 5" alone
-        on its line: the title ends with its line."""
-        if position < 2:
+    def _closing_at(self, at: int) -> bool:
+        """ "85e séance plénière", "55th (resumed) plenary meeting" open at ``at``."""
+        following = self._next(at)
+        if following >= self.size:
             return False
-        heading = self.words.lines[position - 2][0].text.strip()
-        title = self.words.lines[position - 1][0].text.strip()
-        return bool(
-            HEADING_LINE.match(heading)
-            and heading.split(" ", 1)[0] in ("Chapitre", "Chapter", "Article", "CHAPITRE")
-            and title
-            and not CLAUSE_END.search(title)
-            and not ITEM_LINE.match(title)
-            and not NUMBER_TOKEN.match(title.split(" ", 1)[0])
-        )
+        word = self._word(following)
+        if word in RESUMED:
+            following = self._next(following)
+            if following >= self.size:
+                return False
+            word = self._word(following)
+        return word in CLOSING_NEXT
 
-    def _annex_cue(self, index: int, line_start: bool) -> bool:
-        """Whether an annex's heading or formula opens at ``index`` (the words that
+    def _annex_cue(self, at: int, word: str, line_start: bool) -> bool:
+        """Whether an annex's heading or formula opens at ``at`` (the words that
         must stand alone, "Annexe" and "Préambule", get their end marked too)."""
-        texts = self.texts
-        word = texts[index]
-        following = texts[index + 1] if index + 1 < len(texts) else ""
-        after = texts[index + 2] if index + 2 < len(texts) else ""
-        clause_before = self._clause_before(index)
+        second = self._next(at)
+        following = self._word(second)
+        after = self._word(self._next(second)) if second < self.size else ""
+        clause_before = self._clause_before(at)
         if word in ("Annexe", "Annex", "ANNEXE", "ANNEX"):
             if not (self.closing_seen and (clause_before or not self.in_annex or line_start)):
                 return False
@@ -472,13 +516,13 @@ class Segmenter:
                 return False
             self.in_annex = True
             self.next_article, self.next_chapter = 1, 0
-            self.starts.add(index + (2 if numbered else 1))
+            self.starts.add(self._advance(at, 2 if numbered else 1))
             return True
         if not self.in_annex:
             return False
         if word in ("Préambule", "Preamble"):
             self.region = "preamble"
-            self.starts.add(index + 1)
+            self.starts.add(second)
             return True
         if word in ("Chapitre", "Chapter"):
             numeral = following.rstrip(".")
@@ -499,7 +543,7 @@ class Segmenter:
             )
             # Out of sequence (interpretative notes under "Article 2", "Article 17"), a
             # heading alone on its line, or one that a paragraph number follows.
-            line = self.words.lines[self.words.line_of[index]][0].text.strip()
+            line = self.words.lines[self.words.line_of(at)][0].text.strip()
             paragraph = NUMBER_TOKEN.match(after)
             if not (
                 in_sequence
@@ -520,6 +564,22 @@ class Segmenter:
             self.region = "body"
             return True
         return False
+
+    def _after_title(self, position: int) -> bool:
+        """The line after a title line that follows "Chapitre II" or "Article 5" alone
+        on its line: the title ends with its line."""
+        if position < 2:
+            return False
+        heading = self.words.lines[position - 2][0].text.strip()
+        title = self.words.lines[position - 1][0].text.strip()
+        return bool(
+            HEADING_LINE.match(heading)
+            and heading.split(" ", 1)[0] in ("Chapitre", "Chapter", "Article", "CHAPITRE")
+            and title
+            and not CLAUSE_END.search(title)
+            and not ITEM_LINE.match(title)
+            and not NUMBER_TOKEN.match(title.split(" ", 1)[0])
+        )
 
     def _short_line_before(self, text: str, previous: str) -> bool:
         """A hard-wrapped paragraph's last line stops short of the measure: when the
@@ -544,124 +604,147 @@ class Segmenter:
         )
 
     def _cues(self) -> list[int]:
-        """The words where a cue may open a block, in order (found once, so that the
-        loop below jumps over the words between): line starts, the words that may open
-        an annex's heading or formula, and the words after a clause end or a conjunction
-        that may be a number, a label, a numeral, a closing or a lead ("5.", "b)",
-        "ii)", "II", "85e", "Rappelant": they end with "." or ")", or open with a capital
-        or a digit; a lower-case word there opens nothing)."""
-        texts = self.texts
-        # Each word's last character, one string: the clause ends are found in it by a
-        # pattern (at C speed) rather than word by word.
-        lasts = "".join(map(_LAST_CHARACTER, texts))
-        self.ends = {
-            match.start()
-            for match in _CLAUSE_MARK.finditer(lasts)
-            if match.group() in ",;.:" or CLAUSE_END.search(texts[match.start()])
-        }
-        after_cue = {index + 1 for index in self.ends if index + 1 < len(texts)}
-        # The conjunctions and annex words (not the last word: nothing follows it).
-        last = len(texts) - 1
-        after_cue.update(index + 1 for index in places(texts, CONJUNCTIONS) if index < last)
-        annex_words = {index for index in places(texts, ANNEX_WORDS) if index < last}
-        may_open = {
-            index
-            for index in after_cue
-            if (word := texts[index])[-1] in ".)" or word[0].isupper() or word[0].isdecimal()
-        }
+        """The places where a cue may open a block, in order (found once, so that the
+        loop below jumps over the words between): line starts, and the words after a
+        clause end or a conjunction that may be a number, a label, a numeral, a closing
+        or a lead ("5.", "b)", "ii)", "II", "85e", "Rappelant": they end with "." or
+        ")", or open with a capital or a digit; a lower-case word there opens nothing).
+        The words that may open an annex's heading or formula join them once the
+        closing formula is read (``_annex_cues``): before it they open nothing."""
+        joined = self.joined
+        words = self.words
+        cues: set[int] = set()
+        add = cues.add
+        for pattern in CLAUSE_CUES + CONJUNCTION_CUES:
+            for match in pattern.finditer(joined):
+                at = match.end()
+                if may_open(self._word(at)):
+                    add(at)
+        for conjunction in CONJUNCTIONS:  # the first word has no space before it
+            if joined.startswith(f"{conjunction} "):
+                at = len(conjunction) + 1
+                if may_open(self._word(at)):
+                    add(at)
         # A line start is a cue when the layout shows a block there, or when its word
         # may open one as above: a lower-case word opening a line the layout does not
         # set apart opens nothing (most lines of a hard-wrapped copy: A/RES/62/176 at 72
         # columns, the loop below stops at 79 words instead of 266).
-        if not self.words.layout_starts:
-            self.words.layout_starts = self._layout_lines()
-        line_cues = {
-            first
-            for first, layout_start in zip(
-                self.words.line_first, self.words.layout_starts, strict=True
-            )
-            if layout_start
-            or (word := texts[first])[-1] in ".)"
-            or word[0].isupper()
-            or word[0].isdecimal()
-        }
-        return sorted(line_cues | may_open | annex_words)
+        if not words.layout_starts:
+            words.layout_starts = self._layout_lines()
+        for at, words_text, layout_start in zip(
+            words.line_offsets, words.line_words, words.layout_starts, strict=True
+        ):
+            if layout_start or may_open(words_text.split(" ", 1)[0]):
+                add(at)
+        return sorted(cues)
 
-    def _next_in_head(self, index: int, cues: list[int]) -> int:
-        """The next word from ``index`` on where a block may open while the author clause
+    def _annex_cues(self, after: int) -> None:
+        """Add to the cues the places after ``after`` of the words that may open an
+        annex's heading or formula (not the last word: nothing follows it)."""
+        joined = self.joined
+        found = set(self.cues)
+        for pattern in ANNEX_CUES:
+            for match in pattern.finditer(joined, after + 1):
+                at = match.start()
+                if at and joined[at - 1] != " ":
+                    continue
+                end = joined.find(" ", at)
+                if end >= 0 and joined[at:end] in ANNEX_WORDS:
+                    found.add(at)
+        self.cues = sorted(found)
+
+    def _next_in_head(self, at: int) -> int:
+        """The next place from ``at`` on where a block may open while the author clause
         is looked for (every word is read then): a cue, or any word that may begin the
         author clause ("L'Assemblée", "The"), number a paragraph ("1.") or open an
-        annex's heading ("Annexe", "Article"); past ``AUTHOR_WINDOW``, the next cue.
-        Read word by word, as far as the head goes (a few dozen words before an author
-        clause; ``AUTHOR_WINDOW`` in a text with none)."""
-        texts = self.texts
-        first_of_line = self.words.first_of_line
-        last = min(len(texts), AUTHOR_WINDOW)
-        while index < last:
-            word = texts[index]
+        annex's heading ("Annexe", "Article"); past ``AUTHOR_WINDOW`` words, the next
+        cue.  Read word by word, as far as the head goes (a few dozen words before an
+        author clause; ``AUTHOR_WINDOW`` in a text with none)."""
+        joined = self.joined
+        line_at = self.words.line_at
+        limit = min(self.author_limit, self.size)
+        previous = self._word_before(at) if at else ""
+        while at < limit:
+            end = joined.find(" ", at)
+            if end < 0:
+                end = self.size
+            word = joined[at:end]
             if (
                 word[0] in "LT"
-                or index in first_of_line
-                or (index and (index - 1 in self.ends or texts[index - 1] in CONJUNCTIONS))
+                or at in line_at
+                or (
+                    at
+                    and (
+                        previous[-1] in ",;.:"
+                        or (previous[-1].isdecimal() and CLAUSE_END.search(previous))
+                        or previous in CONJUNCTIONS
+                    )
+                )
                 or (word[-1] in ".)" and NUMBER_TOKEN.match(word))
                 or word in ANNEX_WORDS
             ):
-                return index
-            index += 1
-        return self._next_cue(index, cues)
+                return at
+            previous = word
+            at = end + 1
+        return self._next_cue(at)
 
-    @staticmethod
-    def _next_cue(index: int, cues: list[int]) -> int:
-        """The first cue from ``index`` on (past the last word when none is left)."""
-        at = bisect.bisect_left(cues, index)
-        return cues[at] if at < len(cues) else sys.maxsize
+    def _next_cue(self, at: int) -> int:
+        """The first cue from ``at`` on (past the last word when none is left)."""
+        cues = self.cues
+        found = bisect.bisect_left(cues, at)
+        return cues[found] if found < len(cues) else sys.maxsize
 
     def run(self) -> set[int]:
-        texts = self.texts
+        joined = self.joined
+        size = self.size
         words = self.words
-        cues = self._cues()
-        index = 0
-        while index < len(texts):
+        line_at = words.line_at
+        self.cues = self._cues()
+        at = 0
+        while at < size:
             if not self.section_open:
                 # Jump to the next word where something may open a block: a cue, or
                 # while the author clause is looked for, any word that may begin it,
                 # number a paragraph or open an annex.
-                in_head = not self.author_seen and index < AUTHOR_WINDOW
-                index = self._next_in_head(index, cues) if in_head else self._next_cue(index, cues)
-                if index >= len(texts):
+                in_head = not self.author_seen and at < self.author_limit
+                at = self._next_in_head(at) if in_head else self._next_cue(at)
+                if at >= size:
                     break
-            line_start = index in words.first_of_line
-            start = index == 0 or (line_start and self._layout_start(index))
-            clause_before = self._clause_before(index)
-            looking_for_author = not self.author_seen and index < AUTHOR_WINDOW
+            end = joined.find(" ", at)
+            following = end + 1 if end >= 0 else size + 1
+            word = joined[at:end] if end >= 0 else joined[at:]
+            line_start = at in line_at
+            start = at == 0 or (line_start and self._layout_start(at))
+            clause_before = self._clause_before(at)
+            looking_for_author = not self.author_seen and at < self.author_limit
             if (
-                texts[index] in ANNEX_WORDS
+                word in ANNEX_WORDS
                 and (self.closing_seen or self.in_annex)
-                and self._annex_cue(index, line_start)
+                and self._annex_cue(at, word, line_start)
             ):
-                    self.starts.add(index)
-                    index += 1
-                    continue
+                self.starts.add(at)
+                at = following
+                continue
             if not (
                 line_start
                 or clause_before
                 or looking_for_author
-                or texts[index - 1] in CONJUNCTIONS
                 or self.section_open
+                or self._word_before(at) in CONJUNCTIONS
             ):
                 # No cue can open a block here: most words end the loop at this test.
-                index += 1
+                at = following
                 continue
             if looking_for_author and self.region == "head":
-                length = self._author_length(index)
+                length = self._author_length(at)
                 if length:
                     self.author_seen = True
                     self.region = "preamble"
-                    self.starts.add(index)
-                    self.starts.add(index + length)
-                    index += length
+                    self.starts.add(at)
+                    at = self._advance(at, length)
+                    self.starts.add(at)
                     continue
-            number = self._number(index)
+            number = self._number(at, word)
             if number is not None and (
                 clause_before or self.section_open or line_start or self.region == "head"
             ):
@@ -669,103 +752,96 @@ class Segmenter:
                 self.region = "body"
                 self.section_open = False
                 self.next_item = None
-                self.starts.add(index)
-                index += 1
+                self.starts.add(at)
+                at = following
                 continue
-            item = ITEM_TOKEN.match(texts[index]) if texts[index][-1] == ")" else None
-            if item and self._item_before(index):
+            item = ITEM_TOKEN.match(word) if word[-1] == ")" else None
+            if item and self._item_before(at):
                 letter = item["letter"] or item["paren"]
-                previous = texts[index - 1] if index else ""
+                previous = self._word_before(at) if at else ""
                 expected = "a" if previous.endswith(":") else self.next_item
                 if letter == expected or (line_start and letter == "a"):
                     self.next_item = chr(ord(letter) + 1)
                     self.next_sub_item = "i"
-                    self.starts.add(index)
-                    index += 1
+                    self.starts.add(at)
+                    at = following
                     continue
-            sub_item = SUB_ITEM_TOKEN.match(texts[index]) if self.in_annex else None
-            if sub_item and self._item_before(index) and sub_item["roman"] == self.next_sub_item:
+            sub_item = SUB_ITEM_TOKEN.match(word) if self.in_annex else None
+            if sub_item and self._item_before(at) and sub_item["roman"] == self.next_sub_item:
                 position = SUB_ITEMS.index(sub_item["roman"])
                 self.next_sub_item = SUB_ITEMS[min(position + 1, len(SUB_ITEMS) - 1)]
-                self.starts.add(index)
-                index += 1
+                self.starts.add(at)
+                at = following
                 continue
             if (
                 self.next_section < len(ROMANS)
-                and texts[index] == ROMANS[self.next_section]
+                and word == ROMANS[self.next_section]
                 and clause_before
-                and index + 1 < len(texts)
-                and OPENS_TEXT.match(texts[index + 1])
+                and following < size
+                and OPENS_TEXT.match(self._word(following))
                 and self.region != "head"
             ):
                 self.next_section += 1
                 self.section_open = True
-                self.starts.update((index, index + 1))
-                index += 1
+                self.starts.update((at, following))
+                at = following
                 continue
             if (
                 line_start
-                and texts[index] == ROMANS[min(self.next_section, len(ROMANS) - 1)]
-                and ROMAN_LINE.match(words.lines[words.line_of[index]][0].text)
+                and word == ROMANS[min(self.next_section, len(ROMANS) - 1)]
+                and ROMAN_LINE.match(words.lines[line_at[at]][0].text)
             ):
                 self.next_section += 1
                 self.section_open = True
             closing = (
-                texts[index][0].isdecimal()  # what CLOSING_TOKEN opens on, tested first
-                and CLOSING_TOKEN.match(texts[index])
-                and self._closing_at(index)
+                word[0].isdecimal()  # what CLOSING_TOKEN opens on, tested first
+                and CLOSING_TOKEN.match(word)
+                and self._closing_at(at)
             )
-            if clause_before and (closing or (self.region == "preamble" and is_lead(texts, index))):
+            if clause_before and (
+                closing or (self.region == "preamble" and is_lead(word, self._word(following)))
+            ):
                 start = True
-                self.closing_seen = self.closing_seen or bool(closing)
+                if closing and not self.closing_seen:
+                    self.closing_seen = True
+                    self._annex_cues(at)
             if start:
-                self.starts.add(index)
-            index += 1
+                self.starts.add(at)
+            at = following
         return self.starts
-
-
-def block_offsets(words: Words, starts: Sequence[int]) -> list[int]:
-    """Where each block's first word (``starts``, in order) lands in the body's words
-    joined by single spaces.  A line's start is known from the lines' lengths; a word
-    inside a line is reached from the last one placed, so each word of a flattened
-    copy's one line is counted once, however many blocks it holds."""
-    offsets: list[int] = []
-    placed_word, placed_offset = -1, 0
-    for first in starts:
-        line_index = words.line_of[first]
-        if placed_word < words.line_first[line_index]:
-            placed_word = words.line_first[line_index]
-            placed_offset = words.line_offsets[line_index]
-        placed_offset += joined_length(words.texts[placed_word:first])
-        placed_word = first
-        offsets.append(placed_offset)
-    return offsets
 
 
 def segment(body: Sequence[tuple[Line, bool]], ocr: bool = False) -> list[RawBlock]:
     """The blocks of the body lines (each flagged when it follows a page's notes)."""
     words = words_of(body)
-    texts = words.texts
-    starts = [start for start in sorted(Segmenter(words, ocr).run() | {0}) if start < len(texts)]
-    blocks: list[RawBlock] = []
-    lines = words.lines
+    joined = words.joined
+    size = len(joined)
     # A block's text is its words joined by single spaces, as a TextBuilder fed its
     # lines would make it (white space inside a line is only spaces here: tabs became
     # spaces on loading, page-break characters in ``words_of``), cut out of the whole
-    # body joined once.
-    joined = " ".join(words.line_words)
-    offsets = block_offsets(words, starts)
-    for position, first in enumerate(starts):
-        last = (starts[position + 1] if position + 1 < len(starts) else len(texts)) - 1
-        start = offsets[position]
-        end = offsets[position + 1] - 1 if position + 1 < len(starts) else len(joined)
+    # body joined once: a block runs from its start to the space before the next.
+    starts = [start for start in sorted(Segmenter(words, ocr).run() | {0}) if start < size]
+    blocks: list[RawBlock] = []
+    lines = words.lines
+    offsets = words.line_offsets
+    line_index = 0
+    for position, start in enumerate(starts):
+        end = starts[position + 1] - 1 if position + 1 < len(starts) else size
+        # The lines the block takes words from: the one its first word is on, through
+        # the one its last character is on (each found from the last, in order).
+        while line_index + 1 < len(offsets) and offsets[line_index + 1] <= start:
+            line_index += 1
+        first_line = line_index
+        last_line = first_line
+        while last_line + 1 < len(offsets) and offsets[last_line + 1] < end:
+            last_line += 1
         # Each source line the block takes words from, where its first word lands.
-        block_lines: list[tuple[int, int]] = [(0, lines[words.line_of[first]][0].number)]
-        for line_index in range(words.line_of[first] + 1, words.line_of[last] + 1):
-            number = lines[line_index][0].number
+        block_lines: list[tuple[int, int]] = [(0, lines[first_line][0].number)]
+        for index in range(first_line + 1, last_line + 1):
+            number = lines[index][0].number
             if number != block_lines[-1][1]:  # parts of one source line count once
-                block_lines.append((words.line_offsets[line_index] - start, number))
-        after_break = lines[words.line_of[first]][2] and first in words.first_of_line
+                block_lines.append((offsets[index] - start, number))
+        after_break = lines[first_line][2] and start == offsets[first_line]
         blocks.append(
             RawBlock(
                 block=Block(
