@@ -38,7 +38,8 @@ import re
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import count
+from itertools import accumulate, count, islice, repeat
+from operator import add, eq, sub
 
 from ..annex import ANNEX_HEADING, CHAPTER_HEADING, HEADING_LINE
 from ..corrections import OCR_DIGIT_LETTERS, OCR_DIGITS
@@ -328,9 +329,7 @@ class Segmenter:
         self.next_chapter = 0
         self.starts: set[int] = set()
         self.cues: list[int] = []
-        self.author_limit = self._author_limit()
-        """Where the word after the ``AUTHOR_WINDOW`` first ones starts (past the last
-        word when there are no more)."""
+        self._author_limit: int | None = None
 
     # The words around a place (``at``, where a word starts; past the last word, "").
 
@@ -353,18 +352,30 @@ class Segmenter:
             at = self._next(at)
         return at
 
-    def _author_limit(self) -> int:
-        joined = self.joined
-        if not joined or joined.count(" ") < AUTHOR_WINDOW:
+    def _in_author_window(self, at: int) -> bool:
+        """Whether the word at ``at`` is one of the ``AUTHOR_WINDOW`` first: surely so
+        before as many characters (a word and its space take two or more), else as
+        counted once (``_author_limit``)."""
+        if at < AUTHOR_WINDOW:
+            return True
+        if self._author_limit is None:
+            self._author_limit = self._find_author_limit()
+        return at < self._author_limit
+
+    def _find_author_limit(self) -> int:
+        """Where the word after the ``AUTHOR_WINDOW`` first ones starts (past the last
+        word when there are no more)."""
+        if self.joined.count(" ") < AUTHOR_WINDOW:
             return self.size + 1  # every word is within the window
-        counted = 0
-        for line_index, words_text in enumerate(self.words.line_words):
-            in_line = words_text.count(" ") + 1
-            if counted + in_line > AUTHOR_WINDOW:
-                pieces = words_text.split(" ", AUTHOR_WINDOW - counted)
-                return self.words.line_offsets[line_index] + len(words_text) - len(pieces[-1])
-            counted += in_line
-        return self.size + 1  # not reached: the count above says the words run further
+        # The words before each line's end, counted at C speed, then the line that
+        # holds the word sought cut into words.
+        line_words = self.words.line_words
+        ends = list(accumulate(map(add, map(str.count, line_words, repeat(" ")), repeat(1))))
+        line_index = bisect.bisect_right(ends, AUTHOR_WINDOW)
+        words_text = line_words[line_index]
+        counted = ends[line_index - 1] if line_index else 0
+        pieces = words_text.split(" ", AUTHOR_WINDOW - counted)
+        return self.words.line_offsets[line_index] + len(words_text) - len(pieces[-1])
 
     def _ends_clause(self, at: int) -> bool:
         """Whether the word before the one at ``at`` (``at`` > 0) ends a clause
@@ -432,28 +443,34 @@ class Segmenter:
     def _layout_start(self, at: int) -> bool:
         """A boundary the layout shows at the line ``at`` opens (see ``_layout_lines``)."""
         if not self.words.layout_starts:
-            self.words.layout_starts = self._layout_lines()
+            self.words.layout_starts = self._layout_lines()[0]
         return self.words.layout_starts[self.words.line_at[at]]
 
-    def _layout_lines(self) -> list[bool]:
+    def _layout_lines(self) -> tuple[list[bool], list[int]]:
         """For each line, whether the layout shows a block starting there: a blank line
         before it, an indented line after a clause end, a numeral alone on a line (or
         the line after it), a heading of an annex alone on a line (or the line after it,
         or after its title), an item label opening the line, a short line before it.
+        And the line starts that are cues: those, and the lines whose first word may
+        open a block (``may_open``).
 
         All lines in one pass, so that what a line says of itself (a numeral alone, a
         heading) is found once and not again as the next line's previous line; and a
         cheap character test goes before each pattern, which most lines fail (a dozen
         pattern calls a line were a third of segmentation's time)."""
         lines = self.words.lines
+        offsets = self.words.line_offsets
+        line_words = self.words.line_words
         measured = self.words.width >= 50  # else no line is short of the measure
         # A line before that leaves no room for a word of one character is not short:
         # ``_short_line_before``'s own length test, made here without the call (most
         # lines of a hard-wrapped copy run to the measure).
         short = 0.85 * self.words.width - 2
         starts: list[bool] = []
-        roman: list[bool] = []
-        heading: list[bool] = []
+        cues: list[int] = []
+        add_start, add_cue = starts.append, cues.append
+        # What the line before, and the one before it, say of themselves.
+        roman_before = heading_before = heading_two_before = False
         stripped = ""
         for position, (line, after_blank, _, previous_line) in enumerate(lines):
             text = line.text
@@ -461,31 +478,49 @@ class Segmenter:
             # Necessary conditions first: a numeral line holds only I, V, X, L; a
             # heading line opens on "Annexe", "Chapitre", "Article", "Préambule"…; an
             # item label "(iii)" closes within its first seven characters.
-            roman.append(stripped[0] in "IVXL" and bool(ROMAN_LINE.match(text)))
-            heading.append(stripped[0] in "ACP" and bool(HEADING_LINE.match(stripped)))
-            if after_blank or roman[-1] or heading[-1]:
-                starts.append(True)
+            first = stripped[0]
+            roman = first in "IVXL" and bool(ROMAN_LINE.match(text))
+            heading = first in "ACP" and bool(HEADING_LINE.match(stripped))
+            if after_blank or roman or heading:
+                start = True
+            else:
+                # Not after a blank line: ``previous_line`` is the line before, or ""
+                # for the first line.
+                before = position > 0 and previous_line != ""
+                start = (
+                    (before and (roman_before or heading_before))
+                    or (heading_two_before and self._after_title(position))
+                    or (")" in stripped[:7] and bool(ITEM_LINE.match(text)))
+                    or (
+                        before
+                        and text[:1].isspace()
+                        and bool(CLAUSE_END.search(previous_line.rstrip()))
+                    )
+                    or (
+                        measured
+                        and before
+                        and len(previous) <= short
+                        and self._short_line_before(text, previous)
+                    )
+                )
+            heading_two_before, heading_before, roman_before = heading_before, heading, roman
+            add_start(start)
+            if start:
+                add_cue(offsets[position])
                 continue
-            # Not after a blank line: ``previous_line`` is the line before, or "" for
-            # the first line.
-            before = position > 0 and previous_line != ""
-            starts.append(
-                (before and (roman[position - 1] or heading[position - 1]))
-                or (position >= 2 and heading[position - 2] and self._after_title(position))
-                or (")" in stripped[:7] and bool(ITEM_LINE.match(text)))
-                or (
-                    before
-                    and text[:1].isspace()
-                    and bool(CLAUSE_END.search(previous_line.rstrip()))
-                )
-                or (
-                    measured
-                    and before
-                    and len(previous) <= short
-                    and self._short_line_before(text, previous)
-                )
-            )
-        return starts
+            # A lower-case word opening a line the layout does not set apart opens
+            # nothing (most lines of a hard-wrapped copy: A/RES/62/176 at 72 columns,
+            # the segmenter stops at 79 words instead of 266): ``may_open`` of the
+            # line's first word, written out.
+            words_text = line_words[position]
+            first = words_text[0]
+            if first.isupper() or first.isdecimal():
+                add_cue(offsets[position])
+                continue
+            space = words_text.find(" ")
+            if words_text[space - 1 if space > 0 else -1] in ".)":
+                add_cue(offsets[position])
+        return starts, cues
 
     def _closing_at(self, at: int) -> bool:
         """ "85e séance plénière", "55th (resumed) plenary meeting" open at ``at``."""
@@ -617,8 +652,15 @@ class Segmenter:
         add = cues.add
         for pattern in CLAUSE_CUES + CONJUNCTION_CUES:
             for match in pattern.finditer(joined):
+                # ``may_open`` of the word there, written out: the look-ahead let it
+                # through, most for a capital.
                 at = match.end()
-                if may_open(self._word(at)):
+                first = joined[at]
+                if first.isupper() or first.isdecimal():
+                    add(at)
+                    continue
+                end = joined.find(" ", at)
+                if joined[end - 1 if end >= 0 else -1] in ".)":
                     add(at)
         for conjunction in CONJUNCTIONS:  # the first word has no space before it
             if joined.startswith(f"{conjunction} "):
@@ -626,16 +668,9 @@ class Segmenter:
                 if may_open(self._word(at)):
                     add(at)
         # A line start is a cue when the layout shows a block there, or when its word
-        # may open one as above: a lower-case word opening a line the layout does not
-        # set apart opens nothing (most lines of a hard-wrapped copy: A/RES/62/176 at 72
-        # columns, the loop below stops at 79 words instead of 266).
-        if not words.layout_starts:
-            words.layout_starts = self._layout_lines()
-        for at, words_text, layout_start in zip(
-            words.line_offsets, words.line_words, words.layout_starts, strict=True
-        ):
-            if layout_start or may_open(words_text.split(" ", 1)[0]):
-                add(at)
+        # may open one as above.
+        words.layout_starts, line_cues = self._layout_lines()
+        cues.update(line_cues)
         return sorted(cues)
 
     def _annex_cues(self, after: int) -> None:
@@ -662,9 +697,9 @@ class Segmenter:
         author clause; ``AUTHOR_WINDOW`` in a text with none)."""
         joined = self.joined
         line_at = self.words.line_at
-        limit = min(self.author_limit, self.size)
+        size = self.size
         previous = self._word_before(at) if at else ""
-        while at < limit:
+        while at < size and (at < AUTHOR_WINDOW or self._in_author_window(at)):
             end = joined.find(" ", at)
             if end < 0:
                 end = self.size
@@ -706,7 +741,7 @@ class Segmenter:
                 # Jump to the next word where something may open a block: a cue, or
                 # while the author clause is looked for, any word that may begin it,
                 # number a paragraph or open an annex.
-                in_head = not self.author_seen and at < self.author_limit
+                in_head = not self.author_seen and self._in_author_window(at)
                 at = self._next_in_head(at) if in_head else self._next_cue(at)
                 if at >= size:
                     break
@@ -716,7 +751,7 @@ class Segmenter:
             line_start = at in line_at
             start = at == 0 or (line_start and self._layout_start(at))
             clause_before = self._clause_before(at)
-            looking_for_author = not self.author_seen and at < self.author_limit
+            looking_for_author = not self.author_seen and self._in_author_window(at)
             if (
                 word in ANNEX_WORDS
                 and (self.closing_seen or self.in_annex)
@@ -824,30 +859,37 @@ def segment(body: Sequence[tuple[Line, bool]], ocr: bool = False) -> list[RawBlo
     blocks: list[RawBlock] = []
     lines = words.lines
     offsets = words.line_offsets
-    line_index = 0
+    numbers = [line.number for line, _, _, _ in lines]
+    # Parts of one source line (a line cut by the furniture) count once in a block's
+    # lines; when no two lines in a row come from one source line, a block's lines are
+    # taken as they are, at C speed.
+    repeated = any(map(eq, numbers, islice(numbers, 1, None)))
     for position, start in enumerate(starts):
         end = starts[position + 1] - 1 if position + 1 < len(starts) else size
         # The lines the block takes words from: the one its first word is on, through
-        # the one its last character is on (each found from the last, in order).
-        while line_index + 1 < len(offsets) and offsets[line_index + 1] <= start:
-            line_index += 1
-        first_line = line_index
-        last_line = first_line
-        while last_line + 1 < len(offsets) and offsets[last_line + 1] < end:
-            last_line += 1
+        # the one its last character is on.
+        first_line = bisect.bisect_right(offsets, start) - 1
+        last_line = bisect.bisect_right(offsets, end - 1, first_line) - 1
         # Each source line the block takes words from, where its first word lands.
-        block_lines: list[tuple[int, int]] = [(0, lines[first_line][0].number)]
-        for index in range(first_line + 1, last_line + 1):
-            number = lines[index][0].number
-            if number != block_lines[-1][1]:  # parts of one source line count once
-                block_lines.append((offsets[index] - start, number))
-        after_break = lines[first_line][2] and start == offsets[first_line]
+        if not repeated:
+            block_lines = (
+                (0, numbers[first_line]),
+                *zip(
+                    map(sub, offsets[first_line + 1 : last_line + 1], repeat(start)),
+                    numbers[first_line + 1 : last_line + 1],
+                    strict=True,
+                ),
+            )
+        else:
+            kept = [(0, numbers[first_line])]
+            for index in range(first_line + 1, last_line + 1):
+                if numbers[index] != kept[-1][1]:
+                    kept.append((offsets[index] - start, numbers[index]))
+            block_lines = tuple(kept)
         blocks.append(
             RawBlock(
-                block=Block(
-                    text=joined[start:end], line=block_lines[0][1], lines=tuple(block_lines)
-                ),
-                after_break=after_break,
+                block=Block(text=joined[start:end], line=numbers[first_line], lines=block_lines),
+                after_break=lines[first_line][2] and start == offsets[first_line],
             )
         )
     return blocks
