@@ -120,8 +120,8 @@ LEAD_PHRASES = (
 )
 LEAD_PHRASE_WORDS = max(len(phrase.split()) for phrase in LEAD_PHRASES)
 LEAD_PHRASE_STARTS = tuple(phrase + " " for phrase in LEAD_PHRASES)
-LEAD_SPLIT = 24
-"""Words of a paragraph split to find its lead (more when the lead runs on)."""
+LEAD_SPLIT = 8
+"""Words of a paragraph split to find its lead (all of them when the lead runs on)."""
 LEAD_OPENERS = {
     "vivement",
     "gravement",
@@ -165,7 +165,12 @@ def strip_prefix(block: Block, length: int) -> Block:
     )
     # The classes built directly: ``dataclasses.replace`` looks at every field of
     # the class at each call, and this runs for every numbered paragraph and item.
-    notes = tuple(NoteMark(moved(mark.offset), mark.number, mark.line) for mark in block.notes)
+    # Most blocks hold no note mark: no generator is made for them.
+    notes = (
+        tuple(NoteMark(moved(mark.offset), mark.number, mark.line) for mark in block.notes)
+        if block.notes
+        else ()
+    )
     if type(block) is Block:
         return Block(text=text, line=block.line, lines=lines, notes=notes, spans=tuple(spans))
     return replace(block, text=text, lines=lines, notes=notes, spans=tuple(spans))

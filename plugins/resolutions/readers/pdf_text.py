@@ -65,12 +65,15 @@ DIGIT_RUN = re.compile(r"\d+")
 after a year's four digits' start (a year and its mark are one run), after punctuation
 or after a space."""
 _LETTER = re.compile(r"[^\W\d_]")
-_ASCII_DIGIT = re.compile(r"[0-9]")
+_ASCII_RUN_START = re.compile(r"[0-9](?<![0-9][0-9])")
 
 
 RULE_INSIDE = re.compile(r"\s_{3,}\s|^_{3,}\s|\s_{3,}$")
-NEXT_IN_LINE = re.compile(r"(?<=[.)»])\s+(?P<number>\d{1,3})\s+(?=\S)")
-BODY_AGAIN = re.compile(r"(?<=[.)»])\s+(?=[a-zàâäçéèêëîïôöùûüœ])")
+# The patterns open on the sentence end before the white space they are about (the
+# engine looks for a class quickly, where it tries a look-behind at every character),
+# and ``space`` is where that white space starts.
+NEXT_IN_LINE = re.compile(r"[.)»](?P<space>\s+)(?P<number>\d{1,3})\s+(?=\S)")
+BODY_AGAIN = re.compile(r"[.)»](?P<space>\s+)(?=[a-zàâäçéèêëîïôöùûüœ])")
 
 
 def _lines_with_rules(lines: Sequence[Line]) -> list[Line]:
@@ -78,20 +81,24 @@ def _lines_with_rules(lines: Sequence[Line]) -> list[Line]:
     notes after it are read as on a page foot."""
     if "___" not in "\n".join(map(_TEXT_OF, lines)):
         return list(lines)  # no rule anywhere (one substring test at C speed)
+    # The lines that hold three underscores, found by a substring test at C speed
+    # (RULE_INSIDE, an alternation, is tried at every position of a line); the lines
+    # between them are taken as they are, in one step.
+    with_rules = compress(range(len(lines)), map(contains, map(_TEXT_OF, lines), repeat("___")))
     result: list[Line] = []
-    for line in lines:
+    taken = 0
+    for index in with_rules:
+        result.extend(lines[taken:index])
+        taken = index + 1
+        line = lines[index]
         text = line.text
-        if "___" not in text:
-            # No rule here (a substring test at C speed: RULE_INSIDE, an alternation,
-            # is tried at every position of the line).
-            result.append(line)
-            continue
         while (match := RULE_INSIDE.search(text)) and not RULE.match(text):
             if text[: match.start()].strip():
                 result.append(Line(line.number, text[: match.start()]))
             result.append(Line(line.number, "____"))
             text = text[match.end() :]
         result.append(Line(line.number, text))
+    result.extend(lines[taken:])
     return result
 
 
@@ -108,17 +115,17 @@ def _note_pieces(number: str, rest: str) -> tuple[list[tuple[str, str]], str]:
         )
         resume = BODY_AGAIN.search(rest)
         if resume and (following is None or resume.start() < following.start()):
-            pieces.append((number, rest[: resume.start()]))
+            pieces.append((number, rest[: resume.start("space")]))
             return pieces, rest[resume.end() :]
         if following is None:
             pieces.append((number, rest))
             return pieces, ""
-        pieces.append((number, rest[: following.start()]))
+        pieces.append((number, rest[: following.start("space")]))
         number, rest = following["number"], rest[following.end() :]
 
 
 ABBREVIATION_END = re.compile(r"\b(?:sect|chap|vol|pp|par|para|no|n°|Corr|Rev|Add|art|Suppl|cf)\.$")
-NUMBER_AT_END = re.compile(r"(?<=[.)»])\s+(?P<number>\d{1,3})$")
+NUMBER_AT_END = re.compile(r"[.)»](?P<space>\s+)(?P<number>\d{1,3})$")
 
 
 def _continues_notes(previous: str, text: str, expected: int) -> bool:
@@ -173,28 +180,33 @@ _WORD_BEFORE = re.compile(r"[^\W\d_]+(?=\W*$)")
 _YEAR_AT_END = re.compile(r"\b(?:1[89]|20)\d\d$")
 
 
-def _digit_runs(text: str, numbers: AbstractSet[str] | None) -> Iterator[re.Match[str]]:
-    """The runs of digits of ``text`` (``DIGIT_RUN``'s matches); with ``numbers`` all of
-    ASCII digits, the runs that start with an ASCII digit, found from the ASCII digits:
-    a single class is scanned for several times faster than ``\\d`` or a repeat, and a
-    run that opens on another digit ("١") holds no such number, a year's mark included
-    (a year opens on "1" or "2")."""
-    all_digits = "".join(numbers) if numbers is not None else ""
-    if not (all_digits.isascii() and all_digits.isdigit()):
+def ascii_numbers(numbers: AbstractSet[str]) -> bool:
+    """Whether the notes' ``numbers`` are all written in ASCII digits (``_digit_runs``)."""
+    digits = "".join(numbers)
+    return digits.isascii() and digits.isdigit()
+
+
+def _digit_runs(text: str, ascii_only: bool) -> Iterator[re.Match[str]]:
+    """The runs of digits of ``text`` (``DIGIT_RUN``'s matches); when the numbers looked
+    for are all of ASCII digits (``ascii_only``), the runs that open on an ASCII digit,
+    found by a pattern that opens on a single class (scanned for several times faster
+    than ``\\d`` or a repeat): a run that opens on another digit ("١") holds no such
+    number, a year's mark included (a year opens on "1" or "2")."""
+    if not ascii_only:
         yield from DIGIT_RUN.finditer(text)
         return
-    run_end = 0
-    for digit in _ASCII_DIGIT.finditer(text):
+    for digit in _ASCII_RUN_START.finditer(text):
         at = digit.start()
-        if at < run_end or (at and text[at - 1].isdecimal()):
-            continue  # inside a run already read, or one that opens on another digit
+        if at and text[at - 1].isdecimal():
+            continue  # inside a run that opens on another digit
         run = DIGIT_RUN.match(text, at)
         assert run is not None  # an ASCII digit is a digit
-        run_end = run.end()
         yield run
 
 
-def _mark_candidates(text: str, numbers: AbstractSet[str] | None = None) -> list[re.Match[str]]:
+def _mark_candidates(
+    text: str, numbers: AbstractSet[str] | None = None, ascii_only: bool | None = None
+) -> list[re.Match[str]]:
     """The matches of GLUED_TO_WORD, GLUED_TO_YEAR, AFTER_PUNCTUATION and DETACHED in
     ``text``, each pattern's exactly as its ``finditer`` gives them.  The text is scanned
     once, for the runs of digits, and each pattern is tried only where a run starts:
@@ -209,10 +221,13 @@ def _mark_candidates(text: str, numbers: AbstractSet[str] | None = None) -> list
     With ``numbers`` (the notes' numbers), only the matches whose number is one of them:
     a match's number is its whole run of digits (up to three), or what follows a year's
     four digits, so a run that gives no such number is passed over before any pattern is
-    tried (most runs: years, symbols, figures)."""
+    tried (most runs: years, symbols, figures).  ``ascii_only``: ``ascii_numbers(numbers)``
+    if the caller knows it."""
     found: list[re.Match[str]] = []
     word_searched_to = 0
-    for run in _digit_runs(text, numbers):
+    if ascii_only is None:
+        ascii_only = numbers is not None and ascii_numbers(numbers)
+    for run in _digit_runs(text, ascii_only):
         if numbers is not None:
             digits = run.group()
             if len(digits) <= 3:
@@ -295,11 +310,11 @@ def split_pages(
             last = notes[current][-1].text if current is not None else None
             carried = NUMBER_AT_END.search(text)
             if carried and index + 1 < len(lines) and lines[index + 1].text.strip():
-                found = _read_note_line(text[: carried.start()], current, last, expected)
+                found = _read_note_line(text[: carried.start("space")], current, last, expected)
                 if found and found[0] and int(found[0][-1][0]) + 1 == int(carried["number"]):
                     nxt = lines[index + 1]
                     lines[index + 1] = Line(nxt.number, f"{carried['number']} {nxt.text.lstrip()}")
-                    text = text[: carried.start()]
+                    text = text[: carried.start("space")]
             found = _read_note_line(text, current, last, expected)
             if found is None:
                 break
@@ -338,6 +353,7 @@ def find_glued_marks(
     if not note_order:
         return blocks
     defined = set(note_order)
+    ascii_only = ascii_numbers(defined)
     cited: set[str] = set(already_cited)
     # index in note_order of the next note not yet cited
     position = next(
@@ -349,7 +365,7 @@ def find_glued_marks(
         pieces: list[tuple[int, int, str]] = []  # (start of number, end, number)
         text = block.text
         candidates = sorted(
-            _mark_candidates(text, defined),
+            _mark_candidates(text, defined, ascii_only),
             key=lambda match: match.start("number"),
         )
         for match in candidates:
