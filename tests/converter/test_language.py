@@ -21,6 +21,8 @@ PIECES = [
     "le", "La", "DE", "the", "Of", "and", "d’une", "qu'il", "l’Assemblée", "(de", "de,",
     "2005le", "le_la", "x²de", "½the", "été", "İt", "ǅe", " ", "  ", "\u00a0", "\u2028", "\t",
     "\n", "«", "»", ".", "-", "1",
+    # Pieces the separators cut or leave ("/", "’", ";", '"' become spaces first).
+    "62/176", "n°", "1er", "l’on;", '"the"', "١٢de", "of/the", "’", "de:",
 ]  # fmt: skip
 
 

@@ -26,9 +26,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
-from itertools import compress, islice, repeat
+from itertools import accumulate, compress, islice, repeat
 from operator import attrgetter, contains
 
 from ..load import Line
@@ -65,7 +65,7 @@ DIGIT_RUN = re.compile(r"\d+")
 after a year's four digits' start (a year and its mark are one run), after punctuation
 or after a space."""
 _LETTER = re.compile(r"[^\W\d_]")
-_ASCII_RUN_START = re.compile(r"[0-9](?<![0-9][0-9])")
+_ASCII_RUN = re.compile(r"[0-9](?<![0-9][0-9])[0-9]*")
 
 
 RULE_INSIDE = re.compile(r"\s_{3,}\s|^_{3,}\s|\s_{3,}$")
@@ -181,27 +181,9 @@ _YEAR_AT_END = re.compile(r"\b(?:1[89]|20)\d\d$")
 
 
 def ascii_numbers(numbers: AbstractSet[str]) -> bool:
-    """Whether the notes' ``numbers`` are all written in ASCII digits (``_digit_runs``)."""
+    """Whether the notes' ``numbers`` are all written in ASCII digits."""
     digits = "".join(numbers)
     return digits.isascii() and digits.isdigit()
-
-
-def _digit_runs(text: str, ascii_only: bool) -> Iterator[re.Match[str]]:
-    """The runs of digits of ``text`` (``DIGIT_RUN``'s matches); when the numbers looked
-    for are all of ASCII digits (``ascii_only``), the runs that open on an ASCII digit,
-    found by a pattern that opens on a single class (scanned for several times faster
-    than ``\\d`` or a repeat): a run that opens on another digit ("١") holds no such
-    number, a year's mark included (a year opens on "1" or "2")."""
-    if not ascii_only:
-        yield from DIGIT_RUN.finditer(text)
-        return
-    for digit in _ASCII_RUN_START.finditer(text):
-        at = digit.start()
-        if at and text[at - 1].isdecimal():
-            continue  # inside a run that opens on another digit
-        run = DIGIT_RUN.match(text, at)
-        assert run is not None  # an ASCII digit is a digit
-        yield run
 
 
 def _mark_candidates(
@@ -227,7 +209,21 @@ def _mark_candidates(
     word_searched_to = 0
     if ascii_only is None:
         ascii_only = numbers is not None and ascii_numbers(numbers)
-    for run in _digit_runs(text, ascii_only):
+    # The runs of digits; when the numbers looked for are all of ASCII digits, only the
+    # runs that open on an ASCII digit, found by a pattern that opens on a single class
+    # (scanned for several times faster than ``\\d`` or a repeat): a run that opens on
+    # another digit ("١") holds no such number, a year's mark included (a year opens on
+    # "1" or "2").  An ASCII run that other digits carry on is read again whole.
+    for run in (_ASCII_RUN if ascii_only else DIGIT_RUN).finditer(text):
+        at = run.start()
+        if ascii_only:
+            if at and text[at - 1].isdecimal():
+                continue  # inside a run that opens on another digit
+            end = run.end()
+            if end < len(text) and text[end].isdecimal():
+                whole = DIGIT_RUN.match(text, at)
+                assert whole is not None  # an ASCII digit is a digit
+                run = whole
         if numbers is not None:
             digits = run.group()
             if len(digits) <= 3:
@@ -235,7 +231,6 @@ def _mark_candidates(
                     continue
             elif not (len(digits) <= 7 and digits[4:] in numbers):
                 continue  # four digits (a year) or more than a year and a mark
-        at = run.start()
         if at and _LETTER.match(text, at - 1):
             if at >= word_searched_to:
                 start = text.rfind(" ", 0, at) + 1
@@ -434,16 +429,28 @@ def _remove_marks(block: Block, pieces: list[tuple[int, int, str]]) -> Block:
     removed = 0
     cursor = 0
     cuts: list[tuple[int, int]] = []
+    # The line of each mark as ``Block.line_at`` finds it, the lines' offsets listed
+    # once for the block rather than once for each mark.
+    line_starts = [offset for offset, _ in block.lines]
     for start, end, number in pieces:
         new_text.append(text[cursor:start])
-        marks.append(NoteMark(start - removed, number, block.line_at(start)))
+        if block.lines:
+            holder = block.lines[max(bisect.bisect_right(line_starts, start) - 1, 0)][1]
+        else:
+            holder = block.line
+        marks.append(NoteMark(start - removed, number, holder))
         cuts.append((start, end - start))
         removed += end - start
         cursor = end
     new_text.append(text[cursor:])
+    # An offset moves back by the lengths cut before it: the cuts' starts in order and
+    # the lengths cut up to each, so that each line's offset is moved by a bisection.
+    cuts.sort()
+    cut_starts = [start for start, _ in cuts]
+    cut_before = list(accumulate((length for _, length in cuts), initial=0))
 
     def moved(offset: int) -> int:
-        return offset - sum(length for start, length in cuts if start < offset)
+        return offset - cut_before[bisect.bisect_left(cut_starts, offset)]
 
     return Block(
         text="".join(new_text),
@@ -457,7 +464,8 @@ def _remove_marks(block: Block, pieces: list[tuple[int, int, str]]) -> Block:
 def read_pdf_text(lines: Sequence[Line], symbols: Sequence[str] = ()) -> Flow:
     furnished = strip_furniture(lines, symbols)
     body, raw_notes, order = split_pages(furnished.lines)
-    body = [(line, breaks or line.number in furnished.resumes) for line, breaks in body]
+    if furnished.resumes:
+        body = [(line, breaks or line.number in furnished.resumes) for line, breaks in body]
     blocks = join_cut_paragraphs(segment(body))
     notes = build_notes(raw_notes)
     return Flow(
