@@ -120,6 +120,8 @@ LEAD_PHRASES = (
 )
 LEAD_PHRASE_WORDS = max(len(phrase.split()) for phrase in LEAD_PHRASES)
 LEAD_PHRASE_STARTS = tuple(phrase + " " for phrase in LEAD_PHRASES)
+LEAD_PHRASE_FIRSTS = frozenset(phrase.split(" ", 1)[0] for phrase in LEAD_PHRASES)
+"""The words a phrase of ``LEAD_PHRASES`` opens on: no other word opens one."""
 LEAD_SPLIT = 8
 """Words of a paragraph split to find its lead (all of them when the lead runs on)."""
 LEAD_OPENERS = {
@@ -200,6 +202,9 @@ def find_lead(block: Block) -> str:
         # The words a phrase can take and one more say whether the rest of the
         # paragraph starts with it (joining the whole rest made each paragraph's lead
         # cost as much as the paragraph, at every word of the lead).
+        following = words[taken].lower()
+        if following not in LEAD_PHRASE_FIRSTS and following not in LEAD_WORDS:
+            break  # neither a phrase nor a word of the lead starts here (most paragraphs)
         rest = " ".join(words[taken : taken + LEAD_PHRASE_WORDS + 1]).lower()
         phrase = None
         if rest.startswith(LEAD_PHRASE_STARTS) or rest in LEAD_PHRASES:
@@ -208,12 +213,12 @@ def find_lead(block: Block) -> str:
         if phrase:
             taken += len(phrase.split())
             continue
-        if words[taken].lower() in LEAD_WORDS:
+        if following in LEAD_WORDS:
             taken += 1
             continue
         break
     lead_words = words[:taken]
-    if any(word[-1:] in ",;:" for word in lead_words[:-1]):
+    if taken > 1 and any(word[-1:] in ",;:" for word in lead_words[:-1]):
         lead_words = lead_words[: next(i for i, w in enumerate(lead_words) if w[-1:] in ",;:") + 1]
     lead = " ".join(lead_words).rstrip(",;:")
     return lead if text.startswith(lead) else words[0].rstrip(",;:")
