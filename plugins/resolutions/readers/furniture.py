@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import accumulate, compress
 from operator import attrgetter
@@ -266,49 +266,87 @@ class _Text:
     def line_at(self, offset: int) -> int:
         return self.lines[self._index_at(offset)].number if self.lines else 1
 
-    def without(self, cuts: Iterable[tuple[int, int]]) -> list[Line]:
-        """The lines with the ``[start, end)`` cuts taken out (a cut never removes a
-        line break: line numbers stay where they were)."""
-        result = list(self.lines)
-        per_line: dict[int, list[tuple[int, int]]] = {}
-        for start, end in cuts:
-            index = self._index_at(start)
-            while start < end and index < len(self.lines):
-                line_start = self.starts[index]
-                line_end = line_start + len(self.lines[index].text)
+    def cut(
+        self, cuts: Sequence[tuple[int, int, str]]
+    ) -> tuple[list[Line], list[Removal], set[int]]:
+        """The lines with ``cuts`` taken out, each cut recorded as a removal, and the
+        numbers of the lines where the text resumes after lines that held only
+        furniture.  ``cuts`` are (start, end, reason), sorted and apart.
+
+        A cut never removes a line break: line numbers stay where they were; a line
+        left empty that was not blank is dropped (it never was a blank line, so it does
+        not end a paragraph).  Only the lines a cut touches are visited: the others are
+        copied a run at a time (in a copy with furniture on every page, most are)."""
+        lines = self.lines
+        starts = self.starts
+        text = self.text
+        removals: list[Removal] = []
+        pieces: dict[int, list[tuple[int, int]]] = {}
+        for start, end, reason in cuts:
+            index = bisect.bisect_right(starts, start) - 1
+            removals.append(Removal(line=lines[index].number, text=text[start:end], reason=reason))
+            # A cut over line breaks (a cover piece) is cut from each line it covers.
+            while start < end and index < len(lines):
+                line_start = starts[index]
+                line_end = line_start + len(lines[index].text)
                 piece_end = min(end, line_end)
                 if piece_end > start:
-                    per_line.setdefault(index, []).append(
+                    pieces.setdefault(index, []).append(
                         (start - line_start, piece_end - line_start)
                     )
                 index += 1
                 start = line_end + 1
-        for index, pieces in per_line.items():
-            text = self.lines[index].text
-            kept: list[str] = []
-            cursor = 0
-            for start, end in sorted(pieces):
-                if start < cursor:
-                    start = cursor
-                kept.append(text[cursor:start])
-                cursor = max(cursor, end)
-            kept.append(text[cursor:])
-            joined = "".join(kept)
-            if "  " in joined:
-                joined = _SPACE_RUN.sub(" ", joined)
-            joined = joined.rstrip()
-            if not text[:1].isspace():
-                # A cut at the start must not indent the line (indentation is evidence
-                # of a new paragraph for the readers).
-                joined = joined.lstrip()
-            # A line that held only furniture becomes empty but keeps no blank-line
-            # meaning: it is dropped by the caller when it was not blank before.
-            result[index] = Line(self.lines[index].number, joined)
-        return result
+        kept: list[Line] = []
+        resumes: set[int] = set()
+        copied = 0  # lines before this one are in ``kept`` or dropped
+        dropped = False  # the last line that held text held only furniture
+        for index in sorted(pieces):
+            if dropped:
+                resumed = next((line for line in lines[copied:index] if line.text.strip()), None)
+                if resumed is not None:
+                    resumes.add(resumed.number)
+                    dropped = False
+            kept.extend(lines[copied:index])
+            copied = index + 1
+            before = lines[index]
+            remains = _remains(before.text, pieces[index])
+            if not remains.strip() and before.text.strip():
+                dropped = True
+                continue
+            if dropped and remains.strip():
+                resumes.add(before.number)
+                dropped = False
+            kept.append(Line(before.number, remains))
+        if dropped:
+            resumed = next((line for line in lines[copied:] if line.text.strip()), None)
+            if resumed is not None:
+                resumes.add(resumed.number)
+        kept.extend(lines[copied:])
+        return kept, removals, resumes
 
     def _index_at(self, offset: int) -> int:
         """The index of the line holding character ``offset`` of ``text``."""
         return max(bisect.bisect_right(self.starts, offset) - 1, 0)
+
+
+def _remains(text: str, pieces: Sequence[tuple[int, int]]) -> str:
+    """A line's ``text`` less its ``pieces`` ((start, end), in order and apart), spaces
+    run together."""
+    kept: list[str] = []
+    cursor = 0
+    for start, end in pieces:
+        kept.append(text[cursor:start])
+        cursor = end
+    kept.append(text[cursor:])
+    joined = "".join(kept)
+    if "  " in joined:
+        joined = _SPACE_RUN.sub(" ", joined)
+    joined = joined.rstrip()
+    if not text[:1].isspace():
+        # A cut at the start must not indent the line (indentation is evidence of a new
+        # paragraph for the readers).
+        joined = joined.lstrip()
+    return joined
 
 
 def _iso(match: re.Match[str], prefix: str) -> str:
@@ -453,9 +491,11 @@ PRINT_DATE_LENGTH = 6
 
 
 def _body_cuts(text: _Text, start: int, symbols: Sequence[str]) -> list[tuple[int, int, str]]:
-    """Furniture after the cover block.  Each pattern runs once over the whole text;
-    only the lines where one matched are looked at again (is it alone on its line, is
-    it beside other furniture?)."""
+    """Furniture after the cover block.  Each pattern runs once over the whole text; job
+    numbers, bar codes, recycling texts and running headers are taken wherever they
+    fall, and only the lines that hold one of them, a page counter, or six characters
+    are looked at again (is a print date or a counter alone on its line, or beside
+    other furniture?)."""
     # Only a full document symbol ("A/RES/62/176", "PC.DEC/758") makes a running header:
     # a bare number such as "62/1" is how texts cite each other.
     own = [
@@ -465,72 +505,78 @@ def _body_cuts(text: _Text, start: int, symbols: Sequence[str]) -> list[tuple[in
     ]
     header = re.compile(rf"(?:{'|'.join(own)})(?![\w/])") if own else None
     body = text.text
-    per_line: dict[int, list[tuple[str, re.Match[str]]]] = {}
-    patterns: list[tuple[str, re.Pattern[str] | Anchored]] = [
-        ("always", ALWAYS_ANCHORED),
-        ("counter", COUNTERS_ANCHORED),
-    ]
-    if header is not None:
-        patterns.append(("header", header))
-    for name, pattern in patterns:
-        for match in pattern.finditer(body, start):
-            if name == "header" and _SYMBOL_CHARACTER.match(body, match.start() - 1, match.start()):
-                continue  # inside a longer symbol ("A/RES/62/1761")
-            if "\n" not in match.group():
-                per_line.setdefault(text._index_at(match.start()), []).append((name, match))
+    line_starts = text.starts
+    find_line_break = body.find
+    cuts: list[tuple[int, int, str]] = []
+    # What each line holds: the furniture taken wherever it falls (cuts), and the page
+    # counters to judge.  A match over a line break is no furniture.
+    taken: dict[int, list[tuple[int, int, str]]] = {}
+    counters: dict[int, list[re.Match[str]]] = {}
+    for match in ALWAYS_ANCHORED.finditer(body, start):
+        begin, end = match.span()
+        if find_line_break("\n", begin, end) < 0:
+            cut = (begin, end, REASONS[match.lastgroup or "job"])
+            cuts.append(cut)
+            taken.setdefault(bisect.bisect_right(line_starts, begin) - 1, []).append(cut)
+    for match in COUNTERS_ANCHORED.finditer(body, start):
+        begin, end = match.span()
+        if find_line_break("\n", begin, end) < 0:
+            counters.setdefault(bisect.bisect_right(line_starts, begin) - 1, []).append(match)
+    for match in header.finditer(body, start) if header is not None else ():
+        begin, end = match.span()
+        if _SYMBOL_CHARACTER.match(body, begin - 1, begin):
+            continue  # inside a longer symbol ("A/RES/62/1761")
+        if find_line_break("\n", begin, end) < 0:
+            cut = (begin, end, REASONS["header"])
+            cuts.append(cut)
+            taken.setdefault(bisect.bisect_right(line_starts, begin) - 1, []).append(cut)
     # A print date is taken only alone on its line or beside other furniture, so it is
     # looked for only on the lines that hold other furniture and on those of six
     # characters (its pattern, opening on a class, read every character of the text).
-    first_line = text._index_at(start)
+    first_line = bisect.bisect_right(line_starts, start) - 1
     date_long = map(PRINT_DATE_LENGTH.__eq__, text.stripped_lengths())
     date_lines = [i for i in compress(range(len(text.lines)), date_long) if i >= first_line]
-    for index in sorted(per_line.keys() | date_lines):
-        line_start = text.starts[index]
-        line_end = line_start + len(text.lines[index].text)
-        dates = BESIDE_JOB.finditer(body, max(start, line_start), line_end)
-        per_line.setdefault(index, []).extend(("printdate", match) for match in dates)
-    cuts: list[tuple[int, int, str]] = []
-    for index, matches in per_line.items():
-        line_start = text.starts[index]
-        line = text.lines[index].text
+    texts = text.texts
+    for index in taken.keys() | counters.keys() | set(date_lines):
+        line_start = line_starts[index]
+        line = texts[index]
+        line_end = line_start + len(line)
+        found = taken.get(index, [])
+        date = BESIDE_JOB.search(body, max(start, line_start), line_end)
+        line_counters = counters.get(index)
+        if date is None and line_counters is None:
+            continue  # furniture taken wherever it falls, nothing to judge (most lines)
         # Alone on its line: only white space before and after it, read from where the
         # line's text begins and ends (a flattened copy is one long line, which a slice
         # per match would copy again and again).
         text_start = line_start + len(line) - len(line.lstrip())
         text_end = line_start + len(line.rstrip())
-
-        def alone(
-            match: re.Match[str], text_start: int = text_start, text_end: int = text_end
-        ) -> bool:
-            return match.start() <= text_start and match.end() >= text_end
-
-        found: list[tuple[int, int, str]] = []
-        for name, match in matches:
-            if name == "always":
-                found.append((match.start(), match.end(), REASONS[match.lastgroup or "job"]))
-            elif name == "header":
-                found.append((match.start(), match.end(), REASONS["header"]))
-        for name, match in matches:
-            if name == "printdate" and (
-                alone(match) or any(abs(match.start() - end) <= 2 for _, end, _ in found)
-            ):
-                found.append((match.start(), match.end(), REASONS["printdate"]))
-        for name, match in matches:
-            if name != "counter":
-                continue
+        if date is not None:
+            for match in BESIDE_JOB.finditer(body, date.start(), line_end):
+                begin, end = match.span()
+                if (begin <= text_start and end >= text_end) or any(
+                    abs(begin - other_end) <= 2 for _, other_end, _ in found
+                ):
+                    found.append((begin, end, REASONS["printdate"]))
+                    cuts.append(found[-1])
+        for match in line_counters or ():
             if match["counter"] and int(match["page"]) > int(match["pages"]):
                 continue
-            before = body[max(line_start, match.start() - 30) : match.start()].rstrip()
+            begin, end = match.span()
+            before = body[max(line_start, begin - 30) : begin].rstrip()
             if _NUMBER_WORD_BEFORE.search(before, len(before) - _NUMBER_WORD_LONGEST):
                 continue
-            beside = any(
-                abs(match.start() - end) <= 2 or abs(begin - match.end()) <= 2
-                for begin, end, _ in found
-            )
             # "- 2 -" is never prose: a page number wherever it falls.
-            if alone(match) or beside or match.lastgroup == "dashed":
-                found.append((match.start(), match.end(), REASONS[match.lastgroup or "counter"]))
-        cuts.extend(found)
+            if (
+                (begin <= text_start and end >= text_end)
+                or match.lastgroup == "dashed"
+                or any(
+                    abs(begin - other_end) <= 2 or abs(other_begin - end) <= 2
+                    for other_begin, other_end, _ in found
+                )
+            ):
+                found.append((begin, end, REASONS[match.lastgroup or "counter"]))
+                cuts.append(found[-1])
     return cuts
 
 
@@ -598,23 +644,5 @@ def strip_furniture(
                 merged[-1] = (merged[-1][0], end, merged[-1][2])
             continue
         merged.append((start, end, reason))
-    removals = tuple(
-        Removal(line=text.line_at(start), text=text.text[start:end], reason=reason)
-        for start, end, reason in merged
-    )
-    cleaned = text.without((start, end) for start, end, _ in merged)
-    kept: list[Line] = []
-    resumes: set[int] = set()
-    dropped = False
-    for line, before in zip(cleaned, lines, strict=True):
-        if line is before and not dropped:
-            kept.append(line)  # a line no cut touched (most lines)
-            continue
-        if not line.text.strip() and before.text.strip():
-            dropped = True
-            continue
-        if dropped and line.text.strip():
-            resumes.add(line.number)
-            dropped = False
-        kept.append(line)
-    return Furnished(tuple(kept), removals, tuple(details), frozenset(resumes))
+    kept, removals, resumes = text.cut(merged)
+    return Furnished(tuple(kept), tuple(removals), tuple(details), frozenset(resumes))
