@@ -278,17 +278,23 @@ class _Text:
         not end a paragraph).  Only the lines a cut touches are visited: the others are
         copied a run at a time (in a copy with furniture on every page, most are)."""
         lines = self.lines
+        texts = self.texts
         starts = self.starts
         text = self.text
         removals: list[Removal] = []
         pieces: dict[int, list[tuple[int, int]]] = {}
         for start, end, reason in cuts:
             index = bisect.bisect_right(starts, start) - 1
-            removals.append(Removal(line=lines[index].number, text=text[start:end], reason=reason))
-            # A cut over line breaks (a cover piece) is cut from each line it covers.
+            removals.append(Removal(lines[index].number, text[start:end], reason))
+            line_start = starts[index]
+            if start < end <= line_start + len(texts[index]):
+                # Within its line (all cuts but a few of the cover's).
+                pieces.setdefault(index, []).append((start - line_start, end - line_start))
+                continue
+            # A cut over line breaks is cut from each line it covers.
             while start < end and index < len(lines):
                 line_start = starts[index]
-                line_end = line_start + len(lines[index].text)
+                line_end = line_start + len(texts[index])
                 piece_end = min(end, line_end)
                 if piece_end > start:
                     pieces.setdefault(index, []).append(
@@ -301,22 +307,25 @@ class _Text:
         copied = 0  # lines before this one are in ``kept`` or dropped
         dropped = False  # the last line that held text held only furniture
         for index in sorted(pieces):
-            if dropped:
+            if dropped and copied < index:
                 resumed = next((line for line in lines[copied:index] if line.text.strip()), None)
                 if resumed is not None:
                     resumes.add(resumed.number)
                     dropped = False
             kept.extend(lines[copied:index])
             copied = index + 1
-            before = lines[index]
-            remains = _remains(before.text, pieces[index])
-            if not remains.strip() and before.text.strip():
+            before = texts[index]
+            line_pieces = pieces[index]
+            # Furniture alone on its line (most lines cut) leaves nothing.
+            alone = line_pieces == [(0, len(before))]
+            remains = "" if alone else _remains(before, line_pieces)
+            if not remains.strip() and before.strip():
                 dropped = True
                 continue
             if dropped and remains.strip():
-                resumes.add(before.number)
+                resumes.add(lines[index].number)
                 dropped = False
-            kept.append(Line(before.number, remains))
+            kept.append(Line(lines[index].number, remains))
         if dropped:
             resumed = next((line for line in lines[copied:] if line.text.strip()), None)
             if resumed is not None:
