@@ -193,8 +193,7 @@ ORDINAL_SESSION = (
     r"\s+(?:special\s+|extraordinary\s+)?session(?:\s+extraordinaire)?\b"
 )
 
-COVER = re.compile(
-    rf"""(?x)
+COVER_PIECES = rf"""
       (?P<masthead>\b(?:Nations\s+Unies|United\s+Nations|Organisation\s+pour\s+la\s+sécurité
                        \s+et\s+la\s+coopération\s+en\s+Europe)\b
                     (?:\s+(?P<masthead_symbol>{SYMBOL}))?)
@@ -219,8 +218,16 @@ COVER = re.compile(
     | (?P<date>{day_month_year("d_")})
     | (?P<symbol>(?<![\w/.\-]){SYMBOL}(?![\w/]))
     | (?P<body>\b(?:{BODY_NAMES}|OSCE)\b(?!\s*[,:]))
-    """
-)
+"""
+"""The pieces of a cover block, a verbose pattern."""
+COVER_OPENS = r"[\d\[]|\b[A-ZÉ]|Ré|Dé|Re|De|PC|MC|Jo|Di|Or|Po|Ag"
+"""What every piece of the cover opens on: a digit, a "[", a capital that begins a
+word, or one of the few words that may follow a letter ("Résolution", "PC", "Journal",
+"Distr.", "Original", "Point", "Agenda").  Python's engine tries the fourteen pieces at
+every position of the head; a look-ahead of what they open on stops it at most
+positions, in a fraction of the time (over the 65-character head of A/RES/62/176
+hard-wrapped: 22 µs without it, 4.5 µs with it)."""
+COVER = re.compile(rf"(?x)(?={COVER_OPENS})(?:{COVER_PIECES})")
 COVER_REASONS = {
     "masthead": "en-tête du document (organisation)",
     "adoption": "page de couverture (date d’adoption)",
