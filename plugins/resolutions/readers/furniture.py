@@ -305,8 +305,8 @@ class _Text:
 
         A cut never removes a line break: line numbers stay where they were; a line
         left empty that was not blank is dropped (it never was a blank line, so it does
-        not end a paragraph).  Only the lines a cut touches are visited: the others are
-        copied a run at a time (in a copy with furniture on every page, most are)."""
+        not end a paragraph).  Only the lines a cut touches are visited one by one: the
+        kept lines are taken at C speed (``compress``)."""
         lines = self.lines
         texts = self.texts
         starts = self.starts
@@ -332,36 +332,34 @@ class _Text:
                     )
                 index += 1
                 start = line_end + 1
-        kept: list[Line] = []
-        resumes: set[int] = set()
-        copied = 0  # lines before this one are in ``kept`` or dropped
-        dropped = False  # the last line that held text held only furniture
-        for index in sorted(pieces):
-            if dropped and copied < index:
-                resumed = next((line for line in lines[copied:index] if line.text.strip()), None)
-                if resumed is not None:
-                    resumes.add(resumed.number)
-                    dropped = False
-            kept.extend(lines[copied:index])
-            copied = index + 1
+        # Each cut line as it remains, or dropped; the kept lines then taken in one step.
+        result = list(lines)
+        keep = bytearray(b"\x01") * len(lines)
+        dropped: list[int] = []
+        for index, line_pieces in pieces.items():
             before = texts[index]
-            line_pieces = pieces[index]
             # Furniture alone on its line (most lines cut) leaves nothing.
             alone = line_pieces == [(0, len(before))]
             remains = "" if alone else _remains(before, line_pieces)
             if not remains.strip() and before.strip():
-                dropped = True
-                continue
-            if dropped and remains.strip():
-                resumes.add(lines[index].number)
-                dropped = False
-            kept.append(Line(lines[index].number, remains))
-        if dropped:
-            resumed = next((line for line in lines[copied:] if line.text.strip()), None)
-            if resumed is not None:
-                resumes.add(resumed.number)
-        kept.extend(lines[copied:])
-        return kept, removals, resumes
+                keep[index] = 0
+                dropped.append(index)
+            else:
+                result[index] = Line(lines[index].number, remains)
+        # The text resumes at the first kept line that holds text after a dropped one.
+        resumes: set[int] = set()
+        looked_up_to = 0  # the lines before it are known not to be such a line
+        for index in sorted(dropped):
+            if index < looked_up_to:
+                continue  # in the run of dropped lines whose resume is already found
+            looked_up_to = index + 1
+            while looked_up_to < len(lines) and not (
+                keep[looked_up_to] and result[looked_up_to].text.strip()
+            ):
+                looked_up_to += 1
+            if looked_up_to < len(lines):
+                resumes.add(result[looked_up_to].number)
+        return list(compress(result, keep)), removals, resumes
 
     def _index_at(self, offset: int) -> int:
         """The index of the line holding character ``offset`` of ``text``."""
@@ -635,10 +633,13 @@ def _title_headers(
     if len(words) < 3:
         return []
     pattern = re.compile(r"\s+".join(re.escape(word) for word in words))
+    body = text.text
+    matches = list(pattern.finditer(body, head_end))
+    if not matches:
+        return []  # the title is not printed again (most texts): no edges to sort
     edges = sorted({position for start, end, _ in cuts for position in (start, end)})
     found: list[tuple[int, int, str]] = []
-    body = text.text
-    for match in pattern.finditer(body, head_end):
+    for match in matches:
         # Beside other furniture: only white space (a few lines at most) between.  The
         # edges within 8 characters, found by bisection (every page's furniture is an
         # edge, and every title header was compared with all of them).
