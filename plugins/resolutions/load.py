@@ -367,6 +367,43 @@ def _yaml_hint(problem: str) -> str:
     return ""
 
 
+_SIMPLE_FIELD = re.compile(r"([a-z_][a-z0-9_]*): (\S.*)")
+
+
+def _simple_front_matter(block: str) -> dict[str, Any] | None:
+    """The front matter as YAML reads it, when each of its lines is ``key: value`` of
+    the usual simple shape; None when one is not (YAML then reads it).
+
+    Reading YAML was the largest part of loading a text.  The shape taken here is one
+    that YAML reads as the value itself (no plain scalar is typed by ``_MetadataLoader``):
+    a plain value opening on a letter, a digit or "(", of printable characters, with no
+    ": " or " #" in it and no ":" or space at its end; or a value in double quotes with no
+    quote or backslash inside.  Anything else (quotes of other kinds, lists, several
+    lines, comments, a key given twice…) is left to YAML, with its own messages."""
+    data: dict[str, Any] = {}
+    for line in block.split("\n"):
+        field = _SIMPLE_FIELD.fullmatch(line)
+        if field is None:
+            return None
+        key, value = field.groups()
+        if key in data or not value.isprintable():
+            return None
+        if value[0] == '"':
+            inside = value[1:-1]
+            if len(value) < 2 or value[-1] != '"' or '"' in inside or "\\" in inside:
+                return None
+            value = inside
+        elif (
+            not (value[0].isalnum() or value[0] == "(")
+            or value[-1] in ": "
+            or ": " in value
+            or " #" in value
+        ):
+            return None
+        data[key] = value
+    return data
+
+
 def _split_front_matter(text: str, path: str) -> tuple[dict[str, Any] | None, str, int]:
     """Return (metadata or None, body, line number of the body's first line)."""
     # The lines are found one at a time up to the closing one: the front matter is a
@@ -382,7 +419,9 @@ def _split_front_matter(text: str, path: str) -> tuple[dict[str, Any] | None, st
         if text[line_start:line_end].strip() in ("---", "..."):
             block = text[first_end + 1 : line_start - 1]  # "" when the block is empty
             try:
-                data = yaml.load(block, Loader=_MetadataLoader)
+                data = _simple_front_matter(block)
+                if data is None:
+                    data = yaml.load(block, Loader=_MetadataLoader)
             except DuplicateKey as error:
                 what = (
                     f"key '{error.key}' is given twice: YAML would silently keep the last one"
