@@ -22,10 +22,10 @@ import stat
 import unicodedata
 from dataclasses import dataclass
 from datetime import date as Date
-from functools import lru_cache
+from functools import lru_cache, partial
 from operator import attrgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -207,10 +207,19 @@ def _unknown_key_message(key: object, allowed: tuple[str, ...], where: str) -> s
     return f"unknown key '{key}'{where}{hint}; known keys: {', '.join(allowed)}"
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
+    """A line of a source's body, with its line number in the file.
+
+    A named tuple rather than a dataclass: ``normalise_lines`` makes every line of every
+    text at C speed (``tuple.__new__`` over ``map``), where a frozen dataclass's own
+    ``__init__`` was most of the loading's time."""
+
     number: int
     text: str
+
+
+_NEW_LINE = partial(tuple.__new__, Line)
+"""``Line`` from a (number, text) pair, without a call of Python code."""
 
 
 @dataclass(frozen=True)
@@ -304,7 +313,7 @@ def normalise_lines(text: str, first_line: int) -> tuple[Line, ...]:
     # Tabs replaced in the whole text at once, each line numbered and stripped by ``map``:
     # a loop of Python over the lines was most of the loading's time.
     lines = map(str.rstrip, text.replace("\t", " ").split("\n"))
-    return tuple(map(Line, itertools.count(first_line), lines))
+    return tuple(map(_NEW_LINE, zip(itertools.count(first_line), lines)))
 
 
 class _MetadataLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
@@ -358,16 +367,61 @@ def _yaml_hint(problem: str) -> str:
     return ""
 
 
+_SIMPLE_FIELD = re.compile(r"([a-z_][a-z0-9_]*): (\S.*)")
+
+
+def _simple_front_matter(block: str) -> dict[str, Any] | None:
+    """The front matter as YAML reads it, when each of its lines is ``key: value`` of
+    the usual simple shape; None when one is not (YAML then reads it).
+
+    Reading YAML was the largest part of loading a text.  The shape taken here is one
+    that YAML reads as the value itself (no plain scalar is typed by ``_MetadataLoader``):
+    a plain value opening on a letter, a digit or "(", of printable characters, with no
+    ": " or " #" in it and no ":" or space at its end; or a value in double quotes with no
+    quote or backslash inside.  Anything else (quotes of other kinds, lists, several
+    lines, comments, a key given twice…) is left to YAML, with its own messages."""
+    data: dict[str, Any] = {}
+    for line in block.split("\n"):
+        field = _SIMPLE_FIELD.fullmatch(line)
+        if field is None:
+            return None
+        key, value = field.groups()
+        if key in data or not value.isprintable():
+            return None
+        if value[0] == '"':
+            inside = value[1:-1]
+            if len(value) < 2 or value[-1] != '"' or '"' in inside or "\\" in inside:
+                return None
+            value = inside
+        elif (
+            not (value[0].isalnum() or value[0] == "(")
+            or value[-1] in ": "
+            or ": " in value
+            or " #" in value
+        ):
+            return None
+        data[key] = value
+    return data
+
+
 def _split_front_matter(text: str, path: str) -> tuple[dict[str, Any] | None, str, int]:
     """Return (metadata or None, body, line number of the body's first line)."""
-    lines = text.split("\n")
-    if not lines or lines[0].strip() != "---":
+    # The lines are found one at a time up to the closing one: the front matter is a
+    # dozen lines, the body hundreds, which need not be split and joined again here.
+    first_end = text.find("\n")
+    if text[: first_end if first_end >= 0 else len(text)].strip() != "---":
         return None, text, 1
-    for index in range(1, len(lines)):
-        if lines[index].strip() in ("---", "..."):
-            block = "\n".join(lines[1:index])
+    line_start = first_end + 1  # of the line looked at
+    index = 1  # its index among the text's lines
+    while first_end >= 0:
+        end = text.find("\n", line_start)
+        line_end = end if end >= 0 else len(text)
+        if text[line_start:line_end].strip() in ("---", "..."):
+            block = text[first_end + 1 : line_start - 1]  # "" when the block is empty
             try:
-                data = yaml.load(block, Loader=_MetadataLoader)
+                data = _simple_front_matter(block)
+                if data is None:
+                    data = yaml.load(block, Loader=_MetadataLoader)
             except DuplicateKey as error:
                 what = (
                     f"key '{error.key}' is given twice: YAML would silently keep the last one"
@@ -390,7 +444,11 @@ def _split_front_matter(text: str, path: str) -> tuple[dict[str, Any] | None, st
                 data = {}
             if not isinstance(data, dict):
                 raise SourceError(path, 2, "front matter must be a YAML mapping (key: value lines)")
-            return data, "\n".join(lines[index + 1 :]), index + 2
+            return data, text[line_end + 1 :], index + 2
+        if end < 0:
+            break
+        line_start = end + 1
+        index += 1
     raise SourceError(path, 1, "front matter opened with '---' is never closed by a '---' line")
 
 

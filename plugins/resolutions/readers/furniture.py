@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import accumulate, compress
 from operator import attrgetter
@@ -76,25 +76,31 @@ class Anchored:
     the matches of ``pattern.finditer``."""
 
     pattern: re.Pattern[str]
-    anchors: tuple[tuple[str, int, int], ...]
-    """(literal, nearest, farthest): the literal starts between ``nearest`` and
-    ``farthest`` characters after the start of any match that holds it."""
+    anchors: tuple[tuple[str | re.Pattern[str], int, int], ...]
+    """(anchor, nearest, farthest): the anchor starts between ``nearest`` and
+    ``farthest`` characters after the start of any match that holds it.  An anchor is a
+    literal, or a pattern that opens on one (the engine finds it as fast) and says what
+    must stand around it in any match, so that fewer starts are tried."""
     opens: str = ""
     """The characters a match can open with, when few (the other starts are skipped)."""
 
     def finditer(self, text: str, pos: int = 0) -> Iterator[re.Match[str]]:
         starts: set[int] = set()
-        for literal, nearest, farthest in self.anchors:
-            at = text.find(literal, pos + nearest)
+        for anchor, nearest, farthest in self.anchors:
+            if not isinstance(anchor, str):
+                for at in map(_START, anchor.finditer(text, pos + nearest)):
+                    starts.update(range(max(pos, at - farthest), at - nearest + 1))
+                continue
+            at = text.find(anchor, pos + nearest)
             if nearest == farthest:
                 # One start per literal (``find`` began far enough for it to be ≥ pos).
                 while at >= 0:
                     starts.add(at - nearest)
-                    at = text.find(literal, at + 1)
+                    at = text.find(anchor, at + 1)
                 continue
             while at >= 0:
                 starts.update(range(max(pos, at - farthest), at - nearest + 1))
-                at = text.find(literal, at + 1)
+                at = text.find(anchor, at + 1)
         if self.opens:
             starts = {start for start in starts if text[start] in self.opens}
         end = pos
@@ -118,16 +124,33 @@ class Anchored:
         return "".join(pieces) + text[cursor:]
 
 
+_START = re.Match.start
+
 # Where each furniture pattern's literal stands from its start (see the patterns above):
 # "07-47050" its hyphen at 2, "*0747050*" its star at 0, "2 /8" its slash at 1 to 4,
 # "- 3 -" its dash at 0, "Page 3" its "age" at 1.
+COUNTER_SLASH = re.compile(
+    "/(?:"
+    + "|".join(
+        rf"(?<=(?<![\w/.\-])[1-9]{digits}{space}/)"
+        for digits in ("", r"\d", r"\d\d")
+        for space in ("", r"\s")
+    )
+    + r")(?=\s?[1-9])"
+)
+"""The slash of a page counter, as ``PAGE_COUNTER`` has it: one to three digits
+before it (the first 1–9, opening a number: what stands before is no letter, digit,
+slash, point or hyphen), a space between them or not, and a digit 1–9 after it or after
+a space.  Most slashes are those of symbols ("A/RES/62/176", "E/2003/28/Rev.1"): in
+A/RES/62/176 with page furniture this finds 27 of the 99, and the pattern was tried up
+to four times before each of them."""
 ALWAYS_ANCHORED = Anchored(
     ALWAYS, (("-", 2, 2), ("*", 0, 0), ("Veuillez", 0, 0), ("Please", 0, 0))
 )
 DASHED_ANCHORED = Anchored(DASHED, (("-", 0, 0), ("–", 0, 0)))
 COUNTERS_ANCHORED = Anchored(
     COUNTERS,
-    (("/", 1, 4), ("-", 0, 0), ("–", 0, 0), ("age", 1, 1)),
+    ((COUNTER_SLASH, 1, 4), ("-", 0, 0), ("–", 0, 0), ("age", 1, 1)),
     opens="123456789-–Pp",
 )
 REASONS = {
@@ -170,8 +193,7 @@ ORDINAL_SESSION = (
     r"\s+(?:special\s+|extraordinary\s+)?session(?:\s+extraordinaire)?\b"
 )
 
-COVER = re.compile(
-    rf"""(?x)
+COVER_PIECES = rf"""
       (?P<masthead>\b(?:Nations\s+Unies|United\s+Nations|Organisation\s+pour\s+la\s+sécurité
                        \s+et\s+la\s+coopération\s+en\s+Europe)\b
                     (?:\s+(?P<masthead_symbol>{SYMBOL}))?)
@@ -196,8 +218,16 @@ COVER = re.compile(
     | (?P<date>{day_month_year("d_")})
     | (?P<symbol>(?<![\w/.\-]){SYMBOL}(?![\w/]))
     | (?P<body>\b(?:{BODY_NAMES}|OSCE)\b(?!\s*[,:]))
-    """
-)
+"""
+"""The pieces of a cover block, a verbose pattern."""
+COVER_OPENS = r"[\d\[]|\b[A-ZÉ]|Ré|Dé|Re|De|PC|MC|Jo|Di|Or|Po|Ag"
+"""What every piece of the cover opens on: a digit, a "[", a capital that begins a
+word, or one of the few words that may follow a letter ("Résolution", "PC", "Journal",
+"Distr.", "Original", "Point", "Agenda").  Python's engine tries the fourteen pieces at
+every position of the head; a look-ahead of what they open on stops it at most
+positions, in a fraction of the time (over the 65-character head of A/RES/62/176
+hard-wrapped: 22 µs without it, 4.5 µs with it)."""
+COVER = re.compile(rf"(?x)(?={COVER_OPENS})(?:{COVER_PIECES})")
 COVER_REASONS = {
     "masthead": "en-tête du document (organisation)",
     "adoption": "page de couverture (date d’adoption)",
@@ -266,49 +296,94 @@ class _Text:
     def line_at(self, offset: int) -> int:
         return self.lines[self._index_at(offset)].number if self.lines else 1
 
-    def without(self, cuts: Iterable[tuple[int, int]]) -> list[Line]:
-        """The lines with the ``[start, end)`` cuts taken out (a cut never removes a
-        line break: line numbers stay where they were)."""
-        result = list(self.lines)
-        per_line: dict[int, list[tuple[int, int]]] = {}
-        for start, end in cuts:
-            index = self._index_at(start)
-            while start < end and index < len(self.lines):
-                line_start = self.starts[index]
-                line_end = line_start + len(self.lines[index].text)
+    def cut(
+        self, cuts: Sequence[tuple[int, int, str]]
+    ) -> tuple[list[Line], list[Removal], set[int]]:
+        """The lines with ``cuts`` taken out, each cut recorded as a removal, and the
+        numbers of the lines where the text resumes after lines that held only
+        furniture.  ``cuts`` are (start, end, reason), sorted and apart.
+
+        A cut never removes a line break: line numbers stay where they were; a line
+        left empty that was not blank is dropped (it never was a blank line, so it does
+        not end a paragraph).  Only the lines a cut touches are visited one by one: the
+        kept lines are taken at C speed (``compress``)."""
+        lines = self.lines
+        texts = self.texts
+        starts = self.starts
+        text = self.text
+        removals: list[Removal] = []
+        pieces: dict[int, list[tuple[int, int]]] = {}
+        for start, end, reason in cuts:
+            index = bisect.bisect_right(starts, start) - 1
+            removals.append(Removal(lines[index].number, text[start:end], reason))
+            line_start = starts[index]
+            if start < end <= line_start + len(texts[index]):
+                # Within its line (all cuts but a few of the cover's).
+                pieces.setdefault(index, []).append((start - line_start, end - line_start))
+                continue
+            # A cut over line breaks is cut from each line it covers.
+            while start < end and index < len(lines):
+                line_start = starts[index]
+                line_end = line_start + len(texts[index])
                 piece_end = min(end, line_end)
                 if piece_end > start:
-                    per_line.setdefault(index, []).append(
+                    pieces.setdefault(index, []).append(
                         (start - line_start, piece_end - line_start)
                     )
                 index += 1
                 start = line_end + 1
-        for index, pieces in per_line.items():
-            text = self.lines[index].text
-            kept: list[str] = []
-            cursor = 0
-            for start, end in sorted(pieces):
-                if start < cursor:
-                    start = cursor
-                kept.append(text[cursor:start])
-                cursor = max(cursor, end)
-            kept.append(text[cursor:])
-            joined = "".join(kept)
-            if "  " in joined:
-                joined = _SPACE_RUN.sub(" ", joined)
-            joined = joined.rstrip()
-            if not text[:1].isspace():
-                # A cut at the start must not indent the line (indentation is evidence
-                # of a new paragraph for the readers).
-                joined = joined.lstrip()
-            # A line that held only furniture becomes empty but keeps no blank-line
-            # meaning: it is dropped by the caller when it was not blank before.
-            result[index] = Line(self.lines[index].number, joined)
-        return result
+        # Each cut line as it remains, or dropped; the kept lines then taken in one step.
+        result = list(lines)
+        keep = bytearray(b"\x01") * len(lines)
+        dropped: list[int] = []
+        for index, line_pieces in pieces.items():
+            before = texts[index]
+            # Furniture alone on its line (most lines cut) leaves nothing.
+            alone = line_pieces == [(0, len(before))]
+            remains = "" if alone else _remains(before, line_pieces)
+            if not remains.strip() and before.strip():
+                keep[index] = 0
+                dropped.append(index)
+            else:
+                result[index] = Line(lines[index].number, remains)
+        # The text resumes at the first kept line that holds text after a dropped one.
+        resumes: set[int] = set()
+        looked_up_to = 0  # the lines before it are known not to be such a line
+        for index in sorted(dropped):
+            if index < looked_up_to:
+                continue  # in the run of dropped lines whose resume is already found
+            looked_up_to = index + 1
+            while looked_up_to < len(lines) and not (
+                keep[looked_up_to] and result[looked_up_to].text.strip()
+            ):
+                looked_up_to += 1
+            if looked_up_to < len(lines):
+                resumes.add(result[looked_up_to].number)
+        return list(compress(result, keep)), removals, resumes
 
     def _index_at(self, offset: int) -> int:
         """The index of the line holding character ``offset`` of ``text``."""
         return max(bisect.bisect_right(self.starts, offset) - 1, 0)
+
+
+def _remains(text: str, pieces: Sequence[tuple[int, int]]) -> str:
+    """A line's ``text`` less its ``pieces`` ((start, end), in order and apart), spaces
+    run together."""
+    kept: list[str] = []
+    cursor = 0
+    for start, end in pieces:
+        kept.append(text[cursor:start])
+        cursor = end
+    kept.append(text[cursor:])
+    joined = "".join(kept)
+    if "  " in joined:
+        joined = _SPACE_RUN.sub(" ", joined)
+    joined = joined.rstrip()
+    if not text[:1].isspace():
+        # A cut at the start must not indent the line (indentation is evidence of a new
+        # paragraph for the readers).
+        joined = joined.lstrip()
+    return joined
 
 
 def _iso(match: re.Match[str], prefix: str) -> str:
@@ -453,9 +528,11 @@ PRINT_DATE_LENGTH = 6
 
 
 def _body_cuts(text: _Text, start: int, symbols: Sequence[str]) -> list[tuple[int, int, str]]:
-    """Furniture after the cover block.  Each pattern runs once over the whole text;
-    only the lines where one matched are looked at again (is it alone on its line, is
-    it beside other furniture?)."""
+    """Furniture after the cover block.  Each pattern runs once over the whole text; job
+    numbers, bar codes, recycling texts and running headers are taken wherever they
+    fall, and only the lines that hold one of them, a page counter, or six characters
+    are looked at again (is a print date or a counter alone on its line, or beside
+    other furniture?)."""
     # Only a full document symbol ("A/RES/62/176", "PC.DEC/758") makes a running header:
     # a bare number such as "62/1" is how texts cite each other.
     own = [
@@ -465,72 +542,78 @@ def _body_cuts(text: _Text, start: int, symbols: Sequence[str]) -> list[tuple[in
     ]
     header = re.compile(rf"(?:{'|'.join(own)})(?![\w/])") if own else None
     body = text.text
-    per_line: dict[int, list[tuple[str, re.Match[str]]]] = {}
-    patterns: list[tuple[str, re.Pattern[str] | Anchored]] = [
-        ("always", ALWAYS_ANCHORED),
-        ("counter", COUNTERS_ANCHORED),
-    ]
-    if header is not None:
-        patterns.append(("header", header))
-    for name, pattern in patterns:
-        for match in pattern.finditer(body, start):
-            if name == "header" and _SYMBOL_CHARACTER.match(body, match.start() - 1, match.start()):
-                continue  # inside a longer symbol ("A/RES/62/1761")
-            if "\n" not in match.group():
-                per_line.setdefault(text._index_at(match.start()), []).append((name, match))
+    line_starts = text.starts
+    find_line_break = body.find
+    cuts: list[tuple[int, int, str]] = []
+    # What each line holds: the furniture taken wherever it falls (cuts), and the page
+    # counters to judge.  A match over a line break is no furniture.
+    taken: dict[int, list[tuple[int, int, str]]] = {}
+    counters: dict[int, list[re.Match[str]]] = {}
+    for match in ALWAYS_ANCHORED.finditer(body, start):
+        begin, end = match.span()
+        if find_line_break("\n", begin, end) < 0:
+            cut = (begin, end, REASONS[match.lastgroup or "job"])
+            cuts.append(cut)
+            taken.setdefault(bisect.bisect_right(line_starts, begin) - 1, []).append(cut)
+    for match in COUNTERS_ANCHORED.finditer(body, start):
+        begin, end = match.span()
+        if find_line_break("\n", begin, end) < 0:
+            counters.setdefault(bisect.bisect_right(line_starts, begin) - 1, []).append(match)
+    for match in header.finditer(body, start) if header is not None else ():
+        begin, end = match.span()
+        if _SYMBOL_CHARACTER.match(body, begin - 1, begin):
+            continue  # inside a longer symbol ("A/RES/62/1761")
+        if find_line_break("\n", begin, end) < 0:
+            cut = (begin, end, REASONS["header"])
+            cuts.append(cut)
+            taken.setdefault(bisect.bisect_right(line_starts, begin) - 1, []).append(cut)
     # A print date is taken only alone on its line or beside other furniture, so it is
     # looked for only on the lines that hold other furniture and on those of six
     # characters (its pattern, opening on a class, read every character of the text).
-    first_line = text._index_at(start)
+    first_line = bisect.bisect_right(line_starts, start) - 1
     date_long = map(PRINT_DATE_LENGTH.__eq__, text.stripped_lengths())
     date_lines = [i for i in compress(range(len(text.lines)), date_long) if i >= first_line]
-    for index in sorted(per_line.keys() | date_lines):
-        line_start = text.starts[index]
-        line_end = line_start + len(text.lines[index].text)
-        dates = BESIDE_JOB.finditer(body, max(start, line_start), line_end)
-        per_line.setdefault(index, []).extend(("printdate", match) for match in dates)
-    cuts: list[tuple[int, int, str]] = []
-    for index, matches in per_line.items():
-        line_start = text.starts[index]
-        line = text.lines[index].text
+    texts = text.texts
+    for index in taken.keys() | counters.keys() | set(date_lines):
+        line_start = line_starts[index]
+        line = texts[index]
+        line_end = line_start + len(line)
+        found = taken.get(index, [])
+        date = BESIDE_JOB.search(body, max(start, line_start), line_end)
+        line_counters = counters.get(index)
+        if date is None and line_counters is None:
+            continue  # furniture taken wherever it falls, nothing to judge (most lines)
         # Alone on its line: only white space before and after it, read from where the
         # line's text begins and ends (a flattened copy is one long line, which a slice
         # per match would copy again and again).
         text_start = line_start + len(line) - len(line.lstrip())
         text_end = line_start + len(line.rstrip())
-
-        def alone(
-            match: re.Match[str], text_start: int = text_start, text_end: int = text_end
-        ) -> bool:
-            return match.start() <= text_start and match.end() >= text_end
-
-        found: list[tuple[int, int, str]] = []
-        for name, match in matches:
-            if name == "always":
-                found.append((match.start(), match.end(), REASONS[match.lastgroup or "job"]))
-            elif name == "header":
-                found.append((match.start(), match.end(), REASONS["header"]))
-        for name, match in matches:
-            if name == "printdate" and (
-                alone(match) or any(abs(match.start() - end) <= 2 for _, end, _ in found)
-            ):
-                found.append((match.start(), match.end(), REASONS["printdate"]))
-        for name, match in matches:
-            if name != "counter":
-                continue
+        if date is not None:
+            for match in BESIDE_JOB.finditer(body, date.start(), line_end):
+                begin, end = match.span()
+                if (begin <= text_start and end >= text_end) or any(
+                    abs(begin - other_end) <= 2 for _, other_end, _ in found
+                ):
+                    found.append((begin, end, REASONS["printdate"]))
+                    cuts.append(found[-1])
+        for match in line_counters or ():
             if match["counter"] and int(match["page"]) > int(match["pages"]):
                 continue
-            before = body[max(line_start, match.start() - 30) : match.start()].rstrip()
+            begin, end = match.span()
+            before = body[max(line_start, begin - 30) : begin].rstrip()
             if _NUMBER_WORD_BEFORE.search(before, len(before) - _NUMBER_WORD_LONGEST):
                 continue
-            beside = any(
-                abs(match.start() - end) <= 2 or abs(begin - match.end()) <= 2
-                for begin, end, _ in found
-            )
             # "- 2 -" is never prose: a page number wherever it falls.
-            if alone(match) or beside or match.lastgroup == "dashed":
-                found.append((match.start(), match.end(), REASONS[match.lastgroup or "counter"]))
-        cuts.extend(found)
+            if (
+                (begin <= text_start and end >= text_end)
+                or match.lastgroup == "dashed"
+                or any(
+                    abs(begin - other_end) <= 2 or abs(other_begin - end) <= 2
+                    for other_begin, other_end, _ in found
+                )
+            ):
+                found.append((begin, end, REASONS[match.lastgroup or "counter"]))
+                cuts.append(found[-1])
     return cuts
 
 
@@ -550,10 +633,13 @@ def _title_headers(
     if len(words) < 3:
         return []
     pattern = re.compile(r"\s+".join(re.escape(word) for word in words))
+    body = text.text
+    matches = list(pattern.finditer(body, head_end))
+    if not matches:
+        return []  # the title is not printed again (most texts): no edges to sort
     edges = sorted({position for start, end, _ in cuts for position in (start, end)})
     found: list[tuple[int, int, str]] = []
-    body = text.text
-    for match in pattern.finditer(body, head_end):
+    for match in matches:
         # Beside other furniture: only white space (a few lines at most) between.  The
         # edges within 8 characters, found by bisection (every page's furniture is an
         # edge, and every title header was compared with all of them).
@@ -598,23 +684,5 @@ def strip_furniture(
                 merged[-1] = (merged[-1][0], end, merged[-1][2])
             continue
         merged.append((start, end, reason))
-    removals = tuple(
-        Removal(line=text.line_at(start), text=text.text[start:end], reason=reason)
-        for start, end, reason in merged
-    )
-    cleaned = text.without((start, end) for start, end, _ in merged)
-    kept: list[Line] = []
-    resumes: set[int] = set()
-    dropped = False
-    for line, before in zip(cleaned, lines, strict=True):
-        if line is before and not dropped:
-            kept.append(line)  # a line no cut touched (most lines)
-            continue
-        if not line.text.strip() and before.text.strip():
-            dropped = True
-            continue
-        if dropped and line.text.strip():
-            resumes.add(line.number)
-            dropped = False
-        kept.append(line)
-    return Furnished(tuple(kept), removals, tuple(details), frozenset(resumes))
+    kept, removals, resumes = text.cut(merged)
+    return Furnished(tuple(kept), tuple(removals), tuple(details), frozenset(resumes))
