@@ -38,10 +38,14 @@ class Generated:
 
 
 def _pieces() -> tuple[list[str], list[str], list[str]]:
-    """Preambular texts, operative texts and note texts of the seeds, as plain text."""
+    """Preambular texts, operative texts and note texts of the French seeds, as plain
+    text (the generated texts are French: an English seed's paragraph in one would be
+    a language warning and English words in the French search index)."""
     result = convert_corpus(ROOT / "source_texts", ROOT)
     preambular, operative, notes = [], [], []
     for document in result.documents:
+        if document.lang != "fr":
+            continue
         for paragraph in document.paragraphs:
             text = paragraph.text.replace("*", "").replace("<", "«").replace(">", "»")
             if paragraph.kind == "preambular" and text.endswith(","):
@@ -126,9 +130,12 @@ def generate(folder: Path, count: int, seed: int = 0) -> list[Generated]:
             front + "\n\n".join(paragraphs) + "\n", encoding="utf-8"
         )
         made.append(identity)
-    glossary = ROOT / "source_texts" / "glossaire.yml"
-    if glossary.exists():
-        shutil.copy(glossary, folder / glossary.name)
+    # The glossary, and the seeds' reviewed citations without an address (their notes
+    # are the generated texts' notes): the generated corpus checks as the seeds do.
+    for name in ("glossaire.yml", "citations-sans-adresse.yml"):
+        companion = ROOT / "source_texts" / name
+        if companion.exists():
+            shutil.copy(companion, folder / name)
     return made
 
 
