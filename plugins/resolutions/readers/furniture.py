@@ -172,13 +172,16 @@ ORDINAL_SESSION = (
 
 COVER = re.compile(
     rf"""(?x)
-      (?P<masthead>\b(?:Nations\s+Unies|United\s+Nations|Organisation\s+pour\s+la\s+sécurité
+      (?P<masthead>(?:(?P<symbol_letter>\b[AES])[ ]*\n[ ]*)?
+                    \b(?:Nations\s+Unies|United\s+Nations|Organisation\s+pour\s+la\s+sécurité
                        \s+et\s+la\s+coopération\s+en\s+Europe)\b
-                    (?:\s+(?P<masthead_symbol>{SYMBOL}))?)
+                    (?(symbol_letter)[ ]+(?P<symbol_rest>/[ ]?[A-Z][\w/.\-]*)
+                                    |(?:\s+(?P<masthead_symbol>{SYMBOL}))?))
     | (?P<adoption>(?:Résolution|Décision|Resolution|Decision)\s+adopt\w+\s+(?:par|by)\s+
                    (?:l['’]|le\s+|la\s+|the\s+)(?:{BODY_NAMES})\s+(?:le|on)\s+{day_month_year("a_")})
     | (?P<report>\[(?:[^\]\[]{{0,200}}?)
-                 \((?P<report_symbol>{SYMBOL}(?:\s+et\s+(?:Corr|Add)\.\d+)?)\)\])
+                 \((?P<report_symbol>{SYMBOL}(?:\s+et\s+(?:Corr|Add)\.\d+)?)
+                 (?:,\s?(?:paras?|par)\.\s?\d+(?:\s?(?:[-–,]|and|et)\s?\d+)*)?\)\])
     | (?P<meeting>\d+\s?(?:e|re|ème|st|nd|rd|th)\s+(?:séance\s+plénière|plenary\s+meeting)
                    (?:\s+(?:du\s+)?Conseil\s+\w+)?)
     | (?P<journal>(?:(?:PC|MC)(?:\(\d+\))?\s+)?Journal\s+(?:n°|no|No\.?)\s?\d+
@@ -200,6 +203,7 @@ COVER = re.compile(
 )
 COVER_REASONS = {
     "masthead": "en-tête du document (organisation)",
+    "masthead_name": "en-tête du document (nom de l’organisation)",
     "adoption": "page de couverture (date d’adoption)",
     "report": "page de couverture (rapport ou projet)",
     "distribution": "page de couverture (distribution)",
@@ -215,9 +219,10 @@ COVER_REASONS = {
     "meeting_day": "page de couverture (journée de la réunion)",
     "language": "page de couverture (langue de la version)",
 }
-WEAK = {"date", "symbol", "body", "language"}
+WEAK = {"date", "symbol", "body", "language", "masthead_name"}
 """Cover pieces that could be words of a title: taken only beside another piece of the
-cover, or alone on their line."""
+cover, or alone on their line ("Technical assistance provided by the United Nations
+Office on" keeps its "United Nations")."""
 
 AUTHOR_ANYWHERE = re.compile(
     rf"(?:(?<=\s)|^)(?:L['’]\s?|Le\s+|La\s+|The\s+)(?:{BODY_NAMES})(?=\s*[,:]|\s*$|\s+[A-ZÉ])"
@@ -341,12 +346,18 @@ def read_cover(text: _Text, end: int) -> tuple[list[tuple[int, int, str]], list[
     agenda_end: int | None = None
     for match in COVER.finditer(head):
         kind = match.lastgroup or ""
-        if kind == "masthead_symbol":
+        if kind in ("masthead_symbol", "symbol_rest"):
             kind = "masthead"
         start, stop = match.span()
         line = text.line_at(start)
         if kind == "masthead" and match["masthead_symbol"]:
             details.append(Detail("symbol", _squeeze(match["masthead_symbol"]), line))
+        elif kind == "masthead" and match["symbol_rest"]:
+            # A copy that reads the masthead's large symbol letter apart from the rest
+            # of the symbol, around the organisation's name ("A" / "United Nations
+            # /RES/78/284").
+            symbol = match["symbol_letter"] + match["symbol_rest"]
+            details.append(Detail("symbol", _squeeze(symbol), line))
         elif kind == "symbol":
             details.append(Detail("symbol", _squeeze(match["symbol"]), line))
         elif kind == "adoption":
@@ -371,6 +382,8 @@ def read_cover(text: _Text, end: int) -> tuple[list[tuple[int, int, str]], list[
             details.append(Detail("date", _iso(match, "d_"), line))
         elif kind == "meeting":
             details.append(Detail("meeting", re.sub(r"\s+", " ", match[0]), line))
+        if kind == "masthead" and not (match["masthead_symbol"] or match["symbol_rest"]):
+            kind = "masthead_name"
         cuts.append((start, stop, COVER_REASONS[kind]))
         if agenda_end is not None and kind != "agenda" and start > agenda_end:
             # The agenda item's title runs from the item to the next cover piece (the
@@ -534,6 +547,22 @@ def _body_cuts(text: _Text, start: int, symbols: Sequence[str]) -> list[tuple[in
     return cuts
 
 
+def _blanked(body: str, cuts: Sequence[tuple[int, int, str]], start: int) -> str:
+    """``body`` with the furniture cut after ``start`` turned into spaces (line breaks
+    kept), so that a running title with the symbol printed among its lines ("Central
+    Asia’s unified … effectively" / "A/RES/78/284 address and counter …") reads as the
+    title; offsets are unchanged."""
+    pieces: list[str] = []
+    cursor = 0
+    for cut_start, cut_end, _ in sorted(cuts):
+        cut_start = max(cut_start, start, cursor)
+        if cut_end <= cut_start:
+            continue
+        pieces += [body[cursor:cut_start], re.sub(r"[^\n]", " ", body[cut_start:cut_end])]
+        cursor = cut_end
+    return "".join(pieces) + body[cursor:]
+
+
 def _title_headers(
     text: _Text, head_end: int, cuts: Sequence[tuple[int, int, str]]
 ) -> list[tuple[int, int, str]]:
@@ -552,7 +581,7 @@ def _title_headers(
     pattern = re.compile(r"\s+".join(re.escape(word) for word in words))
     edges = sorted({position for start, end, _ in cuts for position in (start, end)})
     found: list[tuple[int, int, str]] = []
-    body = text.text
+    body = _blanked(text.text, cuts, head_end)
     for match in pattern.finditer(body, head_end):
         # Beside other furniture: only white space (a few lines at most) between.  The
         # edges within 8 characters, found by bisection (every page's furniture is an
@@ -565,8 +594,13 @@ def _title_headers(
         after = edges[
             bisect.bisect_left(edges, match.end()) : bisect.bisect_right(edges, match.end() + 8)
         ]
-        near = any(not body[edge : match.start()].strip() for edge in before) or any(
-            not body[match.end() : edge].strip() for edge in after
+        inside = bisect.bisect_left(edges, match.end()) > bisect.bisect_right(
+            edges, match.start()
+        )
+        near = (
+            inside
+            or any(not body[edge : match.start()].strip() for edge in before)
+            or any(not body[match.end() : edge].strip() for edge in after)
         )
         if near:
             found.append((match.start(), match.end(), REASONS["title"]))

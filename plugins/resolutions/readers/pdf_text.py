@@ -68,7 +68,9 @@ _LETTER = re.compile(r"[^\W\d_]")
 
 RULE_INSIDE = re.compile(r"\s_{3,}\s|^_{3,}\s|\s_{3,}$")
 NEXT_IN_LINE = re.compile(r"(?<=[.)»])\s+(?P<number>\d{1,3})\s+(?=\S)")
-BODY_AGAIN = re.compile(r"(?<=[.)»])\s+(?=[a-zàâäçéèêëîïôöùûüœ])")
+BODY_AGAIN = re.compile(r"(?:(?<=\.)|(?<=\.[)»]))\s+(?=[a-zàâäçéèêëîïôöùûüœ])")
+"""A note's sentence ended, then a lower-case word: the body resumes.  Only after a
+period: "2396 (2017) and 2462 (2019)." is one note."""
 
 
 def _lines_with_rules(lines: Sequence[Line]) -> list[Line]:
@@ -93,6 +95,19 @@ def _lines_with_rules(lines: Sequence[Line]) -> list[Line]:
     return result
 
 
+_REFERENCE_WORD = re.compile(r"[^\W\d_]{1,5}\.(?=\s|$)")
+
+
+def _resumes_body(text: str, match: re.Match[str]) -> bool:
+    """A lower-case word after a note's period is the body again, unless the period
+    ended an abbreviation ("Ibid. vol. 2241", "No. 8") or the word is one of a
+    reference's abbreviations ("vol.", "sect.", "chap.")."""
+    before = text[: match.start()]
+    if before.endswith(("Ibid.", "ibid.")) or ABBREVIATION_END.search(before):
+        return False
+    return not _REFERENCE_WORD.match(text, match.end())
+
+
 def _note_pieces(number: str, rest: str) -> tuple[list[tuple[str, str]], str]:
     """Notes run together on one line (``… 55/2. 2 Voir … 60/1.``): the (number, text)
     of each, ``rest`` being the text of note ``number``, in sequence; and what follows the
@@ -101,10 +116,14 @@ def _note_pieces(number: str, rest: str) -> tuple[list[tuple[str, str]], str]:
     pieces: list[tuple[str, str]] = []
     while True:
         following = next(
-            (m for m in NEXT_IN_LINE.finditer(rest) if m["number"] == str(int(number) + 1)),
+            (
+                m
+                for m in NEXT_IN_LINE.finditer(rest)
+                if m["number"] == str(int(number) + 1) and not _after_abbreviation(rest, m)
+            ),
             None,
         )
-        resume = BODY_AGAIN.search(rest)
+        resume = next((m for m in BODY_AGAIN.finditer(rest) if _resumes_body(rest, m)), None)
         if resume and (following is None or resume.start() < following.start()):
             pieces.append((number, rest[: resume.start()]))
             return pieces, rest[resume.end() :]
@@ -115,7 +134,16 @@ def _note_pieces(number: str, rest: str) -> tuple[list[tuple[str, str]], str]:
         number, rest = following["number"], rest[following.end() :]
 
 
-ABBREVIATION_END = re.compile(r"\b(?:sect|chap|vol|pp|par|para|no|n°|Corr|Rev|Add|art|Suppl|cf)\.$")
+ABBREVIATION_END = re.compile(
+    r"\b(?:sect|chap|vol|pp|par|para|no|No|n°|Corr|Rev|Add|art|Suppl|cf)\.$"
+)
+def _after_abbreviation(text: str, match: re.Match[str]) -> bool:
+    """Whether the number ``match`` found after a period follows an abbreviation that
+    introduces numbers ("Supplement No. 8 (E/2024/28)"): the abbreviation's number,
+    never the next note."""
+    return bool(ABBREVIATION_END.search(text, 0, match.start()))
+
+
 NUMBER_AT_END = re.compile(r"(?<=[.)»])\s+(?P<number>\d{1,3})$")
 
 
@@ -169,6 +197,36 @@ NOT_BEFORE_NOTE = frozenset(
 
 _WORD_BEFORE = re.compile(r"[^\W\d_]+(?=\W*$)")
 _YEAR_AT_END = re.compile(r"\b(?:1[89]|20)\d\d$")
+
+
+_MONTH_NEXT = re.compile(
+    r"(?:er)?\s+(?:(?:to|and|or|et|ou|au|[-–])\s+\d{1,2}(?:er)?\s+)?(?:"
+    + "|".join(month for month in (*MONTHS_FR, *MONTHS_EN))
+    + r")\b",
+    re.IGNORECASE,
+)
+
+
+def _day_of_a_date(text: str, end: int) -> bool:
+    """A number followed by a month's name is a date's day ("on 8 June 2021", "from 2
+    to 4 June 2021"), never a note mark, even when that note was cited before."""
+    return bool(_MONTH_NEXT.match(text, end))
+
+
+_CLAUSE_THEN_SPACE = re.compile(r"(?:[^\W\d_]|\)|\b(?:1[89]|20)\d\d)[,;]$")
+
+
+def _after_clause_end(before: str, text: str, end: int) -> bool:
+    """A mark printed after the punctuation and a space ("Nuclear Terrorism, 9 to
+    facilitate", "Mandela Rules), 11 develop", "on 8 September 2006, 20 and"), as some
+    official PDFs set it: a word, a closing parenthesis or a year, a comma or semicolon,
+    the number, then a lower-case word.
+    A figure before the comma ("paragraphs 1, 9 and 10") never qualifies; only the next
+    note in sequence does (the caller checks)."""
+    if not _CLAUSE_THEN_SPACE.search(before):
+        return False
+    following = text[end : end + 2].lstrip()
+    return following[:1].islower()
 
 
 def _mark_candidates(text: str) -> list[re.Match[str]]:
@@ -331,9 +389,14 @@ def find_glued_marks(
                     token = text[max(0, start - 41) : start - 1].rsplit(" ", 1)[-1]
                     if "/" not in token and not re.fullmatch(r"(?:1[89]|20)\d\d", token):
                         continue
-            if match.re is DETACHED:
-                # What comes just before the number (a window: the block may be long).
-                before = text[max(0, start - 41) : start - 1]
+            # What comes just before a detached number (a window: the block may be long).
+            before = text[max(0, start - 41) : start - 1] if match.re is DETACHED else ""
+            if match.re is DETACHED and _day_of_a_date(text, match.end("number")):
+                continue
+            if match.re is DETACHED and _after_clause_end(before, text, match.end("number")):
+                if not is_next:
+                    continue
+            elif match.re is DETACHED:
                 if not before or not (before[-1].isalpha() or _YEAR_AT_END.search(before)):
                     continue
                 word_before = _WORD_BEFORE.findall(before)

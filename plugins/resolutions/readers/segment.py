@@ -715,7 +715,16 @@ class Segmenter:
                 and CLOSING_TOKEN.match(texts[index])
                 and self._closing_at(index)
             )
-            if clause_before and (closing or (self.region == "preamble" and is_lead(texts, index))):
+            if clause_before and (
+                closing
+                or (
+                    self.region == "preamble"
+                    and is_lead(texts, index)
+                    # After a colon comes what it announces ("on HIV and AIDS: Ending
+                    # Inequalities …", a quoted title), not another paragraph.
+                    and not texts[index - 1].endswith(":")
+                )
+            ):
                 start = True
                 self.closing_seen = self.closing_seen or bool(closing)
             if start:

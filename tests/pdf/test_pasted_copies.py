@@ -1,0 +1,137 @@
+"""The six real PDFs as an editor pastes them: the text a PDF viewer copies, saved with
+front matter as CONTRIBUTING.md says (``format: pdf-text``), converted like any source.
+
+The copy is made at test time from the PDF with pdfplumber's text (reading order, no
+layout, one line per printed line: what a viewer's "select all, copy" gives, note marks
+glued, note numbers beside their bodies at the page feet).  The converter must find the
+structure written by reading each PDF (``tests/pdf/expected``) and leave no page
+furniture (job number, page counter, bar code, running header with the symbol or the
+title) in any paragraph, item or note.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from .test_expected_counts import EXPECTED, load_expected, measure, note_marks, pdf_path
+
+KNOWN_FAILURES = {
+    "a-res-79-243": "the annexed convention's title, quoted in a preambular paragraph, "
+    "breaks after ';' before 'Strengthening International Cooperation': read as a lead",
+}
+"""Copies whose structure is still wrong, with why (strict: fixed, the test says so)."""
+
+
+@cache
+def pasted_copy(pdf: Path) -> tuple[str, int]:
+    """The PDF's text as a viewer copies it (pdfplumber's text, page after page), and
+    its number of pages."""
+    import pdfplumber
+
+    with pdfplumber.open(pdf) as document:
+        texts = [page.extract_text() for page in document.pages]
+    return "\n".join(texts) + "\n", len(texts)
+
+
+def source_text(expected: dict[str, Any], copy: str) -> str:
+    """The copy under front matter, as CONTRIBUTING.md describes it."""
+    meta = {
+        "symbol": expected["symbol"],
+        "title": expected["title"],
+        "body": "ag",
+        "type": "résolution",
+        "date": expected["adopted"],
+        "source": f"United Nations, {expected['symbol']}: text copied from the PDF",
+        "format": "pdf-text",
+        "lang": expected["lang"],
+    }
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
+    return f"---\n{front}---\n{copy}"
+
+
+@cache
+def converted_copy(yml: Path) -> tuple[list[dict[str, Any]], tuple[str, ...]]:
+    """The JSON documents of the pasted copy, and its diagnostics (errors only)."""
+    from resolutions.pipeline import convert_bytes
+    from resolutions.render.json import export
+
+    expected = load_expected(yml)
+    copy, _ = pasted_copy(pdf_path(expected))
+    result = convert_bytes(source_text(expected, copy).encode("utf-8"), f"{yml.stem}.txt")
+    errors = tuple(str(d) for d in result.diagnostics if d.severity == "error")
+    return export(result.documents)["documents"], errors
+
+
+def cases() -> list[Any]:
+    return [
+        pytest.param(
+            path,
+            id=path.stem,
+            marks=[pytest.mark.xfail(reason=KNOWN_FAILURES[path.stem], strict=True)]
+            if path.stem in KNOWN_FAILURES
+            else [],
+        )
+        for path in EXPECTED
+    ]
+
+
+@pytest.mark.parametrize("yml", cases())
+def test_pasted_copy_has_the_structure_read_in_the_pdf(yml: Path) -> None:
+    expected = load_expected(yml)
+    documents, errors = converted_copy(yml)
+    assert not errors
+    assert len(documents) == 1
+    assert measure(documents, bool(expected["annex"])) == expected["counts"]
+    assert note_marks(documents[0]) == expected["counts"]["note_refs"]
+    document = documents[0]
+    assert document["author"] is not None and document["closing"] is not None
+    assert " ".join(document["closing"]["text"].split()) == expected["closing"]
+
+
+def block_texts(document: dict[str, Any]) -> dict[str, str]:
+    """Every paragraph, item and note of the resolution, by id, white space collapsed."""
+    found = {}
+    for paragraph in document["paragraphs"]:
+        found[paragraph["id"]] = paragraph["text"]
+        for item in paragraph["items"]:
+            found[item["id"]] = item["text"]
+    for note in document["footnotes"]:
+        found[f"fn-{note['number']}"] = note["text"]
+    return {key: " ".join(text.split()) for key, text in found.items()}
+
+
+@pytest.mark.parametrize("yml", EXPECTED, ids=[path.stem for path in EXPECTED])
+def test_pasted_copy_keeps_no_furniture(yml: Path) -> None:
+    """No job number, bar code, page counter ``n/N`` (N the PDF's pages), symbol or
+    running title (the printed title's first half, as the running header of every page
+    breaks it) is left in the text.  The resolution's own words never hold its symbol
+    or a job number; its title's first half may be quoted, so that is looked for only
+    after a clause end or a note mark, where a header falls between two paragraphs."""
+    expected = load_expected(yml)
+    documents, _ = converted_copy(yml)
+    _, pages = pasted_copy(pdf_path(expected))
+    symbol = re.escape(expected["symbol"])
+    patterns = {
+        "job number": r"\b\d{2}-\d{5}\b",
+        "bar code": r"\*\d{7}\*",
+        "symbol": rf"(?<![\w/]){symbol}(?![\w/])",
+        "page counter": rf"(?<![\w/.\-])[1-9]\d?/{pages}(?![\w/])",
+    }
+    title_words = expected["title"].split()
+    half = " ".join(title_words[: max(3, len(title_words) // 2)])
+    leaks = []
+    for key, text in block_texts(documents[0]).items():
+        for name, pattern in patterns.items():
+            for match in re.finditer(pattern, text):
+                leaks.append(f"{name} {match.group()!r} in {key}")
+        for match in re.finditer(re.escape(half), text):
+            before = text[: match.start()].rstrip()
+            if not before or before[-1] in ",;:." or before[-1].isdigit():
+                leaks.append(f"running title in {key}")
+    assert not leaks
