@@ -202,3 +202,25 @@ def test_a_running_title_with_the_symbol_among_its_lines_is_removed(header: str)
     assert kept[-1] == "Recalling also the work,"
     assert not any("Technical" in line for line in kept[1:])
     assert "en-tête courant (titre du document)" in [r.reason for r in result.removals]
+
+
+def test_a_layout_copy_sets_furniture_far_apart_on_one_line() -> None:
+    # pdftotext -layout: the cover's columns and the page foot's pieces, spaces between.
+    text = (
+        "       United Nations                              A/RES/78/284\n"
+        "       General Assembly                    Distr.: General\n"
+        "78/284. Central Asia’s unified resolve and\n        cooperation\n"
+        "The General Assembly,\nRecalling its resolutions,\n"
+        " 24-10174 (E)     130624\n2/6                                     24-10174\n"
+        "Central Asia’s unified resolve and\n"
+        "cooperation                                       A/RES/78/284\n"
+        "Recalling also the work,"
+    )
+    result = strip_furniture(lines_of(text), ("A/RES/78/284",))
+    assert [line.text.strip() for line in result.lines] == [
+        "78/284. Central Asia’s unified resolve and",
+        "cooperation",
+        "The General Assembly,",
+        "Recalling its resolutions,",
+        "Recalling also the work,",
+    ]

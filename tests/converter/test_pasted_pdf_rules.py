@@ -94,3 +94,63 @@ def test_a_lead_after_a_colon_is_what_the_colon_announces() -> None:
         "19 December 2023\n"
     )
     assert [p.kind for p in document.paragraphs] == ["preambular", "preambular", "operative"]
+
+
+def test_note_numbers_on_lines_of_their_own_go_back_to_their_notes() -> None:
+    # pdftotext: each number on the line before its note, and the page's first notes'
+    # numbers after its last note; marks detached by a space, one ending its line.
+    document = convert(
+        "The General Assembly,\nRecalling the Convention, 1 the Protocol, 2 and the\n"
+        "Declaration of 2019, 3\nRecalling also its resolution 77/237; 4\n"
+        "1. Decides to act.\n__________________\n\n"
+        "United Nations, Treaty Series, vol. 976.\nIbid., vol. 1019, No. 14956.\n3\n"
+        "See Official Records, 2019, Supplement No. 8 (E/2019/28),\nchap. I, sect. B.\n"
+        "4\nResolution 70/1.\n1\n2\n\n50th plenary meeting\n19 December 2023\n"
+    )
+    notes = {note.number: note.text.text for note in document.footnotes}
+    assert notes == {
+        "1": "United Nations, Treaty Series, vol. 976.",
+        "2": "Ibid., vol. 1019, No. 14956.",
+        "3": "See Official Records, 2019, Supplement No. 8 (E/2019/28), chap. I, sect. B.",
+        "4": "Resolution 70/1.",
+    }
+    assert refs(document) == {"1": ["pp1"], "2": ["pp1"], "3": ["pp1"], "4": ["pp2"]}
+    assert [p.kind for p in document.paragraphs] == ["preambular", "preambular", "operative"]
+
+
+def test_numbers_alone_that_are_not_the_notes_are_left_as_they_are() -> None:
+    # Two numbers for one note: no guess, the lines stay as printed.
+    from resolutions.load import Line
+    from resolutions.readers.pdf_text import attach_note_numbers
+
+    lines = [Line(n, text) for n, text in enumerate(["____", "1", "Resolution 70/1.", "7"], 1)]
+    assert attach_note_numbers(lines) == lines
+
+
+def test_a_mark_after_a_parenthesis_and_a_space() -> None:
+    document = convert(
+        "The General Assembly,\nRecalling the Bangkok Rules,1 the Standard Minimum Rules\n"
+        "(the Tokyo Rules) 2 and the Nelson Mandela Rules (2015) 3,\n1. Decides to act.\n"
+        "__________________\n1 Resolution 65/229.\n2 Resolution 45/110.\n"
+        "50th plenary meeting\n19 December 2023\n"
+    )
+    assert refs(document) == {"1": ["pp1"], "2": ["pp1"]}
+    assert "(2015) 3," in document.paragraphs[0].text
+
+
+def test_a_layout_copy_opens_a_paragraph_only_where_a_line_is_set_in_further() -> None:
+    # pdftotext -layout keeps the left margin: every line is indented.
+    document = convert(
+        "                     The General Assembly,\n"
+        "                       Recalling the resolutions on the follow-up to the programme,\n"
+        "                in particular its technical cooperation capacity,\n"
+        "                     Noting the report,\n"
+        "                1. Decides to act.\n"
+        "                50th plenary meeting\n                19 December 2023\n"
+    )
+    assert [p.text for p in document.paragraphs] == [
+        "Recalling the resolutions on the follow-up to the programme, in particular its "
+        "technical cooperation capacity,",
+        "Noting the report,",
+        "Decides to act.",
+    ]

@@ -1,17 +1,27 @@
 """The six real PDFs as an editor pastes them: the text a PDF viewer copies, saved with
 front matter as CONTRIBUTING.md says (``format: pdf-text``), converted like any source.
 
-The copy is made at test time from the PDF with pdfplumber's text (reading order, no
-layout, one line per printed line: what a viewer's "select all, copy" gives, note marks
-glued, note numbers beside their bodies at the page feet).  The converter must find the
-structure written by reading each PDF (``tests/pdf/expected``) and leave no page
-furniture (job number, page counter, bar code, running header with the symbol or the
-title) in any paragraph, item or note.
+The copies are made at test time from each PDF, in four styles:
+
+- ``viewer``: pdfplumber's text (reading order, one line per printed line, note marks
+  glued, each note's number beside its body at the page foot);
+- ``viewer-layout``: pdfplumber's text with the page's layout (left margin, indented
+  first lines, the running header's pieces far apart on one line);
+- ``pdftotext`` and ``pdftotext-layout`` (poppler, what Evince and other viewers built
+  on it copy: marks detached by a space, a note's number on a line of its own, the
+  page's first notes' numbers after its last note), skipped when ``pdftotext`` is not
+  installed (CI installs only Chromium).
+
+The converter must find the structure written by reading each PDF
+(``tests/pdf/expected``) and leave no page furniture (job number, page counter, bar code,
+running header with the symbol or the title) in any paragraph, item or note.
 """
 
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -28,15 +38,29 @@ KNOWN_FAILURES = {
 """Copies whose structure is still wrong, with why (strict: fixed, the test says so)."""
 
 
+STYLES = ("viewer", "viewer-layout", "pdftotext", "pdftotext-layout")
+
+
 @cache
-def pasted_copy(pdf: Path) -> tuple[str, int]:
-    """The PDF's text as a viewer copies it (pdfplumber's text, page after page), and
-    its number of pages."""
+def pasted_copy(pdf: Path, style: str) -> tuple[str, int]:
+    """The PDF's text as a viewer copies it in ``style`` (see the module's docstring),
+    and its number of pages."""
     import pdfplumber
 
     with pdfplumber.open(pdf) as document:
-        texts = [page.extract_text() for page in document.pages]
-    return "\n".join(texts) + "\n", len(texts)
+        pages = len(document.pages)
+        if style.startswith("viewer"):
+            layout = style == "viewer-layout"
+            texts = [page.extract_text(layout=layout) for page in document.pages]
+            return "\n".join(texts) + "\n", pages
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    options = ["-layout"] if style == "pdftotext-layout" else []
+    text = subprocess.run(
+        ["pdftotext", *options, str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    # A page break is a form feed: a copy from the viewer has none.
+    return text.replace("\f", "\n"), pages
 
 
 def source_text(expected: dict[str, Any], copy: str) -> str:
@@ -56,13 +80,13 @@ def source_text(expected: dict[str, Any], copy: str) -> str:
 
 
 @cache
-def converted_copy(yml: Path) -> tuple[list[dict[str, Any]], tuple[str, ...]]:
+def converted_copy(yml: Path, style: str) -> tuple[list[dict[str, Any]], tuple[str, ...]]:
     """The JSON documents of the pasted copy, and its diagnostics (errors only)."""
     from resolutions.pipeline import convert_bytes
     from resolutions.render.json import export
 
     expected = load_expected(yml)
-    copy, _ = pasted_copy(pdf_path(expected))
+    copy, _ = pasted_copy(pdf_path(expected), style)
     result = convert_bytes(source_text(expected, copy).encode("utf-8"), f"{yml.stem}.txt")
     errors = tuple(str(d) for d in result.diagnostics if d.severity == "error")
     return export(result.documents)["documents"], errors
@@ -72,19 +96,21 @@ def cases() -> list[Any]:
     return [
         pytest.param(
             path,
-            id=path.stem,
+            style,
+            id=f"{path.stem}-{style}",
             marks=[pytest.mark.xfail(reason=KNOWN_FAILURES[path.stem], strict=True)]
             if path.stem in KNOWN_FAILURES
             else [],
         )
         for path in EXPECTED
+        for style in STYLES
     ]
 
 
-@pytest.mark.parametrize("yml", cases())
-def test_pasted_copy_has_the_structure_read_in_the_pdf(yml: Path) -> None:
+@pytest.mark.parametrize(("yml", "style"), cases())
+def test_pasted_copy_has_the_structure_read_in_the_pdf(yml: Path, style: str) -> None:
     expected = load_expected(yml)
-    documents, errors = converted_copy(yml)
+    documents, errors = converted_copy(yml, style)
     assert not errors
     assert len(documents) == 1
     assert measure(documents, bool(expected["annex"])) == expected["counts"]
@@ -106,16 +132,20 @@ def block_texts(document: dict[str, Any]) -> dict[str, str]:
     return {key: " ".join(text.split()) for key, text in found.items()}
 
 
-@pytest.mark.parametrize("yml", EXPECTED, ids=[path.stem for path in EXPECTED])
-def test_pasted_copy_keeps_no_furniture(yml: Path) -> None:
+@pytest.mark.parametrize(
+    ("yml", "style"),
+    [(path, style) for path in EXPECTED for style in STYLES],
+    ids=[f"{path.stem}-{style}" for path in EXPECTED for style in STYLES],
+)
+def test_pasted_copy_keeps_no_furniture(yml: Path, style: str) -> None:
     """No job number, bar code, page counter ``n/N`` (N the PDF's pages), symbol or
     running title (the printed title's first half, as the running header of every page
     breaks it) is left in the text.  The resolution's own words never hold its symbol
     or a job number; its title's first half may be quoted, so that is looked for only
     after a clause end or a note mark, where a header falls between two paragraphs."""
     expected = load_expected(yml)
-    documents, _ = converted_copy(yml)
-    _, pages = pasted_copy(pdf_path(expected))
+    documents, _ = converted_copy(yml, style)
+    _, pages = pasted_copy(pdf_path(expected), style)
     symbol = re.escape(expected["symbol"])
     patterns = {
         "job number": r"\b\d{2}-\d{5}\b",

@@ -247,6 +247,7 @@ class Furnished:
 
 
 _SPACE_RUN = re.compile(r"[ ]{2,}")
+_SPACES = re.compile(r"\s*")
 _TEXT_OF = attrgetter("text")
 _PLUS_ONE = (1).__add__
 
@@ -432,6 +433,10 @@ def _anchored(
                 and (
                     (cuts[other][1] <= start and start - cuts[other][1] <= 3)
                     or (end <= cuts[other][0] and cuts[other][0] - end <= 3)
+                    # On one line with only spaces between, however wide a layout copy
+                    # set them apart ("General Assembly          Distr.: General").
+                    or _spaces_between(head, cuts[other][1], start)
+                    or _spaces_between(head, end, cuts[other][0])
                 )
             )
             if beside or alone(start, end):
@@ -525,7 +530,8 @@ def _body_cuts(text: _Text, start: int, symbols: Sequence[str]) -> list[tuple[in
                 found.append((match.start(), match.end(), REASONS["header"]))
         for name, match in matches:
             if name == "printdate" and (
-                alone(match) or any(abs(match.start() - end) <= 2 for _, end, _ in found)
+                alone(match)
+                or any(_spaces_between(body, end, match.start()) for _, end, _ in found)
             ):
                 found.append((match.start(), match.end(), REASONS["printdate"]))
         for name, match in matches:
@@ -537,7 +543,8 @@ def _body_cuts(text: _Text, start: int, symbols: Sequence[str]) -> list[tuple[in
             if _NUMBER_WORD_BEFORE.search(before, len(before) - _NUMBER_WORD_LONGEST):
                 continue
             beside = any(
-                abs(match.start() - end) <= 2 or abs(begin - match.end()) <= 2
+                _spaces_between(body, end, match.start())
+                or _spaces_between(body, match.end(), begin)
                 for begin, end, _ in found
             )
             # "- 2 -" is never prose: a page number wherever it falls.
@@ -563,6 +570,12 @@ def _blanked(body: str, cuts: Sequence[tuple[int, int, str]], start: int) -> str
     return "".join(pieces) + body[cursor:]
 
 
+def _spaces_between(body: str, start: int, end: int) -> bool:
+    """Only spaces from ``start`` to ``end`` (in order): two pieces beside each other on
+    one line, however wide a layout copy set them apart ("2/17        24-24134")."""
+    return start <= end and (end - start <= 2 or not body[start:end].strip(" "))
+
+
 def _title_headers(
     text: _Text, head_end: int, cuts: Sequence[tuple[int, int, str]]
 ) -> list[tuple[int, int, str]]:
@@ -583,25 +596,15 @@ def _title_headers(
     found: list[tuple[int, int, str]] = []
     body = _blanked(text.text, cuts, head_end)
     for match in pattern.finditer(body, head_end):
-        # Beside other furniture: only white space (a few lines at most) between.  The
-        # edges within 8 characters, found by bisection (every page's furniture is an
-        # edge, and every title header was compared with all of them).
-        before = edges[
-            bisect.bisect_left(edges, match.start() - 8) : bisect.bisect_right(
-                edges, match.start()
-            )
-        ]
-        after = edges[
-            bisect.bisect_left(edges, match.end()) : bisect.bisect_right(edges, match.end() + 8)
-        ]
-        inside = bisect.bisect_left(edges, match.end()) > bisect.bisect_right(
-            edges, match.start()
-        )
-        near = (
-            inside
-            or any(not body[edge : match.start()].strip() for edge in before)
-            or any(not body[match.end() : edge].strip() for edge in after)
-        )
+        # Beside other furniture: only white space between (the furniture is blanked in
+        # ``body``, so the run of spaces around the title reaches it, however wide the
+        # copy's layout set them apart), or furniture among its lines.  Edges found by
+        # bisection (every page's furniture is an edge).
+        space_before = match.start()
+        while space_before > head_end and body[space_before - 1].isspace():
+            space_before -= 1
+        space_after = _SPACES.match(body, match.end()).end()
+        near = bisect.bisect_left(edges, space_before) < bisect.bisect_right(edges, space_after)
         if near:
             found.append((match.start(), match.end(), REASONS["title"]))
     return found

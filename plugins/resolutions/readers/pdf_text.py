@@ -213,20 +213,23 @@ def _day_of_a_date(text: str, end: int) -> bool:
     return bool(_MONTH_NEXT.match(text, end))
 
 
-_CLAUSE_THEN_SPACE = re.compile(r"(?:[^\W\d_]|\)|\b(?:1[89]|20)\d\d)[,;]$")
+_CLAUSE_THEN_SPACE = re.compile(
+    r"(?:(?:[^\W\d_]|[)”»]|\b(?:1[89]|20)\d\d|/\d+)[,;]|[)”»])$"
+)
 
 
 def _after_clause_end(before: str, text: str, end: int) -> bool:
     """A mark printed after the punctuation and a space ("Nuclear Terrorism, 9 to
-    facilitate", "Mandela Rules), 11 develop", "on 8 September 2006, 20 and"), as some
-    official PDFs set it: a word, a closing parenthesis or a year, a comma or semicolon,
-    the number, then a lower-case word.
+    facilitate", "Mandela Rules), 11 develop", "on 8 September 2006, 20 and", "(the Tokyo
+    Rules) 19 and"), as some official PDFs and copies set it: a word, a closing
+    parenthesis or quote or a year, a comma or semicolon (or only the parenthesis or
+    quote), the number, then a lower-case word or the block's end.
     A figure before the comma ("paragraphs 1, 9 and 10") never qualifies; only the next
     note in sequence does (the caller checks)."""
     if not _CLAUSE_THEN_SPACE.search(before):
         return False
     following = text[end : end + 2].lstrip()
-    return following[:1].islower()
+    return not following or following[:1].islower()
 
 
 def _mark_candidates(text: str) -> list[re.Match[str]]:
@@ -461,9 +464,75 @@ def _remove_marks(block: Block, pieces: list[tuple[int, int, str]]) -> Block:
     )
 
 
+BARE_NUMBER = re.compile(r"^\s*(?P<number>[1-9]\d{0,2})\s*$")
+
+
+def _note_bodies(texts: Sequence[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+    """Lines of note text split into notes: a note ends where its line ends with a
+    period (or a closing parenthesis or quote) that is no abbreviation's."""
+    bodies: list[list[tuple[int, str]]] = []
+    ended = True
+    for index, text in texts:
+        if ended:
+            bodies.append([])
+        bodies[-1].append((index, text))
+        stripped = text.rstrip()
+        ended = bool(NOTE_ENDED.search(stripped)) and not ABBREVIATION_END.search(stripped)
+    return bodies
+
+
+def attach_note_numbers(lines: Sequence[Line]) -> list[Line]:
+    """Note numbers printed on lines of their own, as some copies give a page's notes
+    (``pdftotext``: each number on the line before its note, and the page's first notes'
+    numbers after the last note), put back before their notes ("1 United Nations, …").
+
+    A page's note block runs from its rule to the first blank line where it holds as
+    many notes as numbers.  Only when the numbers are consecutive, as many as the
+    notes, are they given to the notes in order; else the block is left as it is."""
+    result = list(lines)
+    rules = [i for i, line in enumerate(result) if "___" in line.text and RULE.match(line.text)]
+    for rule in rules:
+        numbers: list[int] = []
+        texts: list[tuple[int, str]] = []
+        number_lines: list[int] = []
+        index = rule + 1
+        while index < len(result):
+            text = result[index].text
+            if RULE.match(text):
+                break
+            if not text.strip():
+                if numbers and len(_note_bodies(texts)) == len(numbers):
+                    break
+                index += 1
+                continue
+            bare = BARE_NUMBER.match(text)
+            if bare:
+                numbers.append(int(bare["number"]))
+                number_lines.append(index)
+            else:
+                texts.append((index, text))
+            index += 1
+        bodies = _note_bodies(texts)
+        ordered = sorted(numbers)
+        if (
+            not numbers
+            or len(bodies) != len(numbers)
+            or ordered != list(range(ordered[0], ordered[0] + len(ordered)))
+        ):
+            continue
+        for number, body in zip(ordered, bodies, strict=True):
+            first, text = body[0]
+            result[first] = Line(result[first].number, f"{number} {text.strip()}")
+        for position in number_lines:
+            # The number's line held nothing else: it becomes blank, as inside a note
+            # block a blank line is nothing.
+            result[position] = Line(result[position].number, "")
+    return result
+
+
 def read_pdf_text(lines: Sequence[Line], symbols: Sequence[str] = ()) -> Flow:
     furnished = strip_furniture(lines, symbols)
-    body, raw_notes, order = split_pages(furnished.lines)
+    body, raw_notes, order = split_pages(attach_note_numbers(furnished.lines))
     body = [(line, breaks or line.number in furnished.resumes) for line, breaks in body]
     blocks = join_cut_paragraphs(segment(body))
     notes = build_notes(raw_notes)

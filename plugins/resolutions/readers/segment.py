@@ -306,6 +306,30 @@ AUTHOR_WINDOW = 2000
 CONJUNCTIONS = frozenset(("et", "and", "ou", "or"))
 
 
+_PUNCTUATED = re.compile(r"[,;.:][”»\"]?$|[”»\"][,;.:]$")
+
+
+def marks_ending_lines(texts: Sequence[str], line_first: Sequence[int]) -> set[int]:
+    """The note marks that end a line after a clause end, detached by a space as
+    ``pdftotext`` copies them ("the Ministerial Declaration of 2019, 7" / "Reaffirming
+    …"): a number of one to three digits, last on its line, after a word that ends on
+    punctuation.  The clause ends with the mark."""
+    found = set()
+    for first in line_first[1:]:
+        last = first - 1
+        word = texts[last] if last >= 1 else ""
+        if len(word) <= 3 and word.isdigit() and _PUNCTUATED.search(texts[last - 1]):
+            found.add(last)
+    return found
+
+
+def _indented_more(text: str, previous: str) -> bool:
+    """A paragraph's first line is set in from the line before it.  A copy that keeps
+    the page's left margin ("pdftotext -layout") indents every line: only a line set in
+    further than the one before opens a paragraph there."""
+    return len(text) - len(text.lstrip(" ")) > len(previous) - len(previous.lstrip(" "))
+
+
 class Segmenter:
     """Decides, word by word, where blocks start (the grammar in the module docstring)."""
 
@@ -421,6 +445,7 @@ class Segmenter:
                 or (
                     before
                     and text[:1].isspace()
+                    and _indented_more(text, previous_line)
                     and bool(CLAUSE_END.search(previous_line.rstrip()))
                 )
                 or (
@@ -559,6 +584,7 @@ class Segmenter:
             for match in _CLAUSE_MARK.finditer(lasts)
             if match.group() in ",;.:" or CLAUSE_END.search(texts[match.start()])
         }
+        self.ends |= marks_ending_lines(texts, self.words.line_first)
         after_cue = {index + 1 for index in self.ends if index + 1 < len(texts)}
         # The conjunctions and annex words (not the last word: nothing follows it).
         last = len(texts) - 1
