@@ -154,3 +154,30 @@ def test_a_layout_copy_opens_a_paragraph_only_where_a_line_is_set_in_further() -
         "Noting the report,",
         "Decides to act.",
     ]
+
+
+def test_a_lead_after_a_semicolon_and_before_a_capital_goes_on_a_title() -> None:
+    # A/RES/79/243 quotes the convention's title, "… Cybercrime; Strengthening
+    # International Cooperation …", inside a preambular paragraph.
+    document = convert(
+        "The General Assembly,\nNoting that the United Nations Convention against Cybercrime;\n"
+        "Strengthening International Cooperation for Combating Certain Crimes is open,\n"
+        "Recalling also its resolutions;\nRecalling further the work,\n1. Decides to act.\n"
+        "50th plenary meeting\n19 December 2023\n"
+    )
+    assert [p.text.split()[0] for p in document.paragraphs] == [
+        "Noting",
+        "Recalling",
+        "Recalling",
+        "Decides",
+    ]
+
+
+def test_a_mark_after_a_period_and_a_space_ends_a_block() -> None:
+    document = convert(
+        "The General Assembly,\nRecalling the Convention,\n1. Decides to act.\n"
+        "2. Requests a report to the Assembly. 1\n__________________\n1 Resolution 70/1.\n"
+        "50th plenary meeting\n19 December 2023\n"
+    )
+    assert refs(document) == {"1": ["op2"]}
+    assert document.paragraphs[-1].text == "Requests a report to the Assembly."

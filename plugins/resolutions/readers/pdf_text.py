@@ -218,6 +218,9 @@ _CLAUSE_THEN_SPACE = re.compile(
 )
 
 
+_SENTENCE_THEN_SPACE = re.compile(r"[^\W\d_]{2,}\.$")
+
+
 def _after_clause_end(before: str, text: str, end: int) -> bool:
     """A mark printed after the punctuation and a space ("Nuclear Terrorism, 9 to
     facilitate", "Mandela Rules), 11 develop", "on 8 September 2006, 20 and", "(the Tokyo
@@ -226,9 +229,13 @@ def _after_clause_end(before: str, text: str, end: int) -> bool:
     quote), the number, then a lower-case word or the block's end.
     A figure before the comma ("paragraphs 1, 9 and 10") never qualifies; only the next
     note in sequence does (the caller checks)."""
+    following = text[end : end + 2].lstrip()
+    if _SENTENCE_THEN_SPACE.search(before) and not ABBREVIATION_END.search(before):
+        # After a sentence's period, only at the block's end ("have signed this
+        # Convention. 1"): inside, a number after a period opens the next sentence.
+        return not following
     if not _CLAUSE_THEN_SPACE.search(before):
         return False
-    following = text[end : end + 2].lstrip()
     return not following or following[:1].islower()
 
 

@@ -306,6 +306,18 @@ AUTHOR_WINDOW = 2000
 CONJUNCTIONS = frozenset(("et", "and", "ou", "or"))
 
 
+def title_goes_on(texts: Sequence[str], index: int) -> bool:
+    """A participle after a colon, or after a semicolon and before a capital, goes on a
+    quoted title rather than opening a paragraph ("on HIV and AIDS: Ending Inequalities
+    …", "Convention against Cybercrime; Strengthening International Cooperation …"): a
+    preambular paragraph ends on a comma."""
+    before = texts[index - 1] if index else ""
+    if before.endswith(":"):
+        return True
+    following = texts[index + 1] if index + 1 < len(texts) else ""
+    return before.endswith(";") and following[:1].isupper()
+
+
 _PUNCTUATED = re.compile(r"[,;.:][”»\"]?$|[”»\"][,;.:]$")
 
 
@@ -746,9 +758,7 @@ class Segmenter:
                 or (
                     self.region == "preamble"
                     and is_lead(texts, index)
-                    # After a colon comes what it announces ("on HIV and AIDS: Ending
-                    # Inequalities …", a quoted title), not another paragraph.
-                    and not texts[index - 1].endswith(":")
+                    and not title_goes_on(texts, index)
                 )
             ):
                 start = True
