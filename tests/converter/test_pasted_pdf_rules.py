@@ -181,3 +181,20 @@ def test_a_mark_after_a_period_and_a_space_ends_a_block() -> None:
     )
     assert refs(document) == {"1": ["op2"]}
     assert document.paragraphs[-1].text == "Requests a report to the Assembly."
+
+
+def test_an_annex_paragraph_number_right_before_an_item_opens_both() -> None:
+    # The annexed convention of A/RES/79/243: "3. (a) Each State Party may reserve …".
+    document = convert(
+        "The General Assembly,\nRecalling the work,\n1. Adopts the Convention annexed.\n"
+        "50th plenary meeting\n19 December 2023\nAnnex\nConvention\nArticle 1\nScope\n"
+        "1. This Convention applies to:\n(a) Offences; and\n(b) Evidence.\n"
+        "2. (a) Each State Party may reserve the right;\n(b) Where a State Party cannot,\n"
+        "it may restrict the measures.\n"
+    )
+    article = document.annexes[0].parts[-1]
+    paragraphs = getattr(article, "articles", [article])[0].paragraphs
+    assert [(p.number, [item.label for item in p.items]) for p in paragraphs] == [
+        ("1", ["(a)", "(b)"]),
+        ("2", ["(a)", "(b)"]),
+    ]

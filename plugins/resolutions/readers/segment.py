@@ -380,7 +380,8 @@ class Segmenter:
         match = NUMBER_TOKEN.match(self.texts[index])
         if not match or index + 1 >= len(self.texts):
             return None
-        if not OPENS_TEXT.match(self.texts[index + 1]):
+        following = self.texts[index + 1]
+        if not (OPENS_TEXT.match(following) or (self.in_annex and ITEM_TOKEN.match(following))):
             return None
         printed = match["number"]
         if not printed.isdigit():
@@ -389,6 +390,15 @@ class Segmenter:
             printed = OCR_DIGITS[printed]
         expected = {str(self.last_number + 1)} | ({"1"} if self.section_open else set())
         return printed if printed in expected else None
+
+    def _item_after_number(self, index: int) -> str | None:
+        """The item expected after a number that opens with its first item, in the
+        same block ("3. (a) Each State Party …" in an annexed convention): ``b``."""
+        following = self.texts[index + 1] if index + 1 < len(self.texts) else ""
+        item = ITEM_TOKEN.match(following) if self.in_annex else None
+        if item and (item["letter"] or item["paren"]) == "a":
+            return "b"
+        return None
 
     def _author_length(self, index: int) -> int:
         """How many words the author clause at ``index`` takes (0: none here)."""
@@ -706,7 +716,7 @@ class Segmenter:
                 self.last_number = int(number)
                 self.region = "body"
                 self.section_open = False
-                self.next_item = None
+                self.next_item = self._item_after_number(index)
                 self.starts.add(index)
                 index += 1
                 continue
