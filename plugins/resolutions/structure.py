@@ -647,6 +647,24 @@ def text_language(entry: dict[str, Any], blocks: Sequence[RawBlock]) -> Language
     return detect_language(" ".join(raw.text for raw in blocks[:30])[:6_000]) or "fr"
 
 
+def placed_correction(correction: Correction, text: ParsedText) -> Correction:
+    """A reader's correction with the offsets of the span its block holds now: cutting
+    a paragraph's number or an item's label off (``strip_prefix``) moved the block's
+    spans, not the copy the reader listed.  Reader corrections are few (a quote read
+    as a note mark), so the blocks are searched for each."""
+    for _, block in text.blocks():
+        for span in block.spans:
+            if (
+                isinstance(span, Correction)
+                and span.line == correction.line
+                and span.original == correction.original
+                and span.replacement == correction.replacement
+                and span.reason == correction.reason
+            ):
+                return span
+    return correction
+
+
 def parse_structure(
     flow: Flow, entries: Sequence[dict[str, Any]], source_format: str, path: str
 ) -> list[ParsedText]:
@@ -665,7 +683,8 @@ def parse_structure(
     details: list[dict[str, str]] = [dict(text.details) for text in texts]
     detail_lines: list[list[tuple[str, int]]] = [[] for _ in texts]
     for correction in flow.corrections:
-        corrections[owner_by_line(correction.line)].append(correction)
+        owner = owner_by_line(correction.line)
+        corrections[owner].append(placed_correction(correction, texts[owner]))
     for removal in flow.removals:
         removals[owner_by_line(removal.line)].append(removal)
     for detail in flow.details:

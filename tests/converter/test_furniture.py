@@ -149,3 +149,78 @@ def test_a_title_word_in_the_heading_is_never_taken_for_the_masthead() -> None:
         "Coopération entre l’Organisation et l’Assemblée générale de l’OSCE\nLe Conseil permanent,"
     )
     assert kept_text(text) == text.replace("\n", " ")
+
+
+def test_the_symbol_letter_read_apart_from_the_masthead_is_one_symbol() -> None:
+    # pdfplumber and some viewers read the masthead's large "A" on a line of its own.
+    text = (
+        "A\nUnited Nations /RES/78/226\nGeneral Assembly\nDistr.: General\n22 December 2023\n"
+        "78/226. Technical assistance\nThe General Assembly,"
+    )
+    result = strip_furniture(lines_of(text))
+    details = {detail.name: (detail.value, detail.line) for detail in result.details}
+    assert details["symbol"] == ("A/RES/78/226", 1)
+    assert [line.text for line in result.lines] == [
+        "78/226. Technical assistance",
+        "The General Assembly,",
+    ]
+
+
+def test_the_organisation_named_in_the_title_stays_in_the_title() -> None:
+    # "United Nations" after the cover, inside the title's line, is the title's.
+    text = (
+        "United Nations A/RES/78/226\nGeneral Assembly\nDistr.: General\n"
+        "[on the report of the Third Committee (A/78/482, para. 29)]\n"
+        "78/226. Technical assistance provided by the United Nations Office on\n"
+        "Drugs and Crime\nThe General Assembly,"
+    )
+    result = strip_furniture(lines_of(text))
+    details = {detail.name: detail.value for detail in result.details}
+    assert details["report_symbol"] == "A/78/482"
+    assert [line.text for line in result.lines] == [
+        "78/226. Technical assistance provided by the United Nations Office on",
+        "Drugs and Crime",
+        "The General Assembly,",
+    ]
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Technical assistance provided by the\nA/RES/78/226 United Nations Office on Drugs",
+        "Technical assistance provided by the\nUnited Nations Office on Drugs A/RES/78/226",
+    ],
+)
+def test_a_running_title_with_the_symbol_among_its_lines_is_removed(header: str) -> None:
+    text = (
+        "78/226. Technical assistance provided by the United Nations Office on Drugs\n"
+        "The General Assembly,\nRecalling its resolutions,\n__________________\n"
+        f"1 Resolution 60/288.\n2/9 23-25984\n{header}\nRecalling also the work,"
+    )
+    result = strip_furniture(lines_of(text), ("A/RES/78/226",))
+    kept = [line.text for line in result.lines]
+    assert kept[-1] == "Recalling also the work,"
+    assert not any("Technical" in line for line in kept[1:])
+    assert "en-tête courant (titre du document)" in [r.reason for r in result.removals]
+
+
+def test_a_layout_copy_sets_furniture_far_apart_on_one_line() -> None:
+    # pdftotext -layout: the cover's columns and the page foot's pieces, spaces between.
+    text = (
+        "       United Nations                              A/RES/78/284\n"
+        "       General Assembly                    Distr.: General\n"
+        "78/284. Central Asia’s unified resolve and\n        cooperation\n"
+        "The General Assembly,\nRecalling its resolutions,\n"
+        " 24-10174 (E)     130624\n2/6                                     24-10174\n"
+        "Central Asia’s unified resolve and\n"
+        "cooperation                                       A/RES/78/284\n"
+        "Recalling also the work,"
+    )
+    result = strip_furniture(lines_of(text), ("A/RES/78/284",))
+    assert [line.text.strip() for line in result.lines] == [
+        "78/284. Central Asia’s unified resolve and",
+        "cooperation",
+        "The General Assembly,",
+        "Recalling its resolutions,",
+        "Recalling also the work,",
+    ]

@@ -83,3 +83,25 @@ def test_a_document_records_its_corrections_after_the_earlier_ones():
     assert corrected.paragraphs[0].text == "la sûreté"
     assert [c.original for c in corrected.corrections] == ["S.", "sireté"]
     assert correct_document(document, {}) is document
+
+
+def test_a_reader_correction_in_a_numbered_paragraph_has_the_offsets_of_its_span():
+    # The OCR reader corrects the quote read as a note mark before the paragraph's number
+    # is cut off: the document's list must give the span's offsets, not the reader's.
+    from resolutions.pipeline import convert_bytes
+
+    source = (
+        "---\nsymbol: MC.DEC/99/20\ntitle: Test\nbody: osce-cm\ntype: décision\n"
+        "date: 2020-12-04\nsource: test\nformat: ocr\nlang: fr\n---\n"
+        "Le Conseil ministériel,\n\n1. Adopte la DECLARATION‘SUR la drogue ;\n\n"
+        "2. Décide de rester saisi de la question.\n\n"
+        "1 Déclaration adoptée à Tirana.\n"
+    )
+    document = convert_bytes(source.encode("utf-8"), "ocr.txt", repair=False).documents[0]
+    paragraph = document.paragraphs[0]
+    assert paragraph.number == "1"
+    spans = [span for span in paragraph.spans if isinstance(span, Correction)]
+    assert [(c.start, c.end) for c in document.corrections] == [(s.start, s.end) for s in spans]
+    correction = document.corrections[0]
+    assert paragraph.text[correction.start : correction.end] == correction.replacement
+    assert correction.replacement == "DECLARATION SUR"

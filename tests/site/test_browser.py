@@ -238,7 +238,7 @@ def test_a_document_page_from_disk(tab: Tab, screenshots: Path) -> None:
     expect(tab.page.locator("[id='op6']")).to_be_in_viewport()
     lead = tab.page.locator("[id='pp1'] em.ra-lead")
     assert lead.evaluate("element => getComputedStyle(element).fontStyle") == "italic"
-    permalink = tab.page.locator("[id='op6'] > p > a.ra-permalink")
+    permalink = tab.page.locator("[id='op6'] > p > .ra-controls > a.ra-permalink")
     assert permalink.evaluate("element => getComputedStyle(element).opacity") == "0"
     permalink.focus()
     expect(permalink).to_have_css("opacity", "1")

@@ -87,7 +87,7 @@ def test_citer_copies_the_published_address(hosted: Path, browser) -> None:
         context.grant_permissions(["clipboard-read", "clipboard-write"])
         tab = Tab(context.new_page(), Site(hosted))
         tab.open("textes/a-res-62-176.html")
-        tab.page.locator("[id='op6-a'] > button.ra-cite-button").click()
+        tab.page.locator("[id='op6-a'] > .ra-controls > button.ra-cite-button").click()
         expect(tab.page.locator(".ra-cite-status")).to_have_text("Citation copiée")
         assert tab.page.evaluate("navigator.clipboard.readText()") == (
             "Assemblée générale, résolution 62/176, par. 6 a), 18 décembre 2007, "

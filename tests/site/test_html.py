@@ -370,3 +370,23 @@ def test_small_links_say_their_visible_words_in_their_name(site: Site) -> None:
             assert not re.fullmatch(r"(sec-\w+-)?(pp|op|p)\d+(-[a-z]+)?", shown), path.name
             checked += 1
     assert checked > 20
+
+
+def test_a_paragraph_number_read_from_a_misprint_is_marked_on_the_page(site: Site) -> None:
+    """The scan of the Tirana declaration prints paragraph 5's number « S. »: the built
+    page marks the number as any other correction (the scan's reading in the tooltip,
+    reachable by keyboard), and only that number."""
+    labels = [
+        (document["slug"], correction)
+        for document in site.documents()
+        for correction in document["corrections"]
+        if correction["original"] == "S." and correction["replacement"] == "5."
+    ]
+    assert [slug for slug, _ in labels] == ["osce-cm-2020-criminalite-transnationale-organisee"]
+    page = site.page(f"textes/{labels[0][0]}.html")
+    marked = page.select(".ra-para .ra-num .ra-corr")
+    assert [(span.find_parent(class_="ra-para")["id"], span.get_text()) for span in marked] == [
+        ("op5", "5.")
+    ]
+    assert "« S. »" in marked[0]["data-ra-tip"]
+    assert marked[0]["tabindex"] == "0"

@@ -260,22 +260,22 @@ def test_a_paragraph_s_permalinks_and_citer_are_one_tab_stop(tab: Tab) -> None:
     paragraphs = page.locator(".ra-para")
     stops = [paragraphs.nth(i).evaluate(TAB_STOPS) for i in range(paragraphs.count())]
     assert stops and set(stops) == {1}, stops
-    own = page.locator("[id='op6'] > p > button.ra-cite-button")
+    own = page.locator("[id='op6'] > p > .ra-controls > button.ra-cite-button")
     own.focus()
     page.keyboard.press("ArrowDown")
-    expect(page.locator("[id='op6-a'] > a.ra-permalink")).to_be_focused()
-    expect(page.locator("[id='op6-a'] > a.ra-permalink")).to_have_css("opacity", "1")
+    expect(page.locator("[id='op6-a'] > .ra-controls > a.ra-permalink")).to_be_focused()
+    expect(page.locator("[id='op6-a'] > .ra-controls > a.ra-permalink")).to_have_css("opacity", "1")
     page.keyboard.press("ArrowDown")
-    item = page.locator("[id='op6-a'] > button.ra-cite-button")
+    item = page.locator("[id='op6-a'] > .ra-controls > button.ra-cite-button")
     expect(item).to_be_focused()
     page.keyboard.press("Enter")
     expect(page.locator(".ra-cite-status")).to_have_text("Citation copiée")
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied.startswith("Assemblée générale, résolution 62/176, par. 6 a), ")
     page.keyboard.press("End")
-    expect(page.locator("[id='op6-b'] > button.ra-cite-button")).to_be_focused()
+    expect(page.locator("[id='op6-b'] > .ra-controls > button.ra-cite-button")).to_be_focused()
     page.keyboard.press("ArrowRight")  # round to the first
-    expect(page.locator("[id='op6'] > p > a.ra-permalink")).to_be_focused()
+    expect(page.locator("[id='op6'] > p > .ra-controls > a.ra-permalink")).to_be_focused()
     # Tab leaves the paragraph's controls.
     page.keyboard.press("Tab")
     left = page.evaluate(

@@ -657,7 +657,7 @@
       if (controls.length < 2)
         return
       grouped += 1
-      var own = paragraph.querySelector(":scope > p > button.ra-cite-button") || controls[0]
+      var own = paragraph.querySelector(":scope > p > .ra-controls > button.ra-cite-button") || controls[0]
       Array.prototype.forEach.call(controls, function (control) {
         control.tabIndex = control === own ? 0 : -1
         if (control.tagName === "BUTTON")

@@ -156,7 +156,17 @@ def _ended(text: str) -> bool:
     """Whether ``text`` ends like a paragraph (``TERMINAL``), searched from its last
     character that is not a space: a match can start nowhere else, and a search from the
     start tries the pattern at every character of the paragraph."""
-    return bool(TERMINAL.search(text, max(len(text.rstrip()) - 1, 0)))
+    end = len(text.rstrip())
+    return bool(TERMINAL.search(text, max(end - 1, 0)) or _marked_end(text, end))
+
+
+MARK_AFTER_END = re.compile(r"[.,;:»”)] ?[1-9]\d{0,2}$")
+"""A paragraph's end with its note mark moved after the punctuation (``Development,3``,
+``Development, 3``): marks are taken off the words only once blocks are joined."""
+
+
+def _marked_end(text: str, end: int) -> bool:
+    return text[end - 1 : end].isdigit() and bool(MARK_AFTER_END.search(text, max(end - 5, 0), end))
 
 
 def _continues(previous: RawBlock, raw: RawBlock, in_body: bool) -> bool:

@@ -194,13 +194,16 @@ ORDINAL_SESSION = (
 )
 
 COVER_PIECES = rf"""
-      (?P<masthead>\b(?:Nations\s+Unies|United\s+Nations|Organisation\s+pour\s+la\s+sécurité
+      (?P<masthead>(?:(?P<symbol_letter>\b[AES])[ ]*\n[ ]*)?
+                    \b(?:Nations\s+Unies|United\s+Nations|Organisation\s+pour\s+la\s+sécurité
                        \s+et\s+la\s+coopération\s+en\s+Europe)\b
-                    (?:\s+(?P<masthead_symbol>{SYMBOL}))?)
+                    (?(symbol_letter)[ ]+(?P<symbol_rest>/[ ]?[A-Z][\w/.\-]*)
+                                    |(?:\s+(?P<masthead_symbol>{SYMBOL}))?))
     | (?P<adoption>(?:Résolution|Décision|Resolution|Decision)\s+adopt\w+\s+(?:par|by)\s+
                    (?:l['’]|le\s+|la\s+|the\s+)(?:{BODY_NAMES})\s+(?:le|on)\s+{day_month_year("a_")})
     | (?P<report>\[(?:[^\]\[]{{0,200}}?)
-                 \((?P<report_symbol>{SYMBOL}(?:\s+et\s+(?:Corr|Add)\.\d+)?)\)\])
+                 \((?P<report_symbol>{SYMBOL}(?:\s+et\s+(?:Corr|Add)\.\d+)?)
+                 (?:,\s?(?:paras?|par)\.\s?\d+(?:\s?(?:[-–,]|and|et)\s?\d+)*)?\)\])
     | (?P<meeting>\d+\s?(?:e|re|ème|st|nd|rd|th)\s+(?:séance\s+plénière|plenary\s+meeting)
                    (?:\s+(?:du\s+)?Conseil\s+\w+)?)
     | (?P<journal>(?:(?:PC|MC)(?:\(\d+\))?\s+)?Journal\s+(?:n°|no|No\.?)\s?\d+
@@ -230,6 +233,7 @@ hard-wrapped: 22 µs without it, 4.5 µs with it)."""
 COVER = re.compile(rf"(?x)(?={COVER_OPENS})(?:{COVER_PIECES})")
 COVER_REASONS = {
     "masthead": "en-tête du document (organisation)",
+    "masthead_name": "en-tête du document (nom de l’organisation)",
     "adoption": "page de couverture (date d’adoption)",
     "report": "page de couverture (rapport ou projet)",
     "distribution": "page de couverture (distribution)",
@@ -245,9 +249,10 @@ COVER_REASONS = {
     "meeting_day": "page de couverture (journée de la réunion)",
     "language": "page de couverture (langue de la version)",
 }
-WEAK = {"date", "symbol", "body", "language"}
+WEAK = {"date", "symbol", "body", "language", "masthead_name"}
 """Cover pieces that could be words of a title: taken only beside another piece of the
-cover, or alone on their line."""
+cover, or alone on their line ("Technical assistance provided by the United Nations
+Office on" keeps its "United Nations")."""
 
 AUTHOR_ANYWHERE = re.compile(
     rf"(?:(?<=\s)|^)(?:L['’]\s?|Le\s+|La\s+|The\s+)(?:{BODY_NAMES})(?=\s*[,:]|\s*$|\s+[A-ZÉ])"
@@ -272,6 +277,9 @@ class Furnished:
 
 
 _SPACE_RUN = re.compile(r"[ ]{2,}")
+_SPACES = re.compile(r"\s*")
+_SPACE_RUN_FROM = re.compile(r"[ ]*")
+_NOT_LINE_BREAK = re.compile(r"[^\n]")
 _TEXT_OF = attrgetter("text")
 _PLUS_ONE = (1).__add__
 
@@ -416,12 +424,18 @@ def read_cover(text: _Text, end: int) -> tuple[list[tuple[int, int, str]], list[
     agenda_end: int | None = None
     for match in COVER.finditer(head):
         kind = match.lastgroup or ""
-        if kind == "masthead_symbol":
+        if kind in ("masthead_symbol", "symbol_rest"):
             kind = "masthead"
         start, stop = match.span()
         line = text.line_at(start)
         if kind == "masthead" and match["masthead_symbol"]:
             details.append(Detail("symbol", _squeeze(match["masthead_symbol"]), line))
+        elif kind == "masthead" and match["symbol_rest"]:
+            # A copy that reads the masthead's large symbol letter apart from the rest
+            # of the symbol, around the organisation's name ("A" / "United Nations
+            # /RES/78/284").
+            symbol = match["symbol_letter"] + match["symbol_rest"]
+            details.append(Detail("symbol", _squeeze(symbol), line))
         elif kind == "symbol":
             details.append(Detail("symbol", _squeeze(match["symbol"]), line))
         elif kind == "adoption":
@@ -446,6 +460,8 @@ def read_cover(text: _Text, end: int) -> tuple[list[tuple[int, int, str]], list[
             details.append(Detail("date", _iso(match, "d_"), line))
         elif kind == "meeting":
             details.append(Detail("meeting", re.sub(r"\s+", " ", match[0]), line))
+        if kind == "masthead" and not (match["masthead_symbol"] or match["symbol_rest"]):
+            kind = "masthead_name"
         cuts.append((start, stop, COVER_REASONS[kind]))
         if agenda_end is not None and kind != "agenda" and start > agenda_end:
             # The agenda item's title runs from the item to the next cover piece (the
@@ -494,6 +510,10 @@ def _anchored(
                 and (
                     (cuts[other][1] <= start and start - cuts[other][1] <= 3)
                     or (end <= cuts[other][0] and cuts[other][0] - end <= 3)
+                    # On one line with only spaces between, however wide a layout copy
+                    # set them apart ("General Assembly          Distr.: General").
+                    or _spaces_between(head, cuts[other][1], start)
+                    or _spaces_between(head, end, cuts[other][0])
                 )
             )
             if beside or alone(start, end):
@@ -592,7 +612,7 @@ def _body_cuts(text: _Text, start: int, symbols: Sequence[str]) -> list[tuple[in
             for match in BESIDE_JOB.finditer(body, date.start(), line_end):
                 begin, end = match.span()
                 if (begin <= text_start and end >= text_end) or any(
-                    abs(begin - other_end) <= 2 for _, other_end, _ in found
+                    _spaces_between(body, other_end, begin) for _, other_end, _ in found
                 ):
                     found.append((begin, end, REASONS["printdate"]))
                     cuts.append(found[-1])
@@ -608,13 +628,46 @@ def _body_cuts(text: _Text, start: int, symbols: Sequence[str]) -> list[tuple[in
                 (begin <= text_start and end >= text_end)
                 or match.lastgroup == "dashed"
                 or any(
-                    abs(begin - other_end) <= 2 or abs(other_begin - end) <= 2
+                    _spaces_between(body, other_end, begin)
+                    or _spaces_between(body, end, other_begin)
                     for other_begin, other_end, _ in found
                 )
             ):
                 found.append((begin, end, REASONS[match.lastgroup or "counter"]))
                 cuts.append(found[-1])
     return cuts
+
+
+def _blanked(body: str, cuts: Sequence[tuple[int, int, str]], start: int) -> str:
+    """``body`` with the furniture cut after ``start`` turned into spaces (line breaks
+    kept), so that a running title with the symbol printed among its lines ("Central
+    Asia’s unified … effectively" / "A/RES/78/284 address and counter …") reads as the
+    title; offsets are unchanged."""
+    pieces: list[str] = []
+    cursor = 0
+    for cut_start, cut_end, _ in sorted(cuts):
+        cut_start = max(cut_start, start, cursor)
+        if cut_end <= cut_start:
+            continue
+        cut = body[cut_start:cut_end]
+        # Body furniture never spans a line break (only the cover's may): spaces made
+        # at C speed rather than a substitution per cut.
+        blank = _NOT_LINE_BREAK.sub(" ", cut) if "\n" in cut else " " * len(cut)
+        pieces += [body[cursor:cut_start], blank]
+        cursor = cut_end
+    if not pieces:
+        return body  # nothing cut after ``start``: no copy of the text
+    return "".join(pieces) + body[cursor:]
+
+
+def _spaces_between(body: str, start: int, end: int) -> bool:
+    """Only spaces from ``start`` to ``end`` (in order): two pieces beside each other on
+    one line, however wide a layout copy set them apart ("2/17        24-24134")."""
+    # The run of spaces read from ``start`` and stopped at ``end``: no slice of what lies
+    # between (on a flattened copy, one long line, that could be most of the text).
+    return start <= end and (
+        end - start <= 2 or _SPACE_RUN_FROM.match(body, start, end).end() == end
+    )
 
 
 def _title_headers(
@@ -633,27 +686,22 @@ def _title_headers(
     if len(words) < 3:
         return []
     pattern = re.compile(r"\s+".join(re.escape(word) for word in words))
-    body = text.text
+    body = _blanked(text.text, cuts, head_end)
     matches = list(pattern.finditer(body, head_end))
     if not matches:
         return []  # the title is not printed again (most texts): no edges to sort
     edges = sorted({position for start, end, _ in cuts for position in (start, end)})
     found: list[tuple[int, int, str]] = []
     for match in matches:
-        # Beside other furniture: only white space (a few lines at most) between.  The
-        # edges within 8 characters, found by bisection (every page's furniture is an
-        # edge, and every title header was compared with all of them).
-        before = edges[
-            bisect.bisect_left(edges, match.start() - 8) : bisect.bisect_right(
-                edges, match.start()
-            )
-        ]
-        after = edges[
-            bisect.bisect_left(edges, match.end()) : bisect.bisect_right(edges, match.end() + 8)
-        ]
-        near = any(not body[edge : match.start()].strip() for edge in before) or any(
-            not body[match.end() : edge].strip() for edge in after
-        )
+        # Beside other furniture: only white space between (the furniture is blanked in
+        # ``body``, so the run of spaces around the title reaches it, however wide the
+        # copy's layout set them apart), or furniture among its lines.  Edges found by
+        # bisection (every page's furniture is an edge).
+        space_before = match.start()
+        while space_before > head_end and body[space_before - 1].isspace():
+            space_before -= 1
+        space_after = _SPACES.match(body, match.end()).end()
+        near = bisect.bisect_left(edges, space_before) < bisect.bisect_right(edges, space_after)
         if near:
             found.append((match.start(), match.end(), REASONS["title"]))
     return found

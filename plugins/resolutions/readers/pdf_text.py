@@ -73,7 +73,10 @@ RULE_INSIDE = re.compile(r"\s_{3,}\s|^_{3,}\s|\s_{3,}$")
 # engine looks for a class quickly, where it tries a look-behind at every character),
 # and ``space`` is where that white space starts.
 NEXT_IN_LINE = re.compile(r"[.)»](?P<space>\s+)(?P<number>\d{1,3})\s+(?=\S)")
-BODY_AGAIN = re.compile(r"[.)»](?P<space>\s+)(?=[a-zàâäçéèêëîïôöùûüœ])")
+BODY_AGAIN = re.compile(r"\.[)»]?(?P<space>\s+)(?=[a-zàâäçéèêëîïôöùûüœ])")
+"""A note's sentence ended, then a lower-case word: the body resumes.  Only after a
+period (maybe closed by a parenthesis or a quote): "2396 (2017) and 2462 (2019)." is one
+note."""
 
 
 def _lines_with_rules(lines: Sequence[Line]) -> list[Line]:
@@ -102,6 +105,23 @@ def _lines_with_rules(lines: Sequence[Line]) -> list[Line]:
     return result
 
 
+_REFERENCE_WORD = re.compile(r"[^\W\d_]{1,5}\.(?=\s|$)")
+
+
+def _resumes_body(text: str, match: re.Match[str]) -> bool:
+    """A lower-case word after a note's period is the body again, unless the period
+    ended an abbreviation ("Ibid. vol. 2241", "No. 8") or the word is one of a
+    reference's abbreviations ("vol.", "sect.", "chap.")."""
+    # Read where the white space starts, not in a copy of all that comes before (a
+    # flattened page foot is one long line with many sentences).
+    end = match.start("space")
+    if text.endswith(("Ibid.", "ibid."), 0, end) or ABBREVIATION_END.search(
+        text, max(end - ABBREVIATION_LONGEST, 0), end
+    ):
+        return False
+    return not _REFERENCE_WORD.match(text, match.end())
+
+
 def _note_pieces(number: str, rest: str) -> tuple[list[tuple[str, str]], str]:
     """Notes run together on one line (``… 55/2. 2 Voir … 60/1.``): the (number, text)
     of each, ``rest`` being the text of note ``number``, in sequence; and what follows the
@@ -110,10 +130,14 @@ def _note_pieces(number: str, rest: str) -> tuple[list[tuple[str, str]], str]:
     pieces: list[tuple[str, str]] = []
     while True:
         following = next(
-            (m for m in NEXT_IN_LINE.finditer(rest) if m["number"] == str(int(number) + 1)),
+            (
+                m
+                for m in NEXT_IN_LINE.finditer(rest)
+                if m["number"] == str(int(number) + 1) and not _after_abbreviation(rest, m)
+            ),
             None,
         )
-        resume = BODY_AGAIN.search(rest)
+        resume = next((m for m in BODY_AGAIN.finditer(rest) if _resumes_body(rest, m)), None)
         if resume and (following is None or resume.start() < following.start()):
             pieces.append((number, rest[: resume.start("space")]))
             return pieces, rest[resume.end() :]
@@ -124,7 +148,22 @@ def _note_pieces(number: str, rest: str) -> tuple[list[tuple[str, str]], str]:
         number, rest = following["number"], rest[following.end() :]
 
 
-ABBREVIATION_END = re.compile(r"\b(?:sect|chap|vol|pp|par|para|no|n°|Corr|Rev|Add|art|Suppl|cf)\.$")
+ABBREVIATION_END = re.compile(
+    r"\b(?:sect|chap|vol|pp|par|para|no|No|n°|Corr|Rev|Add|art|Suppl|cf)\.$"
+)
+ABBREVIATION_LONGEST = len("Suppl.") + 1
+"""A match of ``ABBREVIATION_END`` lies in this many last characters (its ``\\b`` looks
+at the character before where the search starts)."""
+
+
+def _after_abbreviation(text: str, match: re.Match[str]) -> bool:
+    """Whether the number ``match`` found after a period follows an abbreviation that
+    introduces numbers ("Supplement No. 8 (E/2024/28)"): the abbreviation's number,
+    never the next note."""
+    end = match.start("space")
+    return bool(ABBREVIATION_END.search(text, max(end - ABBREVIATION_LONGEST, 0), end))
+
+
 NUMBER_AT_END = re.compile(r"[.)»](?P<space>\s+)(?P<number>\d{1,3})$")
 
 
@@ -178,6 +217,46 @@ NOT_BEFORE_NOTE = frozenset(
 
 _WORD_BEFORE = re.compile(r"[^\W\d_]+(?=\W*$)")
 _YEAR_AT_END = re.compile(r"\b(?:1[89]|20)\d\d$")
+
+
+_MONTH_NEXT = re.compile(
+    r"(?:er)?\s+(?:(?:to|and|or|et|ou|au|[-–])\s+\d{1,2}(?:er)?\s+)?(?:"
+    + "|".join(month for month in (*MONTHS_FR, *MONTHS_EN))
+    + r")\b",
+    re.IGNORECASE,
+)
+
+
+def _day_of_a_date(text: str, end: int) -> bool:
+    """A number followed by a month's name is a date's day ("on 8 June 2021", "from 2
+    to 4 June 2021"), never a note mark, even when that note was cited before."""
+    return bool(_MONTH_NEXT.match(text, end))
+
+
+_CLAUSE_THEN_SPACE = re.compile(
+    r"(?:(?:[^\W\d_]|[)”»]|\b(?:1[89]|20)\d\d|/\d+)[,;]|[)”»])$"
+)
+
+
+_SENTENCE_THEN_SPACE = re.compile(r"[^\W\d_]{2,}\.$")
+
+
+def _after_clause_end(before: str, text: str, end: int) -> bool:
+    """A mark printed after the punctuation and a space ("Nuclear Terrorism, 9 to
+    facilitate", "Mandela Rules), 11 develop", "on 8 September 2006, 20 and", "(the Tokyo
+    Rules) 19 and"), as some official PDFs and copies set it: a word, a closing
+    parenthesis or quote or a year, a comma or semicolon (or only the parenthesis or
+    quote), the number, then a lower-case word or the block's end.
+    A figure before the comma ("paragraphs 1, 9 and 10") never qualifies; only the next
+    note in sequence does (the caller checks)."""
+    following = text[end : end + 2].lstrip()
+    if _SENTENCE_THEN_SPACE.search(before) and not ABBREVIATION_END.search(before):
+        # After a sentence's period, only at the block's end ("have signed this
+        # Convention. 1"): inside, a number after a period opens the next sentence.
+        return not following
+    if not _CLAUSE_THEN_SPACE.search(before):
+        return False
+    return not following or following[:1].islower()
 
 
 def ascii_numbers(numbers: AbstractSet[str]) -> bool:
@@ -382,9 +461,14 @@ def find_glued_marks(
                     token = text[max(0, start - 41) : start - 1].rsplit(" ", 1)[-1]
                     if "/" not in token and not re.fullmatch(r"(?:1[89]|20)\d\d", token):
                         continue
-            if match.re is DETACHED:
-                # What comes just before the number (a window: the block may be long).
-                before = text[max(0, start - 41) : start - 1]
+            # What comes just before a detached number (a window: the block may be long).
+            before = text[max(0, start - 41) : start - 1] if match.re is DETACHED else ""
+            if match.re is DETACHED and _day_of_a_date(text, match.end("number")):
+                continue
+            if match.re is DETACHED and _after_clause_end(before, text, match.end("number")):
+                if not is_next:
+                    continue
+            elif match.re is DETACHED:
                 if not before or not (before[-1].isalpha() or _YEAR_AT_END.search(before)):
                     continue
                 word_before = _WORD_BEFORE.findall(before)
@@ -461,9 +545,77 @@ def _remove_marks(block: Block, pieces: list[tuple[int, int, str]]) -> Block:
     )
 
 
+BARE_NUMBER = re.compile(r"^\s*(?P<number>[1-9]\d{0,2})\s*$")
+
+
+def _note_bodies(texts: Sequence[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+    """Lines of note text split into notes: a note ends where its line ends with a
+    period (or a closing parenthesis or quote) that is no abbreviation's."""
+    bodies: list[list[tuple[int, str]]] = []
+    ended = True
+    for index, text in texts:
+        if ended:
+            bodies.append([])
+        bodies[-1].append((index, text))
+        stripped = text.rstrip()
+        ended = bool(NOTE_ENDED.search(stripped)) and not ABBREVIATION_END.search(stripped)
+    return bodies
+
+
+def attach_note_numbers(lines: Sequence[Line]) -> list[Line]:
+    """Note numbers printed on lines of their own, as some copies give a page's notes
+    (``pdftotext``: each number on the line before its note, and the page's first notes'
+    numbers after the last note), put back before their notes ("1 United Nations, …").
+
+    A page's note block runs from its rule to the first blank line where it holds as
+    many notes as numbers.  Only when the numbers are consecutive, as many as the
+    notes, are they given to the notes in order; else the block is left as it is."""
+    result = list(lines)
+    # The lines that hold three underscores found at C speed, then the rules among them.
+    with_rules = compress(range(len(result)), map(contains, map(_TEXT_OF, result), repeat("___")))
+    rules = [index for index in with_rules if RULE.match(result[index].text)]
+    for rule in rules:
+        numbers: list[int] = []
+        texts: list[tuple[int, str]] = []
+        number_lines: list[int] = []
+        index = rule + 1
+        while index < len(result):
+            text = result[index].text
+            if RULE.match(text):
+                break
+            if not text.strip():
+                if numbers and len(_note_bodies(texts)) == len(numbers):
+                    break
+                index += 1
+                continue
+            bare = BARE_NUMBER.match(text)
+            if bare:
+                numbers.append(int(bare["number"]))
+                number_lines.append(index)
+            else:
+                texts.append((index, text))
+            index += 1
+        bodies = _note_bodies(texts)
+        ordered = sorted(numbers)
+        if (
+            not numbers
+            or len(bodies) != len(numbers)
+            or ordered != list(range(ordered[0], ordered[0] + len(ordered)))
+        ):
+            continue
+        for number, body in zip(ordered, bodies, strict=True):
+            first, text = body[0]
+            result[first] = Line(result[first].number, f"{number} {text.strip()}")
+        for position in number_lines:
+            # The number's line held nothing else: it becomes blank, as inside a note
+            # block a blank line is nothing.
+            result[position] = Line(result[position].number, "")
+    return result
+
+
 def read_pdf_text(lines: Sequence[Line], symbols: Sequence[str] = ()) -> Flow:
     furnished = strip_furniture(lines, symbols)
-    body, raw_notes, order = split_pages(furnished.lines)
+    body, raw_notes, order = split_pages(attach_note_numbers(furnished.lines))
     if furnished.resumes:
         body = [(line, breaks or line.number in furnished.resumes) for line, breaks in body]
     blocks = join_cut_paragraphs(segment(body))

@@ -306,6 +306,28 @@ def may_open(word: str) -> bool:
     return word[-1] in ".)" or word[0].isupper() or word[0].isdecimal()
 
 
+def title_goes_on(before: str, following: str) -> bool:
+    """A participle after a colon, or after a semicolon and before a capital, goes on a
+    quoted title rather than opening a paragraph ("on HIV and AIDS: Ending Inequalities
+    …", "Convention against Cybercrime; Strengthening International Cooperation …"): a
+    preambular paragraph ends on a comma.  ``before`` and ``following`` are the words
+    around the participle ("" when there is none)."""
+    if before.endswith(":"):
+        return True
+    return before.endswith(";") and following[:1].isupper()
+
+
+_PUNCTUATED = re.compile(r"[,;.:][”»\"]?$|[”»\"][,;.:]$")
+"""A word that ends on a clause's punctuation, maybe with a closing quote."""
+
+
+def _indented_more(text: str, previous: str) -> bool:
+    """A paragraph's first line is set in from the line before it.  A copy that keeps
+    the page's left margin ("pdftotext -layout") indents every line: only a line set in
+    further than the one before opens a paragraph there."""
+    return len(text) - len(text.lstrip(" ")) > len(previous) - len(previous.lstrip(" "))
+
+
 class Segmenter:
     """Decides, word by word, where blocks start (the grammar in the module docstring).
     A place is where a word starts in ``Words.joined``; only the words at the cues are
@@ -379,11 +401,26 @@ class Segmenter:
 
     def _ends_clause(self, at: int) -> bool:
         """Whether the word before the one at ``at`` (``at`` > 0) ends a clause
-        (``CLAUSE_END``): its last character first."""
+        (``CLAUSE_END``, or a note mark ending a line: ``_mark_ends_line``): its last
+        character first."""
         last = self.joined[at - 2]
         if last in ",;.:":
             return True
-        return last.isdecimal() and bool(CLAUSE_END.search(self._word_before(at)))
+        if not last.isdigit():
+            return False  # neither a mark after punctuation nor a mark alone (most words)
+        word = self._word_before(at)
+        return bool(CLAUSE_END.search(word)) or self._mark_ends_line(at, word)
+
+    def _mark_ends_line(self, at: int, word: str) -> bool:
+        """A note mark ends a line after a clause end, detached by a space as
+        ``pdftotext`` copies it ("the Ministerial Declaration of 2019, 7" / "Reaffirming
+        …"): ``word``, the word before the line start ``at``, is a number of one to
+        three digits after a word that ends on punctuation.  The clause ends with the
+        mark."""
+        if not (len(word) <= 3 and word.isdigit() and at in self.words.line_at):
+            return False
+        mark_at = at - len(word) - 1  # where the mark starts
+        return mark_at > 0 and bool(_PUNCTUATED.search(self._word_before(mark_at)))
 
     def _clause_before(self, at: int) -> bool:
         return at == 0 or self._ends_clause(at)
@@ -404,7 +441,12 @@ class Segmenter:
         following = self._next(at)
         if not match or following >= self.size:
             return None
-        if not OPENS_TEXT.match(self._word(following)):
+        following_word = self._word(following)
+        # In an annex, a number may open with its first item ("3. (a) Each State Party").
+        if not (
+            OPENS_TEXT.match(following_word)
+            or (self.in_annex and ITEM_TOKEN.match(following_word))
+        ):
             return None
         printed = match["number"]
         if not printed.isdigit():
@@ -413,6 +455,17 @@ class Segmenter:
             printed = OCR_DIGITS[printed]
         expected = {str(self.last_number + 1)} | ({"1"} if self.section_open else set())
         return printed if printed in expected else None
+
+    def _item_after_number(self, following: int) -> str | None:
+        """The item expected after a number that opens with its first item, in the
+        same block ("3. (a) Each State Party …" in an annexed convention): ``b``.
+        ``following`` is where the word after the number starts."""
+        if not self.in_annex or following >= self.size:
+            return None
+        item = ITEM_TOKEN.match(self._word(following))
+        if item and (item["letter"] or item["paren"]) == "a":
+            return "b"
+        return None
 
     def _author_length(self, at: int) -> int:
         """How many words the author clause at ``at`` takes (0: none here)."""
@@ -494,6 +547,7 @@ class Segmenter:
                     or (
                         before
                         and text[:1].isspace()
+                        and _indented_more(text, previous_line)
                         and bool(CLAUSE_END.search(previous_line.rstrip()))
                     )
                     or (
@@ -786,7 +840,7 @@ class Segmenter:
                 self.last_number = int(number)
                 self.region = "body"
                 self.section_open = False
-                self.next_item = None
+                self.next_item = self._item_after_number(following)
                 self.starts.add(at)
                 at = following
                 continue
@@ -834,7 +888,12 @@ class Segmenter:
                 and self._closing_at(at)
             )
             if clause_before and (
-                closing or (self.region == "preamble" and is_lead(word, self._word(following)))
+                closing
+                or (
+                    self.region == "preamble"
+                    and is_lead(word, following_word := self._word(following))
+                    and not title_goes_on(self._word_before(at) if at else "", following_word)
+                )
             ):
                 start = True
                 if closing and not self.closing_seen:

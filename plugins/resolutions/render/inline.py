@@ -109,6 +109,16 @@ def _target_url(citation: Citation, context: RenderContext) -> str | None:
     return None
 
 
+def correction_tags(correction: Correction) -> tuple[str, str]:
+    """The tags around corrected words (or a corrected paragraph number): marked, with
+    the source's reading in the tooltip, reachable by keyboard."""
+    tip = f"Correction : la source porte « {correction.original} » ({correction.reason})"
+    return (
+        f'<span class="ra-corr" tabindex="0" data-ra-tip="{attribute(tip)}">',
+        "</span>",
+    )
+
+
 def _open(
     span: Span, context: RenderContext, inside_link: bool, repeated: bool = False
 ) -> tuple[str, str]:
@@ -119,11 +129,7 @@ def _open(
     if isinstance(span, Superscript):
         return "<sup>", "</sup>"
     if isinstance(span, Correction):
-        tip = f"Correction : la source porte « {span.original} » ({span.reason})"
-        return (
-            f'<span class="ra-corr" tabindex="0" data-ra-tip="{attribute(tip)}">',
-            "</span>",
-        )
+        return correction_tags(span)
     if isinstance(span, Mention):
         tip = attribute(context.term_tip(span.entry))
         if inside_link:

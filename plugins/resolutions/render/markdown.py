@@ -18,9 +18,9 @@ import yaml
 from .. import ids
 from ..glossary import Glossary
 from ..load import BODIES
-from ..model import Block, Document, Paragraph, Section
+from ..model import Block, Document, LabelCorrection, Paragraph, Section
 from ..months import french_date
-from .inline import RenderContext, attribute, escape, render_inline
+from .inline import RenderContext, attribute, correction_tags, escape, render_inline
 from .official import official_record, official_rows
 from .typography import french as french_typography
 
@@ -189,6 +189,15 @@ def _citation_part(paragraph: Paragraph, item: str = "") -> tuple[str, str]:
     return f"passage {number}{item}", f"le passage {number}{item}"
 
 
+def _controls(permalink: str, cite_button: str) -> str:
+    """A block's ¶ and « Citer » in one span that never wraps (``ra-controls``): on a
+    phone the button went to a line of its own under the ¶ (7 of 37 blocks of
+    62/176)."""
+    if not cite_button:
+        return permalink
+    return f'<span class="ra-controls">{permalink}{cite_button}</span>'
+
+
 def _cite_button(citing: Citing | None, paragraph: Paragraph, lang: str, item: str = "") -> str:
     """The « Citer » button of a paragraph or item: the citation is written here, into
     ``data-ra-cite``; ra.js copies it with the block's address."""
@@ -216,22 +225,32 @@ def render_paragraph(
     counterparts: Sequence[Counterpart] = (),
     citing: Citing | None = None,
     marker: str = "",
+    number_correction: LabelCorrection | None = None,
 ) -> str:
     """A paragraph and its items; ``lang`` is the text's language, ``counterparts``
     its other versions (a link to the same paragraph in each), ``citing`` the text as
     a citation names it (a « Citer » button on the paragraph and each item),
     ``marker`` its count of connections with the corpus (``connections.py``), already
-    HTML, put in the margin."""
+    HTML, put in the margin; ``number_correction``, the paragraph's number as a scan
+    misprinted it (``S.`` read ``5.``), marked on the number like any correction."""
     kind = {"preambular": "ra-pp", "operative": "ra-op"}.get(paragraph.kind, "ra-other")
-    number = f'<span class="ra-num">{escape(paragraph.number)}.</span> ' if paragraph.number else ""
+    number = ""
+    if paragraph.number:
+        printed = f"{escape(paragraph.number)}."
+        if number_correction is not None:
+            opening, closing = correction_tags(number_correction)
+            printed = f"{opening}{printed}{closing}"
+        number = f'<span class="ra-num">{printed}</span> '
+
     french = lang == FRENCH
     body = render_inline(paragraph, context, lead=paragraph.lead, french=french)
     label = ids.label(paragraph.id)
     versions = _version_links(paragraph.id, label, counterparts, context)
     parts = [
         f'<div class="ra-para {kind}" id="{paragraph.id}"{lang_attribute(lang)}>',
-        f"<p>{number}{body}{versions} {_permalink(paragraph.id, label, lang)}"
-        f"{_cite_button(citing, paragraph, lang)}{marker}</p>",
+        f"<p>{number}{body}{versions} "
+        f"{_controls(_permalink(paragraph.id, label, lang), _cite_button(citing, paragraph, lang))}"
+        f"{marker}</p>",
     ]
     if paragraph.items:
         parts.append('<ol class="ra-items">')
@@ -241,8 +260,11 @@ def render_paragraph(
                 f'<li class="ra-item" id="{item.id}"><span class="ra-label">'
                 f"{escape(item.label)}</span> {render_inline(item, context, french=french)}"
                 f"{_version_links(item.id, item_label, counterparts, context)} "
-                f"{_permalink(item.id, item_label, lang)}"
-                f"{_cite_button(citing, paragraph, lang, item.label)}</li>"
+                + _controls(
+                    _permalink(item.id, item_label, lang),
+                    _cite_button(citing, paragraph, lang, item.label),
+                )
+                + "</li>"
             )
         parts.append("</ol>")
     parts.append("</div>")
@@ -416,6 +438,13 @@ def _render_page(
             f"{render_inline(document.author, context, french=french)}</p>",
             "",
         ]
+    # A paragraph number read as another (``corrections.label_correction``): the
+    # document holds it, by the paragraph's line and the number it now reads.
+    number_corrections = {
+        (correction.line, correction.replacement): correction
+        for correction in document.corrections
+        if isinstance(correction, LabelCorrection)
+    }
     for part in document.body_order():
         if isinstance(part, Section):
             context.terms_shown = set()
@@ -426,7 +455,11 @@ def _render_page(
             out += [f"## {heading_text(title)} {{#{part.id}{section_attr}}}", ""]
         else:
             marker = (markers or {}).get(part.id, "")
-            out += [render_paragraph(part, context, lang, counterparts, citing, marker), ""]
+            fixed = number_corrections.get((part.line, f"{part.number}."))
+            out += [
+                render_paragraph(part, context, lang, counterparts, citing, marker, fixed),
+                "",
+            ]
     if document.closing is not None:
         out += [
             f'<p class="ra-closing" id="{ids.CLOSING}"{attr}>'
