@@ -28,7 +28,7 @@ import bisect
 import re
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
-from itertools import accumulate, compress, islice, repeat
+from itertools import accumulate, compress, count, islice, repeat
 from operator import attrgetter, contains
 
 from ..load import Line
@@ -574,7 +574,19 @@ def attach_note_numbers(lines: Sequence[Line]) -> list[Line]:
     # The lines that hold three underscores found at C speed, then the rules among them.
     with_rules = compress(range(len(result)), map(contains, map(_TEXT_OF, result), repeat("___")))
     rules = [index for index in with_rules if RULE.match(result[index].text)]
-    for rule in rules:
+    if not rules:
+        return result
+    # The lines that hold only a number, found once at C speed from the first rule on: a
+    # page's block with none of them is left as it is without walking its lines (the
+    # walk below stops at the next rule at the latest, so a block's walk sees only the
+    # lines up to it, and no other block's walk changed them).
+    first = rules[0] + 1
+    texts_after = map(_TEXT_OF, islice(result, first, None))
+    bare_lines = list(compress(count(first), map(BARE_NUMBER.match, texts_after)))
+    for position, rule in enumerate(rules):
+        next_rule = rules[position + 1] if position + 1 < len(rules) else len(result)
+        if bisect.bisect_right(bare_lines, rule) == bisect.bisect_left(bare_lines, next_rule):
+            continue  # no number alone on a line before the next rule: nothing to attach
         numbers: list[int] = []
         texts: list[tuple[int, str]] = []
         number_lines: list[int] = []
