@@ -665,9 +665,12 @@ def _spaces_between(body: str, start: int, end: int) -> bool:
     one line, however wide a layout copy set them apart ("2/17        24-24134")."""
     # The run of spaces read from ``start`` and stopped at ``end``: no slice of what lies
     # between (on a flattened copy, one long line, that could be most of the text).
-    return start <= end and (
-        end - start <= 2 or _SPACE_RUN_FROM.match(body, start, end).end() == end
-    )
+    if start > end:
+        return False
+    if end - start <= 2:
+        return True
+    run = _SPACE_RUN_FROM.match(body, start, end)  # a run of spaces, maybe empty: a match
+    return run is not None and run.end() == end
 
 
 def _title_headers(
@@ -700,7 +703,8 @@ def _title_headers(
         space_before = match.start()
         while space_before > head_end and body[space_before - 1].isspace():
             space_before -= 1
-        space_after = _SPACES.match(body, match.end()).end()
+        spaces_after = _SPACES.match(body, match.end())  # maybe empty: always a match
+        space_after = spaces_after.end() if spaces_after is not None else match.end()
         near = bisect.bisect_left(edges, space_before) < bisect.bisect_right(edges, space_after)
         if near:
             found.append((match.start(), match.end(), REASONS["title"]))
