@@ -25,6 +25,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from .. import checks
 from ..archive import ArchiveWriter, build_epoch
@@ -144,6 +145,13 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         if self.preview_error is not None:
             output = with_preview_error(output, self.preview_error)
         return output
+
+    def on_template_context(
+        self, context: TemplateContext, *, template_name: str, config: MkDocsConfig
+    ) -> TemplateContext | None:
+        if self.reuse is not None and template_name == "sitemap.xml":
+            context["pages"] = self.reuse.sitemap_pages(context["pages"], config.site_url)
+        return context
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> None:
         if self.reuse is not None:

@@ -4,6 +4,7 @@ not convert."""
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import os
@@ -11,12 +12,17 @@ import posixpath
 import re
 import shutil
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any, ClassVar
+from urllib.parse import urljoin, urlsplit
 
 from jinja2 import BytecodeCache
 from jinja2.bccache import Bucket
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.utils import get_build_date
 
 from ..render.inline import attribute as escape_html
 from .output import process_folder
@@ -38,8 +44,9 @@ class PageReuse:
 
     def __init__(self) -> None:
         # One folder per serving process, named after it: a server stopped without
-        # cleaning up (killed) leaves its folder, removed by the next one.
-        self.folder = process_folder(Path(tempfile.gettempdir()), PREVIEW_FOLDER)
+        # cleaning up (killed) leaves its folder, removed by the next one.  Within it,
+        # one folder per PageReuse (the tests run several servers in one process).
+        self.folder = Path(tempfile.mkdtemp(dir=_process_folder()))
         self.kept: dict[str, tuple[str, Path]] = {}
         """src_uri → (key, the file holding the HTML built under that key)."""
         self.expected: dict[str, str] = {}
@@ -47,16 +54,33 @@ class PageReuse:
         self.data: dict[str, Path] = {}
         """Hash of a generated data file's bytes → the file holding them."""
         self.digests: dict[str, tuple[str, str]] = {}
-        """src_uri → (a generated file's content in the last rebuild, its hash): the
-        memo hands back the very same string for an unchanged page, which is then not
-        encoded and hashed again (at 10,000 texts, 4 s of every rebuild)."""
+        """src_uri → (a generated file's content in the last rebuild, its hash): an
+        unchanged page is not encoded and hashed again (at 10,000 texts, 4 s of every
+        rebuild).  Compared as strings: mostly the very string the memo handed back,
+        else a copy made from it (``out_of_theme_search``), compared at memcmp speed."""
         self.templates = TemplateCodeCache()
+        self.pages: list[str] = []
+        """The pages of this rebuild (src_uri), in MkDocs's order, reused ones included."""
+        self.reused: dict[str, str] = {}
+        """src_uri → address, for the pages of this rebuild handed over as their HTML."""
+
+    def sitemap_pages(self, pages: Sequence[File], site_url: str | None) -> list[Any]:
+        """The pages the sitemap lists, in their order: MkDocs lists its pages, and a
+        reused page is a file to MkDocs, which a fresh build lists."""
+        built = {file.src_uri: file for file in pages}
+        listed: list[Any] = []
+        for src_uri in self.pages:
+            if src_uri in self.reused:
+                listed.append(SitemapFile(self.reused[src_uri], site_url))
+            elif src_uri in built:
+                listed.append(built.pop(src_uri))
+        return listed + list(built.values())
 
     def digest(self, file: File, digests: dict[str, tuple[str, str]]) -> str:
         """The hash of a generated file's content, kept into ``digests``."""
         content = file.content_string
         known = self.digests.get(file.src_uri)
-        if known is not None and known[0] is content:
+        if known is not None and known[0] == content:
             digest = known[1]
         else:
             digest = hashlib.sha256(content.encode("utf-8")).hexdigest()
@@ -92,10 +116,38 @@ class PageReuse:
 
     def close(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)
+        try:
+            self.folder.parent.rmdir()  # the process's, once its last server stopped
+            _process_folder.cache_clear()
+        except OSError:
+            pass
 
 
 PREVIEW_FOLDER = "resolutions-preview-"
 """Prefix of the preview's folder in the temporary folder, before the process id."""
+
+
+@functools.cache
+def _process_folder() -> Path:
+    return process_folder(Path(tempfile.gettempdir()), PREVIEW_FOLDER)
+
+
+class SitemapFile:
+    """What MkDocs's sitemap template reads of a page, for a reused page (as
+    ``mkdocs.structure.pages.Page`` sets it)."""
+
+    def __init__(self, url: str, site_url: str | None) -> None:
+        canonical = (
+            urljoin(site_url if site_url.endswith("/") else f"{site_url}/", url)
+            if site_url
+            else None
+        )
+        self.page = SimpleNamespace(
+            is_link=False,
+            canonical_url=canonical,
+            abs_url=urlsplit(canonical).path if canonical else None,
+            update_date=get_build_date(),
+        )
 
 
 class LinkedFile(File):
@@ -104,9 +156,16 @@ class LinkedFile(File):
     MkDocs empties the site folder before each build, so nothing writes through the
     link; a copy is made where linking fails (another file system)."""
 
+    folders: ClassVar[set[str]] = set()
+    """The folders of the site made in this rebuild (emptied before each): one
+    ``makedirs`` per folder rather than one per file, half of the links' time."""
+
     def copy_file(self, dirty: bool = False) -> None:
         assert self.abs_src_path is not None
-        os.makedirs(os.path.dirname(self.abs_dest_path), exist_ok=True)
+        folder = os.path.dirname(self.abs_dest_path)
+        if folder not in LinkedFile.folders:
+            os.makedirs(folder, exist_ok=True)
+            LinkedFile.folders.add(folder)
         try:
             os.link(self.abs_src_path, self.abs_dest_path)
         except OSError:
@@ -212,6 +271,9 @@ def reuse_pages(files: Files, config: MkDocsConfig, reuse: PageReuse, none: bool
     page links to stay pages: MkDocs checks those links against its pages.  ``none``:
     every page is built (and none kept)."""
     reuse.expected = {}
+    reuse.pages = [file.src_uri for file in files.documentation_pages()]
+    reuse.reused = {}
+    LinkedFile.folders = set()  # MkDocs empties the site folder before this event
     if none:
         return
     site = site_fingerprint(files, config)
@@ -231,6 +293,7 @@ def reuse_pages(files: Files, config: MkDocsConfig, reuse: PageReuse, none: bool
                 reuse.expected[file.src_uri] = key.hexdigest()
                 continue
             stored = found
+            reuse.reused[file.src_uri] = file.url
         files.remove(file)
         files.append(
             LinkedFile.generated(
@@ -243,3 +306,4 @@ def reuse_pages(files: Files, config: MkDocsConfig, reuse: PageReuse, none: bool
         replaced += 1
     reuse.digests = digests
     log.info("Preview: %d generated pages unchanged, %d to build", replaced, len(reuse.expected))
+
