@@ -450,12 +450,13 @@ def glossary_pages(
     def searched(markdown: str) -> str:
         return excluded_from_search(markdown) if searched_after else markdown
 
-    pages = [
-        SitePage(
-            index,
-            searched(glossary_index_page(glossary, mentions, lambda entry_id: f"{entry_id}.html")),
-        )
-    ]
+    index_page = made.get(
+        "glossary-index",
+        # What the index shows: the entries, and how many texts and paragraphs name each.
+        (glossary, [mentions.sites(entry.id) for entry in glossary]),
+        lambda: glossary_index_page(glossary, mentions, lambda entry_id: f"{entry_id}.html"),
+    )
+    pages = [SitePage(index, searched(index_page))]
     labels = document_labels(documents)
     languages = document_languages(documents)
     where = {document.slug: (document.body, document.date) for document in documents}
@@ -464,20 +465,35 @@ def glossary_pages(
     def weight(row: SiteRow) -> int:
         return row_bytes(labels, row, names)
 
-    for entry in glossary:
-        named = chunk_rows(reading_order(mentions.sites(entry.id), where), ENTRY_PART_BYTES, weight)
-        cited_by = chunk_rows(
-            reading_order(citations.cited_by_entry(entry.id), where), ENTRY_PART_BYTES, weight
-        )
-        count = max(len(named), len(cited_by), 1)
+    def parts(
+        entry_id: str, mentioned: tuple[SiteRow, ...], citing: tuple[SiteRow, ...]
+    ) -> tuple[list[tuple[SiteRow, ...]], list[tuple[SiteRow, ...]], str]:
+        """An entry's rows cut into parts, and the first part's index of them."""
+        named = chunk_rows(reading_order(mentioned, where), ENTRY_PART_BYTES, weight)
+        cited_by = chunk_rows(reading_order(citing, where), ENTRY_PART_BYTES, weight)
 
-        def link(number: int, entry_id: str = entry.id) -> str:
+        def link(number: int) -> str:
             """A part's address from the entry's page."""
             return f"{entry_id}.html" if number == 1 else f"{entry_id}/{number}.html"
 
         indexes = part_index(named, where, link, "Mentions") + part_index(
             cited_by, where, link, "Citations"
         )
+        return named, cited_by, indexes
+
+    for entry in glossary:
+        mentioned = mentions.sites(entry.id)
+        citing = citations.cited_by_entry(entry.id)
+        slugs = dict.fromkeys(row.slug for rows in (mentioned, citing) for row in rows)
+        # Cutting the rows (their sizes, their order) took a quarter of a preview's
+        # rebuild: made again only when the rows, or the body, date or label of a text
+        # they are in, change.
+        named, cited_by, indexes = made.get(
+            f"entry-parts:{entry.id}",
+            (mentioned, citing, [(where.get(slug), labels.get(slug)) for slug in slugs]),
+            partial(parts, entry.id, mentioned, citing),
+        )
+        count = max(len(named), len(cited_by), 1)
         for number in range(1, count + 1):
             # Part 1 is the entry's page; the others are pages of its folder.
             path = entry_part_path(folder, entry.id, number)

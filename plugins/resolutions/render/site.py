@@ -77,7 +77,7 @@ def site_files(
         lambda entry_id: entry.title if glossary and (entry := glossary.get(entry_id)) else "",
     )
     listings = listing_pages(corpus.documents, folders.texts, graph_files[0].path, made)
-    yield from [listings[0], *graph_files, graph_data(graph), *listings[1:]]
+    yield from [listings[0], *graph_files, graph_data(graph, made), *listings[1:]]
     yield from glossary_pages(
         corpus.glossary,
         corpus.mentions,
