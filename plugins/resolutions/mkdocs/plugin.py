@@ -17,11 +17,14 @@ from __future__ import annotations
 import logging
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
@@ -39,7 +42,7 @@ from . import collector
 from .config import ResolutionsConfig
 from .generated import add_generated
 from .output import AtomicOutput
-from .preview import PageReuse, reuse_pages, with_preview_error
+from .preview import PageReuse, reuse_pages, watch_natively, with_preview_error
 from .stash import PageStash, in_theme_search
 
 log = logging.getLogger("mkdocs.plugins.resolutions")
@@ -145,6 +148,13 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         if self.preview_error is not None:
             output = with_preview_error(output, self.preview_error)
         return output
+
+    def on_serve(
+        self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., Any]
+    ) -> LiveReloadServer | None:
+        if self.config.enabled and not self.config.watch_polling:
+            watch_natively(server)
+        return server
 
     def on_template_context(
         self, context: TemplateContext, *, template_name: str, config: MkDocsConfig
