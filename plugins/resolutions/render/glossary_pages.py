@@ -461,9 +461,20 @@ def glossary_pages(
     languages = document_languages(documents)
     where = {document.slug: (document.body, document.date) for document in documents}
     names: dict[str, int] = {}
+    # A preview keeps each row's size while the row is the same object with the same
+    # label: an edit changes the rows of one text, and an entry it names (the ONUDC's
+    # thousands of rows) is cut again.
+    sizes: dict[int, tuple[SiteRow, str | None, int]] = (
+        made.get("glossary-row-bytes", (), dict) if made.remember else {}
+    )
+    rows_now = 0
 
     def weight(row: SiteRow) -> int:
-        return row_bytes(labels, row, names)
+        label = labels.get(row.slug)
+        found = sizes.get(id(row))
+        if found is None or found[0] is not row or found[1] != label:
+            found = sizes[id(row)] = (row, label, row_bytes(labels, row, names))
+        return found[2]
 
     def parts(
         entry_id: str, mentioned: tuple[SiteRow, ...], citing: tuple[SiteRow, ...]
@@ -484,6 +495,7 @@ def glossary_pages(
     for entry in glossary:
         mentioned = mentions.sites(entry.id)
         citing = citations.cited_by_entry(entry.id)
+        rows_now += len(mentioned) + len(citing)
         slugs = dict.fromkeys(row.slug for rows in (mentioned, citing) for row in rows)
         # Cutting the rows (their sizes, their order) took a quarter of a preview's
         # rebuild: made again only when the rows, or the body, date or label of a text
@@ -531,6 +543,8 @@ def glossary_pages(
                 ),
             )
             pages.append(SitePage(path, searched(content)))
+    if len(sizes) > 2 * rows_now:  # rows of earlier rebuilds: refilled as needed
+        sizes.clear()
     return pages
 
 

@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 
+from ..kept_json import KeptJSON
 from ..load import BODIES
 from ..model import Document
 from ..pipeline import Made
@@ -72,14 +73,12 @@ EntryTitle = Callable[[str], str]
 
 def graph_data(graph: dict, made: Made | None = None) -> SitePage:
     """The graph as JSON, beside the other data (not among the texts' JSON files);
-    ``made`` keeps it between the rebuilds of a preview (comparing the graph is a few
-    times faster than encoding it)."""
-    content = (made or Made()).get(
-        "graph-data",
-        (graph,),
-        lambda: json.dumps(graph, ensure_ascii=False, sort_keys=True) + "\n",
-    )
-    return SitePage(GRAPH_DATA, content)
+    ``made`` keeps each node's and edge's JSON between the rebuilds of a preview."""
+    options: dict = {"ensure_ascii": False, "sort_keys": True}
+    if made is None or not made.remember:
+        return SitePage(GRAPH_DATA, json.dumps(graph, **options) + "\n")
+    kept = made.get("graph-json", (), KeptJSON)
+    return SitePage(GRAPH_DATA, kept.dumps(graph, ["nodes", "edges"], **options) + "\n")
 
 
 # --------------------------------------------------------------------------- the links

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .. import ids
 from ..glossary import Entry, Glossary
+from ..kept_json import KeptJSON
 from ..load import BODIES
 from ..model import Block, Document
 from ..pipeline import Made
@@ -61,7 +62,13 @@ def add_to_index(
         index["docs"] = with_paragraphs(
             index["docs"], documents, text_urls, glossary, entry_urls, made
         )
-    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    options: dict = {"ensure_ascii": False, "separators": (",", ":")}
+    if made is not None and made.remember and not sharded:
+        # A preview: each entry's JSON kept while the entry is the same.
+        text = made.get("search-json", (), KeptJSON).dumps(index, ["docs"], **options)
+    else:
+        text = json.dumps(index, **options)
+    path.write_text(text, encoding="utf-8")
     return stats
 
 
