@@ -107,10 +107,16 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
             # each rebuild: MkDocs reads the plugin's settings again for each (set once,
             # the first build alone kept the theme's index).  overrides/main.html reads it.
             self.config["search_index"] = "theme"
+        if self.reuse is not None:
+            self.reuse.theme.install(config)
         if self.is_serve and self.builds:
             collector.rebuild_starts()
         self.builds += 1
         return config
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if self.config.enabled and self.reuse is not None:
+            self.reuse.hold(Path(config.site_dir))
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
@@ -144,7 +150,7 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
             return None
         output = self.stash.put_back(output, page.file.src_uri)
         if self.reuse is not None:
-            self.reuse.keep(page.file.src_uri, output)
+            self.reuse.keep(page.file.src_uri, output, page.file.dest_uri)
         if self.preview_error is not None:
             output = with_preview_error(output, self.preview_error)
         return output
@@ -297,6 +303,8 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
     @event_priority(-200)  # last of all
     def _thaw(self, *, config: MkDocsConfig) -> None:
         collector.build_ends(serving=self.is_serve)
+        if self.reuse is not None:
+            self.reuse.release(completed=True)
         if self.output is not None:
             self.output.complete = True
 
@@ -304,6 +312,8 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         collector.build_failed()
+        if self.reuse is not None:
+            self.reuse.release(completed=False)
         stopped, self.archive = self.archive, None
         if stopped is not None:
             stopped.cancel()
