@@ -68,6 +68,8 @@ class PageReuse:
         """The pages of this rebuild (src_uri), in MkDocs's order, reused ones included."""
         self.reused: dict[str, str] = {}
         """src_uri → address, for the pages of this rebuild handed over as their HTML."""
+        self.sitemap_files: dict[tuple[str, str | None, str], SitemapFile] = {}
+        """The sitemap's entries of the reused pages of the last rebuild."""
         self.served: dict[str, Path] = {}
         """dest_uri → the file of the preview's folder whose bytes the site folder holds
         there, as the last build left it (see hold)."""
@@ -108,9 +110,13 @@ class PageReuse:
         reused page is a file to MkDocs, which a fresh build lists."""
         built = {file.src_uri: file for file in pages}
         listed: list[Any] = []
+        date = get_build_date()
+        made, self.sitemap_files = self.sitemap_files, {}
         for src_uri in self.pages:
             if src_uri in self.reused:
-                listed.append(SitemapFile(self.reused[src_uri], site_url))
+                key = (self.reused[src_uri], site_url, date)
+                entry = made.get(key) or SitemapFile(*key)
+                listed.append(self.sitemap_files.setdefault(key, entry))
             elif src_uri in built:
                 listed.append(built.pop(src_uri))
         return listed + list(built.values())
@@ -176,7 +182,7 @@ class SitemapFile:
     """What MkDocs's sitemap template reads of a page, for a reused page (as
     ``mkdocs.structure.pages.Page`` sets it)."""
 
-    def __init__(self, url: str, site_url: str | None) -> None:
+    def __init__(self, url: str, site_url: str | None, date: str) -> None:
         canonical = (
             urljoin(site_url if site_url.endswith("/") else f"{site_url}/", url)
             if site_url
@@ -186,7 +192,7 @@ class SitemapFile:
             is_link=False,
             canonical_url=canonical,
             abs_url=urlsplit(canonical).path if canonical else None,
-            update_date=get_build_date(),
+            update_date=date,
         )
 
 
