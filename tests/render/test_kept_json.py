@@ -55,3 +55,17 @@ def test_an_item_replaced_is_encoded_again(monkeypatch: pytest.MonkeyPatch) -> N
 def test_no_indent() -> None:
     with pytest.raises(ValueError, match="indent"):
         KeptJSON().dumps(GRAPH, ["nodes"], indent=2)
+
+
+def test_groups_written_one_after_the_other() -> None:
+    kept = KeptJSON()
+    first, second, empty = [{"a": 1}, {"b": "é"}], [{"c": [1, 2]}], []
+    index = {"config": {"lang": ["fr"]}, "docs": "not read"}
+    flat = {"config": {"lang": ["fr"]}, "docs": [*first, *second]}
+    options = {"ensure_ascii": False, "separators": (",", ":")}
+    expected = json.dumps(flat, **options)
+    assert kept.dumps(index, groups={"docs": [first, empty, second]}, **options) == expected
+    assert kept.dumps(index, groups={"docs": [first, empty, second]}, **options) == expected
+    assert kept.dumps(index, groups={"docs": [empty]}, **options) == json.dumps(
+        {"config": {"lang": ["fr"]}, "docs": []}, **options
+    )

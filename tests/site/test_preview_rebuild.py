@@ -149,6 +149,10 @@ def test_the_seeds_fill_several_parts(preview: tuple[Server, Path]) -> None:
     site = server.build()
     assert any(re.fullmatch(r"glossaire/[^/]+/2\.html", name) for name in site), sorted(site)
     assert any(name.startswith("textes/citations/ag/") for name in site), sorted(site)
+    # Served over http, the preview reads the index; the offline plugin's copy of it as
+    # a script, for file://, is not made.
+    assert "search/search_index.json" in site
+    assert "search/search_index.js" not in site
 
 
 def test_every_rebuild_shows_what_a_fresh_build_shows(preview: tuple[Server, Path]) -> None:

@@ -542,7 +542,11 @@ def glossary_pages(
                     indexes if number == 1 else "",
                 ),
             )
-            pages.append(SitePage(path, searched(content)))
+            # The front matter added once (a copy of each page at each rebuild).
+            content = made.get(
+                f"entry-searched:{path}", (content, searched_after), partial(searched, content)
+            )
+            pages.append(SitePage(path, content))
     if len(sizes) > 2 * rows_now:  # rows of earlier rebuilds: refilled as needed
         sizes.clear()
     return pages
