@@ -45,7 +45,8 @@ class PageReuse:
     par"), the glossary entries it names, its listings.  A page is made from its
     Markdown and from the site around it (the configuration, the theme, the hand-written
     pages, whose titles make the navigation), so its HTML is kept under a key of both,
-    in a temporary folder, and an unchanged page becomes a file that MkDocs copies."""
+    in a temporary folder, and an unchanged page becomes a file that MkDocs copies, or
+    stays where the last build left it in the site folder (``hold``, ``restore``)."""
 
     def __init__(self) -> None:
         # One folder per serving process, named after it: a server stopped without
