@@ -60,6 +60,13 @@ class ResolutionsConfig(Config):
     """Write the whole built site as one zip archive (skipped by ``mkdocs serve``)."""
     archive_name = Type(str, default="resolutions-annotees.zip")
 
+    # Settings for the preview
+    watch_polling = Type(bool, default=False)
+    """``mkdocs serve`` polls the watched folders for changes, as MkDocs does, rather than
+    being told of them by the system (Linux's inotify; elsewhere MkDocs polls anyway):
+    for sources on a network or container mount, whose changes the system may not
+    report.  Polling adds up to half a second before each rebuild."""
+
     # Settings for measuring the plugin
     markdown_dir = Optional(Type(str))
     """Folder (relative to mkdocs.yml) where the Markdown of every generated page, the

@@ -17,14 +17,18 @@ from __future__ import annotations
 import logging
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from .. import checks
 from ..archive import ArchiveWriter, build_epoch
@@ -38,7 +42,7 @@ from . import collector
 from .config import ResolutionsConfig
 from .generated import add_generated
 from .output import AtomicOutput
-from .preview import PageReuse, reuse_pages, with_preview_error
+from .preview import PageReuse, reuse_pages, watch_natively, with_preview_error
 from .stash import PageStash, in_theme_search
 
 log = logging.getLogger("mkdocs.plugins.resolutions")
@@ -103,10 +107,23 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
             # each rebuild: MkDocs reads the plugin's settings again for each (set once,
             # the first build alone kept the theme's index).  overrides/main.html reads it.
             self.config["search_index"] = "theme"
+        if self.reuse is not None:
+            self.reuse.theme.install(config)
+            offline = config.plugins.get("material/offline")
+            if offline is not None and offline.config.get("enabled", True):
+                # The offline plugin copies the search index into a script for file://
+                # (its other settings, mkdocs.yml makes itself).  Served over http, the
+                # preview reads the index itself: copying it (90 MB at 10,000 texts)
+                # was half a second of every rebuild.
+                offline.config["enabled"] = False
         if self.is_serve and self.builds:
             collector.rebuild_starts()
         self.builds += 1
         return config
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if self.config.enabled and self.reuse is not None:
+            self.reuse.hold(Path(config.site_dir))
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
@@ -140,10 +157,24 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
             return None
         output = self.stash.put_back(output, page.file.src_uri)
         if self.reuse is not None:
-            self.reuse.keep(page.file.src_uri, output)
+            self.reuse.keep(page.file.src_uri, output, page.file.dest_uri)
         if self.preview_error is not None:
             output = with_preview_error(output, self.preview_error)
         return output
+
+    def on_serve(
+        self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., Any]
+    ) -> LiveReloadServer | None:
+        if self.config.enabled and not self.config.watch_polling:
+            watch_natively(server)
+        return server
+
+    def on_template_context(
+        self, context: TemplateContext, *, template_name: str, config: MkDocsConfig
+    ) -> TemplateContext | None:
+        if self.reuse is not None and template_name == "sitemap.xml":
+            context["pages"] = self.reuse.sitemap_pages(context["pages"], config.site_url)
+        return context
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> None:
         if self.reuse is not None:
@@ -279,6 +310,8 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
     @event_priority(-200)  # last of all
     def _thaw(self, *, config: MkDocsConfig) -> None:
         collector.build_ends(serving=self.is_serve)
+        if self.reuse is not None:
+            self.reuse.release(completed=True)
         if self.output is not None:
             self.output.complete = True
 
@@ -286,6 +319,8 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         collector.build_failed()
+        if self.reuse is not None:
+            self.reuse.release(completed=False)
         stopped, self.archive = self.archive, None
         if stopped is not None:
             stopped.cancel()

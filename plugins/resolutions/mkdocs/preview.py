@@ -4,6 +4,8 @@ not convert."""
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import hashlib
 import logging
 import os
@@ -11,12 +13,21 @@ import posixpath
 import re
 import shutil
 import tempfile
+import threading
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any, ClassVar
+from urllib.parse import urljoin, urlsplit
 
-from jinja2 import BytecodeCache
+from jinja2 import BytecodeCache, Environment
 from jinja2.bccache import Bucket
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.utils import get_build_date
+from watchdog import events
+from watchdog.observers.api import ObservedWatch
 
 from ..render.inline import attribute as escape_html
 from .output import process_folder
@@ -34,12 +45,14 @@ class PageReuse:
     par"), the glossary entries it names, its listings.  A page is made from its
     Markdown and from the site around it (the configuration, the theme, the hand-written
     pages, whose titles make the navigation), so its HTML is kept under a key of both,
-    in a temporary folder, and an unchanged page becomes a file that MkDocs copies."""
+    in a temporary folder, and an unchanged page becomes a file that MkDocs copies, or
+    stays where the last build left it in the site folder (``hold``, ``restore``)."""
 
     def __init__(self) -> None:
         # One folder per serving process, named after it: a server stopped without
-        # cleaning up (killed) leaves its folder, removed by the next one.
-        self.folder = process_folder(Path(tempfile.gettempdir()), PREVIEW_FOLDER)
+        # cleaning up (killed) leaves its folder, removed by the next one.  Within it,
+        # one folder per PageReuse (the tests run several servers in one process).
+        self.folder = Path(tempfile.mkdtemp(dir=_process_folder()))
         self.kept: dict[str, tuple[str, Path]] = {}
         """src_uri → (key, the file holding the HTML built under that key)."""
         self.expected: dict[str, str] = {}
@@ -47,16 +60,95 @@ class PageReuse:
         self.data: dict[str, Path] = {}
         """Hash of a generated data file's bytes → the file holding them."""
         self.digests: dict[str, tuple[str, str]] = {}
-        """src_uri → (a generated file's content in the last rebuild, its hash): the
-        memo hands back the very same string for an unchanged page, which is then not
-        encoded and hashed again (at 10,000 texts, 4 s of every rebuild)."""
+        """src_uri → (a generated file's content in the last rebuild, its hash): an
+        unchanged page is not encoded and hashed again (at 10,000 texts, 4 s of every
+        rebuild).  Compared as strings: mostly the very string the memo handed back,
+        else a copy made from it (``out_of_theme_search``), compared at memcmp speed."""
         self.templates = TemplateCodeCache()
+        self.theme = ThemeListing()
+        self.pages: list[str] = []
+        """The pages of this rebuild (src_uri), in MkDocs's order, reused ones included."""
+        self.reused: dict[str, str] = {}
+        """src_uri → address, for the pages of this rebuild handed over as their HTML."""
+        self.sitemap_files: dict[tuple[str, str | None, str], SitemapFile] = {}
+        """The sitemap's entries of the reused pages of the last rebuild."""
+        self.served: dict[str, Path] = {}
+        """dest_uri → the file of the preview's folder whose bytes the site folder holds
+        there, as the last build left it (see hold)."""
+        self.serving: dict[str, Path] = {}
+        """The same, for the build running."""
+        self.held: Path | None = None
+        """The last build's site, moved aside by ``hold`` while this one runs."""
+        self.outputs: set[str] = set()
+        """dest_uri of every file the last build wrote from MkDocs's list or left in
+        place (see ``restore``)."""
+        self.outputs_now: set[str] = set()
+
+    def hold(self, site_dir: Path) -> None:
+        """Before MkDocs empties the site folder: its files moved aside, so that each
+        file this build hands over unchanged is moved back (one system call) rather
+        than deleted by MkDocs and linked again (two, and the removal of 2,600 files
+        was a tenth of a rebuild at 1,000 texts).  What is not moved back is removed
+        once the build is over (``release``)."""
+        self.held = None
+        if not self.served or not site_dir.is_dir():
+            return
+        held = Path(tempfile.mkdtemp(prefix="site-", dir=self.folder))
+        self.held = held
+        try:
+            for entry in os.scandir(site_dir):
+                if not entry.name.startswith("."):  # what MkDocs would remove
+                    os.rename(entry.path, held / entry.name)
+        except OSError as error:  # another file system: MkDocs removes the rest
+            log.debug("Preview: the site cannot be moved aside: %s", error)
+
+    def restore(self, site_dir: Path) -> set[str]:
+        """The folders of the site holding generated files (``textes``, ``glossaire``…)
+        moved back whole from where ``hold`` put them (one rename each, where moving
+        back each of 24,000 files at 10,000 texts took a second); ``reuse_pages`` then
+        removes what this build writes again or no longer writes."""
+        restored: set[str] = set()
+        if self.held is None:
+            return restored
+        for folder in {dest.split("/", 1)[0] for dest in self.served if "/" in dest}:
+            try:
+                os.rename(self.held / folder, site_dir / folder)
+            except OSError:
+                continue
+            restored.add(folder)
+        return restored
+
+    def release(self, completed: bool) -> None:
+        """After a build: what it left in the site folder is what the next one can
+        move back; the files held and not moved back are removed, after the page is
+        shown.  A build that failed leaves the site as nobody knows."""
+        self.served, self.serving = (self.serving if completed else {}), {}
+        self.outputs, self.outputs_now = (self.outputs_now if completed else set()), set()
+        held, self.held = self.held, None
+        if held is not None:
+            threading.Thread(target=shutil.rmtree, args=(held, True), daemon=True).start()
+
+    def sitemap_pages(self, pages: Sequence[File], site_url: str | None) -> list[Any]:
+        """The pages the sitemap lists, in their order: MkDocs lists its pages, and a
+        reused page is a file to MkDocs, which a fresh build lists."""
+        built = {file.src_uri: file for file in pages}
+        listed: list[Any] = []
+        date = get_build_date()
+        made, self.sitemap_files = self.sitemap_files, {}
+        for src_uri in self.pages:
+            if src_uri in self.reused:
+                key = (self.reused[src_uri], site_url, date)
+                entry = made.get(key) or SitemapFile(*key)
+                listed.append(self.sitemap_files.setdefault(key, entry))
+            elif src_uri in built:
+                listed.append(built.pop(src_uri))
+        return listed + list(built.values())
 
     def digest(self, file: File, digests: dict[str, tuple[str, str]]) -> str:
         """The hash of a generated file's content, kept into ``digests``."""
         content = file.content_string
         known = self.digests.get(file.src_uri)
-        if known is not None and known[0] is content:
+        if known is not None and known[0] == content:
             digest = known[1]
         else:
             digest = hashlib.sha256(content.encode("utf-8")).hexdigest()
@@ -78,13 +170,14 @@ class PageReuse:
             return None
         return kept[1]
 
-    def keep(self, src_uri: str, html: str) -> None:
+    def keep(self, src_uri: str, html: str, dest_uri: str) -> None:
         key = self.expected.pop(src_uri, None)
         if key is None:
             return
         path = self.folder / f"{key}.html"
         # As MkDocs writes a page (mkdocs.commands.build._build_page).
         path.write_bytes(html.encode("utf-8", errors="xmlcharrefreplace"))
+        self.serving[dest_uri] = path
         earlier = self.kept.get(src_uri)
         if earlier is not None and earlier[1] != path:
             earlier[1].unlink(missing_ok=True)
@@ -92,10 +185,38 @@ class PageReuse:
 
     def close(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)
+        try:
+            self.folder.parent.rmdir()  # the process's, once its last server stopped
+            _process_folder.cache_clear()
+        except OSError:
+            pass
 
 
 PREVIEW_FOLDER = "resolutions-preview-"
 """Prefix of the preview's folder in the temporary folder, before the process id."""
+
+
+@functools.cache
+def _process_folder() -> Path:
+    return process_folder(Path(tempfile.gettempdir()), PREVIEW_FOLDER)
+
+
+class SitemapFile:
+    """What MkDocs's sitemap template reads of a page, for a reused page (as
+    ``mkdocs.structure.pages.Page`` sets it)."""
+
+    def __init__(self, url: str, site_url: str | None, date: str) -> None:
+        canonical = (
+            urljoin(site_url if site_url.endswith("/") else f"{site_url}/", url)
+            if site_url
+            else None
+        )
+        self.page = SimpleNamespace(
+            is_link=False,
+            canonical_url=canonical,
+            abs_url=urlsplit(canonical).path if canonical else None,
+            update_date=date,
+        )
 
 
 class LinkedFile(File):
@@ -104,9 +225,26 @@ class LinkedFile(File):
     MkDocs empties the site folder before each build, so nothing writes through the
     link; a copy is made where linking fails (another file system)."""
 
+    folders: ClassVar[set[str]] = set()
+    """The folders of the site made in this rebuild (emptied before each): one
+    ``makedirs`` per folder rather than one per file, half of the links' time."""
+
+    held: str | None = None
+    """The same bytes where the last build's site was moved aside (PageReuse.hold),
+    moved back into the site rather than linked."""
+
     def copy_file(self, dirty: bool = False) -> None:
         assert self.abs_src_path is not None
-        os.makedirs(os.path.dirname(self.abs_dest_path), exist_ok=True)
+        folder = os.path.dirname(self.abs_dest_path)
+        if folder not in LinkedFile.folders:
+            os.makedirs(folder, exist_ok=True)
+            LinkedFile.folders.add(folder)
+        if self.held is not None:
+            try:
+                os.rename(self.held, self.abs_dest_path)
+                return
+            except OSError:
+                pass
         try:
             os.link(self.abs_src_path, self.abs_dest_path)
         except OSError:
@@ -127,6 +265,59 @@ class TemplateCodeCache(BytecodeCache):
 
     def dump_bytecode(self, bucket: Bucket) -> None:
         self.code[bucket.key] = bucket.bytecode_to_string()
+
+
+class ThemeListing:
+    """``mkdocs serve`` only: the theme's files, listed once.  MkDocs lists them at every
+    rebuild (``Files.add_files_from_theme``): it walks every folder of the theme, the
+    installed Material's icons included (14,500 names), and matches each name against
+    its patterns, a tenth of a rebuild at 1,000 texts.  The list is kept while the
+    theme's folders, the overrides' files (names, sizes, times) and mkdocs.yml are the
+    same; the installed theme does not change while serving."""
+
+    def __init__(self) -> None:
+        self.listed: dict[tuple, list[str]] = {}
+
+    def install(self, config: MkDocsConfig) -> None:
+        """Have the environment of ``config``'s theme list its files from here."""
+        theme = config.theme
+        make_env = theme.get_env
+        site = overrides_fingerprint(config)
+
+        def get_env() -> Environment:
+            env = make_env()
+            list_templates = env.list_templates
+
+            def kept_list(
+                extensions: Any = None, filter_func: Callable[[str], bool] | None = None
+            ) -> list[str]:
+                key = (
+                    tuple(theme.dirs),
+                    site,
+                    tuple(extensions) if extensions is not None else None,
+                    filter_func.__code__ if filter_func is not None else None,
+                )
+                if key not in self.listed:
+                    self.listed = {key: list_templates(extensions, filter_func)}
+                return list(self.listed[key])
+
+            env.list_templates = kept_list  # type: ignore[method-assign]
+            return env
+
+        theme.get_env = get_env  # type: ignore[method-assign]
+
+
+def overrides_fingerprint(config: MkDocsConfig) -> str:
+    """A hash of mkdocs.yml and of the names, sizes and times of the theme's overrides."""
+    digest = hashlib.sha256()
+    if config.config_file_path and os.path.isfile(config.config_file_path):
+        digest.update(Path(config.config_file_path).read_bytes())
+    custom_dir = config.theme.custom_dir
+    for path in sorted(Path(custom_dir).rglob("*")) if custom_dir else ():
+        if path.is_file():
+            stat = path.stat()
+            digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
+    return digest.hexdigest()
 
 
 MARKDOWN_TARGET = re.compile(r"[^\s()<>\[\]\"'`]+\.md\b")
@@ -166,14 +357,7 @@ def site_fingerprint(files: Files, config: MkDocsConfig) -> str:
     configuration file, the theme's overrides (``custom_dir``: the installed theme does
     not change while serving), and every file of the docs folder.  Sizes and times for
     the theme and static files, contents for the hand-written pages."""
-    digest = hashlib.sha256()
-    if config.config_file_path and os.path.isfile(config.config_file_path):
-        digest.update(Path(config.config_file_path).read_bytes())
-    custom_dir = config.theme.custom_dir
-    for path in sorted(Path(custom_dir).rglob("*")) if custom_dir else ():
-        if path.is_file():
-            stat = path.stat()
-            digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
+    digest = hashlib.sha256(overrides_fingerprint(config).encode())
     docs = os.path.abspath(config.docs_dir)
     for file in sorted(files, key=lambda file: file.src_uri):
         if file.generated_by is not None or file.src_dir is None:
@@ -212,10 +396,16 @@ def reuse_pages(files: Files, config: MkDocsConfig, reuse: PageReuse, none: bool
     page links to stay pages: MkDocs checks those links against its pages.  ``none``:
     every page is built (and none kept)."""
     reuse.expected = {}
+    reuse.pages = [file.src_uri for file in files.documentation_pages()]
+    reuse.reused = {}
+    LinkedFile.folders = set()  # MkDocs empties the site folder before this event
     if none:
         return
     site = site_fingerprint(files, config)
     linked = linked_pages(files, config)
+    site_dir = Path(config.site_dir)
+    restored = reuse.restore(site_dir)
+    left: set[str] = set()  # files of the restored folders left as they are
     replaced = 0
     digests: dict[str, tuple[str, str]] = {}
     for file in list(files):
@@ -231,15 +421,101 @@ def reuse_pages(files: Files, config: MkDocsConfig, reuse: PageReuse, none: bool
                 reuse.expected[file.src_uri] = key.hexdigest()
                 continue
             stored = found
+            reuse.reused[file.src_uri] = file.url
         files.remove(file)
-        files.append(
-            LinkedFile.generated(
-                config,
-                file.dest_uri,
-                abs_src_path=str(stored),
-                inclusion=InclusionLevel.NOT_IN_NAV,
-            )
-        )
         replaced += 1
+        reuse.serving[file.dest_uri] = stored
+        if file.dest_uri.split("/", 1)[0] in restored and reuse.served.get(file.dest_uri) == stored:
+            left.add(file.dest_uri)  # in place, and out of MkDocs's list
+            continue
+        linked_file = LinkedFile.generated(
+            config, file.dest_uri, abs_src_path=str(stored), inclusion=InclusionLevel.NOT_IN_NAV
+        )
+        assert isinstance(linked_file, LinkedFile)
+        if reuse.held is not None and reuse.served.get(file.dest_uri) == stored:
+            linked_file.held = os.path.join(reuse.held, file.dest_uri)
+        files.append(linked_file)
     reuse.digests = digests
-    log.info("Preview: %d generated pages unchanged, %d to build", replaced, len(reuse.expected))
+    written = {file.dest_uri for file in files}
+    reuse.outputs_now = written | left
+    if restored:
+        # In the folders moved back whole: what MkDocs writes again (removed first: a
+        # file there may be a link to the preview's folder, which writing would change)
+        # and what this build no longer writes (a deleted text).
+        stale = reuse.outputs - reuse.outputs_now
+        for dest in (written | stale) - left:
+            if dest.split("/", 1)[0] in restored:
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(site_dir / dest)
+        for dest in stale:  # folders left empty (a text's parts), as a fresh build has none
+            folder = (site_dir / dest).parent
+            while folder != site_dir and dest.split("/", 1)[0] in restored:
+                try:
+                    folder.rmdir()
+                except OSError:
+                    break
+                folder = folder.parent
+    log.info(
+        "Preview: %d generated files unchanged (%d left in the site), %d pages to build",
+        replaced,
+        len(left),
+        len(reuse.expected),
+    )
+
+
+CHANGES: list[type[events.FileSystemEvent]] = [
+    events.FileCreatedEvent,
+    events.FileDeletedEvent,
+    events.FileModifiedEvent,
+    events.FileMovedEvent,
+    events.FileClosedEvent,  # closed after writing
+]
+"""The events that say a watched file changed.  The system also reports a file opened
+or read, which every build does to each source: MkDocs's handler rebuilds on any
+event, so a build would start the next."""
+
+
+def watch_natively(server: LiveReloadServer) -> bool:
+    """Have ``server`` learn of changes from the system (Linux's inotify) rather than by
+    polling: MkDocs's observer lists every watched folder twice a second, so an edit
+    waited up to 0.5 s before a rebuild started (0.25 s on average), and at 10,000
+    texts each listing stats 10,000 files, which the rebuild shares the processor with.
+    The paths already watched (MkDocs watches the docs folder and mkdocs.yml before
+    ``on_serve``, the ``watch:`` list after) move to the new observer.  False, and
+    MkDocs's polling kept, where the system cannot watch them (not Linux, or its limit
+    of watches reached)."""
+    try:
+        from watchdog.observers.inotify import InotifyObserver
+    except (ImportError, OSError):  # not Linux
+        return False
+    watched = dict(server._watched_paths)  # path → how many times it is watched
+    # The observer starts its watches in serve(), where an error would stop the
+    # server: they are tried here first.
+    trial = InotifyObserver()
+    try:
+        for path in watched:
+            trial.schedule(events.FileSystemEventHandler(), path, recursive=True)
+        trial.start()
+    except OSError as error:
+        log.info("Preview: the system cannot watch the sources (%s): polling", error)
+        return False
+    finally:
+        if trial.is_alive():
+            trial.stop()
+            trial.join()
+    for path, times in watched.items():
+        for _ in range(times):
+            server.unwatch(path)
+
+    class ChangesObserver(InotifyObserver):
+        """Reports only the events of CHANGES (MkDocs schedules its handler with none)."""
+
+        def schedule(self, *args: Any, **kwargs: Any) -> ObservedWatch:
+            kwargs.setdefault("event_filter", CHANGES)
+            return super().schedule(*args, **kwargs)
+
+    server.observer = ChangesObserver()  # type: ignore[assignment]  # MkDocs's is a PollingObserver
+    for path, times in watched.items():
+        for _ in range(times):
+            server.watch(path)
+    return True

@@ -450,41 +450,76 @@ def glossary_pages(
     def searched(markdown: str) -> str:
         return excluded_from_search(markdown) if searched_after else markdown
 
-    pages = [
-        SitePage(
-            index,
-            searched(glossary_index_page(glossary, mentions, lambda entry_id: f"{entry_id}.html")),
-        )
-    ]
+    index_page = made.get(
+        "glossary-index",
+        # What the index shows: the entries, and how many texts and paragraphs name each.
+        (glossary, [mentions.sites(entry.id) for entry in glossary]),
+        lambda: glossary_index_page(glossary, mentions, lambda entry_id: f"{entry_id}.html"),
+    )
+    pages = [SitePage(index, searched(index_page))]
     labels = document_labels(documents)
     languages = document_languages(documents)
     where = {document.slug: (document.body, document.date) for document in documents}
     names: dict[str, int] = {}
+    # A preview keeps each row's size while the row is the same object with the same
+    # label: an edit changes the rows of one text, and an entry it names (the ONUDC's
+    # thousands of rows) is cut again.
+    sizes: dict[int, tuple[SiteRow, str | None, int]] = (
+        made.get("glossary-row-bytes", (), dict) if made.remember else {}
+    )
+    rows_now = 0
 
     def weight(row: SiteRow) -> int:
-        return row_bytes(labels, row, names)
+        label = labels.get(row.slug)
+        found = sizes.get(id(row))
+        if found is None or found[0] is not row or found[1] != label:
+            found = sizes[id(row)] = (row, label, row_bytes(labels, row, names))
+        return found[2]
 
-    for entry in glossary:
-        named = chunk_rows(reading_order(mentions.sites(entry.id), where), ENTRY_PART_BYTES, weight)
-        cited_by = chunk_rows(
-            reading_order(citations.cited_by_entry(entry.id), where), ENTRY_PART_BYTES, weight
-        )
-        count = max(len(named), len(cited_by), 1)
+    def parts(
+        entry_id: str, mentioned: tuple[SiteRow, ...], citing: tuple[SiteRow, ...]
+    ) -> tuple[list[tuple[SiteRow, ...]], list[tuple[SiteRow, ...]], str]:
+        """An entry's rows cut into parts, and the first part's index of them."""
+        named = chunk_rows(reading_order(mentioned, where), ENTRY_PART_BYTES, weight)
+        cited_by = chunk_rows(reading_order(citing, where), ENTRY_PART_BYTES, weight)
 
-        def link(number: int, entry_id: str = entry.id) -> str:
+        def link(number: int) -> str:
             """A part's address from the entry's page."""
             return f"{entry_id}.html" if number == 1 else f"{entry_id}/{number}.html"
 
         indexes = part_index(named, where, link, "Mentions") + part_index(
             cited_by, where, link, "Citations"
         )
+        return named, cited_by, indexes
+
+    for entry in glossary:
+        mentioned = mentions.sites(entry.id)
+        citing = citations.cited_by_entry(entry.id)
+        rows_now += len(mentioned) + len(citing)
+        slugs = made.get(
+            f"entry-slugs:{entry.id}",
+            (mentioned, citing),
+            partial(distinct_slugs, mentioned, citing),
+        )
+        # Cutting the rows (their sizes, their order) took a quarter of a preview's
+        # rebuild: made again only when the rows, or the body, date or label of a text
+        # they are in, change.
+        named, cited_by, indexes = made.get(
+            f"entry-parts:{entry.id}",
+            (mentioned, citing, [(where.get(slug), labels.get(slug)) for slug in slugs]),
+            partial(parts, entry.id, mentioned, citing),
+        )
+        count = max(len(named), len(cited_by), 1)
         for number in range(1, count + 1):
             # Part 1 is the entry's page; the others are pages of its folder.
             path = entry_part_path(folder, entry.id, number)
             part_mentions = named[number - 1] if number <= len(named) else ()
             part_cited_by = cited_by[number - 1] if number <= len(cited_by) else ()
-            rows: list[SiteRow] = [*part_mentions, *part_cited_by]
-            shown = [row.slug for row in rows]
+            shown = made.get(
+                f"entry-slugs:{path}",
+                (part_mentions, part_cited_by),
+                partial(distinct_slugs, part_mentions, part_cited_by),
+            )
             content = made.get(
                 f"entry:{path}",
                 # What the page shows: the entry, its rows, the label of each text.
@@ -514,8 +549,20 @@ def glossary_pages(
                     indexes if number == 1 else "",
                 ),
             )
-            pages.append(SitePage(path, searched(content)))
+            # The front matter added once (a copy of each page at each rebuild).
+            content = made.get(
+                f"entry-searched:{path}", (content, searched_after), partial(searched, content)
+            )
+            pages.append(SitePage(path, content))
+    if len(sizes) > 2 * rows_now:  # rows of earlier rebuilds: refilled as needed
+        sizes.clear()
     return pages
+
+
+def distinct_slugs(*lists: Sequence[SiteRow]) -> tuple[str, ...]:
+    """The texts of ``lists``' rows, each once, in order (a preview keeps them while the
+    rows are the same: 200,000 rows at 10,000 texts)."""
+    return tuple(dict.fromkeys(row.slug for rows in lists for row in rows))
 
 
 def entry_part_path(folder: str, entry_id: str, number: int) -> str:

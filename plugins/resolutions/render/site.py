@@ -77,7 +77,7 @@ def site_files(
         lambda entry_id: entry.title if glossary and (entry := glossary.get(entry_id)) else "",
     )
     listings = listing_pages(corpus.documents, folders.texts, graph_files[0].path, made)
-    yield from [listings[0], *graph_files, graph_data(graph), *listings[1:]]
+    yield from [listings[0], *graph_files, graph_data(graph, made), *listings[1:]]
     yield from glossary_pages(
         corpus.glossary,
         corpus.mentions,
@@ -142,7 +142,13 @@ def text_pages(
             partial(text_page, document, rows, context, counterparts, related, corpus.glossary),
         )
         if searched_after:
-            markdown = out_of_theme_search(markdown)
+            # Kept too: a copy of every text's page at each rebuild took 1.7 s at
+            # 10,000 texts, and a new string is hashed again (see mkdocs.preview).
+            markdown = made.get(
+                f"text-searched:{document.slug}",
+                (markdown,),
+                partial(out_of_theme_search, markdown),
+            )
         yield SitePage(text_path(texts, document.slug), markdown)
         yield SitePage(f"{texts}/{document.slug}.json", data)
 

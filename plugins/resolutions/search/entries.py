@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .. import ids
 from ..glossary import Entry, Glossary
+from ..kept_json import KeptJSON
 from ..load import BODIES
 from ..model import Block, Document
 from ..pipeline import Made
@@ -57,11 +58,21 @@ def add_to_index(
         pages = search_pages(index["docs"], documents, text_urls, glossary, entry_urls, made)
         stats = write_search_index(path.parent, pages)
         index["docs"] = []
+    options: dict = {"ensure_ascii": False, "separators": (",", ":")}
+    if sharded:
+        text = json.dumps(index, **options)
+    elif made is not None and made.remember:
+        # A preview: each text's entries are the same list while the text is the same,
+        # and their JSON is kept with it.
+        groups = paragraph_groups(index["docs"], documents, text_urls, glossary, entry_urls, made)
+        kept = made.get("search-json", (), KeptJSON)
+        text = kept.dumps(index, groups={"docs": groups}, **options)
     else:
         index["docs"] = with_paragraphs(
             index["docs"], documents, text_urls, glossary, entry_urls, made
         )
-    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        text = json.dumps(index, **options)
+    path.write_text(text, encoding="utf-8")
     return stats
 
 
@@ -109,10 +120,24 @@ def with_paragraphs(
     entries of each text (at ``text_urls[slug]``) and of each glossary entry (at
     ``entry_urls[id]``).  ``made`` keeps a text's entries between the rebuilds of a
     preview."""
-    entries = _theme_entries_elsewhere(theme_entries, text_urls, entry_urls)
+    groups = paragraph_groups(theme_entries, documents, text_urls, glossary, entry_urls, made)
+    return [entry for group in groups for entry in group]
+
+
+def paragraph_groups(
+    theme_entries: Iterable[SearchEntry],
+    documents: Iterable[Document],
+    text_urls: Mapping[str, str],
+    glossary: Glossary | None,
+    entry_urls: Mapping[str, str],
+    made: Made | None = None,
+) -> list[list[SearchEntry]]:
+    """``with_paragraphs``'s entries in groups: the theme's, then each text's and each
+    glossary entry's (a text's, the very list ``made`` kept, while the text is equal)."""
+    groups = [_theme_entries_elsewhere(theme_entries, text_urls, entry_urls)]
     for _owner, _url, own in _own_entries(documents, text_urls, glossary, entry_urls, made):
-        entries += own
-    return entries
+        groups.append(own)
+    return groups
 
 
 def _theme_entries_elsewhere(

@@ -1,0 +1,71 @@
+"""KeptJSON writes what json.dumps writes, and encodes again only the items that changed."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from resolutions.kept_json import KeptJSON
+
+GRAPH = {
+    "schema_version": 2,
+    "nodes": [
+        {"id": "doc:a-res-62-176", "label": "Coopération « internationale »", "date": "2008"},
+        {"id": "ag:61/183", "label": 'guillemets "droits" et \\ barre', "url": None},
+    ],
+    "edges": [{"source": "doc:a-res-62-176", "target": "ag:61/183", "count": 2}],
+    "empty": [],
+}
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        {"ensure_ascii": False, "sort_keys": True},
+        {"ensure_ascii": False, "separators": (",", ":")},
+        {},
+    ],
+)
+def test_the_same_text_as_json_dumps(options: dict) -> None:
+    kept = KeptJSON()
+    expected = json.dumps(GRAPH, **options)
+    assert kept.dumps(GRAPH, ["nodes", "edges", "empty"], **options) == expected
+    assert kept.dumps(GRAPH, ["nodes", "edges", "empty"], **options) == expected
+
+
+def test_an_item_replaced_is_encoded_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    kept = KeptJSON()
+    graph = {"nodes": [{"id": "a"}, {"id": "b"}]}
+    kept.dumps(graph, ["nodes"])
+    encoded: list[object] = []
+    dumps = json.dumps
+
+    def counting(value: object, **options: object) -> str:
+        encoded.append(value)
+        return dumps(value, **options)
+
+    monkeypatch.setattr(json, "dumps", counting)
+    changed = {"nodes": [graph["nodes"][0], {"id": "b, changed"}]}
+    assert kept.dumps(changed, ["nodes"]) == dumps(changed)
+    assert {"id": "b, changed"} in encoded
+    assert {"id": "a"} not in encoded  # kept
+
+
+def test_no_indent() -> None:
+    with pytest.raises(ValueError, match="indent"):
+        KeptJSON().dumps(GRAPH, ["nodes"], indent=2)
+
+
+def test_groups_written_one_after_the_other() -> None:
+    kept = KeptJSON()
+    first, second, empty = [{"a": 1}, {"b": "é"}], [{"c": [1, 2]}], []
+    index = {"config": {"lang": ["fr"]}, "docs": "not read"}
+    flat = {"config": {"lang": ["fr"]}, "docs": [*first, *second]}
+    options = {"ensure_ascii": False, "separators": (",", ":")}
+    expected = json.dumps(flat, **options)
+    assert kept.dumps(index, groups={"docs": [first, empty, second]}, **options) == expected
+    assert kept.dumps(index, groups={"docs": [first, empty, second]}, **options) == expected
+    assert kept.dumps(index, groups={"docs": [empty]}, **options) == json.dumps(
+        {"config": {"lang": ["fr"]}, "docs": []}, **options
+    )
