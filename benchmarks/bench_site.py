@@ -455,15 +455,23 @@ def print_search(label: str, figures: dict) -> None:
 # ------------------------------------------------------------------ one size
 
 
-def measure_size(size: int, work: Path, with_browser: bool) -> Result:
-    result = Result(size)
-    figures = result.figures
+def fresh_corpus(size: int, work: Path) -> tuple[Path, Path, Path, list[Generated]]:
+    """A new folder for ``size`` texts under ``work`` (emptied if it was there), with a
+    generated corpus in its ``sources`` and a project to build it in ``project``:
+    (folder, sources, project, the generated texts)."""
     folder = work / f"n{size}"
     if folder.exists():
         shutil.rmtree(folder)
     sources, project = folder / "sources", folder / "project"
     made = generate(sources, size)
     make_project(project)
+    return folder, sources, project, made
+
+
+def measure_size(size: int, work: Path, with_browser: bool) -> Result:
+    result = Result(size)
+    figures = result.figures
+    folder, sources, project, made = fresh_corpus(size, work)
     env = environment(sources)
     print(f"\n=== {size:,} texts ===", flush=True)
 
@@ -580,12 +588,7 @@ def measure_search(size: int, work: Path) -> Result:
     (at 10,000 texts the full measure takes an hour on a loaded machine)."""
     result = Result(size)
     figures = result.figures
-    folder = work / f"n{size}"
-    if folder.exists():
-        shutil.rmtree(folder)
-    sources, project = folder / "sources", folder / "project"
-    made = generate(sources, size)
-    make_project(project)
+    folder, sources, project, made = fresh_corpus(size, work)
     env = environment(sources)
     print(f"\n=== {size:,} texts, search only ===", flush=True)
     site, theme_site, cold, theme = ours_and_theme_builds(project, folder, env)
@@ -614,12 +617,7 @@ def measure_serve(size: int, work: Path) -> Result:
     """``--serve-only``: ``mkdocs serve`` started on a generated corpus, and two edits
     of one text timed until its page shows them; nothing else."""
     result = Result(size)
-    folder = work / f"n{size}"
-    if folder.exists():
-        shutil.rmtree(folder)
-    sources, project = folder / "sources", folder / "project"
-    made = generate(sources, size)
-    make_project(project)
+    _folder, sources, project, made = fresh_corpus(size, work)
     print(f"\n=== {size:,} texts, preview only ===", flush=True)
     edited = made[len(made) // 2]
     result.figures.update(serve(project, sources, edited, patience=max(120.0, size * 0.2)))
