@@ -647,11 +647,15 @@ def text_language(entry: dict[str, Any], blocks: Sequence[RawBlock]) -> Language
     return detect_language(" ".join(raw.text for raw in blocks[:30])[:6_000]) or "fr"
 
 
-def placed_correction(correction: Correction, text: ParsedText) -> Correction:
+def placed_correction(
+    correction: Correction, text: ParsedText, placed: set[int] | None = None
+) -> Correction:
     """A reader's correction with the offsets of the span its block holds now: cutting
     a paragraph's number or an item's label off (``strip_prefix``) moved the block's
     spans, not the copy the reader listed.  Reader corrections are few (a quote read
-    as a note mark), so the blocks are searched for each."""
+    as a note mark), so the blocks are searched for each.  ``placed`` holds the spans
+    (by ``id``) already given to earlier corrections: two alike on one line (a flattened
+    copy holds a whole text on a line) each get their own span, in reading order."""
     for _, block in text.blocks():
         for span in block.spans:
             if (
@@ -660,7 +664,10 @@ def placed_correction(correction: Correction, text: ParsedText) -> Correction:
                 and span.original == correction.original
                 and span.replacement == correction.replacement
                 and span.reason == correction.reason
+                and (placed is None or id(span) not in placed)
             ):
+                if placed is not None:
+                    placed.add(id(span))
                 return span
     return correction
 
@@ -682,9 +689,10 @@ def parse_structure(
     removals: list[list[Removal]] = [[] for _ in texts]
     details: list[dict[str, str]] = [dict(text.details) for text in texts]
     detail_lines: list[list[tuple[str, int]]] = [[] for _ in texts]
+    placed: set[int] = set()
     for correction in flow.corrections:
         owner = owner_by_line(correction.line)
-        corrections[owner].append(placed_correction(correction, texts[owner]))
+        corrections[owner].append(placed_correction(correction, texts[owner], placed))
     for removal in flow.removals:
         removals[owner_by_line(removal.line)].append(removal)
     for detail in flow.details:
