@@ -18,7 +18,7 @@ import pytest
 
 from resolutions import checks
 from resolutions.cli import main
-from resolutions.model import Document
+from resolutions.model import Document, Footnote
 from resolutions.pipeline import convert_file
 
 from ..site.build import build_site
@@ -225,6 +225,38 @@ def test_a_long_genuine_paragraph_is_accepted(tmp_path: Path) -> None:
         longest = max(len(p.text.split()) for p in document.paragraphs)
         assert longest > checks.RUN_TOGETHER_WORDS, (name, longest)
         assert checks.run_together(document) == [], name
+
+
+@pytest.mark.parametrize(("source", "lead"), [(FRENCH, ", Préoccupée"), (ENGLISH, ", Concerned")])
+def test_paragraphs_read_as_a_note_are_refused(tmp_path: Path, source: str, lead: str) -> None:
+    """A page's notes read past the page's end (a flattened copy of a PDF): the next
+    page's paragraphs are the last note's text.  A genuine note, even long, is not."""
+    document = convert(tmp_path, "n.txt", front() + source)
+    first, *rest = document.paragraphs
+    swallowed = "Résolution 70/1. " + " ".join(p.text for p in rest)
+    note_block = replace(first, text=swallowed, lines=())
+    genuine = replace(first, text="Nations Unies, Recueil des Traités, vol. 976, n° 14152 " * 8)
+    broken = replace(
+        document,
+        paragraphs=(first,),
+        footnotes=(Footnote("1", genuine, ("pp1",)), Footnote("2", note_block, ("pp1",))),
+    )
+    words = len(swallowed.split())
+    assert words > checks.RUN_TOGETHER_WORDS > len(genuine.text.split())
+    (found,) = [str(d) for d in checks.body_in_notes(broken)]
+    assert found.startswith(
+        f"n.txt:{first.line}: error: a-res-1-1: note 2 holds {words} words and "
+    )
+    # Where the note printed ends and the next page's first paragraph begins.
+    shown = lead.replace(",", ".")
+    assert f"the first paragraph seemingly starting on line {first.line}: '{shown}'" in found
+    assert found.endswith(
+        "paragraphs of the text were read as the note (a copy whose line breaks were lost, "
+        "where the notes at a page's foot run into the next page); paste the text again with "
+        "its line breaks, one printed line per line"
+    )
+    assert checks.body_in_notes(replace(broken, footnotes=broken.footnotes[:1])) == []
+    assert checks.body_in_notes(document) == []
 
 
 def test_a_block_longer_than_any_paragraph_is_refused(tmp_path: Path) -> None:

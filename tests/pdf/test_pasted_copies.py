@@ -186,3 +186,27 @@ def test_pasted_copy_keeps_no_furniture(yml: Path, style: str) -> None:
             if not before or before[-1] in ",;:." or before[-1].isdigit():
                 leaks.append(f"running title in {key}")
     assert not leaks
+
+
+@pytest.mark.parametrize("yml", EXPECTED, ids=[path.stem for path in EXPECTED])
+def test_flattened_copy_is_read_right_or_refused(yml: Path, tmp_path: Path) -> None:
+    """The viewer's copy with its line breaks lost (pasted through a one-line field): the
+    notes at a page's foot then run into the next page's text, which nothing in the line
+    tells apart.  Such a copy is not read right today; it must never be published as if
+    it were: `resolutions check` (and so the build) refuses it, naming the file."""
+    from resolutions import checks
+    from resolutions.pipeline import convert_file
+    from resolutions.render.json import export
+
+    expected = load_expected(yml)
+    copy, _ = pasted_copy(pdf_path(expected), "viewer")
+    path = tmp_path / f"{yml.stem}.txt"
+    path.write_text(source_text(expected, " ".join(copy.split()) + "\n"), encoding="utf-8")
+    result = convert_file(path, tmp_path)
+    found = checks.check_documents(result.documents, checks.FrontMatter(tmp_path))
+    errors = [d for d in (*result.diagnostics, *found) if d.severity == "error"]
+    documents = export(result.documents)["documents"]
+    annexed = bool(expected["annex"])
+    right = len(documents) == 1 and measure(documents, annexed) == expected["counts"]
+    assert right or errors
+    assert all(error.path == path.name and error.line > 0 for error in errors)
