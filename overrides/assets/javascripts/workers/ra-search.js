@@ -21,6 +21,8 @@
   var MAX_PAGES = 20            /* pages listed for a query */
   var PREFIX_WEIGHT = 0.25      /* a longer word the last word begins */
   var MIN_PREFIX = 3            /* shorter last words match whole words only */
+  var MIN_STEM = 5              /* a word being typed matches no shorter stem than this */
+  var MAX_SUFFIX = 6            /* … nor one more than this shorter than the word */
   var MAX_PHRASE_PAGES = 200    /* pages read, at most, to find a quoted phrase */
   var MAX_KEPT_WORDS = 50000    /* words whose terms are kept for highlighting */
   var TIERS = { text: 2, page: 1, glossary: 0 }
@@ -174,7 +176,7 @@
             continue
           seen.add(term)
           clauses.push({
-            word: folded.length > 1 ? word : raw[i], term: term, prefix: false,
+            word: folded.length > 1 ? word : raw[i], typed: word, term: term, prefix: false,
             presence: presence
           })
         }
@@ -184,6 +186,42 @@
     if (last && !open && last.term.length >= MIN_PREFIX)
       last.prefix = true
     return { clauses: clauses, phrases: phrases.filter(function (p) { return p.length > 1 }) }
+  }
+
+  /* The terms a clause matches, each with its shard: its own term; while the word is
+     being typed, also the longer terms it begins; and if neither is in the index, the
+     longest term the word as typed begins with, if it is long enough to be that word's
+     stem (a French Snowball suffix is at most MAX_SUFFIX letters). A word's stem is
+     often shorter than the word (« blanchiment » is blanch), so « blanchim », typed on
+     the way to it, begins no term: its results vanished in the middle of the word and
+     came back at its end. */
+  function matches(clause, shardData) {
+    var found = []
+    clause.shards.forEach(function (n) {
+      var shard = shardData.get(n)
+      /* A whole word is looked up; only the word being typed walks the shard */
+      if (!clause.prefix) {
+        if (Object.prototype.hasOwnProperty.call(shard, clause.term))
+          found.push({ term: clause.term, shard: shard })
+        return
+      }
+      for (var term in shard)
+        if (term.lastIndexOf(clause.term, 0) === 0)
+          found.push({ term: term, shard: shard })
+    })
+    if (found.length || !clause.prefix || clause.presence === "excluded" ||
+        /[\d\/]/.test(clause.typed))
+      return found
+    var least = Math.max(MIN_STEM, clause.typed.length - MAX_SUFFIX)
+    var shorter = null
+    clause.shards.forEach(function (n) {
+      var shard = shardData.get(n)
+      for (var term in shard)
+        if (term.length >= least && clause.typed.lastIndexOf(term, 0) === 0 &&
+            (!shorter || term.length > shorter.term.length))
+          shorter = { term: term, shard: shard }
+    })
+    return shorter ? [shorter] : []
   }
 
   /* The result of `query`, or null if `stale()` tells that a newer query came while
@@ -213,28 +251,21 @@
     var matchedTerms = new Set()
     clauses.forEach(function (clause, index) {
       var best = new Map()
-      clause.shards.forEach(function (n) {
-        var shard = shardData.get(n)
-        /* A whole word is looked up; only the word being typed walks the shard */
-        var candidates = clause.prefix ? Object.keys(shard)
-          : Object.prototype.hasOwnProperty.call(shard, clause.term) ? [clause.term] : []
-        candidates.forEach(function (term) {
-          var exact = term === clause.term
-          if (!exact && term.lastIndexOf(clause.term, 0) !== 0)
-            return
-          matchedTerms.add(term)
-          var postings = shard[term][1]
-          for (var k = 0; k < postings.length; k += 3) {
-            var score = postings[k + 2]
-            var key = exact && score >= manifest.keyScore
-            if (!exact)
-              score = (score % manifest.keyScore) * PREFIX_WEIGHT
-            var id = postings[k] * 65536 + postings[k + 1]
-            var previous = best.get(id)
-            if (!previous || previous.score < score)
-              best.set(id, { score: score, key: key })
-          }
-        })
+      var found = matches(clause, shardData)
+      found.forEach(function (match) {
+        var term = match.term, exact = term === clause.term
+        matchedTerms.add(term)
+        var postings = match.shard[term][1]
+        for (var k = 0; k < postings.length; k += 3) {
+          var score = postings[k + 2]
+          var key = exact && score >= manifest.keyScore
+          if (!exact)
+            score = (score % manifest.keyScore) * PREFIX_WEIGHT
+          var id = postings[k] * 65536 + postings[k + 1]
+          var previous = best.get(id)
+          if (!previous || previous.score < score)
+            best.set(id, { score: score, key: key })
+        }
       })
       best.forEach(function (hit, id) {
         var block = blocks.get(id)
