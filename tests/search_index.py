@@ -21,5 +21,15 @@ def index_entries(site: Path) -> list[dict[str, str]]:
         call = PAGE_CALL.fullmatch(path.read_text(encoding="utf-8"))
         assert call and call.group(1) == path.stem, path
         rows = json.loads(call.group(2))
-        entries += [{"location": row[0], "title": row[1], "text": row[2]} for row in rows]
+        # A location within the page is written from its "#" (the worker adds the page's
+        # own address, its first entry's, back).
+        own = rows[0][0] if rows else ""
+        entries += [
+            {
+                "location": own + row[0] if row[0].startswith("#") else row[0],
+                "title": row[1],
+                "text": row[2],
+            }
+            for row in rows
+        ]
     return entries

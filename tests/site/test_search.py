@@ -95,6 +95,20 @@ def test_exact_words_rank_above_longer_words_they_begin(tab: Tab, site: Site) ->
     assert longer_only <= set(found[len(exact) :])
 
 
+@pytest.mark.parametrize(
+    ("typed", "word"),
+    [("blanchim", "blanchiment"), ("stupéfian", "stupefiant"), ("coopératio", "cooperation")],
+)
+def test_a_word_being_typed_keeps_the_texts_that_hold_it(
+    tab: Tab, site: Site, typed: str, word: str
+) -> None:
+    """On the way to a word whose stem is shorter than what is typed (« blanchiment » is
+    blanch), its start still lists the texts holding the word (it found nothing)."""
+    holders = texts_with(site, rf"\b{word}")
+    assert holders
+    assert set(slugs(search(tab, typed))) >= holders
+
+
 def test_texts_rank_above_glossary_entries_for_words(tab: Tab, site: Site) -> None:
     holders = texts_with(site, r"\bprecurseurs?\b")
     pages = search(tab, "précurseur")

@@ -94,9 +94,7 @@ def search_pages(
     for owner, url, entries in _own_entries(documents, text_urls, glossary, entry_urls, made):
         if isinstance(owner, Document):
             keys = (
-                ()
-                if owner.lang != "fr" and owner.symbol in french
-                else document_keys(owner.symbol)
+                () if owner.lang != "fr" and owner.symbol in french else document_keys(owner.symbol)
             )
             yield SearchPage(url, entries, "text", keys, index_block_titles=False)
         else:

@@ -21,7 +21,10 @@
   var MAX_PAGES = 20            /* pages listed for a query */
   var PREFIX_WEIGHT = 0.25      /* a longer word the last word begins */
   var MIN_PREFIX = 3            /* shorter last words match whole words only */
+  var MIN_STEM = 5              /* a word being typed matches no shorter stem than this */
+  var MAX_SUFFIX = 6            /* … nor one more than this shorter than the word */
   var MAX_PHRASE_PAGES = 200    /* pages read, at most, to find a quoted phrase */
+  var MAX_KEPT_WORDS = 50000    /* words whose terms are kept for highlighting */
   var TIERS = { text: 2, page: 1, glossary: 0 }
 
   /* The site's root: the worker is assets/javascripts/workers/ra-search.js */
@@ -61,19 +64,53 @@
   }
   self.__manifest = function (data) { arrived("manifest", data) }
   self.__shard = function (n, data) { arrived("t" + n, data) }
-  self.__page = function (n, data) { arrived("p" + n, data) }
+  /* A page's entries: a location within the page comes from its "#" (index.py) */
+  self.__page = function (n, data) {
+    var own = data.length ? data[0][0] : ""
+    data.forEach(function (entry) {
+      if (entry[0].charAt(0) === "#")
+        entry[0] = own + entry[0]
+    })
+    arrived("p" + n, data)
+  }
 
   var manifest = null
   var tokens = null
 
+  /* Scripts run in the order given. A worker's importScripts does that. From disk
+     (file://), in the theme's hidden frame, importScripts adds one <script> after the
+     other, each once the last has run, and every wait was one more step between opening
+     the page and the first result (the page's load waits for the frame): the frame's own
+     <script async=false> elements are all read at once and still run in order. */
+  function importInOrder(urls) {
+    if (typeof document === "undefined") {
+      importScripts.apply(self, urls)
+      return Promise.resolve()
+    }
+    return Promise.all(urls.map(function (url) {
+      return new Promise(function (resolve) {
+        var script = document.createElement("script")
+        script.async = false
+        script.src = url
+        script.onload = resolve
+        script.onerror = function () {
+          console.warn("search: " + url + " not loaded")
+          resolve()
+        }
+        document.body.appendChild(script)
+      })
+    }))
+  }
+
   async function setup() {
-    await importScripts(
+    var read = load("manifest", "search/manifest.js")
+    await importInOrder([
       root + "assets/javascripts/workers/ra-search-tokens.js",
       root + "assets/javascripts/lunr/min/lunr.stemmer.support.min.js",
       root + "assets/javascripts/lunr/min/lunr.fr.min.js"
-    )
+    ])
     tokens = self.raSearchTokens
-    manifest = await load("manifest", "search/manifest.js")
+    manifest = await read
     tokens.configure(manifest)
   }
 
@@ -139,7 +176,7 @@
             continue
           seen.add(term)
           clauses.push({
-            word: folded.length > 1 ? word : raw[i], term: term, prefix: false,
+            word: folded.length > 1 ? word : raw[i], typed: word, term: term, prefix: false,
             presence: presence
           })
         }
@@ -149,6 +186,42 @@
     if (last && !open && last.term.length >= MIN_PREFIX)
       last.prefix = true
     return { clauses: clauses, phrases: phrases.filter(function (p) { return p.length > 1 }) }
+  }
+
+  /* The terms a clause matches, each with its shard: its own term; while the word is
+     being typed, also the longer terms it begins; and if neither is in the index, the
+     longest term the word as typed begins with, if it is long enough to be that word's
+     stem (a French Snowball suffix is at most MAX_SUFFIX letters). A word's stem is
+     often shorter than the word (« blanchiment » is blanch), so « blanchim », typed on
+     the way to it, begins no term: its results vanished in the middle of the word and
+     came back at its end. */
+  function matches(clause, shardData) {
+    var found = []
+    clause.shards.forEach(function (n) {
+      var shard = shardData.get(n)
+      /* A whole word is looked up; only the word being typed walks the shard */
+      if (!clause.prefix) {
+        if (Object.prototype.hasOwnProperty.call(shard, clause.term))
+          found.push({ term: clause.term, shard: shard })
+        return
+      }
+      for (var term in shard)
+        if (term.lastIndexOf(clause.term, 0) === 0)
+          found.push({ term: term, shard: shard })
+    })
+    if (found.length || !clause.prefix || clause.presence === "excluded" ||
+        /[\d\/]/.test(clause.typed))
+      return found
+    var least = Math.max(MIN_STEM, clause.typed.length - MAX_SUFFIX)
+    var shorter = null
+    clause.shards.forEach(function (n) {
+      var shard = shardData.get(n)
+      for (var term in shard)
+        if (term.length >= least && clause.typed.lastIndexOf(term, 0) === 0 &&
+            (!shorter || term.length > shorter.term.length))
+          shorter = { term: term, shard: shard }
+    })
+    return shorter ? [shorter] : []
   }
 
   /* The result of `query`, or null if `stale()` tells that a newer query came while
@@ -178,24 +251,20 @@
     var matchedTerms = new Set()
     clauses.forEach(function (clause, index) {
       var best = new Map()
-      clause.shards.forEach(function (n) {
-        var shard = shardData.get(n)
-        for (var term in shard) {
-          var exact = term === clause.term
-          if (!exact && !(clause.prefix && term.lastIndexOf(clause.term, 0) === 0))
-            continue
-          matchedTerms.add(term)
-          var postings = shard[term][1]
-          for (var k = 0; k < postings.length; k += 3) {
-            var score = postings[k + 2]
-            var key = exact && score >= manifest.keyScore
-            if (!exact)
-              score = (score % manifest.keyScore) * PREFIX_WEIGHT
-            var id = postings[k] * 65536 + postings[k + 1]
-            var previous = best.get(id)
-            if (!previous || previous.score < score)
-              best.set(id, { score: score, key: key })
-          }
+      var found = matches(clause, shardData)
+      found.forEach(function (match) {
+        var term = match.term, exact = term === clause.term
+        matchedTerms.add(term)
+        var postings = match.shard[term][1]
+        for (var k = 0; k < postings.length; k += 3) {
+          var score = postings[k + 2]
+          var key = exact && score >= manifest.keyScore
+          if (!exact)
+            score = (score % manifest.keyScore) * PREFIX_WEIGHT
+          var id = postings[k] * 65536 + postings[k + 1]
+          var previous = best.get(id)
+          if (!previous || previous.score < score)
+            best.set(id, { score: score, key: key })
         }
       })
       best.forEach(function (hit, id) {
@@ -320,6 +389,21 @@
     }
   }
 
+  /* The terms of a word as written, kept: the same words come back in every result
+     and at every key, and folding and stemming them again was most of the time spent
+     highlighting */
+  var tokenTerms = new Map()
+  function termsOf(token) {
+    var found = tokenTerms.get(token)
+    if (found === undefined) {
+      if (tokenTerms.size >= MAX_KEPT_WORDS)
+        tokenTerms.clear()
+      found = tokens.terms(token)
+      tokenTerms.set(token, found)
+    }
+    return found
+  }
+
   /* <mark> around each word whose term the query matched (tags and entities left) */
   function highlight(html, matchedTerms) {
     return html.split(/(<[^>]*>)/).map(function (part) {
@@ -329,7 +413,7 @@
         var before = whole.charAt(offset - 1)
         if (before === "&" || before === "#")
           return token
-        var hit = tokens.terms(token).some(function (term) { return matchedTerms.has(term) })
+        var hit = termsOf(token).some(function (term) { return matchedTerms.has(term) })
         return hit ? "<mark>" + token + "</mark>" : token
       })
     }).join("")
