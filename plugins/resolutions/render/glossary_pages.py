@@ -368,7 +368,11 @@ def part_index(
         return ""
     first: dict[str, dict[str, int]] = {}
     for number, part in enumerate(parts, 1):
+        previous = None
         for row in part:
+            if row.slug == previous:  # the rows of one text are together: one look
+                continue
+            previous = row.slug
             body, date = where.get(row.slug, ("", ""))
             first.setdefault(body, {}).setdefault(date[:4], number)
     bodies = []
