@@ -337,9 +337,8 @@ def reading_order(rows: Iterable[Row], where: Where) -> list[Row]:
     """``rows`` by body (``load.BODIES``'s order), the most recent text first within a
     body; the rows of one text together, in their order.
 
-    The texts are sorted, not the rows: the ONUDC's entry has a row for each of its
-    100,000 mentions at 10,000 texts, and sorting them by key took a tenth of a
-    preview's rebuild whenever an edited text named it."""
+    The texts are sorted, not the rows: at 10,000 texts, the 16 entries one edited text
+    named held 173,000 rows, sorted twice by key at each rebuild of a preview."""
     order = {body: index for index, body in enumerate(BODIES)}
     by_text: dict[str, list[Row]] = {}
     for row in rows:
