@@ -21,7 +21,8 @@ class KeptJSON:
     back, never changed in place.  Only the items of the last call are kept."""
 
     def __init__(self) -> None:
-        self.texts: dict[int, tuple[object, str | bytes]] = {}
+        self.texts: dict[int, tuple[object, Any]] = {}
+        """id(item or group) → (it, its text: str, or bytes from ``write``)."""
 
     def dumps(
         self,
@@ -51,7 +52,7 @@ class KeptJSON:
         joined into one string, encoded and written was a tenth of a preview's rebuild."""
         pieces = self._pieces(value, lists, groups or {}, options, as_bytes=True)
         with open(path, "wb") as file:
-            file.writelines(pieces)  # type: ignore[arg-type]  # all bytes
+            file.writelines(pieces)
 
     def _pieces(
         self,
@@ -61,8 +62,8 @@ class KeptJSON:
         options: dict[str, Any],
         *,
         as_bytes: bool,
-    ) -> list[str | bytes]:
-        """The text of ``dumps``, in pieces (``as_bytes``: UTF-8)."""
+    ) -> list[Any]:
+        """The text of ``dumps``, in pieces: strings, or their UTF-8 (``as_bytes``)."""
         if options.get("indent") is not None:
             raise ValueError("KeptJSON encodes on one line: no indent")
         comma = (options.get("separators") or (", ", ": "))[0]
@@ -76,31 +77,31 @@ class KeptJSON:
             **options,
         )
 
-        def piece(part: str) -> str | bytes:
+        def piece(part: str) -> Any:
             return part.encode("utf-8") if as_bytes else part
 
         separator = piece(comma)
-        kept: dict[int, tuple[object, str | bytes]] = {}
+        kept: dict[int, tuple[object, Any]] = {}
 
-        def known(thing: object, make: Callable[[], str | bytes]) -> str | bytes:
+        def known(thing: object, make: Callable[[], Any]) -> Any:
             found = self.texts.get(id(thing))
             if found is None or found[0] is not thing or isinstance(found[1], bytes) != as_bytes:
                 found = (thing, make())
             kept[id(thing)] = found
             return found[1]
 
-        def encoded(item: object) -> str | bytes:
+        def encoded(item: object) -> Any:
             return known(item, lambda: piece(json.dumps(item, **options)))
 
-        def joined(group: Sequence[object]) -> str | bytes:
-            return known(group, lambda: separator.join([encoded(item) for item in group]))  # type: ignore[arg-type]
+        def joined(group: Sequence[object]) -> Any:
+            return known(group, lambda: separator.join([encoded(item) for item in group]))
 
         spots = []
         for key, quoted in placeholders.items():
             if text.count(quoted) != 1:  # the marker is random: never seen
                 raise AssertionError(f"KeptJSON: {quoted} found {text.count(quoted)} times")
             spots.append((text.index(quoted), key, quoted))
-        pieces: list[str | bytes] = []
+        pieces: list[Any] = []
         at = 0
         for start, key, quoted in sorted(spots):
             pieces.append(piece(text[at:start] + "["))
