@@ -69,3 +69,18 @@ def test_groups_written_one_after_the_other() -> None:
     assert kept.dumps(index, groups={"docs": [empty]}, **options) == json.dumps(
         {"config": {"lang": ["fr"]}, "docs": []}, **options
     )
+
+
+def test_written_as_utf8_the_same_text(tmp_path) -> None:
+    """``write``: the bytes of ``dumps``'s text, again when the groups are kept, and
+    with a group replaced."""
+    kept = KeptJSON()
+    first, second = [{"a": "é"}, {"b": "’"}], [{"c": [1, 2]}]
+    index = {"config": {"lang": ["fr"]}, "docs": "not read", "after": "œ"}
+    options = {"ensure_ascii": False, "separators": (",", ":")}
+    path = tmp_path / "index.json"
+    for groups in ([first, [], second], [first, [], second], [first, [{"d": "x"}]], [[]]):
+        kept.write(path, index, groups={"docs": groups}, **options)
+        flat = {**index, "docs": [item for group in groups for item in group]}
+        assert path.read_bytes() == json.dumps(flat, **options).encode("utf-8")
+        assert kept.dumps(index, groups={"docs": groups}, **options) == json.dumps(flat, **options)

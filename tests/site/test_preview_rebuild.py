@@ -21,6 +21,7 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
 
+from resolutions.mkdocs.preview import PageReuse, page_outline
 from resolutions.render import glossary_pages, graph_pages
 
 from .build import ROOT, SOURCE_DATE_EPOCH
@@ -218,3 +219,57 @@ def test_a_text_that_stops_converting_then_converts_again(
     text.write_text(original.replace("\ntitle: ", "\ntitle: Corrigé, ", 1), "utf-8")
     rebuilt = server.build()
     assert not differences(rebuilt, fresh_build(server, "fresh"))
+
+
+def test_an_edit_of_a_hand_written_page_builds_no_generated_page(
+    preview: tuple[Server, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The text of a hand-written page is its own: no generated page is built again
+    after it changes (each of them was, 15,000 at 10,000 texts).  Its headings and
+    metadata are what other pages may show of it: the site is then as a fresh build's."""
+    server, _ = preview
+    guide = server.project / "docs" / "guide.md"
+    server.build()
+    built: list[str] = []
+    keep = PageReuse.keep
+
+    def recorded(reuse: PageReuse, src_uri: str, html: str, dest_uri: str) -> None:
+        if src_uri in reuse.expected:
+            built.append(src_uri)
+        keep(reuse, src_uri, html, dest_uri)
+
+    monkeypatch.setattr(PageReuse, "keep", recorded)
+    edit(guide, "\n\n## Lire un texte", "\n\nUn paragraphe ajouté.\n\n## Lire un texte")
+    rebuilt = server.build()
+    assert built == []
+    assert not differences(rebuilt, fresh_build(server, "fresh-text"))
+    for number, (old, new) in enumerate(
+        [
+            ("# Guide du lecteur\n", "# Guide de la lectrice\n"),
+            ("# Guide de la lectrice\n", "---\ntitle: Lire le site\n---\n\n# Guide\n"),
+            ("## Lire un texte\n", "Lire un texte\n=============\n"),
+        ]
+    ):
+        edit(guide, old, new)
+        rebuilt = server.build()
+        assert not differences(rebuilt, fresh_build(server, f"fresh-{number}")), (old, new)
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "shown"),
+    [
+        ("# Titre\n\nUn texte.\n", "# Titre\n\nUn autre texte.\n", False),
+        ("# Titre\nSuite.\n", "# Titre\nSuite changée.\n", False),
+        ("# Titre\n", "# Autre titre\n", True),
+        ("Titre\n=====\n", "Autre\n=====\n", True),
+        ("---\ntitle: A\n---\n\nTexte.\n", "---\ntitle: B\n---\n\nTexte.\n", True),
+        ("---\nicon: a\n---\n", "---\nicon: b\n---\n", True),
+        ("title: A\n\nTexte.\n", "title: B\n\nTexte.\n", True),  # MultiMarkdown metadata
+        ('<h1 class="x">A</h1>\n', '<h1 class="x">B</h1>\n', True),
+        ('--8<-- "a.md"\n', '--8<-- "b.md"\n', True),
+    ],
+)
+def test_a_page_outline(before: str, after: str, shown: bool) -> None:
+    """What other pages may show of a hand-written page changes its outline; nothing
+    else does."""
+    assert (page_outline(before) != page_outline(after)) is shown

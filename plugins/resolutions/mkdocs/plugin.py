@@ -40,7 +40,7 @@ from ..render.site import SitePages, site_files, site_paths
 from ..search import add_to_index
 from . import collector
 from .config import ResolutionsConfig
-from .generated import add_generated
+from .generated import accept_generated, add_generated
 from .output import AtomicOutput
 from .preview import PageReuse, reuse_pages, watch_natively, with_preview_error
 from .stash import PageStash, in_theme_search
@@ -131,6 +131,7 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         self.made.next_build()
         self.stash = PageStash()  # not what a failed rebuild left
         generated = 0
+        sources = self.output.sources if self.output is not None else None
         with collector.resting():
             self.corpus = self._convert()
             self.pages = site_paths(self.corpus, self.folders)
@@ -140,13 +141,28 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
                 searched_after=self.config.search_paragraphs,
                 made=self.made,
             )
-            for path, content in made:
-                sources = self.output.sources if self.output is not None else None
+
+            def add(path: str, content: str) -> None:
                 add_generated(files, config, path, content, self.config, self.export, sources)
-                generated += 1
+
+            def accept(path: str, content: str) -> None:
+                accept_generated(files, config, path, content, self.config, self.export)
+
+            if self.reuse is not None:
+                generated = reuse_pages(
+                    files,
+                    config,
+                    self.reuse,
+                    made,
+                    add,
+                    accept,
+                    none=self.preview_error is not None,  # every page built to show it
+                )
+            else:
+                for path, content in made:
+                    add(path, content)
+                    generated += 1
         collector.corpus_made(serving=self.is_serve)
-        if self.reuse is not None:  # every page is built to show an error
-            reuse_pages(files, config, self.reuse, none=self.preview_error is not None)
         counts = (len(self.corpus.documents), self.config.source_dir, generated)
         log.info("%d texts converted from %s/ (%d pages and data files generated)", *counts)
         return files

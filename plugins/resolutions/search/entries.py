@@ -66,7 +66,8 @@ def add_to_index(
         # and their JSON is kept with it.
         groups = paragraph_groups(index["docs"], documents, text_urls, glossary, entry_urls, made)
         kept = made.get("search-json", (), KeptJSON)
-        text = kept.dumps(index, groups={"docs": groups}, **options)
+        kept.write(path, index, groups={"docs": groups}, **options)
+        return stats
     else:
         index["docs"] = with_paragraphs(
             index["docs"], documents, text_urls, glossary, entry_urls, made

@@ -1,0 +1,123 @@
+"""A preview knows an unchanged source by its status (``pipeline.SourceState``) rather
+than by reading and hashing it again; a source whose bytes changed is always read, even
+when its size and modification time were kept or set back, and even when it changed
+within the file system's clock tick after it was read."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from resolutions import pipeline
+from resolutions.pipeline import Memo, build_corpus
+
+ROOT = Path(__file__).resolve().parents[2]
+LONG_AGO_NS = 1_600_000_000 * 10**9
+"""A modification time well before any reading (2020)."""
+
+
+@pytest.fixture
+def sources(tmp_path: Path) -> Path:
+    """A copy of the seeds, every file last modified long ago."""
+    folder = tmp_path / "source_texts"
+    shutil.copytree(ROOT / "source_texts", folder)
+    for path in folder.iterdir():
+        os.utime(path, ns=(LONG_AGO_NS, LONG_AGO_NS))
+    return folder
+
+
+@pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the source texts read (the glossary's reading is not counted)."""
+    names: list[str] = []
+    read = pipeline._read
+
+    def counted(path: Path, shown: str) -> bytes:
+        if path.name.endswith(".txt"):
+            names.append(path.name)
+        return read(path, shown)
+
+    monkeypatch.setattr(pipeline, "_read", counted)
+    return names
+
+
+def titles(folder: Path, memo: Memo) -> dict[str, str]:
+    corpus = build_corpus(folder, folder.parent, jobs=1, memo=memo)
+    return {document.slug: document.title for document in corpus.documents}
+
+
+def replace_keeping_size_and_time(path: Path, old: str, new: str) -> None:
+    """``old`` replaced by ``new`` (as long in bytes), the modification time set back."""
+    assert len(old.encode()) == len(new.encode())
+    status = path.stat()
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    os.utime(path, ns=(status.st_atime_ns, status.st_mtime_ns))
+    assert path.stat().st_size == status.st_size
+    assert path.stat().st_mtime_ns == status.st_mtime_ns
+
+
+def test_unchanged_sources_are_not_read_again(sources: Path, reads: list[str]) -> None:
+    memo = Memo()
+    first = titles(sources, memo)
+    assert len(reads) == 6  # the six seeds of source_texts/
+    reads.clear()
+    assert titles(sources, memo) == first
+    assert reads == []
+
+
+def test_an_edit_that_keeps_size_and_time_is_read(sources: Path, reads: list[str]) -> None:
+    memo = Memo()
+    before = titles(sources, memo)
+    assert before["pc-dec-758"].endswith("lutte anti-drogue")
+    # Same length, same modification time: only the change time (which no program can
+    # set back) tells.
+    replace_keeping_size_and_time(sources / "pc-dec-758.txt", "anti-drogue\n", "ANTI-DROGUE\n")
+    reads.clear()
+    after = titles(sources, memo)
+    assert reads == ["pc-dec-758.txt"]
+    assert after["pc-dec-758"].endswith("lutte ANTI-DROGUE")
+    assert {slug: title for slug, title in after.items() if slug != "pc-dec-758"} == {
+        slug: title for slug, title in before.items() if slug != "pc-dec-758"
+    }
+
+
+def test_a_text_saved_by_renaming_a_new_file_over_it_is_read(
+    sources: Path, reads: list[str]
+) -> None:
+    """As many editors save: a new file, renamed over the old one."""
+    memo = Memo()
+    titles(sources, memo)
+    path = sources / "a-res-62-176.txt"
+    status = path.stat()
+    text = path.read_text(encoding="utf-8")
+    assert "title: Coopération internationale" in text
+    written = sources / ".a-res-62-176.txt.new"
+    written.write_text(
+        text.replace("title: Coopération internationale", "title: Coopération Internationale"),
+        encoding="utf-8",
+    )
+    os.utime(written, ns=(status.st_atime_ns, status.st_mtime_ns))
+    os.replace(written, path)
+    reads.clear()
+    after = titles(sources, memo)
+    assert reads == ["a-res-62-176.txt"]
+    assert after["a-res-62-176"].startswith("Coopération Internationale")
+
+
+def test_a_source_modified_just_before_it_was_read_is_read_again(
+    sources: Path, reads: list[str]
+) -> None:
+    """Modified within RACY_NS of its reading, a second write in the same clock tick
+    might keep every part of its status: its status is not trusted."""
+    path = sources / "pc-dec-758.txt"
+    path.write_text(path.read_text(encoding="utf-8"), encoding="utf-8")  # modified now
+    memo = Memo()
+    titles(sources, memo)
+    reads.clear()
+    titles(sources, memo)
+    assert reads == ["pc-dec-758.txt"]
