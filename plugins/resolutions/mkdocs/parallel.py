@@ -34,6 +34,7 @@ import gc
 import json
 import logging
 import os
+import resource
 import signal
 import sys
 from collections.abc import Sequence
@@ -124,6 +125,11 @@ class PageWorker:
                 f"resolutions: the process rendering {self.given} of the pages failed: "
                 f"{report.get('error') or f'exit status {os.waitstatus_to_exitcode(status)}'}"
             )
+        log.info(
+            "resolutions: %d pages rendered by a second process (%.1f s of processor time)",
+            self.given,
+            report.get("cpu", 0.0),
+        )
         warnings = report.get("warnings", 0)
         if warnings:
             # Logged here, so that strict mode counts them (the worker's own count
@@ -182,6 +188,8 @@ def _render_and_exit(
             current = file.src_uri
             file.page.validate_anchor_links(files=every_page, log_level=anchors)
         report["warnings"] = sum(count for _, count in counter.get_counts())
+        usage = resource.getrusage(resource.RUSAGE_SELF)  # since the fork
+        report["cpu"] = usage.ru_utime + usage.ru_stime
         status = 0
     except BaseException as error:  # reported to the parent, whatever it was
         where = f" (page '{current}')" if current else ""
