@@ -1,4 +1,4 @@
-"""The pages rendered by a second process (mkdocs/parallel.py): the same site, byte for
+"""The pages built by a second process (mkdocs/parallel.py): the same site, byte for
 byte, as MkDocs's serial loop makes; a worker that fails fails the build."""
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from resolutions.mkdocs.parallel import PageWorker
 from .build import ROOT, SOURCE_DATE_EPOCH
 
 PROJECT_FILES = ("mkdocs.yml", "docs", "overrides", "CONTRIBUTING.md")
-WORKER_STARTED = "pages rendered by process"
+WORKER_STARTED = "pages built by a second process"
 
 
 def project_with(folder: Path, setting: str | None) -> Path:
@@ -89,10 +89,10 @@ def test_the_seed_site_is_the_same_built_by_two_processes_or_one(tmp_path: Path)
 
 
 def generated_pages(tmp_path: Path, count: int) -> tuple[MkDocsConfig, Files]:
-    """``count`` generated pages out of the theme's search, converted (as MkDocs leaves
-    them after its first loop), and the hand-written home page."""
+    """The hand-written home page and ``count`` generated pages out of the theme's
+    search, as MkDocs has them when its first loop starts."""
     docs = tmp_path / "docs"
-    docs.mkdir()
+    (docs / "textes").mkdir(parents=True)
     (docs / "index.md").write_text("# Accueil\n", encoding="utf-8")
     config = MkDocsConfig()
     config.load_dict(
@@ -103,15 +103,20 @@ def generated_pages(tmp_path: Path, count: int) -> tuple[MkDocsConfig, Files]:
     site = str(tmp_path / "site")
     files = Files([File("index.md", str(docs), site, False)])
     for number in range(count):
-        file = File(
-            f"textes/p{number}.md", str(docs), site, False, inclusion=InclusionLevel.NOT_IN_NAV
-        )
+        path = f"textes/p{number}.md"
+        (docs / path).write_text(UNSEARCHED + f"# p{number}\n", encoding="utf-8")
+        file = File(path, str(docs), site, False, inclusion=InclusionLevel.NOT_IN_NAV)
         file.generated_by = "resolutions"
         files.append(file)
-    for file in files:
-        page = Page(None, file, config)
-        page.meta = {"search": {"exclude": True}} if file.generated_by else {}
     return config, files
+
+
+UNSEARCHED = "---\nsearch:\n  exclude: true\n---\n\n"
+
+
+def read(page: Page, config: MkDocsConfig, files: Files, dirty: bool = False) -> None:
+    """In place of MkDocs's conversion: the front matter only."""
+    page.read_source(config)
 
 
 def written(page: Page, config: MkDocsConfig, *args: object, **kwargs: object) -> None:
@@ -123,18 +128,23 @@ def test_the_worker_writes_half_of_the_generated_pages_and_mkdocs_the_rest(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     config, files = generated_pages(tmp_path, 6)
+    (tmp_path / "docs" / "textes" / "p3.md").write_text("# searched\n", encoding="utf-8")
+    monkeypatch.setattr(parallel, "_populate_page", read)
     monkeypatch.setattr(parallel, "_build_page", written)
     worker = PageWorker()
-    worker.start(files, config, None, None)  # type: ignore[arg-type]
+    worker.start(files, config, None)  # type: ignore[arg-type]
     assert worker.running
     left = [file.src_uri for file in files.documentation_pages()]
-    assert left == ["index.md", "textes/p0.md", "textes/p2.md", "textes/p4.md"]
+    # p3 is read by the theme's search: it stays with MkDocs.
+    assert left == ["index.md", "textes/p0.md", "textes/p2.md", "textes/p3.md", "textes/p5.md"]
+    assert files.get_file_from_path("textes/p1.md") is not None, "links to it still resolve"
     assert len(worker.pages) == 7, "templates still list every page"
-    worker.join()
+    worker.join(config)
     site = tmp_path / "site" / "textes"
-    assert sorted(path.name for path in site.iterdir()) == ["p1.html", "p3.html", "p5.html"]
-    assert (site / "p3.html").read_text(encoding="utf-8") == "textes/p3.md"
+    assert sorted(path.name for path in site.iterdir()) == ["p1.html", "p4.html"]
+    assert (site / "p4.html").read_text(encoding="utf-8") == "textes/p4.md"
     assert not worker.running and worker.pages == ()
+    assert len(files.documentation_pages()) == 7, "MkDocs's own listing is back"
 
 
 def test_a_failing_worker_fails_the_build_naming_the_page(
@@ -146,24 +156,25 @@ def test_a_failing_worker_fails_the_build_naming_the_page(
         if page.file.src_uri == "textes/p3.md":
             raise ValueError("no such template")
 
+    monkeypatch.setattr(parallel, "_populate_page", read)
     monkeypatch.setattr(parallel, "_build_page", failing)
     worker = PageWorker()
-    worker.start(files, config, None, None)  # type: ignore[arg-type]
+    worker.start(files, config, None)  # type: ignore[arg-type]
     with pytest.raises(PluginError) as raised:
-        worker.join()
+        worker.join(config)
     assert str(raised.value) == (
-        "resolutions: the process rendering 3 of the pages failed: "
+        "resolutions: the process building 3 of the pages failed: "
         "ValueError: no such template (page 'textes/p3.md')"
     )
 
 
 def test_a_worker_killed_fails_the_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     config, files = generated_pages(tmp_path, 4)
-    monkeypatch.setattr(parallel, "_build_page", lambda *args, **kwargs: os.kill(os.getpid(), 9))
+    monkeypatch.setattr(parallel, "_populate_page", lambda *args: os.kill(os.getpid(), 9))
     worker = PageWorker()
-    worker.start(files, config, None, None)  # type: ignore[arg-type]
-    with pytest.raises(PluginError, match="rendering 2 of the pages was stopped by SIGKILL"):
-        worker.join()
+    worker.start(files, config, None)  # type: ignore[arg-type]
+    with pytest.raises(PluginError, match="building 2 of the pages was stopped by SIGKILL"):
+        worker.join(config)
 
 
 def test_the_worker_s_warnings_are_counted_by_the_build(
@@ -174,24 +185,58 @@ def test_the_worker_s_warnings_are_counted_by_the_build(
     def warning(page: Page, *args: object, **kwargs: object) -> None:
         logging.getLogger("mkdocs.test").warning("a link to nowhere in %s", page.file.src_uri)
 
+    monkeypatch.setattr(parallel, "_populate_page", read)
     monkeypatch.setattr(parallel, "_build_page", warning)
     worker = PageWorker()
-    worker.start(files, config, None, None)  # type: ignore[arg-type]
+    worker.start(files, config, None)  # type: ignore[arg-type]
     with caplog.at_level(logging.WARNING, logger="mkdocs"):
-        worker.join()
+        worker.join(config)
     assert [record.getMessage() for record in caplog.records] == [
-        "resolutions: 2 warning(s) above came from rendering 2 of the pages"
+        "resolutions: 2 warning(s) above came from building 2 of the pages"
     ]
 
 
 def test_a_failed_build_kills_the_worker(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     config, files = generated_pages(tmp_path, 4)
-    monkeypatch.setattr(parallel, "_build_page", lambda *args, **kwargs: signal.pause())
+    monkeypatch.setattr(parallel, "_populate_page", lambda *args: signal.pause())
     worker = PageWorker()
-    worker.start(files, config, None, None)  # type: ignore[arg-type]
+    worker.start(files, config, None)  # type: ignore[arg-type]
     pid = worker.pid
     assert pid is not None
     worker.stop()
     with pytest.raises(ProcessLookupError):
         os.kill(pid, 0)
     assert not worker.running
+    assert len(files.documentation_pages()) == 5
+
+
+def test_anchors_of_links_between_the_two_processes_are_checked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    config, files = generated_pages(tmp_path, 2)
+    home = files.get_file_from_path("index.md")
+    given = files.get_file_from_path("textes/p1.md")
+    assert home is not None and given is not None
+
+    def read_with_links(page: Page, config: MkDocsConfig, *args: object) -> None:
+        page.read_source(config)
+        page.present_anchor_ids = {"here"}
+        page.links_to_anchors = {home: {"gone": "../index.md#gone", "top": "../index.md#top"}}
+
+    monkeypatch.setattr(parallel, "_populate_page", read_with_links)
+    monkeypatch.setattr(parallel, "_build_page", written)
+    worker = PageWorker()
+    worker.start(files, config, None)  # type: ignore[arg-type]
+    # MkDocs converts the home page in the parent meanwhile.
+    page = Page(None, home, config)
+    page.present_anchor_ids = {"top"}
+    page.links_to_anchors = {given: {"here": "textes/p1.md#here", "away": "textes/p1.md#away"}}
+    with caplog.at_level(logging.INFO, logger="mkdocs"):
+        worker.join(config)
+    missing = [record.getMessage() for record in caplog.records if "anchor" in record.getMessage()]
+    assert missing == [
+        "Doc file 'index.md' contains a link 'textes/p1.md#away', but the doc "
+        "'textes/p1.md' does not contain an anchor '#away'.",
+        "Doc file 'textes/p1.md' contains a link '../index.md#gone', but the doc "
+        "'index.md' does not contain an anchor '#gone'.",
+    ]

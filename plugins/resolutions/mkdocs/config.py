@@ -57,8 +57,9 @@ class ResolutionsConfig(Config):
 
     # Settings for the build
     parallel_pages = Type(bool, default=True)
-    """`mkdocs build` renders half of the generated pages in a second process
-    (``mkdocs/parallel.py``); ``false``: MkDocs renders them all, one after the other."""
+    """`mkdocs build` converts and renders half of the generated pages in a second
+    process (``mkdocs/parallel.py``); ``false``: MkDocs builds them all, one after the
+    other (``mkdocs serve`` always does)."""
 
     # Settings for the offline archive
     archive = Type(bool, default=True)

@@ -61,8 +61,7 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         self.stash = PageStash()  # raw HTML blocks kept out of Python-Markdown
         self.output: AtomicOutput | None = None  # `mkdocs build`: see AtomicOutput
         self.archive: ArchiveWriter | None = None  # being written, during on_post_build
-        self.nav: Navigation | None = None  # the site's, for the page worker
-        self.worker = PageWorker()  # `mkdocs build`: renders half of the generated pages
+        self.worker = PageWorker()  # `mkdocs build`: builds half of the generated pages
         # mkdocs serve keeps this object from one rebuild to the next (MkDocs keeps a
         # plugin that has on_startup): what a rebuild can reuse is kept here.
         self.builds = 0
@@ -189,19 +188,16 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
             context["pages"] = self.worker.pages
         return context
 
-    @event_priority(-100)  # last: the navigation the pages are rendered with
+    @event_priority(-100)  # last: the navigation the pages are built with
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> None:
-        self.nav = nav
+        if self.config.enabled and self.config.parallel_pages and not self.is_serve:
+            self.worker.start(files, config, nav)
 
-    @event_priority(-100)  # last: the environment the pages are rendered with
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> None:
         if self.reuse is not None:
             # MkDocs makes a new environment for every rebuild, which compiles the
             # theme's templates again; their compiled code is kept instead.
             env.bytecode_cache = self.reuse.templates
-        if self.config.enabled and self.config.parallel_pages and not self.is_serve:
-            assert self.nav is not None
-            self.worker.start(files, config, env, self.nav)
 
     def _convert(self) -> Corpus:
         """The corpus, converted, annotated and checked; the build fails, naming the file
@@ -258,7 +254,7 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         is_home = page.file.src_uri == self.config.home_page
         if is_home:
             markdown = self._fill_home(markdown, page, config)
-            if self.export is not None:
+            if self.export is not None and not self.worker.in_worker:
                 write_page(self.export, page.file.src_uri, markdown)
         if is_home or page.file.generated_by == "resolutions":
             markdown = self.stash.take(markdown, page.file.src_uri)
@@ -310,7 +306,7 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
 
     @event_priority(110)  # first of all: the worker's pages are written
     def _join_worker(self, *, config: MkDocsConfig) -> None:
-        self.worker.join()
+        self.worker.join(config)
 
     @event_priority(100)  # first: the pages are written, the search index is not yet
     def _start_archive(self, *, config: MkDocsConfig) -> None:
