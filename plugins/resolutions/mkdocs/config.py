@@ -55,6 +55,12 @@ class ResolutionsConfig(Config):
     (``resolutions.search``); ``theme``: Material's, built in the reader's browser at each
     visit (the benchmark's comparison, and ``mkdocs serve`` always)."""
 
+    # Settings for the build
+    parallel_pages = Type(bool, default=True)
+    """`mkdocs build` converts and renders half of the generated pages in a second
+    process (``mkdocs/parallel.py``); ``false``: MkDocs builds them all, one after the
+    other (``mkdocs serve`` always does)."""
+
     # Settings for the offline archive
     archive = Type(bool, default=True)
     """Write the whole built site as one zip archive (skipped by ``mkdocs serve``)."""

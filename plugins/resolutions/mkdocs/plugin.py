@@ -27,6 +27,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
@@ -42,6 +43,7 @@ from . import collector
 from .config import ResolutionsConfig
 from .generated import accept_generated, add_generated
 from .output import AtomicOutput
+from .parallel import PageWorker
 from .preview import PageReuse, reuse_pages, watch_natively, with_preview_error
 from .stash import PageStash, in_theme_search
 
@@ -59,6 +61,7 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         self.stash = PageStash()  # raw HTML blocks kept out of Python-Markdown
         self.output: AtomicOutput | None = None  # `mkdocs build`: see AtomicOutput
         self.archive: ArchiveWriter | None = None  # being written, during on_post_build
+        self.worker = PageWorker()  # `mkdocs build`: builds half of the generated pages
         # mkdocs serve keeps this object from one rebuild to the next (MkDocs keeps a
         # plugin that has on_startup): what a rebuild can reuse is kept here.
         self.builds = 0
@@ -188,9 +191,23 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
     def on_template_context(
         self, context: TemplateContext, *, template_name: str, config: MkDocsConfig
     ) -> TemplateContext | None:
+        if self.worker.pages:  # every page, those the worker renders included
+            context["pages"] = self.worker.pages
         if self.reuse is not None and template_name == "sitemap.xml":
             context["pages"] = self.reuse.sitemap_pages(context["pages"], config.site_url)
         return context
+
+    def on_page_context(
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
+        if self.worker.pages:  # as in the serial build (see parallel.py)
+            context["pages"] = self.worker.pages
+        return context
+
+    @event_priority(-100)  # last: the navigation the pages are built with
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> None:
+        if self.config.enabled and self.config.parallel_pages and not self.is_serve:
+            self.worker.start(files, config, nav)
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> None:
         if self.reuse is not None:
@@ -253,7 +270,7 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         is_home = page.file.src_uri == self.config.home_page
         if is_home:
             markdown = self._fill_home(markdown, page, config)
-            if self.export is not None:
+            if self.export is not None and not self.worker.in_worker:
                 write_page(self.export, page.file.src_uri, markdown)
         if is_home or page.file.generated_by == "resolutions":
             markdown = self.stash.take(markdown, page.file.src_uri)
@@ -303,6 +320,10 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
             counts = (stats.pages, stats.terms, stats.shards, stats.index_bytes / 1e6, seconds)
             log.info("Search index: %d pages, %d terms, %d shards, %.1f MB in %.1f s", *counts)
 
+    @event_priority(110)  # first of all: the worker's pages are written
+    def _join_worker(self, *, config: MkDocsConfig) -> None:
+        self.worker.join(config)
+
     @event_priority(100)  # first: the pages are written, the search index is not yet
     def _start_archive(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled or not self.config.archive or self.is_serve:
@@ -331,9 +352,12 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         if self.output is not None:
             self.output.complete = True
 
-    on_post_build = CombinedEvent(_start_archive, _write_search_entries, _write_archive, _thaw)
+    on_post_build = CombinedEvent(
+        _join_worker, _start_archive, _write_search_entries, _write_archive, _thaw
+    )
 
     def on_build_error(self, *, error: Exception) -> None:
+        self.worker.stop()
         collector.build_failed()
         if self.reuse is not None:
             self.reuse.release(completed=False)
