@@ -57,6 +57,7 @@ from resolutions.pipeline import (  # noqa: E402
     load_glossary_of,
     source_files,
 )
+from tests.site.build import copy_project  # noqa: E402  (the project a build reads, copied)
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -67,7 +68,6 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-PROJECT_FILES = ("mkdocs.yml", "docs", "overrides", "CONTRIBUTING.md")
 """What a build needs besides the source texts: copied, so that the benchmark's builds
 neither read nor fill the project's own conversion cache."""
 SEARCH_QUERIES = (
@@ -227,12 +227,7 @@ def make_project(folder: Path) -> None:
     search (``search_index: theme``), and a plain one without the plugin over that
     Markdown (``docs-plain/``)."""
     folder.mkdir(parents=True)
-    for name in PROJECT_FILES:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, folder / name)
-        else:
-            shutil.copy2(source, folder / name)
+    copy_project(folder)
     config = (folder / "mkdocs.yml").read_text(encoding="utf-8")
     lines = config.split("\n")
     start = lines.index("  - resolutions:")

@@ -18,7 +18,6 @@ import json
 import os
 import re
 import shlex
-import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -31,6 +30,7 @@ from bs4 import BeautifulSoup
 from resolutions.pipeline import convert_corpus
 
 from ..search_index import index_entries
+from ..site.build import copy_project
 
 ROOT = Path(__file__).resolve().parents[2]
 GUIDE = ROOT / "CONTRIBUTING.md"
@@ -189,11 +189,7 @@ def run(command: str, project: Path) -> subprocess.CompletedProcess[str]:
 @pytest.fixture(scope="module", params=list(PASTES))
 def followed(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Followed:
     project = tmp_path_factory.mktemp("clone")
-    for name in COPIED:
-        if (ROOT / name).is_dir():
-            shutil.copytree(ROOT / name, project / name)
-        else:
-            shutil.copy2(ROOT / name, project / name)
+    copy_project(project, COPIED)
     guide = (project / "CONTRIBUTING.md").read_text(encoding="utf-8")
     blocks = command_blocks(guide)
     assert blocks, "the guide has no ```sh command block"

@@ -3,12 +3,26 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCE_DATE_EPOCH = "1700000000"
+PROJECT_FILES = ("mkdocs.yml", "docs", "overrides", "CONTRIBUTING.md")
+"""What a build reads besides the source texts: copied, a project to build elsewhere."""
+
+
+def copy_project(folder: Path, names: Iterable[str] = PROJECT_FILES) -> None:
+    """Copy each of ``names`` (a file or a folder of the project) into ``folder``."""
+    for name in names:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, folder / name)
+        else:
+            shutil.copy2(source, folder / name)
 
 
 def build_site(

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -20,20 +19,15 @@ from mkdocs.structure.pages import Page
 from resolutions.mkdocs import parallel
 from resolutions.mkdocs.parallel import PageWorker
 
-from .build import ROOT, SOURCE_DATE_EPOCH
+from .build import ROOT, SOURCE_DATE_EPOCH, copy_project
 
-PROJECT_FILES = ("mkdocs.yml", "docs", "overrides", "CONTRIBUTING.md")
 WORKER_STARTED = "pages built by a second process"
 
 
 def project_with(folder: Path, setting: str | None) -> Path:
     """A copy of the project whose plugin entry has ``setting`` added."""
     folder.mkdir()
-    for name in PROJECT_FILES:
-        if (ROOT / name).is_dir():
-            shutil.copytree(ROOT / name, folder / name)
-        else:
-            shutil.copy2(ROOT / name, folder / name)
+    copy_project(folder)
     if setting is not None:
         config = folder / "mkdocs.yml"
         text = config.read_text(encoding="utf-8")

@@ -24,10 +24,9 @@ from mkdocs.plugins import BasePlugin
 from resolutions.mkdocs.preview import PageReuse, page_outline
 from resolutions.render import glossary_pages, graph_pages
 
-from .build import ROOT, SOURCE_DATE_EPOCH
+from .build import ROOT, SOURCE_DATE_EPOCH, copy_project
 
 SERVE_URL = "http://127.0.0.1:8000/"
-PROJECT_FILES = ["mkdocs.yml", "docs", "overrides", "CONTRIBUTING.md"]
 NOTICE = re.compile(r'<div class="ra-preview-error" role="alert".*?</pre></div>', re.DOTALL)
 
 Snapshot = dict[str, bytes]
@@ -101,12 +100,7 @@ def preview(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[S
     """A server on a copy of the project and of the seeds (its sources folder)."""
     project, sources = tmp_path / "project", tmp_path / "sources"
     project.mkdir()
-    for name in PROJECT_FILES:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, project / name)
-        else:
-            shutil.copy2(source, project / name)
+    copy_project(project)
     shutil.copytree(ROOT / "source_texts", sources)
     monkeypatch.setenv("RESOLUTIONS_SOURCE_DIR", str(sources))
     monkeypatch.delenv("RESOLUTIONS_SITE_URL", raising=False)
