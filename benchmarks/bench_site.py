@@ -68,8 +68,6 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-"""What a build needs besides the source texts: copied, so that the benchmark's builds
-neither read nor fill the project's own conversion cache."""
 SEARCH_QUERIES = (
     "précurseurs",
     "coopération internationale",
@@ -227,6 +225,8 @@ def make_project(folder: Path) -> None:
     search (``search_index: theme``), and a plain one without the plugin over that
     Markdown (``docs-plain/``)."""
     folder.mkdir(parents=True)
+    # A copy, so that the benchmark's builds neither read nor fill the project's own
+    # conversion cache.
     copy_project(folder)
     config = (folder / "mkdocs.yml").read_text(encoding="utf-8")
     lines = config.split("\n")
