@@ -43,7 +43,7 @@ from .readers.base import Flow
 from .readers.html import read_html
 from .readers.markdown import MAX_NESTING, NestingTooDeep, read_markdown
 from .readers.ocr import read_ocr
-from .readers.pdf_text import read_pdf_text
+from .readers.pdf_text import NotesNotRead, read_pdf_text
 from .structure import parse_structure
 
 T = TypeVar("T")
@@ -63,6 +63,17 @@ def read(source: Source) -> Flow:
             symbols = [entry.get("symbol", "") for entry in source.entries]
             return READERS[source.format](source.lines, symbols)
         return READERS[source.format](source.lines)
+    except NotesNotRead as error:
+        after = error.after if len(error.after) <= 60 else f"{error.after[:60]}…"
+        raise SourceError(
+            source.path,
+            error.line,
+            f"the rule '____' on this line is followed by '{after}', which is not a "
+            "numbered note: the notes of the page would be read as the text's own words. "
+            "If the copy lost its line breaks or its note numbers (a flattened copy, some "
+            "PDF viewers), paste it again with one printed line per line and each note "
+            "starting with its number ('1 Voir résolution 55/2.')",
+        ) from None
     except NestingTooDeep as error:
         raise SourceError(
             source.path,

@@ -79,6 +79,17 @@ period (maybe closed by a parenthesis or a quote): "2396 (2017) and 2462 (2019).
 note."""
 
 
+class NotesNotRead(ValueError):
+    """A page-foot rule followed by text that is not a numbered note, at ``line``: the
+    page's notes would be read as the body's words (a copy that lost its line breaks or
+    its note numbers)."""
+
+    def __init__(self, line: int, after: str) -> None:
+        super().__init__(f"no numbered note after the rule on line {line}")
+        self.line = line
+        self.after = after
+
+
 def _lines_with_rules(lines: Sequence[Line]) -> list[Line]:
     """A rule inside a line (a flattened copy) is put on a line of its own, so that the
     notes after it are read as on a page foot."""
@@ -335,7 +346,9 @@ def split_pages(
     """Separate body lines from the note blocks at page feet.
 
     Returns the body lines, each flagged True when it is the first line after a page's
-    note block; the notes (number → their lines); and the numbers in order."""
+    note block; the notes (number → their lines); and the numbers in order.  Raises
+    ``NotesNotRead`` when text that is not a numbered note follows a rule (a rule at
+    the very end, with nothing after it, is no page foot and is let be)."""
     lines = _lines_with_rules(lines)
     body: list[tuple[Line, bool]] = []
     notes: dict[str, list[Line]] = {}
@@ -370,6 +383,7 @@ def split_pages(
         if index >= len(lines):
             break
         # A rule: read the note block that follows.
+        rule_line = lines[index].number
         index += 1
         current: str | None = None
         while index < len(lines):
@@ -391,6 +405,10 @@ def split_pages(
                     text = text[: carried.start("space")]
             found = _read_note_line(text, current, last, expected)
             if found is None:
+                if current is None:
+                    # Text, but no note, after the rule: kept as the body, it would
+                    # publish the page's notes as the resolution's own words.
+                    raise NotesNotRead(rule_line, text.strip())
                 break
             pieces, rest = found
             for number, note_text in pieces:
