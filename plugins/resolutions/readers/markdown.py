@@ -1,8 +1,9 @@
 """Reader for Markdown exports, parsed with markdown-it-py (never regexes over Markdown).
 
-An inline content in the exports' plain syntax is tokenized by ``markdown_inline`` (the
-tokens markdown-it-py makes, in one pass; tests compare them), any other by
-markdown-it-py.
+A source whose lines are all of the exports' plain kinds is cut into blocks by
+``markdown_blocks``, an inline content in the exports' plain syntax tokenized by
+``markdown_inline`` (each gives the tokens markdown-it-py makes, in one pass; tests
+compare them); any other by markdown-it-py.
 
 What the exports contain and what becomes of it:
 
@@ -29,6 +30,7 @@ from ..load import Line
 from ..model import Block, Emphasis, Superscript
 from .base import Flow, RawBlock, TextBuilder, join_cut_paragraphs
 from .furniture import strip_furniture
+from .markdown_blocks import BlockToken, simple_blocks
 from .markdown_inline import InlineToken, simple_inline
 
 _SUP_OPEN = re.compile(r"^<sup>$", re.I)
@@ -159,7 +161,7 @@ def _inline_to_builder(
     return builder, note_number
 
 
-def _line_numbers(token: Token, lines: Sequence[Line]) -> list[int]:
+def _line_numbers(token: Token | BlockToken, lines: Sequence[Line]) -> list[int]:
     if token.map is None:
         return [lines[0].number]
     start, end = token.map
@@ -175,7 +177,9 @@ def read_markdown(lines: Sequence[Line], symbols: Sequence[str] = ()) -> Flow:
     furnished = strip_furniture(lines, symbols, cover=False)
     lines = furnished.lines
     source = "\n".join(line.text for line in lines)
-    tokens = _BLOCK_PARSER.parse(source)
+    tokens: Sequence[Token | BlockToken] | None = simple_blocks(source)
+    if tokens is None:
+        tokens = _BLOCK_PARSER.parse(source)
     for token in tokens:
         if token.level > MAX_NESTING:
             raise NestingTooDeep(_line_numbers(token, lines)[0])
