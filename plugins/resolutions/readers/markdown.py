@@ -77,9 +77,9 @@ def _parser() -> MarkdownIt:
 _PARSER = _parser()
 """Blocks and inline content, as one call; reads what ``simple_inline`` leaves."""
 _BLOCK_PARSER = _parser().disable(["inline", "text_join"])
-"""The same parser, stopping at the blocks: each inline token's content is then read by
-``simple_inline`` (the exports' plain use of the syntax, in one pass), else by
-``_PARSER``."""
+"""The same parser, stopping at the blocks (for a source ``simple_blocks`` leaves): each
+inline token's content is then read by ``simple_inline`` (the exports' plain use of the
+syntax, in one pass), else by ``_PARSER``."""
 
 
 def _inline_children(content: str) -> Sequence[Token] | Sequence[InlineToken]:

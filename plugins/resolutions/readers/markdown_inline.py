@@ -43,6 +43,19 @@ class InlineToken(NamedTuple):
     markup: str
 
 
+_EM_OPEN = InlineToken("em_open", "", "*")
+_EM_CLOSE = InlineToken("em_close", "", "*")
+_STRONG_OPEN = InlineToken("strong_open", "", "**")
+_STRONG_CLOSE = InlineToken("strong_close", "", "**")
+_SOFTBREAK = InlineToken("softbreak", "", "")
+_HARDBREAK = InlineToken("hardbreak", "", "")
+_SUP_OPEN = InlineToken("html_inline", "<sup>", "")
+_SUP_CLOSE = InlineToken("html_inline", "</sup>", "")
+_EMPTY_TEXT = InlineToken("text", "", "")
+_STAR = InlineToken("text", "*", "")
+_STARS = {1: _STAR, 2: InlineToken("text", "**", "")}
+"""Tokens that are always alike, made once (a named tuple is not changed)."""
+
 _PIECE_START = re.compile(r"[*<\n]")
 """Where a piece other than text starts: a star run, a superscript tag (the only ``<``
 ``simple_inline`` reads), a line break."""
@@ -92,9 +105,12 @@ def simple_inline(src: str) -> list[InlineToken] | None:
     syntax outside the exports' plain use (see the module's docstring)."""
     if _outside(src):
         return None
-    # [type, content, markup]; a star run is written as literal text until closed.
-    pieces: list[list[str]] = []
-    openers: list[tuple[int, int]] = []  # (index in pieces, length of the run)
+    tokens: list[InlineToken] = []
+    append = tokens.append
+    openers: list[tuple[int, int]] = []  # (index in tokens, length of the run)
+    # Two text tokens side by side are joined at the end, as markdown-it-py joins them:
+    # only a star left as text or the empty text around ``**`` puts them so.
+    side_by_side = False
     position = 0
     size = len(src)
     search = _PIECE_START.search
@@ -107,18 +123,18 @@ def simple_inline(src: str) -> list[InlineToken] | None:
             before = src[position:start]
             text = before.rstrip(" ")
             if text:
-                pieces.append(["text", text, ""])
-            kind = "hardbreak" if len(before) - len(text) >= 2 else "softbreak"
-            pieces.append([kind, "", ""])
+                append(InlineToken("text", text, ""))
+            append(_HARDBREAK if len(before) - len(text) >= 2 else _SOFTBREAK)
             position = start + 1
             while position < size and src[position] in " \t":
                 position += 1
             continue
         if start > position:
-            pieces.append(["text", src[position:start], ""])
+            append(InlineToken("text", src[position:start], ""))
         if first == "<":
-            position = start + (6 if src[start + 1] == "/" else 5)
-            pieces.append(["html_inline", src[start:position], ""])
+            closing = src[start + 1] == "/"
+            position = start + (6 if closing else 5)
+            append(_SUP_CLOSE if closing else _SUP_OPEN)
             continue
         length = 2 if src.startswith("**", start) else 1
         position = start + length
@@ -130,32 +146,39 @@ def simple_inline(src: str) -> list[InlineToken] | None:
             if opened != length:
                 return None  # a run matched in part: left to markdown-it-py
             if length == 1:
-                pieces[index] = ["em_open", "", "*"]
-                pieces.append(["em_close", "", "*"])
+                tokens[index] = _EM_OPEN
+                append(_EM_CLOSE)
             else:
                 # markdown-it-py turns the inner star of each run into the tag and
                 # empties the outer one's text token.
-                pieces[index] = ["text", "", ""]
-                pieces[index + 1] = ["strong_open", "", "**"]
-                pieces.append(["strong_close", "", "**"])
-                pieces.append(["text", "", ""])
+                tokens[index] = _EMPTY_TEXT
+                tokens[index + 1] = _STRONG_OPEN
+                append(_STRONG_CLOSE)
+                append(_EMPTY_TEXT)
+                side_by_side = True
         elif can_open:
-            openers.append((len(pieces), length))
-            pieces.extend(["text", "*", ""] for _ in range(length))
+            # Written as text until a closer pairs it.
+            openers.append((len(tokens), length))
+            append(_STAR)
+            if length == 2:
+                append(_STAR)
         else:
-            pieces.append(["text", "*" * length, ""])
+            append(_STARS[length])
+            side_by_side = True
     if position < size:
-        pieces.append(["text", src[position:], ""])
-    tokens: list[InlineToken] = []
-    run: list[str] = []  # adjacent text tokens, joined as markdown-it-py joins them
-    for kind, content, markup in pieces:
-        if kind == "text":
-            run.append(content)
+        append(InlineToken("text", src[position:], ""))
+    if not (side_by_side or openers):
+        return tokens
+    joined: list[InlineToken] = []
+    run: list[str] = []  # adjacent text tokens' contents
+    for token in tokens:
+        if token.type == "text":
+            run.append(token.content)
             continue
         if run:
-            tokens.append(InlineToken("text", "".join(run), ""))
+            joined.append(InlineToken("text", "".join(run), ""))
             run = []
-        tokens.append(InlineToken(kind, content, markup))
+        joined.append(token)
     if run:
-        tokens.append(InlineToken("text", "".join(run), ""))
-    return tokens
+        joined.append(InlineToken("text", "".join(run), ""))
+    return joined
