@@ -75,9 +75,11 @@ def _outside(src: str) -> bool:
     )
 
 
-@functools.cache
+@functools.lru_cache(maxsize=4096)
 def _kind(char: str) -> tuple[bool, bool]:
-    """(white space, punctuation) as markdown-it-py's ``scanDelims`` tells them."""
+    """(white space, punctuation) as markdown-it-py's ``scanDelims`` tells them.
+    Cached: a text beside its stars holds a few dozen distinct characters (bounded, so
+    that a text of every character does not fill a long-lived preview's memory)."""
     return isWhiteSpace(ord(char)), isMdAsciiPunct(ord(char)) or isPunctChar(char)
 
 
