@@ -378,8 +378,9 @@ def _simple_front_matter(block: str) -> dict[str, Any] | None:
     that YAML reads as the value itself (no plain scalar is typed by ``_MetadataLoader``):
     a plain value opening on a letter, a digit or "(", of printable characters, with no
     ": " or " #" in it and no ":" or space at its end; or a value in double quotes with no
-    quote or backslash inside.  Anything else (quotes of other kinds, lists, several
-    lines, comments, a key given twice…) is left to YAML, with its own messages."""
+    quote or backslash inside, or in single quotes with no quote inside (a date or a
+    number kept as text: ``date: '2024-06-04'``).  Anything else (lists, several lines,
+    comments, a key given twice…) is left to YAML, with its own messages."""
     data: dict[str, Any] = {}
     for line in block.split("\n"):
         field = _SIMPLE_FIELD.fullmatch(line)
@@ -388,9 +389,15 @@ def _simple_front_matter(block: str) -> dict[str, Any] | None:
         key, value = field.groups()
         if key in data or not value.isprintable():
             return None
-        if value[0] == '"':
+        if value[0] in "\"'":
+            quote = value[0]
             inside = value[1:-1]
-            if len(value) < 2 or value[-1] != '"' or '"' in inside or "\\" in inside:
+            if (
+                len(value) < 2
+                or value[-1] != quote
+                or quote in inside
+                or (quote == '"' and "\\" in inside)  # in single quotes a backslash is text
+            ):
                 return None
             value = inside
         elif (

@@ -1,6 +1,6 @@
 """Front matter of the usual simple shape is read without YAML
 (``load._simple_front_matter``): what it reads is what YAML reads, and what it does
-not take (quotes of other kinds, comments, lists, a key given twice, a value YAML
+not take (a quote inside quotes, comments, lists, a key given twice, a value YAML
 refuses) is left to YAML.  Blocks are drawn from the pieces YAML treats specially, so
 that each of them lands at the start, inside and at the end of a value."""
 
@@ -57,6 +57,7 @@ LINES = st.one_of(
         VALUES,
     ),
     st.builds(lambda key, value: f'{key}: "{value}"', st.sampled_from(KEYS), VALUES),
+    st.builds(lambda key, value: f"{key}: '{value}'", st.sampled_from(KEYS), VALUES),
     st.sampled_from(["", "  - item", "documents:", "# a comment", "  continued", "---"]),
 )
 BLOCKS = st.lists(LINES, min_size=1, max_size=3).map("\n".join)
@@ -97,10 +98,21 @@ def test_the_seeds_usual_front_matter_is_taken() -> None:
     assert load._simple_front_matter(block) is not None
 
 
+def test_single_quotes_are_taken() -> None:
+    # The English seed's date and agenda item (a date or a number kept as text).
+    block = "date: '2024-06-04'\nagenda_item: '64'\ntitle: ' a\\b '"
+    assert load._simple_front_matter(block) == {
+        "date": "2024-06-04",
+        "agenda_item": "64",
+        "title": " a\\b ",
+    }
+    assert load._simple_front_matter(block) == read_by_yaml(block)
+
+
 def test_what_yaml_reads_otherwise_is_left_to_it() -> None:
     for block in [
         "title: x #comment",  # a comment
-        "title: 'x'",  # single quotes
+        "title: 'l''x'",  # a single quote doubled inside single quotes
         "title: x\n  y",  # a value over two lines
         "title: x\ntitle: y",  # a key given twice: YAML's own error
         "title: a: b",  # YAML refuses it

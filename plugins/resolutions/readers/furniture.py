@@ -144,13 +144,24 @@ slash, point or hyphen), a space between them or not, and a digit 1–9 after it
 a space.  Most slashes are those of symbols ("A/RES/62/176", "E/2003/28/Rev.1"): in
 A/RES/62/176 with page furniture this finds 27 of the 99, and the pattern was tried up
 to four times before each of them."""
+# The hyphens, dashes and stars of a text are mostly not furniture's (compound words,
+# Markdown emphasis): each anchor below says what follows its literal in any match, so
+# that a start is tried only where that stands.
+JOB_HYPHEN = re.compile(r"-(?=\d{5})")
+"""The hyphen of a job number ("07-47050"), five digits after it."""
+BAR_STAR = re.compile(r"\*(?=\d{7})")
+"""The first star of a bar code ("*0747050*"), seven digits or more after it."""
+PAGE_DASHES = (re.compile(r"-(?=\s?[1-9])"), re.compile(r"–(?=\s?[1-9])"))
+"""The first dash of a dashed page number ("- 3 -"), a page number after it."""
+PAGE_AGE = re.compile(r"age(?=\s+[1-9])")
+"""The "age" of "Page 3", a page number after it."""
 ALWAYS_ANCHORED = Anchored(
-    ALWAYS, (("-", 2, 2), ("*", 0, 0), ("Veuillez", 0, 0), ("Please", 0, 0))
+    ALWAYS, ((JOB_HYPHEN, 2, 2), (BAR_STAR, 0, 0), ("Veuillez", 0, 0), ("Please", 0, 0))
 )
-DASHED_ANCHORED = Anchored(DASHED, (("-", 0, 0), ("–", 0, 0)))
+DASHED_ANCHORED = Anchored(DASHED, tuple((dash, 0, 0) for dash in PAGE_DASHES))
 COUNTERS_ANCHORED = Anchored(
     COUNTERS,
-    ((COUNTER_SLASH, 1, 4), ("-", 0, 0), ("–", 0, 0), ("age", 1, 1)),
+    ((COUNTER_SLASH, 1, 4), *((dash, 0, 0) for dash in PAGE_DASHES), (PAGE_AGE, 1, 1)),
     opens="123456789-–Pp",
 )
 REASONS = {

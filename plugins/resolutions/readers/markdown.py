@@ -1,5 +1,10 @@
 """Reader for Markdown exports, parsed with markdown-it-py (never regexes over Markdown).
 
+A source whose lines are all of the exports' plain kinds is cut into blocks by
+``markdown_blocks``, an inline content in the exports' plain syntax tokenized by
+``markdown_inline`` (each gives the tokens markdown-it-py makes, in one pass; tests
+compare them); any other by markdown-it-py.
+
 What the exports contain and what becomes of it:
 
 - ``<sup>3</sup>`` (digits) is a note mark; ``85<sup>e</sup>`` (letters) is part of the
@@ -25,6 +30,8 @@ from ..load import Line
 from ..model import Block, Emphasis, Superscript
 from .base import Flow, RawBlock, TextBuilder, join_cut_paragraphs
 from .furniture import strip_furniture
+from .markdown_blocks import BlockToken, simple_blocks
+from .markdown_inline import InlineToken, simple_inline
 
 _SUP_OPEN = re.compile(r"^<sup>$", re.I)
 _SUP_CLOSE = re.compile(r"^</sup>$", re.I)
@@ -33,7 +40,6 @@ MAX_NESTING = 20
 """Block nesting (a list in a list counts two levels) a Markdown export may reach.
 markdown-it silently drops what lies past its own ``maxNesting``: that is set far
 higher, and a text nested deeper than this is refused instead (``NestingTooDeep``)."""
-_PARSER = MarkdownIt("commonmark", {"html": True, "maxNesting": 4 * MAX_NESTING})
 
 
 class NestingTooDeep(ValueError):
@@ -44,29 +50,48 @@ class NestingTooDeep(ValueError):
         self.line = line
 
 
-_PARSER.disable(
-    [
-        # Link syntax in a source is text, not a link: a source cannot smuggle links in.
-        "link",
-        "image",
-        "autolink",
-        "linkify",
-        "reference",
-        # Exports use none of these, and each misreads them: a "---" page rule under a
-        # line is not a Setext heading, an indented line is not code, "> " is a quote
-        # mark in the text.  (Fewer rules also parse faster: 7 → 11 MB/s.)
-        "lheading",
-        "code",
-        "fence",
-        "blockquote",
-        "table",
-    ],
-    ignoreInvalid=True,
-)
+def _parser() -> MarkdownIt:
+    parser = MarkdownIt("commonmark", {"html": True, "maxNesting": 4 * MAX_NESTING})
+    parser.disable(
+        [
+            # Link syntax in a source is text, not a link: a source cannot smuggle links in.
+            "link",
+            "image",
+            "autolink",
+            "linkify",
+            "reference",
+            # Exports use none of these, and each misreads them: a "---" page rule under a
+            # line is not a Setext heading, an indented line is not code, "> " is a quote
+            # mark in the text.  (Fewer rules also parse faster: 7 → 11 MB/s.)
+            "lheading",
+            "code",
+            "fence",
+            "blockquote",
+            "table",
+        ],
+        ignoreInvalid=True,
+    )
+    return parser
+
+
+_PARSER = _parser()
+"""Blocks and inline content, as one call; reads what ``simple_inline`` leaves."""
+_BLOCK_PARSER = _parser().disable(["inline", "text_join"])
+"""The same parser, stopping at the blocks (for a source ``simple_blocks`` leaves): each
+inline token's content is then read by ``simple_inline`` (the exports' plain use of the
+syntax, in one pass), else by ``_PARSER``."""
+
+
+def _inline_children(content: str) -> Sequence[Token] | Sequence[InlineToken]:
+    """An inline token's children, as ``_PARSER`` makes them."""
+    children = simple_inline(content)
+    if children is not None:
+        return children
+    return _PARSER.parseInline(content)[0].children or []
 
 
 def _inline_to_builder(
-    children: Sequence[Token], first_line: int, line_numbers: Sequence[int]
+    children: Sequence[Token] | Sequence[InlineToken], first_line: int, line_numbers: Sequence[int]
 ) -> tuple[TextBuilder, str | None]:
     """Build a block from an inline token stream.
 
@@ -136,7 +161,7 @@ def _inline_to_builder(
     return builder, note_number
 
 
-def _line_numbers(token: Token, lines: Sequence[Line]) -> list[int]:
+def _line_numbers(token: Token | BlockToken, lines: Sequence[Line]) -> list[int]:
     if token.map is None:
         return [lines[0].number]
     start, end = token.map
@@ -152,7 +177,9 @@ def read_markdown(lines: Sequence[Line], symbols: Sequence[str] = ()) -> Flow:
     furnished = strip_furniture(lines, symbols, cover=False)
     lines = furnished.lines
     source = "\n".join(line.text for line in lines)
-    tokens = _PARSER.parse(source)
+    tokens: Sequence[Token | BlockToken] | None = simple_blocks(source)
+    if tokens is None:
+        tokens = _BLOCK_PARSER.parse(source)
     for token in tokens:
         if token.level > MAX_NESTING:
             raise NestingTooDeep(_line_numbers(token, lines)[0])
@@ -172,7 +199,9 @@ def read_markdown(lines: Sequence[Line], symbols: Sequence[str] = ()) -> Flow:
             list_number = token.info
         elif token.type == "inline":
             numbers = _line_numbers(tokens[index - 1] if index else token, lines)
-            builder, note_number = _inline_to_builder(token.children or [], numbers[0], numbers)
+            builder, note_number = _inline_to_builder(
+                _inline_children(token.content), numbers[0], numbers
+            )
             if note_number is not None:
                 notes[note_number] = builder.build()
                 after_break = True
