@@ -1,0 +1,218 @@
+"""What a preview's rebuild reuses of the last one (the corpus pass's indexes, the
+glossary's parts, the graph's lists, kept per text) gives what a fresh build gives from
+the same sources: the same corpus, the same indexes, the same generated files, after
+each kind of edit.  (``test_preview_rebuild`` checks the whole site through MkDocs;
+this checks the corpus and the generated files of many more edits, in this process.)"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from resolutions.errors import SourceError
+from resolutions.glossary import group_by_text
+from resolutions.pipeline import Corpus, Made, Memo, build_corpus
+from resolutions.render import glossary_pages, graph_pages
+from resolutions.render.pages import Folders
+from resolutions.render.site import site_files
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{path.name}: no {old!r}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def files(corpus: Corpus, made: Made | None) -> list[tuple[str, str]]:
+    if made is not None:
+        made.next_build()
+    return [tuple(page) for page in site_files(corpus, Folders(), made=made)]
+
+
+def assert_same_corpus(kept: Corpus, fresh: Corpus) -> None:
+    assert kept.documents == fresh.documents
+    assert kept.citations == fresh.citations
+    assert kept.mentions.as_dict() == fresh.mentions.as_dict()
+    assert list(kept.mentions.entry_ids()) == list(fresh.mentions.entry_ids())
+    for entry_id in fresh.mentions.entry_ids():
+        by_text = kept.mentions.by_text(entry_id)
+        assert dict(by_text) == group_by_text(fresh.mentions.sites(entry_id)), entry_id
+        assert list(by_text) == list(group_by_text(fresh.mentions.sites(entry_id))), entry_id
+    for entry in fresh.glossary or ():
+        by_text = kept.citations.cited_by_entry_by_text(entry.id)
+        assert list(by_text.items()) == list(
+            group_by_text(fresh.citations.cited_by_entry(entry.id)).items()
+        ), entry.id
+
+
+@pytest.fixture
+def sources(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "source_texts"
+    shutil.copytree(ROOT / "source_texts", folder)
+    # Parts of a few rows and lists of a few texts: the seeds fill several of each.
+    monkeypatch.setattr(glossary_pages, "ENTRY_PART_BYTES", 2_500)
+    monkeypatch.setattr(graph_pages, "PART_TEXTS", 2)
+    return folder
+
+
+WHO = "l’Organisation mondiale de la Santé"
+LATER = "la Charte des Nations Unies et la Déclaration ministérielle de 2019"
+"""Cited by texts later than the OSCE's decision of 2006: a citation by it goes first
+in their lists."""
+
+
+def edits(folder: Path) -> list[tuple[str, Callable[[], None]]]:
+    osce = folder / "pc-dec-758.txt"
+    cited = folder / "a-res-62-176.txt"
+    cnd = folder / "cnd-2019-e-2019-28-extrait.txt"
+    return [
+        (
+            "a cited text's title",
+            lambda: edit(cited, "title: Coopération", "title: Nouvelle coopération"),
+        ),
+        (
+            "the title of a text naming glossary entries",
+            lambda: edit(cnd, "title: Renforcement", "title: Le renforcement"),
+        ),
+        (
+            "a paragraph naming an entry (its excerpt changes, the entries it names do not)",
+            lambda: edit(osce, "les plus \nprofitables", "les plus \nrentables"),
+        ),
+        (
+            "a text gaining a glossary mention",
+            lambda: edit(osce, "Gravement préoccupé", f"Avec {WHO}, gravement préoccupé"),
+        ),
+        (
+            "a text losing it",
+            lambda: edit(osce, f"Avec {WHO}, gravement préoccupé", "Gravement préoccupé"),
+        ),
+        (
+            "a text gaining a citation of a corpus text",
+            lambda: edit(
+                osce,
+                "Gravement préoccupé",
+                "Rappelant la résolution 62/176 de l’Assemblée générale, gravement préoccupé",
+            ),
+        ),
+        (
+            "a text losing it",
+            lambda: edit(
+                osce,
+                "Rappelant la résolution 62/176 de l’Assemblée générale, gravement préoccupé",
+                "Gravement préoccupé",
+            ),
+        ),
+        (
+            "a text gaining citations of texts that later texts cite",
+            lambda: edit(osce, "Gravement préoccupé", f"Rappelant {LATER}, gravement préoccupé"),
+        ),
+        (
+            "a text losing them",
+            lambda: edit(osce, f"Rappelant {LATER}, gravement préoccupé", "Gravement préoccupé"),
+        ),
+        ("a text's date", lambda: edit(cnd, "date: 2019-03", "date: 2005-03")),
+        (
+            "a new text",
+            lambda: (folder / "pc-dec-759.txt").write_text(
+                osce.read_text(encoding="utf-8").replace("PC.DEC/758", "PC.DEC/759"),
+                encoding="utf-8",
+            ),
+        ),
+        ("a deleted text", lambda: (folder / "a-res-78-284-en.txt").unlink()),
+        ("a deleted cited text", lambda: cited.unlink()),
+    ]
+
+
+def test_a_rebuild_after_each_edit_is_a_fresh_build(sources: Path) -> None:
+    memo = Memo()
+    kept = build_corpus(sources, sources.parent, memo=memo)
+    files(kept, memo.made)
+    for what, change in edits(sources):
+        change()
+        kept = build_corpus(sources, sources.parent, memo=memo)
+        fresh = build_corpus(sources, sources.parent)
+        assert_same_corpus(kept, fresh)
+        assert files(kept, memo.made) == files(fresh, None), what
+
+
+def test_the_edits_change_what_they_say(sources: Path) -> None:
+    """The edits above do what their names say (else the test above checks less)."""
+    before = build_corpus(sources, sources.parent)
+    steps = dict(enumerate(edits(sources)))
+    corpora = []
+    for number in sorted(steps):
+        steps[number][1]()
+        corpora.append(build_corpus(sources, sources.parent))
+
+    def who_texts(corpus: Corpus) -> set[str]:
+        return {site.slug for site in corpus.mentions.sites("oms")}
+
+    def citing_62_176(corpus: Corpus) -> set[str]:
+        return {row.slug for row in corpus.citations.cited_by("a-res-62-176")}
+
+    assert "pc-dec-758" not in who_texts(before)
+    assert "pc-dec-758" in who_texts(corpora[3])
+    assert "pc-dec-758" not in who_texts(corpora[4])
+    assert "pc-dec-758" not in citing_62_176(corpora[4])
+    assert "pc-dec-758" in citing_62_176(corpora[5])
+    assert "pc-dec-758" not in citing_62_176(corpora[6])
+
+    def named_by_osce(corpus: Corpus) -> dict[str, list]:
+        return {
+            entry_id: [
+                site for site in corpus.mentions.sites(entry_id) if site.slug == "pc-dec-758"
+            ]
+            for entry_id in corpus.mentions.entry_ids()
+        }
+
+    assert named_by_osce(corpora[2]).keys() == named_by_osce(corpora[1]).keys()
+    assert named_by_osce(corpora[2])["osce"] != named_by_osce(corpora[1])["osce"]
+    assert len(who_texts(before)) > 1  # the entry has other texts
+
+    def citing(corpus: Corpus) -> list[list[str]]:
+        return [
+            list(dict.fromkeys(row.slug for row in rows))
+            for rows in (
+                corpus.citations.cited_by_entry("charte-nations-unies"),
+                corpus.citations.cited_by("cnd-2019-declaration-ministerielle"),
+            )
+        ]
+
+    assert citing(corpora[6]) == [["a-res-62-176", "a-res-78-284"], ["a-res-78-284"]]
+    assert citing(corpora[7]) == [
+        ["pc-dec-758", "a-res-62-176", "a-res-78-284"],
+        ["pc-dec-758", "a-res-78-284"],
+    ]
+    assert citing(corpora[8]) == citing(corpora[6])
+
+
+def test_a_text_that_stops_converting_leaves_the_memo_as_it_was(sources: Path) -> None:
+    memo = Memo()
+    build_corpus(sources, sources.parent, memo=memo)
+    osce = sources / "pc-dec-758.txt"
+    original = osce.read_text(encoding="utf-8")
+    osce.write_text(original.replace("\ntitle:", "\ntitle: [broken\nx:", 1), "utf-8")
+    with pytest.raises(SourceError):
+        build_corpus(sources, sources.parent, memo=memo)
+    osce.write_text(original.replace("\ntitle: ", "\ntitle: Corrigé, ", 1), "utf-8")
+    kept = build_corpus(sources, sources.parent, memo=memo)
+    fresh = build_corpus(sources, sources.parent)
+    assert_same_corpus(kept, fresh)
+    assert files(kept, memo.made) == files(fresh, None)
+
+
+def test_an_unchanged_entry_keeps_its_rows_by_text(sources: Path) -> None:
+    """What lets a rebuild leave an entry's parts alone: after an edit that changes no
+    mention (a title), the index hands back the very same rows by text."""
+    memo = Memo()
+    before = build_corpus(sources, sources.parent, memo=memo)
+    edit(sources / "cnd-2019-e-2019-28-extrait.txt", "title: Renforcement", "title: Le renf")
+    after = build_corpus(sources, sources.parent, memo=memo)
+    assert after.mentions.entry_ids()
+    for entry_id in after.mentions.entry_ids():
+        assert after.mentions.by_text(entry_id) is before.mentions.by_text(entry_id)
