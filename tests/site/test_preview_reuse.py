@@ -12,12 +12,14 @@ from pathlib import Path
 
 import pytest
 
+from resolutions.corpus import citation_graph, merge_citation_graphs
 from resolutions.errors import SourceError
 from resolutions.glossary import group_by_text
 from resolutions.pipeline import Corpus, Made, Memo, build_corpus
 from resolutions.render import glossary_pages, graph_pages
+from resolutions.render.graph_pages import Links
 from resolutions.render.pages import Folders
-from resolutions.render.site import site_files
+from resolutions.render.site import site_files, text_graphs
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -50,6 +52,11 @@ def assert_same_corpus(kept: Corpus, fresh: Corpus) -> None:
         ), entry.id
 
 
+def titles(corpus: Corpus) -> Callable[[str], str]:
+    glossary = corpus.glossary
+    return lambda entry_id: entry.title if glossary and (entry := glossary.get(entry_id)) else ""
+
+
 @pytest.fixture
 def sources(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "source_texts"
@@ -64,6 +71,9 @@ WHO = "l’Organisation mondiale de la Santé"
 LATER = "la Charte des Nations Unies et la Déclaration ministérielle de 2019"
 """Cited by texts later than the OSCE's decision of 2006: a citation by it goes first
 in their lists."""
+UDHR = "la Déclaration universelle des droits de l’homme"
+"""Cited by the Assembly's resolution 78/284 alone (in its two languages): cited by its
+resolution 62/176, which comes first in the corpus, the graph's node for it is 62/176's."""
 
 
 def edits(folder: Path) -> list[tuple[str, Callable[[], None]]]:
@@ -115,6 +125,18 @@ def edits(folder: Path) -> list[tuple[str, Callable[[], None]]]:
             "a text losing them",
             lambda: edit(osce, f"Rappelant {LATER}, gravement préoccupé", "Gravement préoccupé"),
         ),
+        (
+            "the first text gaining a citation that only a later text made",
+            lambda: edit(
+                cited, " Rappelant la Déclaration du", f" Rappelant {UDHR}, la Déclaration du"
+            ),
+        ),
+        (
+            "it losing it",
+            lambda: edit(
+                cited, f" Rappelant {UDHR}, la Déclaration du", " Rappelant la Déclaration du"
+            ),
+        ),
         ("a text's date", lambda: edit(cnd, "date: 2019-03", "date: 2005-03")),
         (
             "a new text",
@@ -138,6 +160,12 @@ def test_a_rebuild_after_each_edit_is_a_fresh_build(sources: Path) -> None:
         fresh = build_corpus(sources, sources.parent)
         assert_same_corpus(kept, fresh)
         assert files(kept, memo.made) == files(fresh, None), what
+        graph, links = memo.made.current["graph"][1].update(
+            kept.documents, text_graphs(kept.documents, memo.made), kept.glossary, titles(kept)
+        )
+        whole = merge_citation_graphs(citation_graph([document]) for document in fresh.documents)
+        assert graph == whole, what
+        assert links == Links.of(whole, fresh.documents, titles(fresh)), what
 
 
 def test_the_edits_change_what_they_say(sources: Path) -> None:
@@ -189,6 +217,19 @@ def test_the_edits_change_what_they_say(sources: Path) -> None:
         ["pc-dec-758", "a-res-78-284"],
     ]
     assert citing(corpora[8]) == citing(corpora[6])
+    udhr = "glossary:declaration-universelle-droits-homme"
+
+    def first_citer(corpus: Corpus) -> str:
+        graphs = [citation_graph([document]) for document in corpus.documents]
+        return next(
+            document.slug
+            for document, graph in zip(corpus.documents, graphs, strict=True)
+            if any(node["id"] == udhr for node in graph["nodes"])
+        )
+
+    assert first_citer(corpora[8]) == "a-res-78-284-en"
+    assert first_citer(corpora[9]) == "a-res-62-176"
+    assert first_citer(corpora[10]) == "a-res-78-284-en"
 
 
 def test_a_text_that_stops_converting_leaves_the_memo_as_it_was(sources: Path) -> None:

@@ -11,14 +11,14 @@ from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 
-from ..corpus import CitedBy, anchors_of, citation_graph, merge_citation_graphs, translations
+from ..corpus import CitedBy, anchors_of, citation_graph, translations
 from ..glossary import Glossary
 from ..model import Document
 from ..pipeline import Corpus, Made
 from .citation_graph import render_cited_by
 from .connections import CorpusText, cited_slugs, connections_of
 from .glossary_pages import entry_part_path, glossary_pages
-from .graph_pages import graph_data, graph_pages
+from .graph_pages import KeptGraph, graph_data, graph_pages
 from .inline import RenderContext
 from .json import export
 from .listings import listing_pages, text_path
@@ -67,17 +67,19 @@ def site_files(
     theme's search; ``made`` keeps pages between the rebuilds of a preview."""
     made = made or Made()
     yield from text_pages(corpus, folders, made, searched_after=searched_after)
-    graph = whole_graph(corpus.documents, made)
     glossary = corpus.glossary
-    graph_files = graph_pages(
-        graph,
-        corpus.documents,
-        folders,
-        made,
-        lambda entry_id: entry.title if glossary and (entry := glossary.get(entry_id)) else "",
+
+    def entry_title(entry_id: str) -> str:
+        return entry.title if glossary and (entry := glossary.get(entry_id)) else ""
+
+    kept = made.get("graph", (), KeptGraph) if made.remember else KeptGraph()
+    graph, links = kept.update(
+        corpus.documents, text_graphs(corpus.documents, made), glossary, entry_title
     )
+    graph_files = graph_pages(graph, corpus.documents, folders, made, entry_title, links)
     listings = listing_pages(corpus.documents, folders.texts, graph_files[0].path, made)
-    yield from [listings[0], *graph_files, graph_data(graph, made), *listings[1:]]
+    graph_file = graph_data(graph, made, kept.edge_groups)
+    yield from [listings[0], *graph_files, graph_file, *listings[1:]]
     yield from glossary_pages(
         corpus.glossary,
         corpus.mentions,
@@ -196,14 +198,10 @@ def text_page(
     return markdown, data
 
 
-def whole_graph(documents: tuple[Document, ...], made: Made) -> dict:
-    """``corpus.citation_graph`` of every text, put together from the graph of each text
-    (kept between the rebuilds of a preview while the text is equal)."""
-    return merge_citation_graphs(
-        made.get(
-            f"graph-of:{document.slug}",
-            (document,),
-            partial(citation_graph, [document]),
-        )
+def text_graphs(documents: tuple[Document, ...], made: Made) -> list[dict]:
+    """``corpus.citation_graph`` of each text (kept between the rebuilds of a preview
+    while the text is equal): ``graph_pages.KeptGraph`` puts them together."""
+    return [
+        made.get(f"graph-of:{document.slug}", (document,), partial(citation_graph, [document]))
         for document in documents
-    )
+    ]
