@@ -440,7 +440,14 @@ class Gathering:
         entry_rows = dict(result.entries)
         entry_rows.update((entry_id, _joined(index, found)) for entry_id, found in entries.items())
         by_text = dict(result.entries_by_text)
-        by_text.update((entry_id, group_by_text(entry_rows[entry_id])) for entry_id in entries)
+        for entry_id in entries:
+            # Each text's rows that are equal to the last run's are those very rows: the
+            # glossary's pages keep what they made of them (see render.glossary_pages).
+            before = result.cited_by_entry_by_text(entry_id)
+            by_text[entry_id] = {
+                slug: found if (found := before.get(slug)) == rows else rows
+                for slug, rows in group_by_text(entry_rows[entry_id]).items()
+            }
         self.documents = {**self.documents, **documents}
         self.entries = {**self.entries, **entries}
         return CitationIndex(shown, entry_rows, by_text)

@@ -248,12 +248,20 @@ def test_a_text_that_stops_converting_leaves_the_memo_as_it_was(sources: Path) -
 
 
 def test_an_unchanged_entry_keeps_its_rows_by_text(sources: Path) -> None:
-    """What lets a rebuild leave an entry's parts alone: after an edit that changes no
-    mention (a title), the index hands back the very same rows by text."""
+    """What lets a rebuild leave an entry's parts alone, and weigh again only the rows
+    of the edited text: after an edit that changes no mention (a title), the index
+    hands back the very same rows by text; the entries the edited text cites, the very
+    same rows of every other text."""
     memo = Memo()
     before = build_corpus(sources, sources.parent, memo=memo)
-    edit(sources / "cnd-2019-e-2019-28-extrait.txt", "title: Renforcement", "title: Le renf")
+    edit(sources / "a-res-62-176.txt", "title: Coopération", "title: Nouvelle coopération")
     after = build_corpus(sources, sources.parent, memo=memo)
     assert after.mentions.entry_ids()
     for entry_id in after.mentions.entry_ids():
         assert after.mentions.by_text(entry_id) is before.mentions.by_text(entry_id)
+    cited = after.citations.cited_by_entry_by_text("convention-1961")
+    assert list(cited) == ["pc-dec-758", "a-res-62-176", "a-res-78-284"]
+    earlier = before.citations.cited_by_entry_by_text("convention-1961")
+    assert cited["a-res-62-176"] != earlier["a-res-62-176"]  # its title is in its rows
+    assert cited["pc-dec-758"] is earlier["pc-dec-758"]
+    assert cited["a-res-78-284"] is earlier["a-res-78-284"]
