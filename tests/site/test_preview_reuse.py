@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from resolutions.corpus import citation_graph, merge_citation_graphs
+from resolutions.corpus import anchors_of, citation_graph, merge_citation_graphs, translations
 from resolutions.errors import SourceError
 from resolutions.glossary import group_by_text
 from resolutions.pipeline import Corpus, Made, Memo, build_corpus
@@ -28,6 +28,13 @@ def edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{path.name}: no {old!r}"
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def drop_paragraph(path: Path, start: str) -> None:
+    """The paragraph that begins with ``start`` taken out."""
+    text = path.read_text(encoding="utf-8")
+    begin = text.index(f"\n\n{start}")
+    path.write_text(text[:begin] + text[text.index("\n\n", begin + 2) :], encoding="utf-8")
 
 
 def files(corpus: Corpus, made: Made | None) -> list[tuple[str, str]]:
@@ -50,6 +57,11 @@ def assert_same_corpus(kept: Corpus, fresh: Corpus) -> None:
         assert list(by_text.items()) == list(
             group_by_text(fresh.citations.cited_by_entry(entry.id)).items()
         ), entry.id
+
+
+def versions(corpus: Corpus) -> set[str]:
+    """The texts that have a version in another language."""
+    return set(translations(corpus.documents))
 
 
 def titles(corpus: Corpus) -> Callable[[str], str]:
@@ -80,10 +92,22 @@ def edits(folder: Path) -> list[tuple[str, Callable[[], None]]]:
     osce = folder / "pc-dec-758.txt"
     cited = folder / "a-res-62-176.txt"
     cnd = folder / "cnd-2019-e-2019-28-extrait.txt"
+    declaration = cnd  # its first text, which resolution 78/284 cites
+    french = folder / "a-res-78-284.txt"
     return [
         (
             "a cited text's title",
             lambda: edit(cited, "title: Coopération", "title: Nouvelle coopération"),
+        ),
+        (
+            "the title of a text another text cites",
+            lambda: edit(
+                declaration, 'title: "Déclaration ministérielle', 'title: "La déclaration'
+            ),
+        ),
+        (
+            "a paragraph fewer in a text with a version in another language",
+            lambda: drop_paragraph(french, "15. *Invite*"),
         ),
         (
             "the title of a text naming glossary entries",
@@ -184,11 +208,20 @@ def test_the_edits_change_what_they_say(sources: Path) -> None:
         return {row.slug for row in corpus.citations.cited_by("a-res-62-176")}
 
     assert "pc-dec-758" not in who_texts(before)
-    assert "pc-dec-758" in who_texts(corpora[3])
-    assert "pc-dec-758" not in who_texts(corpora[4])
-    assert "pc-dec-758" not in citing_62_176(corpora[4])
-    assert "pc-dec-758" in citing_62_176(corpora[5])
+    declaration = "cnd-2019-declaration-ministerielle"
+    assert "a-res-78-284" in {row.slug for row in before.citations.cited_by(declaration)}
+    assert corpora[1].document(declaration).title != corpora[0].document(declaration).title
+
+    def anchors(corpus: Corpus) -> frozenset[str]:
+        return anchors_of(corpus.document("a-res-78-284"))
+
+    assert anchors(corpora[2]) < anchors(corpora[1])
+    assert {"a-res-78-284", "a-res-78-284-en"} <= versions(corpora[2])
+    assert "pc-dec-758" in who_texts(corpora[5])
+    assert "pc-dec-758" not in who_texts(corpora[6])
     assert "pc-dec-758" not in citing_62_176(corpora[6])
+    assert "pc-dec-758" in citing_62_176(corpora[7])
+    assert "pc-dec-758" not in citing_62_176(corpora[8])
 
     def named_by_osce(corpus: Corpus) -> dict[str, list]:
         return {
@@ -198,8 +231,8 @@ def test_the_edits_change_what_they_say(sources: Path) -> None:
             for entry_id in corpus.mentions.entry_ids()
         }
 
-    assert named_by_osce(corpora[2]).keys() == named_by_osce(corpora[1]).keys()
-    assert named_by_osce(corpora[2])["osce"] != named_by_osce(corpora[1])["osce"]
+    assert named_by_osce(corpora[4]).keys() == named_by_osce(corpora[3]).keys()
+    assert named_by_osce(corpora[4])["osce"] != named_by_osce(corpora[3])["osce"]
     assert len(who_texts(before)) > 1  # the entry has other texts
 
     def citing(corpus: Corpus) -> list[list[str]]:
@@ -211,12 +244,12 @@ def test_the_edits_change_what_they_say(sources: Path) -> None:
             )
         ]
 
-    assert citing(corpora[6]) == [["a-res-62-176", "a-res-78-284"], ["a-res-78-284"]]
-    assert citing(corpora[7]) == [
+    assert citing(corpora[8]) == [["a-res-62-176", "a-res-78-284"], ["a-res-78-284"]]
+    assert citing(corpora[9]) == [
         ["pc-dec-758", "a-res-62-176", "a-res-78-284"],
         ["pc-dec-758", "a-res-78-284"],
     ]
-    assert citing(corpora[8]) == citing(corpora[6])
+    assert citing(corpora[10]) == citing(corpora[8])
     udhr = "glossary:declaration-universelle-droits-homme"
 
     def first_citer(corpus: Corpus) -> str:
@@ -227,9 +260,9 @@ def test_the_edits_change_what_they_say(sources: Path) -> None:
             if any(node["id"] == udhr for node in graph["nodes"])
         )
 
-    assert first_citer(corpora[8]) == "a-res-78-284-en"
-    assert first_citer(corpora[9]) == "a-res-62-176"
     assert first_citer(corpora[10]) == "a-res-78-284-en"
+    assert first_citer(corpora[11]) == "a-res-62-176"
+    assert first_citer(corpora[12]) == "a-res-78-284-en"
 
 
 def test_a_text_that_stops_converting_leaves_the_memo_as_it_was(sources: Path) -> None:
