@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import NamedTuple
 from urllib.parse import quote
 
@@ -38,6 +39,7 @@ from .citations import (
     label_date,
     treaty_entries,
 )
+from .glossary import NO_ROWS, group_by_text
 from .unaddressed import accepted_beside
 
 __all__ = [
@@ -71,10 +73,17 @@ GRAPH_SCHEMA_VERSION = 1
 def document_key(document: model.Document) -> str | None:
     """The key a citation of ``document`` carries (None for a text with no symbol,
     such as a declaration reached only through its glossary entry)."""
-    if not document.symbol.strip():
+    return _document_key(document.symbol, document.body, document.type)
+
+
+@lru_cache(maxsize=1 << 16)
+def _document_key(symbol: str, body: str, kind: str) -> str | None:
+    """``document_key`` of a text's metadata, worked out once for each text (a preview
+    asks again for every text at each rebuild: the index, the text pages' versions)."""
+    if not symbol.strip():
         return None
-    decision = document.type.startswith("décision") or document.type.startswith("decision")
-    return key_for_symbol(document.symbol, document.body, decision)
+    decision = kind.startswith("décision") or kind.startswith("decision")
+    return key_for_symbol(symbol, body, decision)
 
 
 def translations(documents: Iterable[model.Document]) -> dict[str, dict[str, str]]:
@@ -130,7 +139,10 @@ class CorpusIndex:
         cls,
         documents: Iterable[model.Document],
         glossary: Iterable[GlossaryEntry] | Mapping[str, GlossaryEntry] = (),
+        anchors_of: Callable[[model.Document], frozenset[str]] = anchors_of,
     ) -> CorpusIndex:
+        """The index of ``documents``; ``anchors_of`` gives a text's anchors (a preview
+        keeps them while the text is the same object: finding them walks every block)."""
         documents = list(documents)
         slugs_by_key: dict[str, str] = {}
         versions: dict[tuple[str, str], str] = {}
@@ -220,12 +232,26 @@ class CitationIndex:
 
     documents: Mapping[str, tuple[CitedBy, ...]] = field(default_factory=dict)
     entries: Mapping[str, tuple[CitedBy, ...]] = field(default_factory=dict)
+    entries_by_text: dict[str, Mapping[str, tuple[CitedBy, ...]]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+    """Glossary id → {citing slug: its rows}, made when first asked for unless given
+    (a preview keeps them from one rebuild to the next while they are equal)."""
 
     def cited_by(self, slug: str) -> tuple[CitedBy, ...]:
         return self.documents.get(slug, ())
 
     def cited_by_entry(self, entry_id: str) -> tuple[CitedBy, ...]:
         return self.entries.get(entry_id, ())
+
+    def cited_by_entry_by_text(self, entry_id: str) -> Mapping[str, tuple[CitedBy, ...]]:
+        """The rows of ``cited_by_entry`` by citing text, in their order."""
+        found = self.entries_by_text.get(entry_id)
+        if found is None:
+            if entry_id not in self.entries:
+                return NO_ROWS
+            found = self.entries_by_text[entry_id] = group_by_text(self.cited_by_entry(entry_id))
+        return found
 
 
 _EXCERPT_WIDTH = 200
@@ -253,9 +279,9 @@ def _is_self(target: str, slugs: frozenset[str]) -> bool:
 
 
 class Backlinks:
-    """Collects backlink rows while blocks are annotated, one row per citing block
-    and cited text: those of one text (``cite_document``), or of the corpus
-    (``gather``)."""
+    """Collects the backlink rows of one text while its blocks are annotated
+    (``cite_document``), one row per citing block and cited text or entry; ``gather``
+    puts those of every text together."""
 
     def __init__(self, index: CorpusIndex) -> None:
         self.index = index
@@ -281,30 +307,17 @@ class Backlinks:
         if entry_id is not None:
             self.entries.setdefault(entry_id, {}).setdefault((citing.slug, block_id), row)
 
-    def merge(self, other: Backlinks) -> None:
-        """Add the rows of another text (rows are keyed by citing text and block: two
-        texts never share one)."""
-        for slug, rows in other.documents.items():
-            self.documents.setdefault(slug, {}).update(rows)
-        for entry_id, rows in other.entries.items():
-            self.entries.setdefault(entry_id, {}).update(rows)
 
-    def result(self) -> CitationIndex:
-        return CitationIndex(
-            documents={slug: self._rows(rows) for slug, rows in self.documents.items()},
-            entries={entry: self._rows(rows) for entry, rows in self.entries.items()},
-        )
-
-    def _rows(self, rows: Mapping[tuple[str, str], CitedBy]) -> tuple[CitedBy, ...]:
-        """The rows, less those of a version in another language whose French version
-        cites the same text from the same paragraph: one row per place of one text."""
-        kept = []
-        for (slug, block_id), row in rows.items():
-            french = self.index.translations.get(slug, {}).get("fr")
-            if row.lang != "fr" and french is not None and (french, block_id) in rows:
-                continue
-            kept.append(row)
-        return tuple(kept)
+def _shown_rows(index: CorpusIndex, rows: Mapping[tuple[str, str], CitedBy]) -> tuple[CitedBy, ...]:
+    """The rows, less those of a version in another language whose French version
+    cites the same text from the same paragraph: one row per place of one text."""
+    kept = []
+    for (slug, block_id), row in rows.items():
+        french = index.translations.get(slug, {}).get("fr")
+        if row.lang != "fr" and french is not None and (french, block_id) in rows:
+            continue
+        kept.append(row)
+    return tuple(kept)
 
 
 def cite_document(
@@ -342,10 +355,141 @@ def cite_document(
 def gather(index: CorpusIndex, cited: Iterable[tuple[model.Document, Backlinks]]) -> CitationIndex:
     """The backlinks of every text (each text with those ``cite_document`` gave it),
     gathered with the texts in date order: every backlink list comes out ordered."""
-    gathered = Backlinks(index)
-    for _, backlinks in sorted(cited, key=lambda pair: (pair[0].date, pair[0].slug)):
-        gathered.merge(backlinks)
-    return gathered.result()
+    return Gathering().gather(index, cited)
+
+
+Contributions = dict[str, Mapping[tuple[str, str], CitedBy]]
+"""Of one cited text or entry: citing slug → the rows its backlinks give, the citing
+texts in date order."""
+
+
+class Gathering:
+    """``gather``, kept from one run to the next (a preview's rebuilds): the rows of
+    each cited text and entry, by citing text.  A run in which some texts' backlinks
+    changed (other objects) puts together again only the lists those texts are in, or
+    were in; the others are the very same tuples as in the last run.  The whole is
+    gathered again when the index changed, a text came, went or changed its date, or a
+    text or entry is cited for the first time or no longer cited."""
+
+    def __init__(self) -> None:
+        self.index: CorpusIndex | None = None
+        self.texts: dict[str, tuple[tuple[str, str], Backlinks]] = {}
+        """Citing slug → (its date and slug: its place in the lists, its backlinks)."""
+        self.documents: dict[str, Contributions] = {}
+        self.entries: dict[str, Contributions] = {}
+        self.result: CitationIndex | None = None
+
+    def gather(
+        self, index: CorpusIndex, cited: Iterable[tuple[model.Document, Backlinks]]
+    ) -> CitationIndex:
+        texts = {
+            document.slug: ((document.date, document.slug), backlinks)
+            for document, backlinks in cited
+        }
+        result = None
+        if self.result is not None and index == self.index and texts.keys() == self.texts.keys():
+            changed = [
+                slug for slug, (_, found) in texts.items() if found is not self.texts[slug][1]
+            ]
+            if all(texts[slug][0] == self.texts[slug][0] for slug in changed):
+                result = self._updated(index, texts, changed)
+        if result is None:
+            result = self._whole(index, texts)
+        self.index, self.texts, self.result = index, texts, result
+        return result
+
+    def _whole(
+        self, index: CorpusIndex, texts: dict[str, tuple[tuple[str, str], Backlinks]]
+    ) -> CitationIndex:
+        documents: dict[str, Contributions] = {}
+        entries: dict[str, Contributions] = {}
+        for slug in sorted(texts, key=lambda slug: texts[slug][0]):
+            backlinks = texts[slug][1]
+            for target, rows in backlinks.documents.items():
+                documents.setdefault(target, {})[slug] = rows
+            for entry_id, rows in backlinks.entries.items():
+                entries.setdefault(entry_id, {})[slug] = rows
+        self.documents, self.entries = documents, entries
+        entry_rows = {entry_id: _joined(index, found) for entry_id, found in entries.items()}
+        return CitationIndex(
+            documents={target: _joined(index, found) for target, found in documents.items()},
+            entries=entry_rows,
+            entries_by_text={
+                entry_id: group_by_text(rows) for entry_id, rows in entry_rows.items()
+            },
+        )
+
+    def _updated(
+        self,
+        index: CorpusIndex,
+        texts: dict[str, tuple[tuple[str, str], Backlinks]],
+        changed: list[str],
+    ) -> CitationIndex | None:
+        """The last result with the rows of the ``changed`` texts in place of theirs;
+        None when a list would appear or vanish (the whole is gathered again)."""
+        assert self.result is not None
+        if not changed:
+            return self.result
+        documents = self._lists(self.documents, texts, changed, lambda links: links.documents)
+        entries = self._lists(self.entries, texts, changed, lambda links: links.entries)
+        if documents is None or entries is None:
+            return None
+        result = self.result
+        shown = dict(result.documents)
+        shown.update((target, _joined(index, found)) for target, found in documents.items())
+        entry_rows = dict(result.entries)
+        entry_rows.update((entry_id, _joined(index, found)) for entry_id, found in entries.items())
+        by_text = dict(result.entries_by_text)
+        for entry_id in entries:
+            # Each text's rows that are equal to the last run's are those very rows: the
+            # glossary's pages keep what they made of them (see render.glossary_pages).
+            before = result.cited_by_entry_by_text(entry_id)
+            by_text[entry_id] = {
+                slug: found if (found := before.get(slug)) == rows else rows
+                for slug, rows in group_by_text(entry_rows[entry_id]).items()
+            }
+        self.documents = {**self.documents, **documents}
+        self.entries = {**self.entries, **entries}
+        return CitationIndex(shown, entry_rows, by_text)
+
+    def _lists(
+        self,
+        known: dict[str, Contributions],
+        texts: dict[str, tuple[tuple[str, str], Backlinks]],
+        changed: list[str],
+        lists: Callable[[Backlinks], Mapping[str, Mapping[tuple[str, str], CitedBy]]],
+    ) -> dict[str, Contributions] | None:
+        """The lists (cited text or entry → its contributions) that the ``changed``
+        texts are in now or were in, made again; None if one is new or now empty."""
+        touched: set[str] = set()
+        for slug in changed:
+            touched.update(lists(self.texts[slug][1]))
+            touched.update(lists(texts[slug][1]))
+        made: dict[str, Contributions] = {}
+        for target in touched:
+            before = known.get(target)
+            if before is None:
+                return None
+            found = dict(before)
+            moved = False
+            for slug in changed:
+                rows = lists(texts[slug][1]).get(target)
+                if rows:
+                    moved = moved or slug not in found
+                    found[slug] = rows
+                else:
+                    found.pop(slug, None)
+            if not found:
+                return None
+            if moved:  # a text citing it for the first time: in its place by date
+                found = dict(sorted(found.items(), key=lambda item: texts[item[0]][0]))
+            made[target] = found
+        return made
+
+
+def _joined(index: CorpusIndex, found: Contributions) -> tuple[CitedBy, ...]:
+    """One list's rows: each citing text's, in date order (see ``_shown_rows``)."""
+    return _shown_rows(index, {key: row for rows in found.values() for key, row in rows.items()})
 
 
 def annotate(

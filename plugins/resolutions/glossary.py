@@ -40,6 +40,8 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from itertools import pairwise, product
 from pathlib import Path
+from types import MappingProxyType
+from typing import Protocol, TypeVar
 
 import yaml
 
@@ -726,8 +728,16 @@ class MentionIndex:
     """Entry id → the blocks that mention it, in corpus order; filled in one pass over
     annotated documents, read when the glossary pages are written."""
 
-    def __init__(self, sites: Mapping[str, tuple[MentionSite, ...]]) -> None:
+    def __init__(
+        self,
+        sites: Mapping[str, tuple[MentionSite, ...]],
+        by_text: Mapping[str, Mapping[str, tuple[MentionSite, ...]]] | None = None,
+    ) -> None:
         self._sites = dict(sites)
+        self._by_text: dict[str, Mapping[str, tuple[MentionSite, ...]]] = dict(by_text or {})
+        """Entry id → {slug: that text's sites}, made when first asked for unless given
+        (a preview gives them: it keeps each text's sites, and an entry's mapping, as
+        the very same objects from one rebuild to the next while they are equal)."""
 
     @classmethod
     def build(cls, documents: Iterable[Document]) -> MentionIndex:
@@ -754,6 +764,15 @@ class MentionIndex:
     def sites(self, entry_id: str) -> tuple[MentionSite, ...]:
         return self._sites.get(entry_id, ())
 
+    def by_text(self, entry_id: str) -> Mapping[str, tuple[MentionSite, ...]]:
+        """The sites of an entry by text: slug → its sites, the texts in corpus order."""
+        found = self._by_text.get(entry_id)
+        if found is None:
+            if entry_id not in self._sites:
+                return NO_ROWS
+            found = self._by_text[entry_id] = group_by_text(self.sites(entry_id))
+        return found
+
     def __getitem__(self, entry_id: str) -> tuple[MentionSite, ...]:
         return self.sites(entry_id)
 
@@ -765,3 +784,28 @@ class MentionIndex:
 
     def as_dict(self) -> dict[str, tuple[MentionSite, ...]]:
         return dict(self._sites)
+
+
+Row = TypeVar("Row", bound="HasSlug")
+
+NO_ROWS: Mapping[str, tuple] = MappingProxyType({})
+"""The rows by text of an entry that has none: always this one object, which a preview
+knows unchanged by its identity."""
+
+
+class HasSlug(Protocol):
+    @property
+    def slug(self) -> str: ...
+
+
+def group_by_text(rows: Iterable[Row]) -> dict[str, tuple[Row, ...]]:
+    """``rows`` by the text they are in: slug → its rows in their order, the texts in
+    the order of their first row."""
+    groups: dict[str, list[Row]] = {}
+    for row in rows:
+        found = groups.get(row.slug)
+        if found is None:
+            groups[row.slug] = [row]
+        else:
+            found.append(row)
+    return {slug: tuple(found) for slug, found in groups.items()}

@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, fields, is_dataclass
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -573,13 +574,19 @@ class Memo:
         self.cited: dict[int, tuple[Document, Document, corpus_pass.Backlinks]] = {}
         """id(tagged document) → (that document, the document with its citations, the
         backlinks it gives), valid while the index is equal to ``citation_index``."""
+        self.anchors: dict[int, tuple[Document, frozenset[str]]] = {}
+        """id(tagged document) → (that document, its anchors): the index's part of it."""
+        self.gathering = corpus_pass.Gathering()
+        """The backlinks of the last run, by citing text (see ``corpus.Gathering``)."""
         self.mentions: dict[str, tuple[Document, glossary_stage.MentionIndex]] = {}
         """Slug → (the annotated document, the mentions it holds)."""
+        self.mention_index: glossary_stage.MentionIndex | None = None
+        self.mention_order: tuple[str, ...] = ()
+        """The corpus's index of mentions in the last run, and its texts in order."""
         self.checked: dict[int, tuple[Document, list[Diagnostic]]] = {}
         """id(document) → (that document, what ``checks.check_documents`` found in it)."""
         self.made = Made(remember=True)
         """Pages' Markdown and search entries, by what they are made from."""
-
 
     def unchanged_source(self, path: Path, shown: str) -> SourceState | None:
         """The state of ``path`` as last read, if its status says it has not changed
@@ -789,23 +796,75 @@ def _mention_index(
     """The index of mentions; with ``memo``, put together from each text's own index,
     kept from earlier runs while the text is equal (often the very same object, which
     compares at once): the same index, built in the same order (texts in corpus order,
-    blocks in reading order)."""
+    blocks in reading order).  An entry whose texts' sites are all as in the last run
+    keeps its sites, and its sites by text, as the very same objects (what the
+    glossary's pages are cut from: see ``render.glossary_pages``)."""
     if memo is None:
         return glossary_stage.MentionIndex.build(documents)
     kept: dict[str, tuple[Document, glossary_stage.MentionIndex]] = {}
+    changed: dict[str, glossary_stage.MentionIndex | None] = {}
+    """Slug → its index in the last run (None: it had none), for the texts whose
+    sites changed."""
     for document in documents:
         found = memo.mentions.get(document.slug)
         if found is None or found[0] != document:
-            found = (document, glossary_stage.MentionIndex.build((document,)))
+            own = glossary_stage.MentionIndex.build((document,))
+            if found is not None and own.as_dict() == found[1].as_dict():
+                own = found[1]  # the same sites (a title edited): the same objects
+            else:
+                changed[document.slug] = found[1] if found is not None else None
+            found = (document, own)
         kept[document.slug] = found
-    memo.mentions = kept
-    sites: dict[str, list[glossary_stage.MentionSite]] = {}
-    for document in documents:
-        for entry_id, named in kept[document.slug][1].as_dict().items():
-            sites.setdefault(entry_id, []).extend(named)
-    return glossary_stage.MentionIndex(
-        {entry_id: tuple(found) for entry_id, found in sites.items()}
-    )
+    order = tuple(kept)
+    index = None
+    if memo.mention_index is not None and order == memo.mention_order:
+        index = _mentions_updated(memo.mention_index, kept, changed)
+    if index is None:
+        index = _mentions_of(kept)
+    memo.mentions, memo.mention_index, memo.mention_order = kept, index, order
+    return index
+
+
+def _mentions_of(
+    kept: dict[str, tuple[Document, glossary_stage.MentionIndex]],
+) -> glossary_stage.MentionIndex:
+    """The corpus's index of mentions from each text's (``kept``, in corpus order)."""
+    by_text: dict[str, dict[str, tuple[glossary_stage.MentionSite, ...]]] = {}
+    for slug, (_, own) in kept.items():
+        for entry_id, named in own.as_dict().items():
+            by_text.setdefault(entry_id, {})[slug] = named
+    sites = {
+        entry_id: tuple(chain.from_iterable(found.values())) for entry_id, found in by_text.items()
+    }
+    return glossary_stage.MentionIndex(sites, by_text)
+
+
+def _mentions_updated(
+    previous: glossary_stage.MentionIndex,
+    kept: dict[str, tuple[Document, glossary_stage.MentionIndex]],
+    changed: dict[str, glossary_stage.MentionIndex | None],
+) -> glossary_stage.MentionIndex | None:
+    """``previous`` (the index of the last run, over the same texts in the same order)
+    with the sites of the ``changed`` texts in place of theirs (``changed``: each one's
+    index in the last run); None when a changed text names an entry it did not name, or
+    no longer names one it named (then the texts of an entry, and perhaps the order of
+    the entries, change: the index is built whole)."""
+    touched: set[str] = set()
+    for slug, before in changed.items():
+        now = kept[slug][1]
+        if before is None or set(now.entry_ids()) != set(before.entry_ids()):
+            return None
+        touched.update(now.entry_ids())
+    if not touched:
+        return previous
+    sites = previous.as_dict()
+    by_text = {entry_id: previous.by_text(entry_id) for entry_id in sites}
+    for entry_id in touched:
+        found = dict(by_text[entry_id])  # each text keeps its place
+        found.update((slug, kept[slug][1].sites(entry_id)) for slug in changed if slug in found)
+        by_text[entry_id] = found
+        sites[entry_id] = tuple(chain.from_iterable(found.values()))
+    return glossary_stage.MentionIndex(sites, by_text)
 
 
 def _cite(
@@ -819,10 +878,21 @@ def _cite(
     if memo is None:
         return corpus_pass.annotate(tagged, glossary or ())
     entries = entries_by_id(glossary or ())
-    index = corpus_pass.CorpusIndex.build(tagged, entries)
+    anchors: dict[int, tuple[Document, frozenset[str]]] = {}
+
+    def anchors_of(document: Document) -> frozenset[str]:
+        found = memo.anchors.get(id(document))
+        if found is None or found[0] is not document:
+            found = (document, corpus_pass.anchors_of(document))
+        anchors[id(document)] = found
+        return found[1]
+
+    index = corpus_pass.CorpusIndex.build(tagged, entries, anchors_of)
+    memo.anchors = anchors
     if index != memo.citation_index:
         memo.cited = {}
-    memo.citation_index = index
+        memo.citation_index = index
+    index = memo.citation_index  # the same object while equal: Gathering compares it first
     kept: dict[int, tuple[Document, Document, corpus_pass.Backlinks]] = {}
     for document in tagged:
         found = memo.cited.get(id(document))
@@ -830,7 +900,7 @@ def _cite(
             found = (document, *corpus_pass.cite_document(document, index, entries))
         kept[id(document)] = found
     memo.cited = kept
-    backlinks = corpus_pass.gather(index, ((found[0], found[2]) for found in kept.values()))
+    backlinks = memo.gathering.gather(index, ((found[0], found[2]) for found in kept.values()))
     return tuple(kept[id(document)][1] for document in tagged), backlinks
 
 

@@ -5,6 +5,7 @@ describes (``textes/organe/<body>.html``, ``textes/annee/<year>.html``…)."""
 
 from __future__ import annotations
 
+import random
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -13,9 +14,10 @@ from pathlib import Path
 import pytest
 from mkdocs.structure.files import File
 
+from resolutions.load import BODIES
 from resolutions.model import Block, Document, Paragraph
 from resolutions.pipeline import build_corpus
-from resolutions.render.glossary_pages import chunk_rows
+from resolutions.render.glossary_pages import chunk_rows, in_reading_order, reading_rank
 from resolutions.render.listings import home_block, listing_pages
 from resolutions.render.pages import SEARCH_EXCLUDED, Folders, relative_url
 from resolutions.render.site import site_pages
@@ -132,6 +134,72 @@ def test_glossary_parts_weigh_rows_by_what_they_take() -> None:
     parts = chunk_rows(rows, 70, lambda row: sizes[row.slug])
     # b's two rows (60) do not fit after a (50): a part of their own; c (10) joins them.
     assert [[row.slug for row in part] for part in parts] == [["a"], ["b", "b", "c"]]
+
+
+def row_by_row(rows: list[Row], limit: int, weight: dict[str, int]) -> list[list[Row]]:
+    """The cut as it was written before it went text by text: each row weighed and
+    placed in turn."""
+    texts: list[list[Row]] = []
+    for row in rows:
+        if texts and texts[-1][0].slug == row.slug:
+            texts[-1].append(row)
+        else:
+            texts.append([row])
+    parts: list[list[Row]] = [[]]
+    size = 0
+    for found in texts:
+        weights = [weight[row.block_id] for row in found]
+        if parts[-1] and size + sum(weights) > limit:
+            parts.append([])
+            size = 0
+        for row, row_weight in zip(found, weights, strict=True):
+            if parts[-1] and size + row_weight > limit:
+                parts.append([])
+                size = 0
+            parts[-1].append(row)
+            size += row_weight
+    return [part for part in parts if part]
+
+
+def test_glossary_parts_cut_text_by_text_as_row_by_row() -> None:
+    """Texts weighed whole (a preview keeps each text's weight) cut where rows weighed
+    one by one are cut, texts over the limit included."""
+    chance = random.Random(14)
+    for _ in range(300):
+        rows = [
+            Row(f"t{text}", f"b{text}-{number}")
+            for text in range(chance.randint(0, 30))
+            for number in range(chance.randint(1, 6))
+        ]
+        weight = {row.block_id: chance.randint(1, 40) for row in rows}
+        limit = chance.randint(1, 120)
+        cut = chunk_rows(rows, limit, lambda row, weight=weight: weight[row.block_id])
+        assert [list(part) for part in cut] == row_by_row(rows, limit, weight)
+
+
+def test_texts_in_reading_order_as_their_rows_were_sorted() -> None:
+    """The corpus's reading order, worked out once, orders any list's texts as sorting
+    the list's rows did: by body (load.BODIES's order, then unknown bodies by name),
+    the most recent first, ties by slug reversed; a text the corpus lacks too."""
+    chance = random.Random(14)
+    bodies = ["ag", "cnd", "ecosoc", "osce-cp", "zz", "aa", ""]
+    where = {
+        f"s{number}": (chance.choice(bodies), f"20{chance.randint(10, 12)}-0{chance.randint(1, 3)}")
+        for number in range(200)
+    }
+    order = {body: index for index, body in enumerate(BODIES)}
+    rank = reading_rank(where, where)
+    for _ in range(50):
+        slugs = [*chance.sample(sorted(where), chance.randint(0, 40)), "absent"]
+        newest = sorted(slugs, key=lambda slug: (where.get(slug, ("", ""))[1], slug), reverse=True)
+        expected = sorted(
+            newest,
+            key=lambda slug: (
+                order.get(where.get(slug, ("", ""))[0], len(order)),
+                where.get(slug, ("", ""))[0],
+            ),
+        )
+        assert in_reading_order(slugs, rank, where) == expected
 
 
 def test_every_page_of_the_seed_corpus_has_its_own_path_in_its_folder(tmp_path: Path) -> None:

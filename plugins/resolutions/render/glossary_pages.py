@@ -16,12 +16,13 @@ import posixpath
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from functools import partial
+from dataclasses import dataclass
+from itertools import chain
 from typing import Protocol, TypeVar
 
 from .. import ids
 from ..corpus import CitationIndex
-from ..glossary import KINDS, Entry, Glossary, MentionIndex
+from ..glossary import KINDS, Entry, Glossary, MentionIndex, group_by_text
 from ..load import BODIES
 from ..model import Document
 from ..pipeline import Made
@@ -307,72 +308,109 @@ def chunk_rows(
     (``weight`` of each row: 1 counts rows), never between two rows of the same text
     unless that text alone is over ``limit``: then it fills parts of its own and goes
     on in the next."""
-    texts: list[list[Row]] = []
+    texts: list[tuple[str, list[Row]]] = []
     for row in rows:
-        if texts and texts[-1][0].slug == row.slug:
-            texts[-1].append(row)
+        if texts and texts[-1][0] == row.slug:
+            texts[-1][1].append(row)
         else:
-            texts.append([row])
-    parts: list[list[Row]] = [[]]
-    size = 0
-    for text in texts:
+            texts.append((row.slug, [row]))
+
+    def weigh(text: Sequence[Row]) -> tuple[int, list[int]]:
         weights = [weight(row) for row in text]
-        if parts[-1] and size + sum(weights) > limit:
+        return sum(weights), weights
+
+    return cut_texts(texts, limit, weigh)[0]
+
+
+def cut_texts(
+    texts: Iterable[tuple[str, Sequence[Row]]],
+    limit: int,
+    weigh: Callable[[Sequence[Row]], tuple[int, Sequence[int]]],
+) -> tuple[list[tuple[Row, ...]], list[list[str]]]:
+    """``chunk_rows`` by text: ``texts`` (slug, its rows) in order, ``weigh`` giving the
+    weight of a text's rows (their sum, and each row's); with the texts of each part.
+    A text is weighed once, and its rows looked at one by one only when it alone is
+    over ``limit`` (a preview cuts the 10,000 texts of an entry again after an edit)."""
+    parts: list[list[Sequence[Row]]] = [[]]
+    part_texts: list[list[str]] = [[]]
+    size = 0
+    for slug, rows in texts:
+        total, weights = weigh(rows)
+        if parts[-1] and size + total > limit:
             parts.append([])
+            part_texts.append([])
             size = 0
-        for row, row_weight in zip(text, weights, strict=True):
-            if parts[-1] and size + row_weight > limit:
+        if size + total <= limit:
+            parts[-1].append(rows)
+            part_texts[-1].append(slug)
+            size += total
+            continue
+        # Alone over the limit (the part is empty): parts of its own, row by row.
+        piece: list[Row] = []
+        for row, row_weight in zip(rows, weights, strict=True):
+            if (parts[-1] or piece) and size + row_weight > limit:
+                if piece:
+                    parts[-1].append(piece)
+                    part_texts[-1].append(slug)
                 parts.append([])
+                part_texts.append([])
                 size = 0
-            parts[-1].append(row)
+                piece = []
+            piece.append(row)
             size += row_weight
-    return [tuple(part) for part in parts if part]
+        if piece:
+            parts[-1].append(piece)
+            part_texts[-1].append(slug)
+    kept = [number for number, part in enumerate(parts) if part]
+    return (
+        [tuple(chain.from_iterable(parts[number])) for number in kept],
+        [part_texts[number] for number in kept],
+    )
 
 
 Where = Mapping[str, tuple[str, str]]
 """A text's slug → its body and date."""
 
 
-def reading_order(rows: Iterable[Row], where: Where) -> list[Row]:
-    """``rows`` by body (``load.BODIES``'s order), the most recent text first within a
-    body; the rows of one text together, in their order.
-
-    The texts are sorted, not the rows: at 10,000 texts, the 16 entries one edited text
-    named held 173,000 rows, sorted twice by key at each rebuild of a preview."""
+def reading_rank(slugs: Iterable[str], where: Where) -> dict[str, int]:
+    """Each text's place in reading order: by body (``load.BODIES``'s order), the most
+    recent text first within a body.  Worked out once for the corpus, then each list's
+    texts are sorted by it: at 10,000 texts, the 16 entries one edited text named held
+    173,000 rows, sorted twice by key at each rebuild of a preview."""
     order = {body: index for index, body in enumerate(BODIES)}
-    by_text: dict[str, list[Row]] = {}
-    for row in rows:
-        found = by_text.get(row.slug)
-        if found is None:
-            by_text[row.slug] = [row]
-        else:
-            found.append(row)
 
     def body(slug: str) -> str:
         return where.get(slug, ("", ""))[0]
 
     # Two stable sorts, as the rows were sorted: the newest text first (ties by slug,
     # reversed), then by body.
-    newest = sorted(by_text, key=lambda slug: (where.get(slug, ("", ""))[1], slug), reverse=True)
+    newest = sorted(slugs, key=lambda slug: (where.get(slug, ("", ""))[1], slug), reverse=True)
     texts = sorted(newest, key=lambda slug: (order.get(body(slug), len(order)), body(slug)))
-    return [row for slug in texts for row in by_text[slug]]
+    return {slug: rank for rank, slug in enumerate(texts)}
+
+
+def in_reading_order(slugs: Iterable[str], rank: Mapping[str, int], where: Where) -> list[str]:
+    """``slugs`` in reading order (see ``reading_rank``, of which ``rank`` is the
+    corpus's)."""
+    slugs = list(slugs)
+    try:
+        return sorted(slugs, key=rank.__getitem__)
+    except KeyError:  # a text the corpus does not hold: ranked with the others
+        return sorted(slugs, key=reading_rank(slugs, where).__getitem__)
 
 
 def part_index(
-    parts: Sequence[tuple[SiteRow, ...]], where: Where, link: Callable[[int], str], label: str
+    part_texts: Sequence[Sequence[str]], where: Where, link: Callable[[int], str], label: str
 ) -> str:
-    """For a list cut in parts (in ``reading_order``): each body's years, each a link to
-    the part where that body's rows of that year begin; nothing for a list in one part."""
-    if len(parts) < 2:
+    """For a list cut in parts (in reading order; the texts of each part): each body's
+    years, each a link to the part where that body's rows of that year begin; nothing
+    for a list in one part."""
+    if len(part_texts) < 2:
         return ""
     first: dict[str, dict[str, int]] = {}
-    for number, part in enumerate(parts, 1):
-        previous = None
-        for row in part:
-            if row.slug == previous:  # the rows of one text are together: one look
-                continue
-            previous = row.slug
-            body, date = where.get(row.slug, ("", ""))
+    for number, slugs in enumerate(part_texts, 1):
+        for slug in slugs:
+            body, date = where.get(slug, ("", ""))
             first.setdefault(body, {}).setdefault(date[:4], number)
     bodies = []
     for body, years in first.items():
@@ -474,83 +512,85 @@ def glossary_pages(
     labels = document_labels(documents)
     languages = document_languages(documents)
     where = {document.slug: (document.body, document.date) for document in documents}
-    names: dict[str, int] = {}
-    # A preview keeps each row's size while the row is the same object with the same
-    # label: an edit changes the rows of one text, and an entry it names (the ONUDC's
-    # thousands of rows) is cut again.
-    sizes: dict[int, tuple[SiteRow, str | None, int]] = (
-        made.get("glossary-row-bytes", (), dict) if made.remember else {}
-    )
-    rows_now = 0
+    # A preview keeps what it made of each entry (see EntriesKept): an edit changes
+    # the rows of one text, and the entries it names (the ONUDC's thousands of rows)
+    # are cut again from the sizes of each text's rows, kept.
+    kept = made.get("glossary-entries", (), EntriesKept) if made.remember else EntriesKept()
+    changed = kept.texts_changed(where, labels, languages)
+    limit = ENTRY_PART_BYTES
+    settings = (limit, folders, searched_after)
+    groups_now = 0
 
-    def weight(row: SiteRow) -> int:
-        label = labels.get(row.slug)
-        found = sizes.get(id(row))
-        if found is None or found[0] is not row or found[1] != label:
-            found = sizes[id(row)] = (row, label, row_bytes(labels, row, names))
-        return found[2]
+    def weigh(rows: Sequence[SiteRow]) -> tuple[int, list[int]]:
+        """The weight of one text's rows (see row_bytes), kept while they are the same
+        objects with the same label."""
+        label = labels.get(rows[0].slug)
+        found = kept.weights.get(id(rows))
+        if found is None or found[0] is not rows or found[1] != label:
+            weights = [row_bytes(labels, row, kept.names) for row in rows]
+            found = kept.weights[id(rows)] = (rows, label, sum(weights), weights)
+        return found[2], found[3]
 
-    def parts(
-        entry_id: str, mentioned: tuple[SiteRow, ...], citing: tuple[SiteRow, ...]
-    ) -> tuple[list[tuple[SiteRow, ...]], list[tuple[SiteRow, ...]], str]:
-        """An entry's rows cut into parts, and the first part's index of them."""
-        named = chunk_rows(reading_order(mentioned, where), ENTRY_PART_BYTES, weight)
-        cited_by = chunk_rows(reading_order(citing, where), ENTRY_PART_BYTES, weight)
+    def cut(groups: Mapping[str, Sequence[SiteRow]]) -> tuple[list, list[list[str]]]:
+        ordered = in_reading_order(groups, kept.rank, where)
+        return cut_texts(((slug, groups[slug]) for slug in ordered), limit, weigh)
 
-        def link(number: int) -> str:
+    for entry in glossary:
+        named_groups = _by_text(mentions, entry.id)
+        cited_groups = _by_text(citations, entry.id)
+        groups_now += len(named_groups) + len(cited_groups)
+        previous = kept.entries.get(entry.id)
+        if (
+            previous is not None
+            and previous.named is named_groups
+            and previous.cited is cited_groups
+            and previous.entry == entry
+            and previous.settings == settings
+            and not _names_any(changed, named_groups, cited_groups, entry.document)
+        ):
+            pages += previous.pages
+            continue
+        named, named_texts = cut(named_groups)
+        cited_by, cited_texts = cut(cited_groups)
+
+        def link(number: int, entry_id: str = entry.id) -> str:
             """A part's address from the entry's page."""
             return f"{entry_id}.html" if number == 1 else f"{entry_id}/{number}.html"
 
-        indexes = part_index(named, where, link, "Mentions") + part_index(
-            cited_by, where, link, "Citations"
-        )
-        return named, cited_by, indexes
-
-    for entry in glossary:
-        mentioned = mentions.sites(entry.id)
-        citing = citations.cited_by_entry(entry.id)
-        rows_now += len(mentioned) + len(citing)
-        slugs = made.get(
-            f"entry-slugs:{entry.id}",
-            (mentioned, citing),
-            partial(distinct_slugs, mentioned, citing),
-        )
-        # Cutting the rows (their sizes, their order) took a quarter of a preview's
-        # rebuild: made again only when the rows, or the body, date or label of a text
-        # they are in, change.
-        named, cited_by, indexes = made.get(
-            f"entry-parts:{entry.id}",
-            (mentioned, citing, [(where.get(slug), labels.get(slug)) for slug in slugs]),
-            partial(parts, entry.id, mentioned, citing),
+        indexes = part_index(named_texts, where, link, "Mentions") + part_index(
+            cited_texts, where, link, "Citations"
         )
         count = max(len(named), len(cited_by), 1)
+        made_parts: dict[str, tuple[tuple, str]] = {}
+        entry_pages = []
         for number in range(1, count + 1):
             # Part 1 is the entry's page; the others are pages of its folder.
             path = entry_part_path(folder, entry.id, number)
             part_mentions = named[number - 1] if number <= len(named) else ()
             part_cited_by = cited_by[number - 1] if number <= len(cited_by) else ()
-            shown = made.get(
-                f"entry-slugs:{path}",
-                (part_mentions, part_cited_by),
-                partial(distinct_slugs, part_mentions, part_cited_by),
+            shown = dict.fromkeys(
+                [
+                    *(named_texts[number - 1] if number <= len(named) else ()),
+                    *(cited_texts[number - 1] if number <= len(cited_by) else ()),
+                ]
             )
-            content = made.get(
-                f"entry:{path}",
-                # What the page shows: the entry, its rows, the label of each text.
-                (
-                    entry,
-                    part_mentions,
-                    part_cited_by,
-                    [
-                        (labels.get(slug), languages.get(slug))
-                        for slug in [*shown, entry.document or ""]
-                    ],
-                    count,
-                    folders.texts,
-                    indexes if number == 1 else "",
-                ),
-                partial(
-                    entry_part_page,
+            # What the page shows: the entry, its rows, the label of each text.
+            inputs = (
+                entry,
+                part_mentions,
+                part_cited_by,
+                [
+                    (labels.get(slug), languages.get(slug))
+                    for slug in [*shown, entry.document or ""]
+                ],
+                count,
+                folders.texts,
+                indexes if number == 1 else "",
+                searched_after,
+            )
+            found = previous.parts.get(path) if previous is not None else None
+            if found is None or found[0] != inputs:
+                content = entry_part_page(
                     entry,
                     part_mentions,
                     part_cited_by,
@@ -561,22 +601,103 @@ def glossary_pages(
                     folders,
                     languages,
                     indexes if number == 1 else "",
-                ),
-            )
-            # The front matter added once (a copy of each page at each rebuild).
-            content = made.get(
-                f"entry-searched:{path}", (content, searched_after), partial(searched, content)
-            )
-            pages.append(SitePage(path, content))
-    if len(sizes) > 2 * rows_now:  # rows of earlier rebuilds: refilled as needed
-        sizes.clear()
+                )
+                found = (inputs, searched(content))
+            made_parts[path] = found
+            entry_pages.append(SitePage(path, found[1]))
+        kept.entries[entry.id] = EntryKept(
+            entry, named_groups, cited_groups, settings, entry_pages, made_parts
+        )
+        pages += entry_pages
+    kept.forget(glossary, groups_now)
     return pages
 
 
-def distinct_slugs(*lists: Sequence[SiteRow]) -> tuple[str, ...]:
-    """The texts of ``lists``' rows, each once, in order (a preview keeps them while the
-    rows are the same: 200,000 rows at 10,000 texts)."""
-    return tuple(dict.fromkeys(row.slug for rows in lists for row in rows))
+def _by_text(index: object, entry_id: str) -> Mapping[str, Sequence[SiteRow]]:
+    """The rows of an entry by text (slug → its rows), from a MentionIndex or a
+    CitationIndex, or from anything that lists an entry's rows (``sites`` or
+    ``cited_by_entry``: the tests' stand-ins)."""
+    if isinstance(index, MentionIndex):
+        return index.by_text(entry_id)
+    if isinstance(index, CitationIndex):
+        return index.cited_by_entry_by_text(entry_id)
+    sites = getattr(index, "sites", None) or index.cited_by_entry  # type: ignore[attr-defined]
+    return group_by_text(sites(entry_id))
+
+
+def _names_any(
+    slugs: Iterable[str],
+    named: Mapping[str, object],
+    cited: Mapping[str, object],
+    document: str | None,
+) -> bool:
+    """Whether an entry's page names any of ``slugs``."""
+    return any(slug in named or slug in cited or slug == document for slug in slugs)
+
+
+@dataclass
+class EntryKept:
+    """What a preview's last rebuild made of one entry: its pages, from the entry, its
+    rows by text (the very objects the corpus gave), the settings of the cut."""
+
+    entry: Entry
+    named: Mapping[str, Sequence[SiteRow]]
+    cited: Mapping[str, Sequence[SiteRow]]
+    settings: tuple
+    pages: list[SitePage]
+    parts: dict[str, tuple[tuple, str]]
+    """A part's path → (what its page was made from, the page)."""
+
+
+class EntriesKept:
+    """A preview's glossary pages, kept from one rebuild to the next: each entry's
+    pages are made again only when its rows (each text's, the very same objects while
+    the text is equal), the entry, or the body, date, label or language of a text it
+    names change; then each part only if what it shows changed."""
+
+    def __init__(self) -> None:
+        self.entries: dict[str, EntryKept] = {}
+        self.texts: dict[str, tuple[tuple[str, str], str | None, str | None]] = {}
+        """Slug → its body and date, label and language, as the last rebuild had them."""
+        self.rank: dict[str, int] = {}
+        """Each text's place in reading order (see reading_rank)."""
+        self.weights: dict[int, tuple[Sequence[SiteRow], str | None, int, list[int]]] = {}
+        """id(one text's rows) → (those rows, the text's label, their weight, each row's)."""
+        self.names: dict[str, int] = {}
+        """A block id → the bytes of its French name (see row_bytes)."""
+
+    def texts_changed(
+        self, where: Where, labels: Mapping[str, str], languages: Mapping[str, str]
+    ) -> set[str]:
+        """The texts whose body, date, label or language changed since the last call,
+        or that came or went; the reading order is worked out again if one did."""
+        now = {
+            slug: (place, labels.get(slug), languages.get(slug)) for slug, place in where.items()
+        }
+        changed = {slug for slug, known in now.items() if self.texts.get(slug) != known}
+        changed |= self.texts.keys() - now.keys()
+        moved = self.texts.keys() != now.keys() or any(
+            self.texts[slug][0] != now[slug][0] for slug in changed
+        )
+        if moved or not self.rank:
+            self.rank = reading_rank(where, where)
+        self.texts = now
+        return changed
+
+    def forget(self, glossary: Glossary, groups: int) -> None:
+        """Drop what no entry of ``glossary`` uses any longer (an entry removed; the
+        weights of rows of earlier rebuilds, once they outnumber those in use)."""
+        ids = {entry.id for entry in glossary}
+        for entry_id in self.entries.keys() - ids:
+            del self.entries[entry_id]
+        if len(self.weights) > 2 * groups:
+            used = {
+                id(rows)
+                for kept in self.entries.values()
+                for groups_of in (kept.named, kept.cited)
+                for rows in groups_of.values()
+            }
+            self.weights = {key: value for key, value in self.weights.items() if key in used}
 
 
 def entry_part_path(folder: str, entry_id: str, number: int) -> str:

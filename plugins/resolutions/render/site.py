@@ -11,14 +11,14 @@ from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 
-from ..corpus import CitedBy, anchors_of, citation_graph, merge_citation_graphs, translations
+from ..corpus import CitedBy, anchors_of, citation_graph, translations
 from ..glossary import Glossary
 from ..model import Document
 from ..pipeline import Corpus, Made
 from .citation_graph import render_cited_by
 from .connections import CorpusText, cited_slugs, connections_of
 from .glossary_pages import entry_part_path, glossary_pages
-from .graph_pages import graph_data, graph_pages
+from .graph_pages import KeptGraph, graph_data, graph_pages
 from .inline import RenderContext
 from .json import export
 from .listings import listing_pages, text_path
@@ -67,17 +67,19 @@ def site_files(
     theme's search; ``made`` keeps pages between the rebuilds of a preview."""
     made = made or Made()
     yield from text_pages(corpus, folders, made, searched_after=searched_after)
-    graph = whole_graph(corpus.documents, made)
     glossary = corpus.glossary
-    graph_files = graph_pages(
-        graph,
-        corpus.documents,
-        folders,
-        made,
-        lambda entry_id: entry.title if glossary and (entry := glossary.get(entry_id)) else "",
+
+    def entry_title(entry_id: str) -> str:
+        return entry.title if glossary and (entry := glossary.get(entry_id)) else ""
+
+    kept = made.get("graph", (), KeptGraph) if made.remember else KeptGraph()
+    graph, links = kept.update(
+        corpus.documents, text_graphs(corpus.documents, made), glossary, entry_title
     )
+    graph_files = graph_pages(graph, corpus.documents, folders, made, entry_title, links)
     listings = listing_pages(corpus.documents, folders.texts, graph_files[0].path, made)
-    yield from [listings[0], *graph_files, graph_data(graph, made), *listings[1:]]
+    graph_file = graph_data(graph, made, kept.edge_groups)
+    yield from [listings[0], *graph_files, graph_file, *listings[1:]]
     yield from glossary_pages(
         corpus.glossary,
         corpus.mentions,
@@ -105,31 +107,43 @@ def text_pages(
     """The page (``<texts>/<slug>.md``) and the data (``<texts>/<slug>.json``) of each
     text, in the corpus's order.  ``searched_after``: each page says in its front matter
     that the theme's search leaves it out (it is indexed block by block after the build),
-    so that a plain MkDocs build of the same Markdown does the same work."""
+    so that a plain MkDocs build of the same Markdown does the same work.  A preview
+    hands back the last rebuild's page of each text that nothing it shows changed in
+    (see TextPagesKept)."""
     texts = folders.texts
     contexts: dict[str, RenderContext] = {}
     by_slug = {document.slug: document for document in corpus.documents}
     versions = translations(corpus.documents)
-    corpus_texts = {document.slug: CorpusText.of(document) for document in corpus.documents}
+    corpus_texts: dict[str, CorpusText] = {}
+    kept = made.get("text-pages", (), TextPagesKept) if made.remember else TextPagesKept()
+    again = kept.start(by_slug, (corpus.glossary, texts, folders.glossary, searched_after))
 
     def anchors(document: Document) -> frozenset[str]:
         return made.get(f"anchors:{document.slug}", (document,), partial(anchors_of, document))
 
-    for document in corpus.documents:
-        rows = corpus.citations.cited_by(document.slug)
+    def corpus_text(slug: str) -> CorpusText:
+        found = corpus_texts.get(slug)
+        if found is None:
+            found = corpus_texts[slug] = CorpusText.of(by_slug[slug])
+        return found
+
+    def text_files(
+        document: Document, rows: tuple[CitedBy, ...], others: Mapping[str, str]
+    ) -> tuple[str, str]:
+        """A text's page and data (see text_page)."""
         # The corpus texts its page names: those it cites and those citing it.  (What
         # every text's key is made of is kept too: at 10,000 texts, finding what each
         # cites took 4 s of a preview's rebuild.)
         cited = made.get(f"cites:{document.slug}", (document,), partial(cited_slugs, document))
+        kept.cites_now(document.slug, cited)
         related = {
-            slug: corpus_texts[slug]
+            slug: corpus_text(slug)
             for slug in sorted(cited | {row.slug for row in rows})
-            if slug in corpus_texts
+            if slug in by_slug
         }
         context = contexts.get(document.lang) or contexts.setdefault(
             document.lang, render_context(corpus, folders, document.lang)
         )
-        others = versions.get(document.slug, {})
         counterparts = tuple(
             Counterpart(lang, slug, anchors(by_slug[slug])) for lang, slug in others.items()
         )
@@ -149,8 +163,101 @@ def text_pages(
                 (markdown,),
                 partial(out_of_theme_search, markdown),
             )
-        yield SitePage(text_path(texts, document.slug), markdown)
-        yield SitePage(f"{texts}/{document.slug}.json", data)
+        return markdown, data
+
+    for document in corpus.documents:
+        slug = document.slug
+        rows = corpus.citations.cited_by(slug)
+        others = versions.get(slug, {})
+        found = kept.pages.get(slug)
+        if (
+            found is None
+            or slug in again
+            or rows != kept.rows.get(slug)
+            or others != kept.versions.get(slug, {})
+            or any(other in kept.changed for other in others.values())
+        ):
+            found = text_files(document, rows, others)
+        kept.keep(slug, rows, others, found)
+        yield SitePage(text_path(texts, slug), found[0])
+        yield SitePage(f"{texts}/{slug}.json", found[1])
+    kept.finish()
+
+
+class TextPagesKept:
+    """A preview's text pages, kept from one rebuild to the next.  A text's page shows
+    the text, its "Cité par" rows, its other versions, the corpus texts it cites (their
+    names), the glossary and the folders: it is made again when the text changed, or
+    its rows, its versions or one of them, or a text it cites (or when the glossary or
+    the folders are others: then every page).  At 10,000 texts, going through every
+    text's inputs took a tenth of a rebuild."""
+
+    def __init__(self) -> None:
+        self.settings: tuple = ()
+        self.documents: dict[str, Document] = {}
+        self.rows: dict[str, tuple[CitedBy, ...]] = {}
+        self.versions: dict[str, Mapping[str, str]] = {}
+        self.pages: dict[str, tuple[str, str]] = {}
+        """Slug → its page and data as the last rebuild made them."""
+        self.cites: dict[str, set[str]] = {}
+        """Slug → the corpus texts its page names as those it cites."""
+        self.cited_by: dict[str, set[str]] = {}
+        """Slug → the texts whose pages name it as a text they cite."""
+        self.changed: set[str] = set()
+        """The texts that changed, came or went since the last rebuild."""
+        self._documents: dict[str, Document] = {}
+        self._rows: dict[str, tuple[CitedBy, ...]] = {}
+        self._versions: dict[str, Mapping[str, str]] = {}
+        self._pages: dict[str, tuple[str, str]] = {}
+
+    def start(self, documents: dict[str, Document], settings: tuple) -> set[str]:
+        """A rebuild of ``documents``: the texts whose pages are made again whatever
+        their rows and versions (those that changed, came or went, and those citing
+        one of them)."""
+        if settings != self.settings:  # every page made again
+            self.documents, self.pages, self.cites, self.cited_by = {}, {}, {}, {}
+            self.settings = settings
+        changed = {
+            slug
+            for slug, document in documents.items()
+            if (known := self.documents.get(slug)) is not document and known != document
+        }
+        changed |= self.documents.keys() - documents.keys()
+        self.changed = changed
+        again = set(changed)
+        for slug in changed:
+            again |= self.cited_by.get(slug, set())
+        for slug in self.documents.keys() - documents.keys():
+            self.cites_now(slug, set())
+        self._documents = documents
+        return again
+
+    def cites_now(self, slug: str, cited: set[str]) -> None:
+        """What ``slug``'s page names as the texts it cites."""
+        for other in self.cites.get(slug, set()) - cited:
+            self.cited_by[other].discard(slug)
+        for other in cited:
+            self.cited_by.setdefault(other, set()).add(slug)
+        if cited:
+            self.cites[slug] = cited
+        else:
+            self.cites.pop(slug, None)
+
+    def keep(
+        self,
+        slug: str,
+        rows: tuple[CitedBy, ...],
+        versions: Mapping[str, str],
+        files: tuple[str, str],
+    ) -> None:
+        self._rows[slug], self._versions[slug], self._pages[slug] = rows, versions, files
+
+    def finish(self) -> None:
+        """The rebuild's pages were all made: the next one compares with them (one
+        that stopped midway compares with the last one that finished)."""
+        self.documents, self.rows = self._documents, self._rows
+        self.versions, self.pages = self._versions, self._pages
+        self._documents, self._rows, self._versions, self._pages = {}, {}, {}, {}
 
 
 def out_of_theme_search(page: str) -> str:
@@ -196,14 +303,10 @@ def text_page(
     return markdown, data
 
 
-def whole_graph(documents: tuple[Document, ...], made: Made) -> dict:
-    """``corpus.citation_graph`` of every text, put together from the graph of each text
-    (kept between the rebuilds of a preview while the text is equal)."""
-    return merge_citation_graphs(
-        made.get(
-            f"graph-of:{document.slug}",
-            (document,),
-            partial(citation_graph, [document]),
-        )
+def text_graphs(documents: tuple[Document, ...], made: Made) -> list[dict]:
+    """``corpus.citation_graph`` of each text (kept between the rebuilds of a preview
+    while the text is equal): ``graph_pages.KeptGraph`` puts them together."""
+    return [
+        made.get(f"graph-of:{document.slug}", (document,), partial(citation_graph, [document]))
         for document in documents
-    )
+    ]
