@@ -42,6 +42,7 @@ from ..search import add_to_index
 from . import collector
 from .config import ResolutionsConfig
 from .generated import accept_generated, add_generated
+from .headings import HeadingsRenderer
 from .output import AtomicOutput
 from .parallel import PageWorker
 from .preview import PageReuse, reuse_pages, watch_natively, with_preview_error
@@ -60,6 +61,7 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         self.export: Path | None = None  # the option markdown_dir (see on_config)
         self.pages = SitePages([], {}, {})  # and where each text's and entry's page is
         self.stash = PageStash()  # raw HTML blocks kept out of Python-Markdown
+        self.headings = HeadingsRenderer()  # generated pages' headings, without the rest
         self.output: AtomicOutput | None = None  # `mkdocs build`: see AtomicOutput
         self.archive: ArchiveWriter | None = None  # being written, during on_post_build
         self.worker = PageWorker()  # `mkdocs build`: builds half of the generated pages
@@ -147,6 +149,9 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         with collector.resting():
             self.corpus = self._convert()
             self.pages = site_paths(self.corpus, self.folders)
+            # The index's process, if forked, counts the texts' terms while the pages
+            # are made here: the build's second core had nothing else to do.
+            self.index_worker.start(self.corpus.documents, self._text_urls(), self.made)
             made = site_files(
                 self.corpus,
                 self.folders,
@@ -217,8 +222,6 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> None:
         if self._in_processes():
             self.worker.start(files, config, nav)
-            if self.corpus:
-                self.index_worker.start(self.corpus.documents, self._text_urls(), self.made)
 
     def _text_urls(self) -> dict[str, str]:
         return {slug: page_url(page) for slug, page in self.pages.texts.items()}
@@ -291,6 +294,8 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
                 write_page(self.export, page.file.src_uri, markdown)
         if is_home or page.file.generated_by == "resolutions":
             markdown = self.stash.take(markdown, page.file.src_uri)
+        if page.file.generated_by == "resolutions":
+            self.headings.offer(page, markdown)
         return markdown
 
     def on_page_content(

@@ -6,17 +6,19 @@ but for one thing: the theme's entries of the pages whose entries are not made f
 model (the hand-written pages, the listings), which the theme's search writes into
 ``search/search_index.json`` only once every page is rendered.  The index numbers the
 texts' pages first, then those, then the glossary's, and writes each page's file as it
-comes: so the process writes the texts' pages and counts their terms while MkDocs builds
-the pages, then waits for the rest.
+comes: so the process writes the texts' pages and counts their terms while the pages
+are made and built, then waits for the rest.
 
 - ``fork`` (at ``on_pre_build``): the process is forked while the build's memory is
   small, and waits.  Forked later, with the corpus, it added 66 MB to the peak at 1,000
   texts (the serial build's was 199 MB): each page of memory it wrote to was copied,
   and reading an object writes to it (its reference count), as does allocating into
   the free places left between the corpus's objects.
-- ``start`` (at ``on_nav``, the corpus made): the texts' pages (``search_pages``, their
-  entries made from the model: 7 % of the index's time) are pickled into a file with no
-  name, which the process then reads; so it holds nothing of the corpus.
+- ``start`` (at ``on_files``, as soon as the corpus is made): the texts' pages
+  (``search_pages``, their entries made from the model: 7 % of the index's time) are
+  pickled into a file with no name, which the process then reads, so that it holds
+  nothing of the corpus; it counts their terms while the plugin makes the pages (on one
+  core: the other had nothing to do) and MkDocs builds them.
 - ``finish`` (at ``on_post_build``, where the serial build calls ``add_to_index``): the
   other pages and the glossary's are made from the theme's entries and sent; the theme's
   index keeps its configuration only, as ``add_to_index`` leaves it; the process ends the
