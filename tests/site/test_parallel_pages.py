@@ -1,10 +1,12 @@
-"""The pages built by a second process (mkdocs/parallel.py): the same site, byte for
-byte, as MkDocs's serial loop makes; a worker that fails fails the build."""
+"""The pages built by a second process (mkdocs/parallel.py), the search index by a
+third (mkdocs/search_worker.py): the same site, byte for byte, as MkDocs's serial loop
+and the plugin make in one process; a worker that fails fails the build."""
 
 from __future__ import annotations
 
 import logging
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -22,6 +24,7 @@ from resolutions.mkdocs.parallel import PageWorker
 from .build import ROOT, SOURCE_DATE_EPOCH, copy_project
 
 WORKER_STARTED = "pages built by a second process"
+INDEX_WRITTEN_APART = re.compile(r"Search index: .* MB in [\d.]+ s, by a second process")
 
 
 def project_with(folder: Path, setting: str | None) -> Path:
@@ -61,7 +64,7 @@ def every_file(site: Path) -> dict[str, bytes]:
     }
 
 
-def test_the_seed_site_is_the_same_built_by_two_processes_or_one(tmp_path: Path) -> None:
+def test_the_seed_site_is_the_same_built_by_three_processes_or_one(tmp_path: Path) -> None:
     sites = {}
     for name, setting in (("parallel", None), ("serial", "parallel_pages: false")):
         project = project_with(tmp_path / f"project-{name}", setting)
@@ -70,13 +73,17 @@ def test_the_seed_site_is_the_same_built_by_two_processes_or_one(tmp_path: Path)
         assert result.returncode == 0, result.stderr[-4000:]
         started = WORKER_STARTED in result.stderr
         assert started == (name == "parallel"), f"{name}: worker started: {started}"
+        apart = INDEX_WRITTEN_APART.search(result.stderr) is not None
+        assert apart == (name == "parallel"), f"{name}: search index written apart: {apart}"
         sites[name] = every_file(site)
     parallel_site, serial_site = sites["parallel"], sites["serial"]
     assert sorted(parallel_site) == sorted(serial_site)
     differing = [path for path in serial_site if parallel_site[path] != serial_site[path]]
     assert differing == []
-    # The comparison covers the pages the worker rendered: text pages, with their HTML.
+    # The comparison covers the pages the worker rendered: text pages, with their HTML;
+    # and the index the other process wrote: its page files and shards.
     assert sum(path.startswith("textes/") and path.endswith(".html") for path in serial_site) > 2
+    assert sum(path.startswith(("search/p/", "search/t/")) for path in serial_site) > 20
 
 
 # ------------------------------------------------------------------ the worker alone

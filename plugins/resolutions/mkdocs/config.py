@@ -58,8 +58,9 @@ class ResolutionsConfig(Config):
     # Settings for the build
     parallel_pages = Type(bool, default=True)
     """`mkdocs build` converts and renders half of the generated pages in a second
-    process (``mkdocs/parallel.py``); ``false``: MkDocs builds them all, one after the
-    other (``mkdocs serve`` always does)."""
+    process (``mkdocs/parallel.py``) and writes the search index in a third
+    (``mkdocs/search_worker.py``); ``false``: all in one process, MkDocs building the
+    pages one after the other (``mkdocs serve`` always does)."""
 
     # Settings for the offline archive
     archive = Type(bool, default=True)

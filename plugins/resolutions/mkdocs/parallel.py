@@ -38,25 +38,17 @@ serve`` always does (the preview reuses pages as MkDocs renders them).
 
 from __future__ import annotations
 
-import gc
-import json
 import logging
-import os
-import resource
-import signal
-import sys
 from collections.abc import Callable, Mapping, Sequence
 
 from mkdocs.commands.build import _build_page, _populate_page
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from mkdocs.utils import CountHandler
 from mkdocs.utils.meta import YAML_RE, get_data
 
-from ..pipeline import die_with_parent
+from .forked import ForkedChild, Report
 from .stash import in_theme_search
 
 log = logging.getLogger("mkdocs.plugins.resolutions")
@@ -72,8 +64,7 @@ class PageWorker:
     """The forked process that builds part of the pages, from ``start`` to ``join``."""
 
     def __init__(self) -> None:
-        self.pid: int | None = None
-        self.reader: int | None = None
+        self.child = ForkedChild()
         self.given: Sequence[File] = ()
         self.pages: Sequence[File] = ()
         """The ``pages`` of every template's context (the sitemap's among them), as
@@ -98,27 +89,13 @@ class PageWorker:
         given = movable[1::2]
         if not given:
             return
-        sys.stdout.flush()
-        sys.stderr.flush()
-        # What is alive now stays where it is: the collector's passes would otherwise
-        # write into every object's header, and the two processes would each copy the
-        # whole heap.  (collector.build_ends unfreezes it after the build.)
-        gc.freeze()
-        parent = os.getpid()
-        reader, writer = os.pipe()
-        pid = os.fork()
-        if pid == 0:  # the worker: never returns
-            os.close(reader)
+
+        def build(child: ForkedChild) -> Report:
             self.in_worker = True
-            _build_and_exit(given, pages, files, config, nav, writer, parent)
-        os.close(writer)
-        self.pid, self.reader, self.given, self.pages, self.files = (
-            pid,
-            reader,
-            given,
-            pages,
-            files,
-        )
+            return _build(given, pages, files, config, nav, child)
+
+        self.child.start(f"building {len(given)} of the pages", build)
+        self.given, self.pages, self.files = given, pages, files
         left_out = set(given)
         every_page = Files.documentation_pages
 
@@ -131,35 +108,25 @@ class PageWorker:
         # MkDocs's loops list their pages with this method: set on this one object, and
         # taken away at ``join``.
         files.documentation_pages = parents_share  # type: ignore[method-assign]
-        log.debug("resolutions: %d pages built by process %d", len(given), pid)
+        log.debug("resolutions: %d pages built by process %d", len(given), self.child.pid)
 
     @property
     def running(self) -> bool:
-        return self.pid is not None
+        return self.child.running
+
+    @property
+    def pid(self) -> int | None:
+        return self.child.pid
 
     def join(self, config: MkDocsConfig) -> None:
         """Wait for the worker and check the anchors of the links between its pages and
         the others; its failure, death or warnings (in strict mode) fail the build,
         with what it reported."""
-        if self.pid is None or self.reader is None:
+        if not self.child.running:
             return
-        pid, reader, given, files = self.pid, self.reader, self.given, self.files
+        given, files = self.given, self.files
         self._forget()
-        with os.fdopen(reader, "rb") as pipe:
-            report_bytes = pipe.read()
-        _, status = os.waitpid(pid, 0)
-        report = json.loads(report_bytes) if report_bytes else {}
-        if os.WIFSIGNALED(status):
-            name = signal.Signals(os.WTERMSIG(status)).name
-            raise PluginError(
-                f"resolutions: the process building {len(given)} of the pages was "
-                f"stopped by {name}: the site is not complete"
-            )
-        if report.get("error") or os.waitstatus_to_exitcode(status) != 0:
-            raise PluginError(
-                f"resolutions: the process building {len(given)} of the pages failed: "
-                f"{report.get('error') or f'exit status {os.waitstatus_to_exitcode(status)}'}"
-            )
+        report = self.child.join()
         log.info(
             "resolutions: %d pages built by a second process (%.1f s of processor time)",
             len(given),
@@ -167,34 +134,16 @@ class PageWorker:
         )
         assert files is not None
         _check_anchors_across(files, given, report, config.validation.links.anchors)
-        warnings = report.get("warnings", 0)
-        if warnings:
-            # Logged here, so that strict mode counts them (the worker's own count
-            # dies with it).
-            log.warning(
-                "resolutions: %d warning(s) above came from building %d of the pages",
-                warnings,
-                len(given),
-            )
 
     def stop(self) -> None:
         """The build failed: the worker is killed, its pages will not be used."""
-        if self.pid is None:
-            return
-        pid, reader = self.pid, self.reader
         self._forget()
-        try:
-            os.kill(pid, signal.SIGKILL)
-            os.waitpid(pid, 0)
-        except (ProcessLookupError, ChildProcessError):
-            pass
-        if reader is not None:
-            os.close(reader)
+        self.child.stop()
 
     def _forget(self) -> None:
         if self.files is not None:
             vars(self.files).pop("documentation_pages", None)
-        self.pid = self.reader = self.files = None
+        self.files = None
         self.given = self.pages = ()
 
 
@@ -216,90 +165,63 @@ def unsearched(file: File) -> bool:
     return not in_theme_search(get_data(start)[1])
 
 
-def _build_and_exit(
+def _build(
     given: list[File],
     pages: Sequence[File],
     files: Files,
     config: MkDocsConfig,
     nav: Navigation,
-    writer: int,
-    parent: int,
-) -> None:
+    child: ForkedChild,
+) -> Report:
     """In the forked process: convert the pages of the navigation and ``given``, then
-    render, write and check ``given`` as MkDocs's loops do; report on ``writer`` and
-    exit without running anything of the parent's (its ``finally`` clauses, atexit
-    handlers, the output's swap)."""
-    report: dict[str, object] = {}
-    status = 1
-    current = ""
-    try:
-        die_with_parent(parent)
-        signal.signal(signal.SIGTERM, signal.SIG_DFL)
-        signal.signal(signal.SIGINT, signal.SIG_DFL)
-        counter = CountHandler()
-        counter.setLevel(logging.WARNING)
-        logging.getLogger("mkdocs").addHandler(counter)
-        taken, in_nav = set(given), navigation_files(nav)
-        for file in pages:  # in MkDocs's order
-            current = file.src_uri
-            if file in taken:
-                _populate_page(file.page or Page(None, file, config), config, files)
-            elif file in in_nav and file.page is not None:
-                # A page of the navigation: the parent converts it too, and logs what
-                # it finds there (a warning would otherwise be logged and counted twice).
-                logging.disable(logging.CRITICAL)
-                try:
-                    _populate_page(file.page, config, files)
-                finally:
-                    logging.disable(logging.NOTSET)
-        for file in given:
-            assert file.page is not None
-            if in_theme_search(file.page.meta):
-                raise RuntimeError(
-                    f"'{file.src_uri}' is read by the theme's search, which its "
-                    "front matter's start did not say"
+    render, write and check ``given`` as MkDocs's loops do; what the parent needs to
+    check the links between the two halves is the report."""
+    taken, in_nav = set(given), navigation_files(nav)
+    for file in pages:  # in MkDocs's order
+        child.doing = f"page '{file.src_uri}'"
+        if file in taken:
+            _populate_page(file.page or Page(None, file, config), config, files)
+        elif file in in_nav and file.page is not None:
+            # A page of the navigation: the parent converts it too, and logs what
+            # it finds there (a warning would otherwise be logged and counted twice).
+            logging.disable(logging.CRITICAL)
+            try:
+                _populate_page(file.page, config, files)
+            finally:
+                logging.disable(logging.NOTSET)
+    for file in given:
+        assert file.page is not None
+        if in_theme_search(file.page.meta):
+            raise RuntimeError(
+                f"'{file.src_uri}' is read by the theme's search, which its "
+                "front matter's start did not say"
+            )
+    child.doing = ""
+    env = config.theme.get_env()
+    env = config.plugins.on_env(env, config=config, files=files)
+    for file in given:
+        assert file.page is not None
+        child.doing = f"page '{file.src_uri}'"
+        _build_page(file.page, config, pages, nav, env, excluded=False)
+    child.doing = ""
+    anchors = config.validation.links.anchors
+    elsewhere: list[tuple[str, str, str, str]] = []
+    for file in given:
+        assert file.page is not None
+        file.page.validate_anchor_links(files=files, log_level=anchors)
+        for target, links in (file.page.links_to_anchors or {}).items():
+            if target.page is None or target.page.present_anchor_ids is None:
+                elsewhere.extend(
+                    (file.src_uri, target.src_uri, anchor, link) for anchor, link in links.items()
                 )
-        env = config.theme.get_env()
-        env = config.plugins.on_env(env, config=config, files=files)
-        for file in given:
-            assert file.page is not None
-            current = file.src_uri
-            _build_page(file.page, config, pages, nav, env, excluded=False)
-        current = ""
-        anchors = config.validation.links.anchors
-        elsewhere: list[tuple[str, str, str, str]] = []
-        for file in given:
-            assert file.page is not None
-            file.page.validate_anchor_links(files=files, log_level=anchors)
-            for target, links in (file.page.links_to_anchors or {}).items():
-                if target.page is None or target.page.present_anchor_ids is None:
-                    elsewhere.extend(
-                        (file.src_uri, target.src_uri, anchor, link)
-                        for anchor, link in links.items()
-                    )
-        report["links"] = elsewhere
-        report["anchors"] = {
+    return {
+        "links": elsewhere,
+        "anchors": {
             file.src_uri: sorted(file.page.present_anchor_ids or ())
             for file in given
             if file.page is not None
-        }
-        report["warnings"] = sum(count for _, count in counter.get_counts())
-        usage = resource.getrusage(resource.RUSAGE_SELF)  # since the fork
-        report["cpu"] = usage.ru_utime + usage.ru_stime
-        status = 0
-    except BaseException as error:  # reported to the parent, whatever it was
-        where = f" (page '{current}')" if current else ""
-        report = {"error": f"{type(error).__name__}: {error}{where}"[:4000]}
-    finally:
-        try:
-            sys.stdout.flush()
-            sys.stderr.flush()
-            data = json.dumps(report).encode("utf-8")
-            while data:
-                data = data[os.write(writer, data) :]
-            os.close(writer)
-        finally:
-            os._exit(status)
+        },
+    }
 
 
 def _check_anchors_across(

@@ -42,9 +42,11 @@ from ..search import add_to_index
 from . import collector
 from .config import ResolutionsConfig
 from .generated import accept_generated, add_generated
+from .headings import HeadingsRenderer
 from .output import AtomicOutput
 from .parallel import PageWorker
 from .preview import PageReuse, reuse_pages, watch_natively, with_preview_error
+from .search_worker import SearchIndexWorker, writes_sharded_index
 from .stash import PageStash, in_theme_search
 
 log = logging.getLogger("mkdocs.plugins.resolutions")
@@ -59,9 +61,11 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         self.export: Path | None = None  # the option markdown_dir (see on_config)
         self.pages = SitePages([], {}, {})  # and where each text's and entry's page is
         self.stash = PageStash()  # raw HTML blocks kept out of Python-Markdown
+        self.headings = HeadingsRenderer()  # generated pages' headings, without the rest
         self.output: AtomicOutput | None = None  # `mkdocs build`: see AtomicOutput
         self.archive: ArchiveWriter | None = None  # being written, during on_post_build
         self.worker = PageWorker()  # `mkdocs build`: builds half of the generated pages
+        self.index_worker = SearchIndexWorker()  # `mkdocs build`: writes the search index
         # mkdocs serve keeps this object from one rebuild to the next (MkDocs keeps a
         # plugin that has on_startup): what a rebuild can reuse is kept here.
         self.builds = 0
@@ -127,6 +131,13 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if self.config.enabled and self.reuse is not None:
             self.reuse.hold(Path(config.site_dir))
+        if self._in_processes() and writes_sharded_index(config, self.config):
+            # Forked now, while the build's memory is small (see search_worker.py).
+            self.index_worker.fork(Path(config.site_dir) / "search")
+
+    def _in_processes(self) -> bool:
+        """Whether the build shares its work with forked processes."""
+        return self.config.enabled and self.config.parallel_pages and not self.is_serve
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
@@ -138,6 +149,9 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         with collector.resting():
             self.corpus = self._convert()
             self.pages = site_paths(self.corpus, self.folders)
+            # The index's process, if forked, counts the texts' terms while the pages
+            # are made here: the build's second core had nothing else to do.
+            self.index_worker.start(self.corpus.documents, self._text_urls(), self.made)
             made = site_files(
                 self.corpus,
                 self.folders,
@@ -206,8 +220,14 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
 
     @event_priority(-100)  # last: the navigation the pages are built with
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> None:
-        if self.config.enabled and self.config.parallel_pages and not self.is_serve:
+        if self._in_processes():
             self.worker.start(files, config, nav)
+
+    def _text_urls(self) -> dict[str, str]:
+        return {slug: page_url(page) for slug, page in self.pages.texts.items()}
+
+    def _entry_urls(self) -> dict[str, str]:
+        return {entry_id: page_url(page) for entry_id, page in self.pages.entries.items()}
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> None:
         if self.reuse is not None:
@@ -274,6 +294,8 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
                 write_page(self.export, page.file.src_uri, markdown)
         if is_home or page.file.generated_by == "resolutions":
             markdown = self.stash.take(markdown, page.file.src_uri)
+        if page.file.generated_by == "resolutions":
+            self.headings.offer(page, markdown)
         return markdown
 
     def on_page_content(
@@ -305,12 +327,20 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         if not self.config.search_paragraphs and self.config.search_index == "theme":
             return
         started = time.perf_counter()
+        theme_index = Path(config.site_dir) / "search" / "search_index.json"
+        if self.index_worker.running:
+            glossary, entry_urls = self.corpus.glossary, self._entry_urls()
+            self.index_worker.finish(
+                theme_index, self._text_urls(), glossary, entry_urls, self.made
+            )
+            return
+        self.index_worker.stop()  # forked, never started: the index is written here
         stats = add_to_index(
-            Path(config.site_dir) / "search" / "search_index.json",
+            theme_index,
             self.corpus.documents,
-            {slug: page_url(page) for slug, page in self.pages.texts.items()},
+            self._text_urls(),
             self.corpus.glossary,
-            {entry_id: page_url(page) for entry_id, page in self.pages.entries.items()},
+            self._entry_urls(),
             self.made,
             sharded=self.config.search_index == "sharded",
             paragraphs=self.config.search_paragraphs,
@@ -358,6 +388,7 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self.worker.stop()
+        self.index_worker.stop()
         collector.build_failed()
         if self.reuse is not None:
             self.reuse.release(completed=False)
