@@ -155,8 +155,9 @@
      begins many terms: at 10,000 texts « con » is in 27 shards (1.27 MB), « int » in 13
      (0.46 MB); asked for all at once, they were read even when the next key came before
      they arrived, so what a query read hung on the pace of the typing (« coopération
-     internationale » read 1.12 MB when « coopération int » was searched on the way,
-     0.64 MB when it was not). Whole words need a shard each: one round. */
+     internationale » read 1.12 MB, 15 shards, when « coopération int » was searched on
+     the way, 0.75 MB, 3 shards, when it was not). Whole words need a shard each: one
+     round. */
   async function loadShards(numbers, stale) {
     var missing = numbers.filter(function (n) { return !loaded.has("t" + n) })
     if (missing.length > FIRST_ROUND) {
