@@ -483,11 +483,14 @@ def browser_search(site: Path, text_page: str, patience: float) -> dict[str, flo
                 loaded.append(sum(file_size(url) for url in set(files)))
                 if query != SEARCH_QUERIES[-1]:
                     context.close()
-            box.fill("")
-            page.wait_for_timeout(300)
-            box.press_sequentially(SECOND_QUERY)
-            start = time.perf_counter()
             try:
+                # Typing can time out too: the theme's search at 10,000 texts blocked the
+                # page's keys for over 30 s (Playwright's wait for a key) while it built
+                # its index.
+                box.fill("")
+                page.wait_for_timeout(300)
+                box.press_sequentially(SECOND_QUERY)
+                start = time.perf_counter()
                 page.wait_for_function(
                     "word => [...document.querySelectorAll('.md-search-result__item')]"
                     ".some(item => item.textContent.toLowerCase().includes(word))",

@@ -159,6 +159,32 @@ def test_search_loads_only_what_the_query_needs(tab: Tab, site: Site) -> None:
     assert not any(url.endswith("search_index.json") for url in loaded)
 
 
+def test_shards_read_in_two_rounds_give_the_same_answer(tab: Tab, site: Site) -> None:
+    """Five words put in at once, one query: their five shards (keys pr, bl, ar, st, co on
+    the seed site) are more than the worker asks for in its first round, the last one
+    comes in a second round (ra-search.js, loadShards). Typed key by key, each word's
+    shard comes as it is typed: one round each. The answer is the same."""
+    query = "précurseurs blanchiment argent stupéfiants coopération"
+    events: list[tuple[str, str]] = []
+
+    def record(name: str, request) -> None:
+        if "/search/t/" in request.url:
+            events.append((name, request.url))
+
+    tab.page.on("request", partial(record, "asked"))
+    tab.page.on("requestfinished", partial(record, "read"))
+    pasted = search(tab, query, pasted=True)
+    asked = [url for name, url in events if name == "asked"]
+    assert len(asked) == len(set(asked)) == 5, asked
+    # The fifth is asked for once the first four have been read.
+    assert events.index(("asked", asked[4])) > max(events.index(("read", u)) for u in asked[:4])
+    # Each word's stem (the last word's as a start, being typed): blanch, argent, cooper…
+    stems = (r"precurseur", r"blanch", r"argents?\b", r"stupefi", r"cooper")
+    holders = set.union(*(texts_with(site, rf"\b{stem}") for stem in stems))
+    assert holders and set(slugs(pasted)) == holders
+    assert pasted == search(tab, query)
+
+
 def first_results(page, query: str) -> list[str]:
     """Type ``query`` in the search box of the open page; the pages listed first."""
     box = page.locator("input.md-search__input")

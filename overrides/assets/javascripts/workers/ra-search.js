@@ -25,6 +25,7 @@
   var MAX_SUFFIX = 6            /* … nor one more than this shorter than the word */
   var MAX_PHRASE_PAGES = 200    /* pages read, at most, to find a quoted phrase */
   var MAX_KEPT_WORDS = 50000    /* words whose terms are kept for highlighting */
+  var FIRST_ROUND = 4           /* shards asked for before the rest (loadShards) */
   var TIERS = { text: 2, page: 1, glossary: 0 }
 
   /* The site's root: the worker is assets/javascripts/workers/ra-search.js */
@@ -144,10 +145,27 @@
     return found
   }
 
-  function loadShards(numbers) {
-    return Promise.all(numbers.map(function (n) {
-      return load("t" + n, "search/t/" + n + ".js")
-    }))
+  function loadShard(n) {
+    return load("t" + n, "search/t/" + n + ".js")
+  }
+
+  /* The shards `numbers` (in order), or null if the query is overtaken (`stale()`) while
+     they load. Of those not yet asked for, the first FIRST_ROUND are asked for, then the
+     rest once these have arrived if the query is still the latest. A word being typed
+     begins many terms: at 10,000 texts « con » is in 27 shards (1.27 MB), « int » in 13
+     (0.46 MB); asked for all at once, they were read even when the next key came before
+     they arrived, so what a query read hung on the pace of the typing (« coopération
+     internationale » read 1.12 MB, 15 shards, when « coopération int » was searched on
+     the way, 0.75 MB, 3 shards, when it was not). Whole words need a shard each: one
+     round. */
+  async function loadShards(numbers, stale) {
+    var missing = numbers.filter(function (n) { return !loaded.has("t" + n) })
+    if (missing.length > FIRST_ROUND) {
+      await Promise.all(missing.slice(0, FIRST_ROUND).map(loadShard))
+      if (stale())
+        return null
+    }
+    return Promise.all(numbers.map(loadShard))
   }
 
   /* The query: its words (as typed, for the reader), terms and phrases */
@@ -240,8 +258,8 @@
       clause.shards.forEach(function (n) { wanted.add(n) })
     })
     var numbers = Array.from(wanted)
-    var shards = await loadShards(numbers)
-    if (stale())
+    var shards = await loadShards(numbers, stale)
+    if (!shards || stale())
       return null
     var shardData = new Map()
     numbers.forEach(function (n, i) { shardData.set(n, shards[i] || {}) })
@@ -420,8 +438,18 @@
   }
 
   /* Set up as soon as the page creates the worker, not at SETUP, which the theme sends
-     from file:// only when the search box opens: the reader's first key finds it ready */
-  var ready = setup()
+     from file:// only when the search box opens: the reader's first key finds it ready.
+     From file://, in the theme's hidden frame, once the frame has loaded: the page's
+     load event waits for the frame, and scripts the frame adds before its own load
+     event would hold both back (at 1,000 texts the page's load event came 0.17 s
+     sooner, median of 25 openings); the theme sends SETUP and the reader's keys only
+     after the reader opens the search box, by which time these few small files are
+     read. */
+  var ready = typeof document !== "undefined" && document.readyState !== "complete"
+    ? new Promise(function (resolve) {
+      addEventListener("load", function () { resolve(setup()) })
+    })
+    : setup()
 
   /* One query at a time, in order; a query overtaken by a newer one is not answered */
   var queue = Promise.resolve()
