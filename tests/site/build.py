@@ -25,6 +25,14 @@ def copy_project(folder: Path, names: Iterable[str] = PROJECT_FILES) -> None:
             shutil.copy2(source, folder / name)
 
 
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace the first ``old`` in the file by ``new`` (an editor's edit, in a test);
+    ``old`` must be there."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{path.name}: no {old!r}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
 def build_site(
     site_dir: Path,
     source_dir: Path | None = None,

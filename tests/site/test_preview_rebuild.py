@@ -24,7 +24,7 @@ from mkdocs.plugins import BasePlugin
 from resolutions.mkdocs.preview import PageReuse, page_outline
 from resolutions.render import glossary_pages, graph_pages
 
-from .build import ROOT, SOURCE_DATE_EPOCH, copy_project
+from .build import ROOT, SOURCE_DATE_EPOCH, copy_project, edit
 
 SERVE_URL = "http://127.0.0.1:8000/"
 NOTICE = re.compile(r'<div class="ra-preview-error" role="alert".*?</pre></div>', re.DOTALL)
@@ -122,12 +122,6 @@ def fresh_build(server: Server, name: str) -> Snapshot:
         return fresh.build()
     finally:
         fresh.close()
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{path.name}: no {old!r}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def new_text(model: Path, path: Path) -> None:

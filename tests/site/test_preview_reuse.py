@@ -21,13 +21,7 @@ from resolutions.render.graph_pages import Links
 from resolutions.render.pages import Folders
 from resolutions.render.site import site_files, text_graphs
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{path.name}: no {old!r}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+from .build import ROOT, edit
 
 
 def drop_paragraph(path: Path, start: str) -> None:
