@@ -178,7 +178,11 @@ def text_pages(
             or any(other in kept.changed for other in others.values())
         ):
             found = text_files(document, rows, others)
-        kept.keep(slug, rows, others, found)
+        if made.remember:
+            # Only a preview compares with the last rebuild: a build keeps no page, so
+            # that pages are made and handed on one at a time (10,000 texts' pages
+            # held to the end raised the build's peak by a few hundred MB).
+            kept.keep(slug, rows, others, found)
         yield SitePage(text_path(texts, slug), found[0])
         yield SitePage(f"{texts}/{slug}.json", found[1])
     kept.finish()
