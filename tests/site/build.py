@@ -25,6 +25,16 @@ def copy_project(folder: Path, names: Iterable[str] = PROJECT_FILES) -> None:
             shutil.copy2(source, folder / name)
 
 
+def every_file(site: Path) -> dict[str, bytes]:
+    """Every file of a built site, by its path in the site (``/``-separated): two
+    builds compared byte for byte."""
+    return {
+        path.relative_to(site).as_posix(): path.read_bytes()
+        for path in sorted(site.rglob("*"))
+        if path.is_file()
+    }
+
+
 def edit(path: Path, old: str, new: str) -> None:
     """Replace the first ``old`` in the file by ``new`` (an editor's edit, in a test);
     ``old`` must be there."""

@@ -21,7 +21,7 @@ from mkdocs.structure.pages import Page
 from resolutions.mkdocs import parallel
 from resolutions.mkdocs.parallel import PageWorker
 
-from .build import ROOT, SOURCE_DATE_EPOCH, copy_project
+from .build import ROOT, SOURCE_DATE_EPOCH, copy_project, every_file
 
 WORKER_STARTED = "pages built by a second process"
 INDEX_WRITTEN_APART = re.compile(r"Search index: .* MB in [\d.]+ s, by a second process")
@@ -54,14 +54,6 @@ def verbose_build(project: Path, site: Path) -> subprocess.CompletedProcess[str]
         timeout=1800,
         check=False,
     )
-
-
-def every_file(site: Path) -> dict[str, bytes]:
-    return {
-        str(path.relative_to(site)): path.read_bytes()
-        for path in sorted(site.rglob("*"))
-        if path.is_file()
-    }
 
 
 def test_the_seed_site_is_the_same_built_by_three_processes_or_one(tmp_path: Path) -> None:

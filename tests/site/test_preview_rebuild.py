@@ -24,7 +24,7 @@ from mkdocs.plugins import BasePlugin
 from resolutions.mkdocs.preview import PageReuse, page_outline
 from resolutions.render import glossary_pages, graph_pages
 
-from .build import ROOT, SOURCE_DATE_EPOCH, copy_project, edit
+from .build import ROOT, SOURCE_DATE_EPOCH, copy_project, edit, every_file
 
 SERVE_URL = "http://127.0.0.1:8000/"
 NOTICE = re.compile(r'<div class="ra-preview-error" role="alert".*?</pre></div>', re.DOTALL)
@@ -68,19 +68,11 @@ class Server:
             self.config = config
             config.site_url = SERVE_URL
             build(config, serve_url=SERVE_URL)
-        return snapshot(self.site)
+        return every_file(self.site)
 
     def close(self) -> None:
         if self.config is not None:
             self.config.plugins.on_shutdown()
-
-
-def snapshot(site: Path) -> Snapshot:
-    return {
-        path.relative_to(site).as_posix(): path.read_bytes()
-        for path in sorted(site.rglob("*"))
-        if path.is_file()
-    }
 
 
 def differences(rebuilt: Snapshot, fresh: Snapshot) -> list[str]:

@@ -21,7 +21,7 @@ from resolutions.model import Document
 from resolutions.pipeline import load_glossary_of
 from resolutions.search import SearchPage, add_to_index
 
-from .build import ROOT
+from .build import ROOT, every_file
 from .test_plugin import hand_made_document
 
 THEME_INDEX = {
@@ -51,14 +51,6 @@ def theme_index(site: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(THEME_INDEX, ensure_ascii=False), encoding="utf-8")
     return path
-
-
-def every_file(site: Path) -> dict[str, bytes]:
-    return {
-        str(path.relative_to(site)): path.read_bytes()
-        for path in sorted(site.rglob("*"))
-        if path.is_file()
-    }
 
 
 def started_worker(site: Path) -> SearchIndexWorker:
