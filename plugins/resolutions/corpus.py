@@ -39,7 +39,7 @@ from .citations import (
     label_date,
     treaty_entries,
 )
-from .glossary import NO_ROWS, group_by_text
+from .glossary import group_by_text, rows_by_text
 from .unaddressed import accepted_beside
 
 __all__ = [
@@ -246,12 +246,7 @@ class CitationIndex:
 
     def cited_by_entry_by_text(self, entry_id: str) -> Mapping[str, tuple[CitedBy, ...]]:
         """The rows of ``cited_by_entry`` by citing text, in their order."""
-        found = self.entries_by_text.get(entry_id)
-        if found is None:
-            if entry_id not in self.entries:
-                return NO_ROWS
-            found = self.entries_by_text[entry_id] = group_by_text(self.cited_by_entry(entry_id))
-        return found
+        return rows_by_text(self.entries_by_text, self.entries, entry_id)
 
 
 _EXCERPT_WIDTH = 200

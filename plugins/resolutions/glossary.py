@@ -766,12 +766,7 @@ class MentionIndex:
 
     def by_text(self, entry_id: str) -> Mapping[str, tuple[MentionSite, ...]]:
         """The sites of an entry by text: slug → its sites, the texts in corpus order."""
-        found = self._by_text.get(entry_id)
-        if found is None:
-            if entry_id not in self._sites:
-                return NO_ROWS
-            found = self._by_text[entry_id] = group_by_text(self.sites(entry_id))
-        return found
+        return rows_by_text(self._by_text, self._sites, entry_id)
 
     def __getitem__(self, entry_id: str) -> tuple[MentionSite, ...]:
         return self.sites(entry_id)
@@ -796,6 +791,21 @@ knows unchanged by its identity."""
 class HasSlug(Protocol):
     @property
     def slug(self) -> str: ...
+
+
+def rows_by_text(
+    memo: dict[str, Mapping[str, tuple[Row, ...]]],
+    rows: Mapping[str, tuple[Row, ...]],
+    entry_id: str,
+) -> Mapping[str, tuple[Row, ...]]:
+    """An entry's ``rows`` grouped by text (``group_by_text``), made once and kept in
+    ``memo``; ``NO_ROWS`` for an entry with none."""
+    found = memo.get(entry_id)
+    if found is None:
+        if entry_id not in rows:
+            return NO_ROWS
+        found = memo[entry_id] = group_by_text(rows[entry_id])
+    return found
 
 
 def group_by_text(rows: Iterable[Row]) -> dict[str, tuple[Row, ...]]:
