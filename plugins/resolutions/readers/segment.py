@@ -298,6 +298,14 @@ ANNEX_CUES = (
     re.compile("Have "),
 )
 """Where the words of ``ANNEX_WORDS`` may stand (each is checked whole in code)."""
+HEAD_PLACE = re.compile(
+    # The word may begin the author clause (what ``AUTHOR`` opens on), number a
+    # paragraph (``NUMBER_TOKEN``) or open an annex (``ANNEX_WORDS``).
+    rf" (?=L['’]|L[ae]\s|The\s|(?:\d{{1,3}}|[{OCR_DIGIT_LETTERS}])[.)](?: |$)"
+    rf"|(?:{'|'.join(sorted(ANNEX_WORDS, key=len, reverse=True))})(?: |$))"
+)
+"""The places in the head where a block may open, besides line starts and cues: each
+match ends on the space before the place."""
 
 
 def may_open(word: str) -> bool:
@@ -744,38 +752,28 @@ class Segmenter:
 
     def _next_in_head(self, at: int) -> int:
         """The next place from ``at`` on where a block may open while the author clause
-        is looked for (every word is read then): a cue, or any word that may begin the
-        author clause ("L'Assemblée", "The"), number a paragraph ("1.") or open an
-        annex's heading ("Annexe", "Article"); past ``AUTHOR_WINDOW`` words, the next
-        cue.  Read word by word, as far as the head goes (a few dozen words before an
-        author clause; ``AUTHOR_WINDOW`` in a text with none)."""
-        joined = self.joined
-        line_at = self.words.line_at
-        size = self.size
-        previous = self._word_before(at) if at else ""
-        while at < size and (at < AUTHOR_WINDOW or self._in_author_window(at)):
-            end = joined.find(" ", at)
-            if end < 0:
-                end = self.size
-            word = joined[at:end]
-            if (
-                word[0] in "LT"
-                or at in line_at
-                or (
-                    at
-                    and (
-                        previous[-1] in ",;.:"
-                        or (previous[-1].isdecimal() and CLAUSE_END.search(previous))
-                        or previous in CONJUNCTIONS
-                    )
-                )
-                or (word[-1] in ".)" and NUMBER_TOKEN.match(word))
-                or word in ANNEX_WORDS
-            ):
-                return at
-            previous = word
-            at = end + 1
-        return self._next_cue(at)
+        is looked for: a cue, or a word that may begin the author clause ("L'Assemblée",
+        "The"), number a paragraph ("1.") or open an annex's heading ("Annexe",
+        "Article"); past ``AUTHOR_WINDOW`` words, the next cue.  Elsewhere in the head
+        nothing can open a block: a word after a clause end or a conjunction, or opening
+        a line, that is no cue (``may_open``) is no label, number, numeral, closing or
+        lead.  The head runs a few dozen words before an author clause, but
+        ``AUTHOR_WINDOW`` in a text with none: its places are found by bisection and
+        ``HEAD_PLACE``, not read word by word (that loop was a third of reading a
+        scanned text without one)."""
+        if at == 0:
+            return 0  # the first word: the body's start, and maybe the author clause
+        place = self._next_cue(at)
+        found = HEAD_PLACE.search(self.joined, max(0, at - 1), place)
+        if found:
+            place = found.end()
+        if place < self.size and (place < AUTHOR_WINDOW or self._in_author_window(place)):
+            return place
+        # None left in the window: the next cue past it.
+        if self._author_limit is None and self.size >= AUTHOR_WINDOW:
+            self._author_limit = self._find_author_limit()
+        window_end = max(AUTHOR_WINDOW, self._author_limit or 0)
+        return self._next_cue(max(at, window_end))
 
     def _next_cue(self, at: int) -> int:
         """The first cue from ``at`` on (past the last word when none is left)."""
