@@ -30,9 +30,12 @@ class TextBuilder:
         self.notes: list[NoteMark] = []
         self.spans: list[Span] = []
         self._pending_space = False
+        self._last_line: int | None = None
+        """The line of the last text added (``lines``'s last entry's)."""
 
-    def _ends_with_space(self) -> bool:
-        return bool(self.parts) and self.parts[-1].endswith(" ")
+    # No part ends with a space: a text added is cut of its spaces at both ends, and a
+    # space is added only before a text.  So a pending space is owed whenever some text
+    # stands before it.
 
     def add(self, text: str, line: int) -> None:
         """Append ``text`` (any white-space run becomes one space) read from ``line``."""
@@ -40,18 +43,19 @@ class TextBuilder:
             text = _SPACES.sub(" ", text)
         if not text:
             return
-        if text.startswith(" "):
+        if text[0] == " ":
             self._pending_space = True
             text = text.lstrip(" ")
             if not text:
                 return
-        if self._pending_space and self.length and not self._ends_with_space():
+        if self._pending_space and self.length:
             self.parts.append(" ")
             self.length += 1
         self._pending_space = False
-        if not self.lines or self.lines[-1][1] != line:
+        if line != self._last_line:
             self.lines.append((self.length, line))
-        if text.endswith(" "):
+            self._last_line = line
+        if text[-1] == " ":
             text = text.rstrip(" ")
             self._pending_space = True
         self.parts.append(text)
@@ -73,7 +77,7 @@ class TextBuilder:
 
     def next_offset(self) -> int:
         """Where the next non-space character will land."""
-        pending = self._pending_space and self.length and not self._ends_with_space()
+        pending = self._pending_space and self.length
         return self.length + (1 if pending else 0)
 
     def span(self, span: Span) -> None:
