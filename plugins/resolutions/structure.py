@@ -225,9 +225,13 @@ def find_lead(block: Block) -> str:
 
 
 def _is_heading_like(raw: RawBlock) -> bool:
-    letters = [char for char in raw.text if char.isalpha()]
-    capitals = sum(1 for char in letters if char.isupper())
-    return raw.heading_level > 0 or (bool(letters) and capitals / len(letters) > 0.6)
+    if raw.heading_level > 0:
+        return True
+    # The letters, and the capitals among them, counted at C speed: in a text without
+    # an author clause the first paragraph after the heading is read here too.
+    letters = list(filter(str.isalpha, raw.text))
+    capitals = sum(map(str.isupper, letters))
+    return bool(letters) and capitals / len(letters) > 0.6
 
 
 def split_texts(flow: Flow, entries: Sequence[dict[str, Any]], path: str) -> list[list[RawBlock]]:
@@ -498,11 +502,15 @@ LAYOUTS = {
 }
 
 
+OCR_LAYOUTS = {
+    lang: layout.with_rule_before(ocr_operative, operative) for lang, layout in LAYOUTS.items()
+}
+"""A scan's layouts: a paragraph number read as a letter is taken too (made once, not
+for every scanned text)."""
+
+
 def layout_for(lang: str, source_format: str) -> Layout:
-    layout = LAYOUTS[lang]
-    if source_format == "ocr":
-        layout = layout.with_rule_before(ocr_operative, operative)
-    return layout
+    return OCR_LAYOUTS[lang] if source_format == "ocr" else LAYOUTS[lang]
 
 
 def parse_text(
