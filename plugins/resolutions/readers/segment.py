@@ -299,13 +299,13 @@ ANNEX_CUES = (
 )
 """Where the words of ``ANNEX_WORDS`` may stand (each is checked whole in code)."""
 HEAD_PLACE = re.compile(
-    # The word may begin the author clause (what ``AUTHOR`` opens on), number a
-    # paragraph (``NUMBER_TOKEN``) or open an annex (``ANNEX_WORDS``).
-    rf" (?=L['’]|L[ae]\s|The\s|(?:\d{{1,3}}|[{OCR_DIGIT_LETTERS}])[.)](?: |$)"
-    rf"|(?:{'|'.join(sorted(ANNEX_WORDS, key=len, reverse=True))})(?: |$))"
+    rf" (?=L['’]|L[ae]\s|The\s|(?:\d{{1,3}}|[{OCR_DIGIT_LETTERS}])[.)](?: |$))"
 )
-"""The places in the head where a block may open, besides line starts and cues: each
-match ends on the space before the place."""
+"""The places in the head where a block may open besides the cues: a word that may
+begin the author clause (what ``AUTHOR`` opens on) or number a paragraph
+(``NUMBER_TOKEN``) anywhere in the head.  Each match ends on the space before it.  (A
+word that opens an annex is a cue once the closing formula is read, and opens nothing
+before it.)"""
 
 
 def may_open(word: str) -> bool:
@@ -753,16 +753,14 @@ class Segmenter:
     def _next_in_head(self, at: int) -> int:
         """The next place from ``at`` on where a block may open while the author clause
         is looked for: a cue, or a word that may begin the author clause ("L'Assemblée",
-        "The"), number a paragraph ("1.") or open an annex's heading ("Annexe",
-        "Article"); past ``AUTHOR_WINDOW`` words, the next cue.  Elsewhere in the head
-        nothing can open a block: a word after a clause end or a conjunction, or opening
-        a line, that is no cue (``may_open``) is no label, number, numeral, closing or
-        lead.  The head runs a few dozen words before an author clause, but
+        "The") or number a paragraph ("1."); past ``AUTHOR_WINDOW`` words, the next cue.
+        Elsewhere in the head nothing can open a block: a word after a clause end or a
+        conjunction, or opening a line, that is no cue (``may_open``) is no label,
+        number, numeral, closing or lead (the body's first word starts a block in any
+        case).  The head runs a few dozen words before an author clause, but
         ``AUTHOR_WINDOW`` in a text with none: its places are found by bisection and
         ``HEAD_PLACE``, not read word by word (that loop was a third of reading a
         scanned text without one)."""
-        if at == 0:
-            return 0  # the first word: the body's start, and maybe the author clause
         place = self._next_cue(at)
         found = HEAD_PLACE.search(self.joined, max(0, at - 1), place)
         if found:
