@@ -15,6 +15,7 @@ import shutil
 import tempfile
 import threading
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any, ClassVar
@@ -58,8 +59,11 @@ class PageReuse:
         """src_uri → (key, the file holding the HTML built under that key)."""
         self.expected: dict[str, str] = {}
         """src_uri → key, for the generated pages MkDocs builds in this rebuild."""
-        self.data: dict[str, Path] = {}
-        """Hash of a generated data file's bytes → the file holding them."""
+        self.data: dict[str, tuple[str, Path]] = {}
+        """src_uri → (a generated data file's content, the file holding it), as the last
+        rebuild handed it over."""
+        self.stored = 0
+        """How many data files were written into the folder (each one's name)."""
         self.digests: dict[str, tuple[str, str]] = {}
         """src_uri → (a generated file's content in the last rebuild, its hash): an
         unchanged page is not encoded and hashed again (at 10,000 texts, 4 s of every
@@ -86,6 +90,11 @@ class PageReuse:
         self.outputs_now: set[str] = set()
         self.addresses: dict[tuple[str, bool], tuple[str, str]] = {}
         """(src_uri, use_directory_urls) → (dest_uri, url) of a generated file."""
+        self.site = ""
+        """The site's fingerprint in the last rebuild (see ``site_fingerprint``)."""
+        self.left_files: dict[str, LeftFile] = {}
+        """src_uri → how the last build left a generated file in place in the site
+        (``reuse_pages``), while that build's site is the one served."""
 
     def hold(self, site_dir: Path) -> None:
         """Before MkDocs empties the site folder: its files moved aside, so that each
@@ -126,6 +135,8 @@ class PageReuse:
         move back; the files held and not moved back are removed, after the page is
         shown.  A build that failed leaves the site as nobody knows."""
         self.served, self.serving = (self.serving if completed else {}), {}
+        if not completed:
+            self.left_files = {}
         self.outputs, self.outputs_now = (self.outputs_now if completed else set()), set()
         held, self.held = self.held, None
         if held is not None:
@@ -167,13 +178,20 @@ class PageReuse:
             found = self.addresses[key] = (file.dest_uri, file.url)
         return found
 
-    def store(self, key: str, content: str) -> Path:
-        """A file holding ``content``, whose hash is ``key`` (written once)."""
-        path = self.data.get(key)
-        if path is None:
-            path = self.folder / f"data-{key}"
-            path.write_bytes(content.encode("utf-8"))
-            self.data[key] = path
+    def store(self, src_uri: str, content: str) -> Path:
+        """A file holding ``content``, the data file ``src_uri`` (written when it
+        changed).  Known by its content, not its hash: the citation graph's JSON
+        changes at most edits, and hashing its 15 MB at 10,000 texts was a tenth of a
+        second; the file it replaces is removed (a link to it in the site stays)."""
+        known = self.data.get(src_uri)
+        if known is not None and known[0] == content:
+            return known[1]
+        self.stored += 1
+        path = self.folder / f"data-{self.stored}"
+        path.write_bytes(content.encode("utf-8"))
+        self.data[src_uri] = (content, path)
+        if known is not None:
+            known[1].unlink(missing_ok=True)
         return path
 
     def get(self, src_uri: str, key: str) -> Path | None:
@@ -202,6 +220,21 @@ class PageReuse:
             _process_folder.cache_clear()
         except OSError:
             pass
+
+
+@dataclass(frozen=True)
+class LeftFile:
+    """A generated file that a rebuild left in place in the site: the content it was
+    handed over as, the site's folder it is in, where it is and its address, the file
+    of the preview's folder holding its bytes, and its content's hash for a page (None
+    for a data file)."""
+
+    content: str
+    folder: str
+    dest_uri: str
+    url: str
+    stored: Path
+    digest: str | None
 
 
 PREVIEW_FOLDER = "resolutions-preview-"
@@ -455,6 +488,7 @@ def reuse_pages(
     pages = [file.src_uri for file in files.documentation_pages()]
     count = 0
     if none:
+        reuse.left_files = {}  # every file written again, the notice on each page
         for path, content in generated:
             add(path, content)
             count += 1
@@ -467,19 +501,46 @@ def reuse_pages(
     left: set[str] = set()  # files of the restored folders left as they are
     replaced = 0
     digests: dict[str, tuple[str, str]] = {}
+    data: set[str] = set()  # the data files of this rebuild
+    previous = reuse.left_files if site == reuse.site else {}
+    reuse.site, reuse.left_files = site, {}
     for path, content in generated:
         count += 1
+        known = previous.get(path)
+        if (
+            known is not None
+            and known.content == content
+            and known.folder in restored
+            and path not in linked
+        ):
+            # As the last rebuild handed it over (mostly the very same string), and left
+            # in place: nothing to look at (15,000 pages' keys hashed and their kept
+            # files looked for at 10,000 texts).
+            if known.digest is None:
+                data.add(path)
+            else:
+                pages.append(path)
+                reuse.reused[path] = known.url
+                digests[path] = (content, known.digest)
+            accept(path, content)
+            replaced += 1
+            reuse.serving[known.dest_uri] = known.stored
+            left.add(known.dest_uri)
+            reuse.left_files[path] = known
+            continue
         is_page = is_markdown_file(path)
         if is_page:
             pages.append(path)
         if path in linked:
             add(path, content)
             continue
-        digest = reuse.digest(path, content, digests)
         dest_uri, url = reuse.address(config, path)
+        digest: str | None = None
         if not is_page:  # data: the same bytes, linked again
-            stored = reuse.store(digest, content)
+            stored = reuse.store(path, content)
+            data.add(path)
         else:
+            digest = reuse.digest(path, content, digests)
             key = hashlib.sha256(f"{site}\0{path}\0{digest}".encode()).hexdigest()
             found = reuse.get(path, key)
             if found is None:
@@ -491,8 +552,10 @@ def reuse_pages(
         accept(path, content)
         replaced += 1
         reuse.serving[dest_uri] = stored
-        if dest_uri.split("/", 1)[0] in restored and reuse.served.get(dest_uri) == stored:
+        folder = dest_uri.split("/", 1)[0]
+        if folder in restored and reuse.served.get(dest_uri) == stored:
             left.add(dest_uri)  # in place, and out of MkDocs's list
+            reuse.left_files[path] = LeftFile(content, folder, dest_uri, url, stored, digest)
             continue
         linked_file = LinkedFile.generated(
             config, dest_uri, abs_src_path=str(stored), inclusion=InclusionLevel.NOT_IN_NAV
@@ -503,6 +566,8 @@ def reuse_pages(
         files.append(linked_file)
     reuse.pages = pages
     reuse.digests = digests
+    for gone in reuse.data.keys() - data:
+        reuse.data.pop(gone)[1].unlink(missing_ok=True)  # a deleted text's data
     written = {file.dest_uri for file in files}
     reuse.outputs_now = written | left
     if restored:
