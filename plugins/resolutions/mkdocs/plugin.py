@@ -389,7 +389,7 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
     def on_build_error(self, *, error: Exception) -> None:
         self.worker.stop()
         self.index_worker.stop()
-        collector.build_failed()
+        collector.build_failed(serving=self.is_serve)
         if self.reuse is not None:
             self.reuse.release(completed=False)
         stopped, self.archive = self.archive, None
