@@ -13,8 +13,9 @@ from resolutions.mkdocs import collector
 
 
 @pytest.fixture
-def nothing_frozen() -> Iterator[None]:
+def nothing_frozen(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     gc.unfreeze()
+    monkeypatch.setattr(collector._Resting, "frozen", False)
     try:
         yield
     finally:

@@ -23,6 +23,8 @@ class _Resting:
     lock = threading.Lock()
     building = False
     timer: threading.Timer | None = None
+    frozen = False
+    """Whether what the first build of the preview made is frozen (see build_ends)."""
 
 
 def _wake() -> None:
@@ -81,12 +83,14 @@ def build_ends(serving: bool) -> None:
     build's few, once."""
     if not serving:
         gc.unfreeze()
+        _Resting.frozen = False
         return
     with _Resting.lock:
         _Resting.building = False
-        if not gc.get_freeze_count():
+        if not _Resting.frozen:  # (gc.get_freeze_count walks every frozen object)
             gc.collect(1)  # the young garbage is not frozen with the rest
             gc.freeze()
+            _Resting.frozen = True
         if _Resting.timer is not None:
             _Resting.timer.cancel()
         _Resting.timer = threading.Timer(AFTER_REBUILD, _wake)
@@ -99,4 +103,5 @@ def build_failed(serving: bool) -> None:
         _Resting.building = False
     if not serving:  # serving, what the first build froze stays frozen
         gc.unfreeze()
+        _Resting.frozen = False
     gc.enable()
