@@ -134,6 +134,8 @@ def test_the_seeds_fill_several_parts(preview: tuple[Server, Path]) -> None:
     # a script, for file://, is not made.
     assert "search/search_index.json" in site
     assert "search/search_index.js" not in site
+    # Nor a sitemap, which no search engine reads from a preview.
+    assert not {"sitemap.xml", "sitemap.xml.gz"} & site.keys()
 
 
 def test_every_rebuild_shows_what_a_fresh_build_shows(preview: tuple[Server, Path]) -> None:
