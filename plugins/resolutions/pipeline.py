@@ -19,7 +19,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, fields, is_dataclass
+from dataclasses import dataclass, field, fields, is_dataclass
 from functools import lru_cache
 from itertools import chain
 from pathlib import Path
@@ -216,12 +216,15 @@ def display_path(path: Path, root: Path | None) -> str:
     return path.as_posix()
 
 
-def display_paths(paths: Iterable[Path], root: Path | None) -> list[str]:
+def display_paths(
+    paths: Iterable[Path], root: Path | None, links: set[Path] | None = None
+) -> list[str]:
     """``display_path`` of each path, each folder resolved once (``resolve`` walks every
     part of a path: a tenth of a second for 1,000 files, at every rebuild of the
     preview) and each file's name joined to its folder's as a string (``relative_to``
     on each of 10,000 paths took half a second of a rebuild).  A file that is itself a
-    link is resolved whole, as ``display_path`` does."""
+    link is resolved whole, as ``display_path`` does; ``links``: the paths that are
+    links, when the folder's listing said so (else each path is asked)."""
     if root is None:
         return [path.as_posix() for path in paths]
     resolved_root = root.resolve()
@@ -231,7 +234,8 @@ def display_paths(paths: Iterable[Path], root: Path | None) -> list[str]:
     shown = []
     for path in paths:
         name = path.name
-        if name in ("", ".", "..") or os.path.islink(path):
+        is_link = path in links if links is not None else os.path.islink(path)
+        if name in ("", ".", "..") or is_link:
             shown.append(display_path(path, root))
             continue
         folder = path.parent
@@ -273,8 +277,29 @@ def scan_folder(folder: Path, root: Path | None = None) -> tuple[list[Path], lis
     unaddressed citations (``unaddressed.ACCEPTED_FILE``), or an error (a sub-folder,
     ``*.TXT``, a link out of the folder, a FIFO or a device, which are never opened).
     No text at all is an error."""
-    texts: list[Path] = []
-    problems: list[Diagnostic] = []
+    listing = list_folder(folder, root)
+    return listing.texts, listing.problems
+
+
+@dataclass
+class FolderListing:
+    """What one listing of a sources folder found (``list_folder``)."""
+
+    texts: list[Path] = field(default_factory=list)
+    problems: list[Diagnostic] = field(default_factory=list)
+    statuses: dict[Path, tuple[int, ...]] = field(default_factory=dict)
+    """Each text's ``file_status``, taken as it was listed."""
+    links: set[Path] = field(default_factory=set)
+    """The texts that are links (to a file of the folder)."""
+
+
+def list_folder(folder: Path, root: Path | None = None) -> FolderListing:
+    """``scan_folder``, with each text's status and whether it is a link, from the one
+    system call a file that the listing makes (``DirEntry.stat``): a preview at 10,000
+    texts asked again for each text's status (``Memo.unchanged_source``) and whether it
+    is a link (``display_paths``), three calls a file at each rebuild."""
+    listing = FolderListing()
+    texts, problems = listing.texts, listing.problems
     inside = folder.resolve()
 
     def problem(path: Path, message: str) -> None:
@@ -284,25 +309,27 @@ def scan_folder(folder: Path, root: Path | None = None) -> tuple[list[Path], lis
         # scandir: whether each entry is a link without a system call, its status with
         # one (Path.is_symlink then Path.stat were two, 10,000 of each at each rebuild
         # of a preview at 10,000 texts).
-        with os.scandir(folder) as listing:
-            entries = sorted(listing, key=lambda entry: entry.name)
+        with os.scandir(folder) as listed:
+            entries = sorted(listed, key=lambda entry: entry.name)
     except OSError as error:
         problem(folder, f"cannot read the folder: {error.strerror}")
-        return texts, problems
+        return listing
     for entry in entries:
         if entry.name in IGNORED_FILES:
             continue
         path = folder / entry.name
-        if entry.is_symlink():
+        is_link = entry.is_symlink()
+        if is_link:
             target = path.resolve()
             if not target.is_relative_to(inside):
                 problem(path, f"a link to {target}, outside {folder.name}/: copy the file in")
                 continue
         try:
-            mode = entry.stat().st_mode
+            status = entry.stat()
         except OSError as error:
             problem(path, f"cannot read the file: {error.strerror}")
             continue
+        mode = status.st_mode
         if stat.S_ISDIR(mode):
             problem(
                 path,
@@ -320,9 +347,12 @@ def scan_folder(folder: Path, root: Path | None = None) -> tuple[list[Path], lis
             )
         else:
             texts.append(path)
+            listing.statuses[path] = status_of(status)
+            if is_link:
+                listing.links.add(path)
     if not texts:
         problem(folder, "no source text (*.txt) in this folder: there is nothing to publish")
-    return texts, problems
+    return listing
 
 
 def source_files(folder: Path) -> list[Path]:
@@ -539,7 +569,11 @@ def file_status(path: Path) -> tuple[int, ...]:
     does): its device and inode (an editor that saves by renaming a new file over
     it), type, size, modification and change times (``touch`` can set the first
     back, never the second)."""
-    info = os.stat(path)
+    return status_of(os.stat(path))
+
+
+def status_of(info: os.stat_result) -> tuple[int, ...]:
+    """``file_status`` of a status already taken."""
     return (
         info.st_dev,
         info.st_ino,
@@ -588,16 +622,20 @@ class Memo:
         self.made = Made(remember=True)
         """Pages' Markdown and search entries, by what they are made from."""
 
-    def unchanged_source(self, path: Path, shown: str) -> SourceState | None:
-        """The state of ``path`` as last read, if its status says it has not changed
-        since; else None (read it)."""
+    def unchanged_source(
+        self, path: Path, shown: str, status: tuple[int, ...] | None = None
+    ) -> SourceState | None:
+        """The state of ``path`` as last read, if its status (``status``: as the
+        folder's listing took it, else asked now) says it has not changed since; else
+        None (read it)."""
         known = self.sources.get(shown)
         if known is None or known.status is None:
             return None
-        try:
-            status = file_status(path)
-        except OSError:
-            return None  # reading it says why
+        if status is None:
+            try:
+                status = file_status(path)
+            except OSError:
+                return None  # reading it says why
         return known if status == known.status else None
 
 
@@ -636,6 +674,7 @@ def convert_paths(
     cache: Path | None = None,
     require_metadata: bool = False,
     memo: Memo | None = None,
+    listing: FolderListing | None = None,
 ) -> ConversionResult:
     """Convert several files; slugs, and symbols within a body and a language, must be
     unique across them (a text may be published in French and in English).
@@ -644,18 +683,21 @@ def convert_paths(
     folder where conversions are kept by content hash.  ``require_metadata`` refuses a
     file with no front matter (what is published must be described; ``convert`` alone
     accepts a raw file, to try it).  ``memo`` keeps conversions in memory between runs:
-    a file whose bytes are unchanged is not converted again."""
+    a file whose bytes are unchanged is not converted again; ``listing``: the listing of
+    the folder the paths come from (``list_folder``), whose statuses ``memo`` trusts."""
     paths = list(paths)
+    links = listing.links if listing is not None else None
+    statuses = listing.statuses if listing is not None else {}
     work: list[tuple[Path, str, Path | None, bool, bytes | None]] = [
         (path, shown, cache, require_metadata, None)
-        for path, shown in zip(paths, display_paths(paths, root), strict=True)
+        for path, shown in zip(paths, display_paths(paths, root, links), strict=True)
     ]
     results: list[ConversionResult | None] = [None] * len(work)
     keys: list[tuple[str, bool, bytes]] = []
     if memo is not None:
         sources: dict[str, SourceState] = {}
         for index, (path, shown, _, _, _) in enumerate(work):
-            state = memo.unchanged_source(path, shown)
+            state = memo.unchanged_source(path, shown, statuses.get(path))
             if state is not None:
                 result = memo.conversions.get((shown, require_metadata, state.digest))
                 if result is not None:
@@ -727,12 +769,14 @@ def convert_corpus(
     """Convert every ``*.txt`` source of ``folder``."""
     folder = Path(folder)
     root = root if root is not None else folder.parent
-    texts, problems = scan_folder(folder, root)
-    for problem in problems:
+    listing = list_folder(folder, root)
+    for problem in listing.problems:
         if problem.severity == "error":
             raise SourceError(problem.path, problem.line, problem.message)
-    result = convert_paths(texts, root, jobs, cache, require_metadata=True, memo=memo)
-    return ConversionResult(result.documents, (*problems, *result.diagnostics))
+    result = convert_paths(
+        listing.texts, root, jobs, cache, require_metadata=True, memo=memo, listing=listing
+    )
+    return ConversionResult(result.documents, (*listing.problems, *result.diagnostics))
 
 
 GLOSSARY_FILE = "glossaire.yml"

@@ -121,3 +121,31 @@ def test_a_source_modified_just_before_it_was_read_is_read_again(
     reads.clear()
     titles(sources, memo)
     assert reads == ["pc-dec-758.txt"]
+
+
+def test_a_rebuild_asks_nothing_more_of_an_unchanged_source_than_its_listing(
+    sources: Path, reads: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The folder's listing gives each text's status and whether it is a link (one
+    system call a file): an unchanged source is neither read nor asked for its status
+    or whether it is a link again."""
+    memo = Memo()
+    corpus = build_corpus(sources, sources.parent, jobs=1, memo=memo)
+    asked: list[str] = []
+    status, islink = pipeline.file_status, os.path.islink
+
+    def counted_status(path: Path) -> tuple[int, ...]:
+        asked.append(f"status {Path(path).name}")
+        return status(path)
+
+    def counted_islink(path: object) -> bool:
+        asked.append(f"link {Path(str(path)).name}")
+        return islink(path)
+
+    monkeypatch.setattr(pipeline, "file_status", counted_status)
+    monkeypatch.setattr(pipeline.os.path, "islink", counted_islink)
+    reads.clear()
+    again = build_corpus(sources, sources.parent, jobs=1, memo=memo)
+    assert again.documents == corpus.documents
+    assert reads == []
+    assert [name for name in asked if name.endswith(".txt")] == []

@@ -134,6 +134,8 @@ def test_the_seeds_fill_several_parts(preview: tuple[Server, Path]) -> None:
     # a script, for file://, is not made.
     assert "search/search_index.json" in site
     assert "search/search_index.js" not in site
+    # Nor a sitemap, which no search engine reads from a preview.
+    assert not {"sitemap.xml", "sitemap.xml.gz"} & site.keys()
 
 
 def test_every_rebuild_shows_what_a_fresh_build_shows(preview: tuple[Server, Path]) -> None:
@@ -253,3 +255,51 @@ def test_a_page_outline(before: str, after: str, shown: bool) -> None:
     """What other pages may show of a hand-written page changes its outline; nothing
     else does."""
     assert (page_outline(before) != page_outline(after)) is shown
+
+
+def test_the_preview_keeps_one_file_for_each_data_file(preview: tuple[Server, Path]) -> None:
+    """A data file that changed (a text's JSON, the citation graph's) replaces the
+    preview's copy of it; a deleted text's goes: the preview's folder holds one file
+    for each data file of the site, however many edits."""
+    server, sources = preview
+    server.build()
+    (plugin,) = (kept for kept in server.plugins.values() if hasattr(kept, "reuse"))
+    for _ in range(3):
+        edit(sources / "a-res-62-176.txt", "title: ", "title: Encore, ")
+        server.build()
+    (sources / "a-res-78-284-en.txt").unlink()
+    site = server.build()
+    data = {name for name in site if name.endswith(".json") and not name.startswith("search/")}
+    assert "textes/a-res-78-284-en.json" not in data
+    assert "textes/a-res-62-176.json" in data
+    assert len(list(plugin.reuse.folder.glob("data-*"))) == len(data)
+
+
+def test_a_file_left_in_place_is_not_looked_at_again(
+    preview: tuple[Server, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A generated file that the last rebuild left in place in the site, handed over
+    as the very same string, stays as it is without its key hashed or its kept file
+    looked for; a page whose Markdown changed is built again, and the site is a fresh
+    build's."""
+    server, sources = preview
+    server.build()
+    edit(sources / "a-res-62-176.txt", "title: ", "title: Encore, ")
+    server.build()  # the edited text's pages built
+    server.build()  # and now left in place too
+    looked: list[str] = []
+    get = PageReuse.get
+
+    def recorded(reuse: PageReuse, src_uri: str, key: str) -> Path | None:
+        looked.append(src_uri)
+        return get(reuse, src_uri, key)
+
+    monkeypatch.setattr(PageReuse, "get", recorded)
+    server.build()
+    assert looked == []
+    edit(sources / "a-res-62-176.txt", "title: ", "title: Et encore, ")
+    rebuilt = server.build()
+    assert "textes/a-res-62-176.md" in looked
+    pages = [name for name in rebuilt if name.endswith(".html")]
+    assert len(looked) < len(pages) / 2, (len(looked), len(pages))  # those showing the title
+    assert not differences(rebuilt, fresh_build(server, "fresh"))

@@ -80,6 +80,11 @@ in their lists."""
 UDHR = "la Déclaration universelle des droits de l’homme"
 """Cited by the Assembly's resolution 78/284 alone (in its two languages): cited by its
 resolution 62/176, which comes first in the corpus, the graph's node for it is 62/176's."""
+UDHR_RESOLUTION = "la résolution 217 A (III) de l’Assemblée générale du 10 décembre 1948"
+"""Cited by resolution 78/284 without a date (its footnote, « Résolution 217 A (III). »):
+cited with one by resolution 62/176, the graph's node for it is 62/176's, which has a
+date, and moves it after resolution S-30/1 (no date either) in 78/284's list of the
+outside texts it cites."""
 
 
 def edits(folder: Path) -> list[tuple[str, Callable[[], None]]]:
@@ -153,6 +158,22 @@ def edits(folder: Path) -> list[tuple[str, Callable[[], None]]]:
             "it losing it",
             lambda: edit(
                 cited, f" Rappelant {UDHR}, la Déclaration du", " Rappelant la Déclaration du"
+            ),
+        ),
+        (
+            "the first text giving a date to an outside text that a later text cites",
+            lambda: edit(
+                cited,
+                " Rappelant la Déclaration du",
+                f" Rappelant {UDHR_RESOLUTION}, la Déclaration du",
+            ),
+        ),
+        (
+            "it no longer citing it",
+            lambda: edit(
+                cited,
+                f" Rappelant {UDHR_RESOLUTION}, la Déclaration du",
+                " Rappelant la Déclaration du",
             ),
         ),
         ("a text's date", lambda: edit(cnd, "date: 2019-03", "date: 2005-03")),
@@ -257,6 +278,15 @@ def test_the_edits_change_what_they_say(sources: Path) -> None:
     assert first_citer(corpora[10]) == "a-res-78-284-en"
     assert first_citer(corpora[11]) == "a-res-62-176"
     assert first_citer(corpora[12]) == "a-res-78-284-en"
+
+    def outside_cited_by_78_284(corpus: Corpus) -> list[str]:
+        graph = merge_citation_graphs(citation_graph([document]) for document in corpus.documents)
+        links = Links.of(graph, corpus.documents, titles(corpus))
+        return list(links.cites_outside["a-res-78-284"][:2])
+
+    assert outside_cited_by_78_284(corpora[12]) == ["A/RES/217(III)", "A/RES/S-30/1"]
+    assert outside_cited_by_78_284(corpora[13]) == ["A/RES/S-30/1", "A/RES/217(III)"]
+    assert outside_cited_by_78_284(corpora[14]) == outside_cited_by_78_284(corpora[12])
 
 
 def test_a_text_that_stops_converting_leaves_the_memo_as_it_was(sources: Path) -> None:

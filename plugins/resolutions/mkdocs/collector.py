@@ -23,6 +23,8 @@ class _Resting:
     lock = threading.Lock()
     building = False
     timer: threading.Timer | None = None
+    frozen = False
+    """Whether what the first build of the preview made is frozen (see build_ends)."""
 
 
 def _wake() -> None:
@@ -70,12 +72,25 @@ def corpus_made(serving: bool) -> None:
 
 def build_ends(serving: bool) -> None:
     """After the build: the collector as it was before; serving, AFTER_REBUILD seconds
-    later, unless the next rebuild has started (which collects as it starts)."""
+    later, unless the next rebuild has started (which collects as it starts).
+
+    Serving, what the first build made (the corpus, the memos: millions of objects,
+    most of which every rebuild keeps) is frozen once it is built: a full pass of the
+    collector, when the allocations of a rebuild or of the requests after it trigger
+    one, walks only what came after (it walked everything, seconds at 10,000 texts,
+    while the browser waited for the page).  What is frozen is still freed when no
+    longer used, but a cycle among frozen objects is never collected: the first
+    build's few, once."""
     if not serving:
         gc.unfreeze()
+        _Resting.frozen = False
         return
     with _Resting.lock:
         _Resting.building = False
+        if not _Resting.frozen:  # (gc.get_freeze_count walks every frozen object)
+            gc.collect(1)  # the young garbage is not frozen with the rest
+            gc.freeze()
+            _Resting.frozen = True
         if _Resting.timer is not None:
             _Resting.timer.cancel()
         _Resting.timer = threading.Timer(AFTER_REBUILD, _wake)
@@ -83,8 +98,10 @@ def build_ends(serving: bool) -> None:
         _Resting.timer.start()
 
 
-def build_failed() -> None:
+def build_failed(serving: bool) -> None:
     with _Resting.lock:
         _Resting.building = False
-    gc.unfreeze()
+    if not serving:  # serving, what the first build froze stays frozen
+        gc.unfreeze()
+        _Resting.frozen = False
     gc.enable()

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
+from jinja2 import Template as JinjaTemplate
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -50,6 +51,8 @@ from .search_worker import SearchIndexWorker, writes_sharded_index
 from .stash import PageStash, in_theme_search
 
 log = logging.getLogger("mkdocs.plugins.resolutions")
+
+NO_SITEMAP = JinjaTemplate("")
 
 
 class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
@@ -202,13 +205,21 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
             watch_natively(server)
         return server
 
+    def on_pre_template(
+        self, template: JinjaTemplate, *, template_name: str, config: MkDocsConfig
+    ) -> JinjaTemplate | None:
+        if self.reuse is not None and template_name == "sitemap.xml":
+            # No sitemap in a preview, which no search engine reads: MkDocs rendered it
+            # at each rebuild for every page (15,000 at 10,000 texts) and compressed it.
+            # An empty output is written nowhere.
+            return NO_SITEMAP
+        return template
+
     def on_template_context(
         self, context: TemplateContext, *, template_name: str, config: MkDocsConfig
     ) -> TemplateContext | None:
         if self.worker.pages:  # every page, those the worker renders included
             context["pages"] = self.worker.pages
-        if self.reuse is not None and template_name == "sitemap.xml":
-            context["pages"] = self.reuse.sitemap_pages(context["pages"], config.site_url)
         return context
 
     def on_page_context(
@@ -389,7 +400,7 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
     def on_build_error(self, *, error: Exception) -> None:
         self.worker.stop()
         self.index_worker.stop()
-        collector.build_failed()
+        collector.build_failed(serving=self.is_serve)
         if self.reuse is not None:
             self.reuse.release(completed=False)
         stopped, self.archive = self.archive, None

@@ -14,18 +14,17 @@ import re
 import shutil
 import tempfile
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any, ClassVar
-from urllib.parse import urljoin, urlsplit
 
 from jinja2 import BytecodeCache, Environment
 from jinja2.bccache import Bucket
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.utils import get_build_date, is_markdown_file
+from mkdocs.utils import is_markdown_file
 from mkdocs.utils.meta import META_RE, YAML_RE
 from watchdog import events
 from watchdog.observers.api import ObservedWatch
@@ -58,8 +57,11 @@ class PageReuse:
         """src_uri → (key, the file holding the HTML built under that key)."""
         self.expected: dict[str, str] = {}
         """src_uri → key, for the generated pages MkDocs builds in this rebuild."""
-        self.data: dict[str, Path] = {}
-        """Hash of a generated data file's bytes → the file holding them."""
+        self.data: dict[str, tuple[str, Path]] = {}
+        """src_uri → (a generated data file's content, the file holding it), as the last
+        rebuild handed it over."""
+        self.stored = 0
+        """How many data files were written into the folder (each one's name)."""
         self.digests: dict[str, tuple[str, str]] = {}
         """src_uri → (a generated file's content in the last rebuild, its hash): an
         unchanged page is not encoded and hashed again (at 10,000 texts, 4 s of every
@@ -67,12 +69,6 @@ class PageReuse:
         else a copy made from it (``out_of_theme_search``), compared at memcmp speed."""
         self.templates = TemplateCodeCache()
         self.theme = ThemeListing()
-        self.pages: list[str] = []
-        """The pages of this rebuild (src_uri), in MkDocs's order, reused ones included."""
-        self.reused: dict[str, str] = {}
-        """src_uri → address, for the pages of this rebuild handed over as their HTML."""
-        self.sitemap_files: dict[tuple[str, str | None, str], SitemapFile] = {}
-        """The sitemap's entries of the reused pages of the last rebuild."""
         self.served: dict[str, Path] = {}
         """dest_uri → the file of the preview's folder whose bytes the site folder holds
         there, as the last build left it (see hold)."""
@@ -84,8 +80,13 @@ class PageReuse:
         """dest_uri of every file the last build wrote from MkDocs's list or left in
         place (see ``restore``)."""
         self.outputs_now: set[str] = set()
-        self.addresses: dict[tuple[str, bool], tuple[str, str]] = {}
-        """(src_uri, use_directory_urls) → (dest_uri, url) of a generated file."""
+        self.addresses: dict[tuple[str, bool], str] = {}
+        """(src_uri, use_directory_urls) → where MkDocs writes a generated file."""
+        self.site = ""
+        """The site's fingerprint in the last rebuild (see ``site_fingerprint``)."""
+        self.left_files: dict[str, LeftFile] = {}
+        """src_uri → how the last build left a generated file in place in the site
+        (``reuse_pages``), while that build's site is the one served."""
 
     def hold(self, site_dir: Path) -> None:
         """Before MkDocs empties the site folder: its files moved aside, so that each
@@ -126,26 +127,12 @@ class PageReuse:
         move back; the files held and not moved back are removed, after the page is
         shown.  A build that failed leaves the site as nobody knows."""
         self.served, self.serving = (self.serving if completed else {}), {}
+        if not completed:
+            self.left_files = {}
         self.outputs, self.outputs_now = (self.outputs_now if completed else set()), set()
         held, self.held = self.held, None
         if held is not None:
             threading.Thread(target=shutil.rmtree, args=(held, True), daemon=True).start()
-
-    def sitemap_pages(self, pages: Sequence[File], site_url: str | None) -> list[Any]:
-        """The pages the sitemap lists, in their order: MkDocs lists its pages, and a
-        reused page is a file to MkDocs, which a fresh build lists."""
-        built = {file.src_uri: file for file in pages}
-        listed: list[Any] = []
-        date = get_build_date()
-        made, self.sitemap_files = self.sitemap_files, {}
-        for src_uri in self.pages:
-            if src_uri in self.reused:
-                key = (self.reused[src_uri], site_url, date)
-                entry = made.get(key) or SitemapFile(*key)
-                listed.append(self.sitemap_files.setdefault(key, entry))
-            elif src_uri in built:
-                listed.append(built.pop(src_uri))
-        return listed + list(built.values())
 
     def digest(self, src_uri: str, content: str, digests: dict[str, tuple[str, str]]) -> str:
         """The hash of a generated file's content, kept into ``digests``."""
@@ -157,23 +144,30 @@ class PageReuse:
         digests[src_uri] = (content, digest)
         return digest
 
-    def address(self, config: MkDocsConfig, src_uri: str) -> tuple[str, str]:
-        """Where MkDocs writes a generated file and its address (``dest_uri``, ``url``),
-        as its ``File`` says, made once for each file while serving."""
+    def destination(self, config: MkDocsConfig, src_uri: str) -> str:
+        """Where MkDocs writes a generated file (its ``File``'s ``dest_uri``), made once
+        for each file while serving."""
         key = (src_uri, config.use_directory_urls)
         found = self.addresses.get(key)
         if found is None:
             file = File(src_uri, None, config.site_dir, config.use_directory_urls)
-            found = self.addresses[key] = (file.dest_uri, file.url)
+            found = self.addresses[key] = file.dest_uri
         return found
 
-    def store(self, key: str, content: str) -> Path:
-        """A file holding ``content``, whose hash is ``key`` (written once)."""
-        path = self.data.get(key)
-        if path is None:
-            path = self.folder / f"data-{key}"
-            path.write_bytes(content.encode("utf-8"))
-            self.data[key] = path
+    def store(self, src_uri: str, content: str) -> Path:
+        """A file holding ``content``, the data file ``src_uri`` (written when it
+        changed).  Known by its content, not its hash: the citation graph's JSON
+        changes at most edits, and hashing its 15 MB at 10,000 texts was a tenth of a
+        second; the file it replaces is removed (a link to it in the site stays)."""
+        known = self.data.get(src_uri)
+        if known is not None and known[0] == content:
+            return known[1]
+        self.stored += 1
+        path = self.folder / f"data-{self.stored}"
+        path.write_bytes(content.encode("utf-8"))
+        self.data[src_uri] = (content, path)
+        if known is not None:
+            known[1].unlink(missing_ok=True)
         return path
 
     def get(self, src_uri: str, key: str) -> Path | None:
@@ -204,6 +198,20 @@ class PageReuse:
             pass
 
 
+@dataclass(frozen=True)
+class LeftFile:
+    """A generated file that a rebuild left in place in the site: the content it was
+    handed over as, the site's folder it is in, where it is, the file
+    of the preview's folder holding its bytes, and its content's hash for a page (None
+    for a data file)."""
+
+    content: str
+    folder: str
+    dest_uri: str
+    stored: Path
+    digest: str | None
+
+
 PREVIEW_FOLDER = "resolutions-preview-"
 """Prefix of the preview's folder in the temporary folder, before the process id."""
 
@@ -211,24 +219,6 @@ PREVIEW_FOLDER = "resolutions-preview-"
 @functools.cache
 def _process_folder() -> Path:
     return process_folder(Path(tempfile.gettempdir()), PREVIEW_FOLDER)
-
-
-class SitemapFile:
-    """What MkDocs's sitemap template reads of a page, for a reused page (as
-    ``mkdocs.structure.pages.Page`` sets it)."""
-
-    def __init__(self, url: str, site_url: str | None, date: str) -> None:
-        canonical = (
-            urljoin(site_url if site_url.endswith("/") else f"{site_url}/", url)
-            if site_url
-            else None
-        )
-        self.page = SimpleNamespace(
-            is_link=False,
-            canonical_url=canonical,
-            abs_url=urlsplit(canonical).path if canonical else None,
-            update_date=date,
-        )
 
 
 class LinkedFile(File):
@@ -450,15 +440,13 @@ def reuse_pages(
     links against its pages.  ``none``: every page is built (and none kept).  The
     number of generated files."""
     reuse.expected = {}
-    reuse.reused = {}
     LinkedFile.folders = set()  # MkDocs empties the site folder before this event
-    pages = [file.src_uri for file in files.documentation_pages()]
     count = 0
     if none:
+        reuse.left_files = {}  # every file written again, the notice on each page
         for path, content in generated:
             add(path, content)
             count += 1
-        reuse.pages = [file.src_uri for file in files.documentation_pages()]
         return count
     site = site_fingerprint(files, config)
     linked = linked_pages(files, config)
@@ -467,19 +455,42 @@ def reuse_pages(
     left: set[str] = set()  # files of the restored folders left as they are
     replaced = 0
     digests: dict[str, tuple[str, str]] = {}
+    data: set[str] = set()  # the data files of this rebuild
+    previous = reuse.left_files if site == reuse.site else {}
+    reuse.site, reuse.left_files = site, {}
     for path, content in generated:
         count += 1
+        known = previous.get(path)
+        if (
+            known is not None
+            and known.content == content
+            and known.folder in restored
+            and path not in linked
+        ):
+            # As the last rebuild handed it over (mostly the very same string), and left
+            # in place: nothing to look at (15,000 pages' keys hashed and their kept
+            # files looked for at 10,000 texts).
+            if known.digest is None:
+                data.add(path)
+            else:
+                digests[path] = (content, known.digest)
+            accept(path, content)
+            replaced += 1
+            reuse.serving[known.dest_uri] = known.stored
+            left.add(known.dest_uri)
+            reuse.left_files[path] = known
+            continue
         is_page = is_markdown_file(path)
-        if is_page:
-            pages.append(path)
         if path in linked:
             add(path, content)
             continue
-        digest = reuse.digest(path, content, digests)
-        dest_uri, url = reuse.address(config, path)
+        dest_uri = reuse.destination(config, path)
+        digest: str | None = None
         if not is_page:  # data: the same bytes, linked again
-            stored = reuse.store(digest, content)
+            stored = reuse.store(path, content)
+            data.add(path)
         else:
+            digest = reuse.digest(path, content, digests)
             key = hashlib.sha256(f"{site}\0{path}\0{digest}".encode()).hexdigest()
             found = reuse.get(path, key)
             if found is None:
@@ -487,12 +498,13 @@ def reuse_pages(
                 add(path, content)
                 continue
             stored = found
-            reuse.reused[path] = url
         accept(path, content)
         replaced += 1
         reuse.serving[dest_uri] = stored
-        if dest_uri.split("/", 1)[0] in restored and reuse.served.get(dest_uri) == stored:
+        folder = dest_uri.split("/", 1)[0]
+        if folder in restored and reuse.served.get(dest_uri) == stored:
             left.add(dest_uri)  # in place, and out of MkDocs's list
+            reuse.left_files[path] = LeftFile(content, folder, dest_uri, stored, digest)
             continue
         linked_file = LinkedFile.generated(
             config, dest_uri, abs_src_path=str(stored), inclusion=InclusionLevel.NOT_IN_NAV
@@ -501,8 +513,9 @@ def reuse_pages(
         if reuse.held is not None and reuse.served.get(dest_uri) == stored:
             linked_file.held = os.path.join(reuse.held, dest_uri)
         files.append(linked_file)
-    reuse.pages = pages
     reuse.digests = digests
+    for gone in reuse.data.keys() - data:
+        reuse.data.pop(gone)[1].unlink(missing_ok=True)  # a deleted text's data
     written = {file.dest_uri for file in files}
     reuse.outputs_now = written | left
     if restored:
