@@ -33,7 +33,8 @@ def _malloc_trim() -> Callable[[int], int] | None:
         return None
     trim.argtypes = [ctypes.c_size_t]
     trim.restype = ctypes.c_int
-    return trim
+    call: Callable[[int], int] = trim
+    return call
 
 
 def give_back_freed_memory() -> bool:
