@@ -44,6 +44,7 @@ from . import collector
 from .config import ResolutionsConfig
 from .generated import accept_generated, add_generated
 from .headings import HeadingsRenderer
+from .heap import give_back_freed_memory
 from .output import AtomicOutput
 from .parallel import PageWorker
 from .preview import PageReuse, reuse_pages, watch_natively, with_preview_error
@@ -183,6 +184,10 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
                     add(path, content)
                     generated += 1
         collector.corpus_made(serving=self.is_serve)
+        if not self.is_serve:
+            # Before MkDocs's page loops and the fork of the page worker (see heap.py);
+            # a preview's rebuild frees little and is timed.
+            give_back_freed_memory()
         counts = (len(self.corpus.documents), self.config.source_dir, generated)
         log.info("%d texts converted from %s/ (%d pages and data files generated)", *counts)
         return files
