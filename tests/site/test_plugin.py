@@ -6,8 +6,10 @@ import importlib.util
 import os
 import re
 import subprocess
+import time
 import zipfile
 from pathlib import Path
+from random import Random
 from types import SimpleNamespace
 
 import markdown as markdown_module
@@ -79,6 +81,55 @@ def test_the_same_sources_build_the_same_archive(tmp_path: Path) -> None:
     assert [info.filename for info in infos] == ["site/a-b.css", "site/a.html", "site/b/page.html"]
     assert {info.date_time for info in infos} == {(2023, 11, 14, 22, 13, 20)}
     assert {info.external_attr >> 16 for info in infos} == {0o100644}
+
+
+def zipped_by_writestr(site: Path, name: str, epoch: int, last: str) -> bytes:
+    """The archive as ``ZipFile.writestr`` writes it (the archive's code before its
+    files were compressed on several threads): what ``write_archive`` must match."""
+    paths = sorted(
+        (path.relative_to(site).as_posix(), path) for path in site.rglob("*") if path.is_file()
+    )
+    ordered = [pair for pair in paths if not pair[0].startswith(f"{last}/")]
+    ordered += [pair for pair in paths if pair[0].startswith(f"{last}/")]
+    reference = site.parent / "reference.zip"
+    with zipfile.ZipFile(reference, "w") as archive:
+        for relative, path in ordered:
+            info = zipfile.ZipInfo(f"{Path(name).stem}/{relative}", time.gmtime(epoch)[:6])
+            info.create_system = 3
+            info.external_attr = 0o100644 << 16
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, path.read_bytes(), compresslevel=6)
+    return reference.read_bytes()
+
+
+@pytest.mark.parametrize("threads", [1, 3])
+def test_the_archive_compressed_on_threads_is_the_one_zipfile_writes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, threads: int
+) -> None:
+    site = tmp_path / "site"
+    random = Random(14)
+    contents = {
+        "empty.txt": b"",
+        "index.html": "<p>Résolution 62/176 : « Coopération internationale »</p>".encode() * 300,
+        "assets/noise.bin": random.randbytes(70_000),  # stored larger than it is
+        "textes/é-accentué.html": "<h1>Décision No 758</h1>".encode() * 2_000,
+        "search/t/ab.js": b"__shard('ab', {});" * 5_000,
+        "search/manifest.js": b"{}",
+    }
+    for relative, data in contents.items():
+        (site / relative).parent.mkdir(parents=True, exist_ok=True)
+        (site / relative).write_bytes(data)
+    # Chunks of about 40 kB: several files in one, one file alone, several chunks
+    # compressed at once and written in their order.
+    monkeypatch.setattr("resolutions.archive.CHUNK_BYTES", 40_000)
+    expected = zipped_by_writestr(site, "site.zip", 1_700_000_000, "search")
+    archived = write_archive(site, "site.zip", 1_700_000_000, threads=threads)
+    assert archived.read_bytes() == expected
+    with zipfile.ZipFile(archived) as archive:
+        assert archive.testzip() is None
+        assert {
+            info.filename.removeprefix("site/"): archive.read(info) for info in archive.infolist()
+        } == contents
 
 
 def test_the_search_index_comes_last_in_the_archive_and_a_cancelled_one_leaves_nothing(
