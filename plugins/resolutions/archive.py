@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 import threading
 import time
 import zipfile
@@ -12,6 +13,7 @@ from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 ZIP_EPOCH = 315532800
 """1980-01-01T00:00:00Z, the earliest time a zip archive can record."""
@@ -61,7 +63,9 @@ class ArchiveWriter:
     releases the interpreter's lock while it compresses, so they use every core:
     compressing alone in one thread was most of the end of a 10,000-text build), and
     written in the archive's order by the thread that writes it, with the very bytes
-    ``ZipFile.writestr`` would write (``_write_member``)."""
+    ``ZipFile.writestr`` would write (``_write_member``).  Files another process
+    compressed already (``ahead``: the pages of ``mkdocs/parallel.py``'s worker) are
+    taken from it, if they have not changed since."""
 
     def __init__(
         self,
@@ -70,6 +74,7 @@ class ArchiveWriter:
         epoch: int,
         last: str = "search",
         threads: int | None = None,
+        ahead: CompressedAhead | None = None,
     ) -> None:
         self.site_dir = site_dir
         self.target = site_dir / name
@@ -79,6 +84,7 @@ class ArchiveWriter:
         self.folder = Path(name).stem
         self.stamp = time.gmtime(epoch)[:6]
         self.threads = threads or compressing_threads()
+        self.ahead = ahead
         self.archive: zipfile.ZipFile | None = None
         self.thread: threading.Thread | None = None
         self.error: BaseException | None = None
@@ -104,7 +110,7 @@ class ArchiveWriter:
                 for chunk in _chunks(paths, CHUNK_BYTES):
                     if self.cancelled:
                         return
-                    waiting.append(pool.submit(_compress, chunk))
+                    waiting.append(pool.submit(_compress, chunk, self.ahead))
                     # A few chunks ahead of the writing, not the whole site in memory.
                     while len(waiting) > 2 * self.threads:
                         self._write(waiting.popleft().result())
@@ -167,6 +173,8 @@ class ArchiveWriter:
         except BaseException:
             self.cancel()
             raise
+        if self.ahead is not None:
+            self.ahead.close()
         self.partial.replace(self.target)
         return self.target
 
@@ -178,6 +186,8 @@ class ArchiveWriter:
         if self.archive is not None:
             self.archive.close()
         self.partial.unlink(missing_ok=True)
+        if self.ahead is not None:
+            self.ahead.close()
 
 
 @dataclass(frozen=True)
@@ -204,12 +214,76 @@ def _chunks(paths: list[tuple[str, Path]], chunk_bytes: int) -> Iterator[list[tu
         yield chunk
 
 
-def _compress(paths: list[tuple[str, Path]]) -> list[Compressed]:
-    """Deflate each file as ``zipfile`` does (raw deflate, level ``COMPRESS_LEVEL``)."""
+def _compress(
+    paths: list[tuple[str, Path]], ahead: CompressedAhead | None = None
+) -> list[Compressed]:
+    """Each file deflated as ``zipfile`` does (raw deflate, level ``COMPRESS_LEVEL``),
+    or as ``ahead`` has it if it was compressed from the same bytes."""
     compressed = []
     for relative, path in paths:
         data = path.read_bytes()
-        compressor = zlib.compressobj(COMPRESS_LEVEL, zlib.DEFLATED, -15)
-        packed = compressor.compress(data) + compressor.flush()
-        compressed.append(Compressed(relative, zlib.crc32(data), len(data), packed))
+        found = ahead.get(relative, data) if ahead is not None else None
+        compressed.append(found or compress(relative, data))
     return compressed
+
+
+def compress(relative: str, data: bytes) -> Compressed:
+    """``data`` (the file ``relative``) as the archive holds it."""
+    compressor = zlib.compressobj(COMPRESS_LEVEL, zlib.DEFLATED, -15)
+    packed = compressor.compress(data) + compressor.flush()
+    return Compressed(relative, zlib.crc32(data), len(data), packed)
+
+
+class CompressedAhead:
+    """Files of the site compressed before the archive is written, by another process:
+    their data in one file with no name (``spool``), where each is in ``places``.
+
+    The process that compresses (``add``) and the one that writes the archive share the
+    file, made before the fork: the first appends to it, the second reads it where
+    ``places`` (handed over once the first is done) says.  ``get`` gives back a file's
+    data only if the file holds the bytes it was compressed from (its size and CRC),
+    so that a file written again after is compressed again."""
+
+    def __init__(self, spool: IO[bytes]) -> None:
+        self.spool = spool
+        self.places: dict[str, tuple[int, int, int, int]] = {}
+        """By the file's path in the site: offset and length of its data, CRC, size."""
+
+    @classmethod
+    def beside(cls, folder: Path) -> CompressedAhead:
+        """An empty spool in ``folder`` (on the site's disk: /tmp may be in memory)."""
+        folder.mkdir(parents=True, exist_ok=True)
+        return cls(tempfile.TemporaryFile(dir=folder))
+
+    def add(self, relative: str, path: Path) -> None:
+        """In the compressing process: compress the file and append its data."""
+        member = compress(relative, path.read_bytes())
+        offset = self.spool.seek(0, os.SEEK_END)
+        self.spool.write(member.data)
+        self.places[relative] = (offset, len(member.data), member.crc, member.size)
+
+    def finished(self) -> list[tuple[str, int, int, int, int]]:
+        """In the compressing process: its data written out, the places to report."""
+        self.spool.flush()
+        return [(relative, *place) for relative, place in self.places.items()]
+
+    def receive(self, places: list[tuple[str, int, int, int, int]]) -> None:
+        """In the archive's process: the places the compressing process reported."""
+        self.places = {
+            relative: (offset, length, crc, size) for relative, offset, length, crc, size in places
+        }
+
+    def get(self, relative: str, data: bytes) -> Compressed | None:
+        place = self.places.get(relative)
+        if place is None:
+            return None
+        offset, length, crc, size = place
+        if size != len(data) or crc != zlib.crc32(data):
+            return None
+        packed = os.pread(self.spool.fileno(), length, offset)
+        if len(packed) != length:
+            return None
+        return Compressed(relative, crc, size, packed)
+
+    def close(self) -> None:
+        self.spool.close()

@@ -17,7 +17,14 @@ import material
 import pytest
 from mkdocs.exceptions import PluginError
 
-from resolutions.archive import ArchiveWriter, build_epoch, write_archive
+from resolutions.archive import (
+    ArchiveWriter,
+    Compressed,
+    CompressedAhead,
+    build_epoch,
+    compress,
+    write_archive,
+)
 from resolutions.corpus import CitationIndex
 from resolutions.glossary import Entry, MentionIndex
 from resolutions.mkdocs.config import ResolutionsConfig
@@ -130,6 +137,35 @@ def test_the_archive_compressed_on_threads_is_the_one_zipfile_writes(
         assert {
             info.filename.removeprefix("site/"): archive.read(info) for info in archive.infolist()
         } == contents
+
+
+def test_files_compressed_ahead_are_taken_unless_they_changed_since(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The page worker compresses its pages for the archive (CompressedAhead); the
+    # archive takes their data from it, but compresses again a file written since.
+    site = tmp_path / "site"
+    (site / "textes").mkdir(parents=True)
+    for name in ("a", "b", "c"):
+        (site / "textes" / f"{name}.html").write_text(f"<h1>{name}</h1>" * 500)
+    ahead = CompressedAhead.beside(tmp_path)
+    for name in ("a", "b"):
+        ahead.add(f"textes/{name}.html", site / "textes" / f"{name}.html")
+    ahead.receive(ahead.finished())
+    (site / "textes" / "b.html").write_text("<h1>b, written again</h1>" * 500)
+    compressed_here: list[str] = []
+
+    def compress_counted(relative: str, data: bytes) -> Compressed:
+        compressed_here.append(relative)
+        return compress(relative, data)
+
+    monkeypatch.setattr("resolutions.archive.compress", compress_counted)
+    expected = zipped_by_writestr(site, "site.zip", 1_700_000_000, "search")
+    writer = ArchiveWriter(site, "site.zip", 1_700_000_000, ahead=ahead)
+    writer.start()
+    assert writer.finish().read_bytes() == expected
+    assert sorted(compressed_here) == ["textes/b.html", "textes/c.html"]
+    assert ahead.spool.closed
 
 
 def test_the_search_index_comes_last_in_the_archive_and_a_cancelled_one_leaves_nothing(

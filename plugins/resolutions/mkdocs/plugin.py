@@ -221,7 +221,7 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
     @event_priority(-100)  # last: the navigation the pages are built with
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> None:
         if self._in_processes():
-            self.worker.start(files, config, nav)
+            self.worker.start(files, config, nav, compress=self.config.archive)
 
     def _text_urls(self) -> dict[str, str]:
         return {slug: page_url(page) for slug, page in self.pages.texts.items()}
@@ -362,7 +362,8 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
             epoch = build_epoch()
         except ValueError as error:
             raise PluginError(f"resolutions: {error}") from None
-        self.archive = ArchiveWriter(Path(config.site_dir), self.config.archive_name, epoch)
+        site, ahead = Path(config.site_dir), self.worker.compressed()
+        self.archive = ArchiveWriter(site, self.config.archive_name, epoch, ahead=ahead)
         self.archive.start()
 
     @event_priority(-150)  # after the offline plugin (-100) wrote search_index.js, which
