@@ -353,6 +353,8 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
     @event_priority(110)  # first of all: the worker's pages are written
     def _join_worker(self, *, config: MkDocsConfig) -> None:
         self.worker.join(config)
+        if self.output is not None:
+            self.output.release_sources()  # every page is read
 
     @event_priority(100)  # first: the pages are written, the search index is not yet
     def _start_archive(self, *, config: MkDocsConfig) -> None:
