@@ -17,7 +17,7 @@ times the texts, the targets (printed, never asserted) and the table of the issu
 
 Sizes whose estimated time does not fit in the budget are skipped, with a note.  Every
 measurement runs in a fresh process; everything is written under a temporary folder
-(``--work`` to choose it, ``--keep`` to keep it).  ``--search-only`` and
+(``--work`` to choose it, ``--keep`` to keep it).  ``--search-only``, ``--build-only`` and
 ``--serve-only`` measure one part.
 
     .venv/bin/python benchmarks/bench_site.py [--sizes 1000,10000] [--budget-seconds N]
@@ -709,6 +709,30 @@ def measure_search(size: int, work: Path) -> Result:
     return result
 
 
+def measure_build(size: int, work: Path) -> Result:
+    """``--build-only``: the site built once with our index, the conversion cache cold:
+    its wall and CPU time (the main process's apart) and the peak memory of all its
+    processes, nothing else (the theme's build, the plain one and the browser are left
+    out: at 10,000 texts they take most of the benchmark's time)."""
+    result = Result(size)
+    folder, sources, project, _made = fresh_corpus(size, work)
+    print(f"\n=== {size:,} texts, build only ===", flush=True)
+    run = measured(
+        mkdocs("build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(folder / "site")),
+        environment(sources),
+        project,
+    )
+    print(f"annotated build, conversion cache cold:  {run}", flush=True)
+    result.figures.update(
+        cold_s=run.wall,
+        cold_cpu_s=run.cpu,
+        cold_rss_mb=run.tree_mb,
+        cold_largest_rss_mb=run.max_rss_mb,
+        cold_main_cpu_s=run.main_cpu,
+    )
+    return result
+
+
 def measure_serve(size: int, work: Path) -> Result:
     """``--serve-only``: ``mkdocs serve`` started on a generated corpus, and two edits
     of one text timed until its page shows them; nothing else."""
@@ -892,6 +916,11 @@ def main() -> None:
         help="build with our index and with the theme's, and measure search only",
     )
     only.add_argument(
+        "--build-only",
+        action="store_true",
+        help="build once with our index (conversion cache cold), and measure the build only",
+    )
+    only.add_argument(
         "--serve-only",
         action="store_true",
         help="measure mkdocs serve only: its start and the time an edit takes to show",
@@ -928,12 +957,14 @@ def main() -> None:
                 results.append(measure_search(size, work))
             elif args.serve_only:
                 results.append(measure_serve(size, work))
+            elif args.build_only:
+                results.append(measure_build(size, work))
             else:
                 results.append(measure_size(size, work, with_browser))
             timings.append((size, time.perf_counter() - size_start))
             if not args.keep:
                 shutil.rmtree(work / f"n{size}")
-        if not (args.search_only or args.serve_only):
+        if not (args.search_only or args.serve_only or args.build_only):
             growth(results)
         targets(results)
         done_when(results)

@@ -6,8 +6,10 @@ import importlib.util
 import os
 import re
 import subprocess
+import time
 import zipfile
 from pathlib import Path
+from random import Random
 from types import SimpleNamespace
 
 import markdown as markdown_module
@@ -15,7 +17,14 @@ import material
 import pytest
 from mkdocs.exceptions import PluginError
 
-from resolutions.archive import ArchiveWriter, build_epoch, write_archive
+from resolutions.archive import (
+    ArchiveWriter,
+    Compressed,
+    CompressedAhead,
+    build_epoch,
+    compress,
+    write_archive,
+)
 from resolutions.corpus import CitationIndex
 from resolutions.glossary import Entry, MentionIndex
 from resolutions.mkdocs.config import ResolutionsConfig
@@ -79,6 +88,84 @@ def test_the_same_sources_build_the_same_archive(tmp_path: Path) -> None:
     assert [info.filename for info in infos] == ["site/a-b.css", "site/a.html", "site/b/page.html"]
     assert {info.date_time for info in infos} == {(2023, 11, 14, 22, 13, 20)}
     assert {info.external_attr >> 16 for info in infos} == {0o100644}
+
+
+def zipped_by_writestr(site: Path, name: str, epoch: int, last: str) -> bytes:
+    """The archive as ``ZipFile.writestr`` writes it (the archive's code before its
+    files were compressed on several threads): what ``write_archive`` must match."""
+    paths = sorted(
+        (path.relative_to(site).as_posix(), path) for path in site.rglob("*") if path.is_file()
+    )
+    ordered = [pair for pair in paths if not pair[0].startswith(f"{last}/")]
+    ordered += [pair for pair in paths if pair[0].startswith(f"{last}/")]
+    reference = site.parent / "reference.zip"
+    with zipfile.ZipFile(reference, "w") as archive:
+        for relative, path in ordered:
+            info = zipfile.ZipInfo(f"{Path(name).stem}/{relative}", time.gmtime(epoch)[:6])
+            info.create_system = 3
+            info.external_attr = 0o100644 << 16
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, path.read_bytes(), compresslevel=6)
+    return reference.read_bytes()
+
+
+@pytest.mark.parametrize("threads", [1, 3])
+def test_the_archive_compressed_on_threads_is_the_one_zipfile_writes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, threads: int
+) -> None:
+    site = tmp_path / "site"
+    random = Random(14)
+    contents = {
+        "empty.txt": b"",
+        "index.html": "<p>Résolution 62/176 : « Coopération internationale »</p>".encode() * 300,
+        "assets/noise.bin": random.randbytes(70_000),  # stored larger than it is
+        "textes/é-accentué.html": "<h1>Décision No 758</h1>".encode() * 2_000,
+        "search/t/ab.js": b"__shard('ab', {});" * 5_000,
+        "search/manifest.js": b"{}",
+    }
+    for relative, data in contents.items():
+        (site / relative).parent.mkdir(parents=True, exist_ok=True)
+        (site / relative).write_bytes(data)
+    # Chunks of about 40 kB: several files in one, one file alone, several chunks
+    # compressed at once and written in their order.
+    monkeypatch.setattr("resolutions.archive.CHUNK_BYTES", 40_000)
+    expected = zipped_by_writestr(site, "site.zip", 1_700_000_000, "search")
+    archived = write_archive(site, "site.zip", 1_700_000_000, threads=threads)
+    assert archived.read_bytes() == expected
+    with zipfile.ZipFile(archived) as archive:
+        assert archive.testzip() is None
+        assert {
+            info.filename.removeprefix("site/"): archive.read(info) for info in archive.infolist()
+        } == contents
+
+
+def test_files_compressed_ahead_are_taken_unless_they_changed_since(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The page worker compresses its pages for the archive (CompressedAhead); the
+    # archive takes their data from it, but compresses again a file written since.
+    site = tmp_path / "site"
+    (site / "textes").mkdir(parents=True)
+    for name in ("a", "b", "c"):
+        (site / "textes" / f"{name}.html").write_text(f"<h1>{name}</h1>" * 500)
+    ahead = CompressedAhead.beside(tmp_path)
+    for name in ("a", "b"):
+        ahead.add(f"textes/{name}.html", site / "textes" / f"{name}.html")
+    ahead.receive(ahead.finished())
+    (site / "textes" / "b.html").write_text("<h1>b, written again</h1>" * 500)
+    compressed_here: list[str] = []
+
+    def compress_counted(relative: str, data: bytes) -> Compressed:
+        compressed_here.append(relative)
+        return compress(relative, data)
+
+    monkeypatch.setattr("resolutions.archive.compress", compress_counted)
+    expected = zipped_by_writestr(site, "site.zip", 1_700_000_000, "search")
+    writer = ArchiveWriter(site, "site.zip", 1_700_000_000, ahead=ahead)
+    writer.start()
+    assert writer.finish().read_bytes() == expected
+    assert sorted(compressed_here) == ["textes/b.html", "textes/c.html"]
+    assert ahead.spool.closed
 
 
 def test_the_search_index_comes_last_in_the_archive_and_a_cancelled_one_leaves_nothing(

@@ -32,6 +32,9 @@ log = logging.getLogger("mkdocs.plugins.resolutions")
 
 Report = dict[str, object]
 
+STOP_SIGNALS = {signal.SIGTERM, signal.SIGINT}
+"""Held while the process forks (see ``ForkedChild.start``)."""
+
 _parent_ends: set[int] = set()
 """The parent's ends of the running children's pipes: a child forked later closes
 them, so that it holds none of another's (a child waiting for data would otherwise
@@ -71,23 +74,31 @@ class ForkedChild:
         parent = os.getpid()
         reader, writer = os.pipe()
         data_reader, data_writer = os.pipe() if takes_data else (None, None)
-        pid = os.fork()
-        if pid == 0:  # the child: never returns
-            for end in (reader, data_writer, *_parent_ends):
-                if end is not None:
-                    os.close(end)
-            _parent_ends.clear()
+        # A stop signal (AtomicOutput's SIGTERM handler raises SystemExit) that came
+        # while os.fork ran the logging module's after-fork callback was swallowed
+        # there ("Exception ignored"), and the build went on to publish the site: it
+        # waits until the child is known, then stops the build.
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
+        try:
+            pid = os.fork()
+            if pid == 0:  # the child: never returns
+                for end in (reader, data_writer, *_parent_ends):
+                    if end is not None:
+                        os.close(end)
+                _parent_ends.clear()
+                if data_reader is not None:
+                    self.from_parent = os.fdopen(data_reader, "rb")
+                self._run_and_exit(work, writer, parent, held)
+            os.close(writer)
             if data_reader is not None:
-                self.from_parent = os.fdopen(data_reader, "rb")
-            self._run_and_exit(work, writer, parent)
-        os.close(writer)
-        if data_reader is not None:
-            os.close(data_reader)
-        self.pid, self.task, self.reader = pid, task, reader
-        _parent_ends.add(reader)
-        if data_writer is not None:
-            self.to_child = os.fdopen(data_writer, "wb")
-            _parent_ends.add(data_writer)
+                os.close(data_reader)
+            self.pid, self.task, self.reader = pid, task, reader
+            _parent_ends.add(reader)
+            if data_writer is not None:
+                self.to_child = os.fdopen(data_writer, "wb")
+                _parent_ends.add(data_writer)
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
     def send(self, value: object, *, last: bool = False) -> None:
         """In the parent: hand ``value`` to the child, which ``received`` waits for it
@@ -165,7 +176,11 @@ class ForkedChild:
         self.pid = self.reader = None
 
     def _run_and_exit(
-        self, work: Callable[[ForkedChild], Report], writer: int, parent: int
+        self,
+        work: Callable[[ForkedChild], Report],
+        writer: int,
+        parent: int,
+        signal_mask: set[int | signal.Signals],
     ) -> None:
         """In the child: run ``work``, report on ``writer`` and exit without running
         anything of the parent's (its ``finally`` clauses, atexit handlers, the
@@ -176,6 +191,7 @@ class ForkedChild:
             die_with_parent(parent)
             signal.signal(signal.SIGTERM, signal.SIG_DFL)
             signal.signal(signal.SIGINT, signal.SIG_DFL)
+            signal.pthread_sigmask(signal.SIG_SETMASK, signal_mask)  # held at the fork
             counter = CountHandler()
             counter.setLevel(logging.WARNING)
             logging.getLogger("mkdocs").addHandler(counter)

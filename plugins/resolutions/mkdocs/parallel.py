@@ -32,6 +32,11 @@ every file).  What each side needs of the other, and gets:
   a warning logged by the worker fails a strict build, and so does the worker's failure
   or death (``join``, at ``on_post_build``, before the archive is zipped).
 
+Its pages written, the worker compresses them for the archive (``compress``): MkDocs
+still builds its half in the parent then, and the second core had only the search
+index's process to run; the archive takes each page's data from it (``ahead``) if the
+page is still what was compressed (``archive.CompressedAhead``).
+
 ``parallel_pages: false`` in the plugin's settings keeps MkDocs's serial loops; ``mkdocs
 serve`` always does (the preview reuses pages as MkDocs renders them).
 """
@@ -40,6 +45,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
 
 from mkdocs.commands.build import _build_page, _populate_page
 from mkdocs.config.defaults import MkDocsConfig
@@ -48,6 +54,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import YAML_RE, get_data
 
+from ..archive import CompressedAhead
 from .forked import ForkedChild, Report
 from .stash import in_theme_search
 
@@ -73,10 +80,15 @@ class PageWorker:
         self.in_worker = False
         """True in the worker: what the plugin writes besides the pages, it leaves to
         the parent."""
+        self.ahead: CompressedAhead | None = None
+        """The worker's pages compressed for the archive (complete once it joined)."""
 
-    def start(self, files: Files, config: MkDocsConfig, nav: Navigation) -> None:
+    def start(
+        self, files: Files, config: MkDocsConfig, nav: Navigation, *, compress: bool = False
+    ) -> None:
         """Fork a process that converts, renders and writes every other generated page
-        the theme's search does not read, and leave those out of MkDocs's loops."""
+        the theme's search does not read, and leave those out of MkDocs's loops;
+        ``compress``: then compresses them for the archive (see ``compressed``)."""
         pages = files.documentation_pages(inclusion=InclusionLevel.is_included)
         in_nav = navigation_files(nav)
         movable = [
@@ -90,12 +102,26 @@ class PageWorker:
         if not given:
             return
 
+        ahead = CompressedAhead.beside(Path(config.site_dir).parent) if compress else None
+
         def build(child: ForkedChild) -> Report:
             self.in_worker = True
-            return _build(given, pages, files, config, nav, child)
+            report = _build(given, pages, files, config, nav, child)
+            if ahead is not None:
+                for file in given:
+                    child.doing = f"compressing '{file.dest_uri}'"
+                    ahead.add(file.dest_uri, Path(file.abs_dest_path))
+                child.doing = ""
+                report["compressed"] = ahead.finished()
+            return report
 
-        self.child.start(f"building {len(given)} of the pages", build)
-        self.given, self.pages, self.files = given, pages, files
+        try:
+            self.child.start(f"building {len(given)} of the pages", build)
+        except BaseException:
+            if ahead is not None:
+                ahead.close()
+            raise
+        self.given, self.pages, self.files, self.ahead = given, pages, files, ahead
         left_out = set(given)
         every_page = Files.documentation_pages
 
@@ -124,9 +150,19 @@ class PageWorker:
         with what it reported."""
         if not self.child.running:
             return
-        given, files = self.given, self.files
+        given, files, ahead = self.given, self.files, self.ahead
         self._forget()
-        report = self.child.join()
+        try:
+            report = self.child.join()
+        except BaseException:
+            if ahead is not None:
+                ahead.close()
+            raise
+        if ahead is not None:
+            places = report.get("compressed", [])
+            assert isinstance(places, list)
+            ahead.receive(places)
+            self.ahead = ahead
         log.info(
             "resolutions: %d pages built by a second process (%.1f s of processor time)",
             len(given),
@@ -135,16 +171,26 @@ class PageWorker:
         assert files is not None
         _check_anchors_across(files, given, report, config.validation.links.anchors)
 
+    def compressed(self) -> CompressedAhead | None:
+        """The worker's pages compressed for the archive, once it joined (None if it
+        compressed none); the caller closes it."""
+        ahead, self.ahead = self.ahead, None
+        return ahead
+
     def stop(self) -> None:
         """The build failed: the worker is killed, its pages will not be used."""
+        ahead = self.ahead
         self._forget()
         self.child.stop()
+        if ahead is not None:
+            ahead.close()
 
     def _forget(self) -> None:
         if self.files is not None:
             vars(self.files).pop("documentation_pages", None)
         self.files = None
         self.given = self.pages = ()
+        self.ahead = None
 
 
 def navigation_files(nav: Navigation | None) -> set[File]:

@@ -237,7 +237,7 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
     @event_priority(-100)  # last: the navigation the pages are built with
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> None:
         if self._in_processes():
-            self.worker.start(files, config, nav)
+            self.worker.start(files, config, nav, compress=self.config.archive)
 
     def _text_urls(self) -> dict[str, str]:
         return {slug: page_url(page) for slug, page in self.pages.texts.items()}
@@ -369,6 +369,8 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
     @event_priority(110)  # first of all: the worker's pages are written
     def _join_worker(self, *, config: MkDocsConfig) -> None:
         self.worker.join(config)
+        if self.output is not None:
+            self.output.release_sources()  # every page is read
 
     @event_priority(100)  # first: the pages are written, the search index is not yet
     def _start_archive(self, *, config: MkDocsConfig) -> None:
@@ -378,7 +380,8 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
             epoch = build_epoch()
         except ValueError as error:
             raise PluginError(f"resolutions: {error}") from None
-        self.archive = ArchiveWriter(Path(config.site_dir), self.config.archive_name, epoch)
+        site, ahead = Path(config.site_dir), self.worker.compressed()
+        self.archive = ArchiveWriter(site, self.config.archive_name, epoch, ahead=ahead)
         self.archive.start()
 
     @event_priority(-150)  # after the offline plugin (-100) wrote search_index.js, which
