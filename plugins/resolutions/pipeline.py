@@ -514,9 +514,16 @@ def _convert_one(job: tuple[Path, str, Path | None, bool, bytes | None]) -> Conv
     return result
 
 
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
+"""Held while the conversion's worker processes are forked (see ``convert_paths``)."""
+
+
 def die_with_parent(parent: int) -> None:
     """In a worker process: be killed when the process that started it dies (Linux's
-    PR_SET_PDEATHSIG), so that a build killed midway leaves no worker running."""
+    PR_SET_PDEATHSIG), so that a build killed midway leaves no worker running; and
+    take the stop signals the parent held while it forked."""
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
     try:
         import ctypes
 
@@ -526,6 +533,14 @@ def die_with_parent(parent: int) -> None:
         return
     if os.getppid() != parent:  # the parent died before the call
         os._exit(1)
+
+
+def _hold_stop_signals() -> set[int | signal.Signals] | None:
+    """Block the stop signals in this thread; the mask before, to put back (None where
+    signals cannot be blocked)."""
+    if not hasattr(signal, "pthread_sigmask"):
+        return None
+    return signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
 
 
 PARALLEL_THRESHOLD = 48
@@ -720,7 +735,16 @@ def convert_paths(
         with ProcessPoolExecutor(
             max_workers=workers, initializer=die_with_parent, initargs=(os.getpid(),)
         ) as pool:
-            converted = pool.map(_convert_one, [work[i] for i in missing], chunksize=chunk)
+            # The workers are forked as the jobs are handed out.  A stop signal that
+            # came during os.fork was raised in an after-fork callback, which swallows
+            # exceptions ("Exception ignored"), and a stopped build went on: held, it
+            # comes once the forks are done (forked.py does the same).
+            held = _hold_stop_signals()
+            try:
+                converted = pool.map(_convert_one, [work[i] for i in missing], chunksize=chunk)
+            finally:
+                if held is not None:
+                    signal.pthread_sigmask(signal.SIG_SETMASK, held)
             for index, result in zip(missing, converted, strict=True):
                 results[index] = result
     else:

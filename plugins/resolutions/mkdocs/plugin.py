@@ -53,7 +53,7 @@ from .stash import PageStash, in_theme_search
 
 log = logging.getLogger("mkdocs.plugins.resolutions")
 
-NO_SITEMAP = JinjaTemplate("")
+NO_SITEMAP: JinjaTemplate = JinjaTemplate("")
 
 
 class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):

@@ -528,13 +528,13 @@ def reuse_pages(
                 with contextlib.suppress(FileNotFoundError):
                     os.unlink(site_dir / dest)
         for dest in stale:  # folders left empty (a text's parts), as a fresh build has none
-            folder = (site_dir / dest).parent
-            while folder != site_dir and dest.split("/", 1)[0] in restored:
+            emptied = (site_dir / dest).parent
+            while emptied != site_dir and dest.split("/", 1)[0] in restored:
                 try:
-                    folder.rmdir()
+                    emptied.rmdir()
                 except OSError:
                     break
-                folder = folder.parent
+                emptied = emptied.parent
     log.info(
         "Preview: %d generated files unchanged (%d left in the site), %d pages to build",
         replaced,
