@@ -278,7 +278,14 @@
     var shardData = new Map()
     numbers.forEach(function (n, i) { shardData.set(n, shards[i] || {}) })
 
-    /* Score blocks: per clause, the best of its term and (typing) longer terms */
+    /* Score blocks: per clause, the best of its term and (typing) longer terms. A
+       block is an object only once a clause has hit it, with the clauses that did
+       (`hits`, in order); a clause's best scores are numbers: at 10,000 texts a word
+       and the longer words it begins have tens of thousands of postings at each key,
+       and an object for each, then an array of every clause for each block, were
+       most of our time at each key and most of the garbage. A key posting's score is
+       KEY_SCORE or more (index.py), and a longer word's is cut below it, so a block's
+       best score for a clause tells whether it was an exact key. */
     var blocks = new Map()
     var matchedTerms = new Set()
     clauses.forEach(function (clause, index) {
@@ -290,42 +297,47 @@
         var postings = match.shard[term][1]
         for (var k = 0; k < postings.length; k += 3) {
           var score = postings[k + 2]
-          var key = exact && score >= manifest.keyScore
           if (!exact)
             score = (score % manifest.keyScore) * PREFIX_WEIGHT
           var id = postings[k] * 65536 + postings[k + 1]
           var previous = best.get(id)
-          if (!previous || previous.score < score)
-            best.set(id, { score: score, key: key })
+          if (previous === undefined || previous < score)
+            best.set(id, score)
         }
       })
-      best.forEach(function (hit, id) {
+      best.forEach(function (score, id) {
         var block = blocks.get(id)
         if (!block) {
           block = { page: Math.floor(id / 65536), entry: id % 65536, score: 0, key: false,
-                    clauses: new Array(clauses.length).fill(false) }
+                    hits: [] }
           blocks.set(id, block)
         }
-        block.score += hit.score
-        block.key = block.key || hit.key
-        block.clauses[index] = true
+        block.score += score
+        block.key = block.key || score >= manifest.keyScore
+        block.hits.push(index)
       })
     })
 
     /* Rank blocks, then pages by their best block */
+    var required = 0
+    clauses.forEach(function (clause) {
+      if (clause.presence === "required")
+        required++
+    })
     var pages = new Map()
     blocks.forEach(function (block) {
-      var refused = clauses.some(function (clause, i) {
-        return clause.presence === "excluded" ? block.clauses[i]
-          : clause.presence === "required" && !block.clauses[i]
-      })
-      if (refused || block.clauses.every(function (hit, i) {
-        return !hit || clauses[i].presence === "excluded"
-      }))
+      var requiredHits = 0
+      for (var h = 0; h < block.hits.length; h++) {
+        var presence = clauses[block.hits[h]].presence
+        if (presence === "excluded")
+          return
+        if (presence === "required")
+          requiredHits++
+      }
+      if (requiredHits < required)
         return
-      var matched = block.clauses.filter(Boolean).length
-      block.rank = (block.key ? 1e15 : 0) + matched * 1e12 + tier(block.page) * 1e10 +
-        block.score
+      block.rank = (block.key ? 1e15 : 0) + block.hits.length * 1e12 +
+        tier(block.page) * 1e10 + block.score
       var page = pages.get(block.page)
       if (!page) {
         page = { number: block.page, rank: 0, blocks: [] }
@@ -344,14 +356,14 @@
         return word.indexOf("/") !== -1 ? word : tokens.stem(word)
       })
     })
-    var required = clauses.map(function (clause) {
+    var inPhrase = clauses.map(function (clause) {
       return phraseTerms.some(function (list) { return list.indexOf(clause.term) !== -1 })
     })
 
     if (parsed.phrases.length)
       ranked = ranked.filter(function (page) {
         return page.blocks.some(function (block) {
-          return required.every(function (needed, i) { return !needed || block.clauses[i] })
+          return inPhrase.every(function (needed, i) { return !needed || hit(block, i) })
         })
       }).slice(0, MAX_PHRASE_PAGES)
 
@@ -367,7 +379,7 @@
         return null
       batch.forEach(function (page, i) {
         if (groups.length < MAX_PAGES && files[i])
-          addGroup(groups, page, files[i], parsed, required, clauses, mark)
+          addGroup(groups, page, files[i], parsed, inPhrase, clauses, mark)
       })
     }
     return { items: groups }
@@ -384,7 +396,11 @@
     return false
   }
 
-  function addGroup(groups, page, entries, parsed, required, clauses, mark) {
+  function hit(block, clause) {
+    return block.hits.indexOf(clause) !== -1
+  }
+
+  function addGroup(groups, page, entries, parsed, inPhrase, clauses, mark) {
     var items = []
     page.blocks.sort(function (a, b) { return b.rank - a.rank || a.entry - b.entry })
     page.blocks.forEach(function (block) {
@@ -392,26 +408,26 @@
       if (!entry)
         return
       if (parsed.phrases.length) {
-        if (required.some(function (needed, i) { return needed && !block.clauses[i] }))
+        if (inPhrase.some(function (needed, i) { return needed && !hit(block, i) }))
           return
         var words = tokens.words(entry[1] + " " + entry[2])
         if (!parsed.phrases.every(function (phrase) { return holdsPhrase(words, phrase) }))
           return
       }
-      items.push(item(entry, block.score, clauses, block.clauses, mark))
+      items.push(item(entry, block.score, clauses, block, mark))
     })
     if (!items.length)
       return
     if (!items.some(function (it) { return it.location === entries[0][0] }))
-      items.push(item(entries[0], 0, [], [], mark))
+      items.push(item(entries[0], 0, [], null, mark))
     groups.push(items)
   }
 
-  function item(entry, score, clauses, matched, mark) {
+  function item(entry, score, clauses, block, mark) {
     var terms = {}
     clauses.forEach(function (clause, i) {
       if (clause.presence !== "excluded")
-        terms[clause.word] = !!matched[i]
+        terms[clause.word] = hit(block, i)
     })
     return {
       location: entry[0],
