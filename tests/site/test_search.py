@@ -5,7 +5,10 @@ Expectations come from the texts themselves (their JSON, folded), not from the i
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 import threading
 import zipfile
 from functools import partial
@@ -14,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from .build import ROOT, SOURCE_DATE_EPOCH, copy_project, edit
 from .conftest import Site, Tab
 from .test_browser import fold, full_text, search
 
@@ -294,9 +298,12 @@ def as_shown(answer: dict, words_in_links: bool = False) -> list:
     the words not found (« Non trouvé »), unless the links carry the found ones."""
     return [
         [
-            {**item, "terms": item["terms"] if words_in_links else sorted(
-                word for word, found in item["terms"].items() if not found
-            )}
+            {
+                **item,
+                "terms": item["terms"]
+                if words_in_links
+                else sorted(word for word, found in item["terms"].items() if not found),
+            }
             for item in group
         ]
         for group in answer["items"]
@@ -341,3 +348,39 @@ def test_a_two_letter_word_that_is_no_term_reads_no_shard(tab: Tab, site: Site) 
     assert [bool(answer["items"]) for answer in answers] == [False, False, True]
     shown = {item["location"].split("#")[0] for group in answers[2]["items"] for item in group}
     assert shown & {f"textes/{slug}.html" for slug in holders[word]}
+
+
+def worker_address(page: Path) -> str:
+    """The search worker's address in a built page's theme configuration."""
+    config = re.search(
+        r'<script id="__config" type="application/json">(.*?)</script>',
+        page.read_text(encoding="utf-8"),
+        re.S,
+    )
+    return json.loads(config.group(1))["search"]
+
+
+def test_the_worker_is_told_when_links_carry_the_found_words(site: Site, tmp_path: Path) -> None:
+    """overrides/main.html names the worker with "?highlight" when the theme's
+    search.highlight feature is on (each result's link then holds the words found, and
+    every answer must be sent), and without it otherwise."""
+    assert worker_address(site.root / "index.html").endswith("workers/ra-search.js")
+    project = tmp_path / "project"
+    project.mkdir()
+    copy_project(project)
+    edit(project / "mkdocs.yml", "    - toc.follow\n", "    - toc.follow\n    - search.highlight\n")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
+    env.pop("RESOLUTIONS_SITE_URL", None)
+    env["RESOLUTIONS_SOURCE_DIR"] = str(ROOT / "source_texts")
+    built = tmp_path / "site"
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(built)],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=1800,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-4000:]
+    assert worker_address(built / "index.html").endswith("workers/ra-search.js?highlight")
