@@ -150,3 +150,15 @@ def test_a_second_build_leaves_no_file_of_the_first(tmp_path: Path) -> None:
     write_search_index(tmp_path, [text_page(f"textes/{n}.html", "A/RES/1/1", []) for n in "ab"])
     write_search_index(tmp_path, [text_page("textes/a.html", "A/RES/1/1", [])])
     assert sorted(path.name for path in (tmp_path / "p").iterdir()) == ["0.js"]
+
+
+def test_the_manifest_lists_every_term_of_two_letters_or_fewer(tmp_path: Path) -> None:
+    """A word that short is looked up whole: listed, it needs no shard when it is no term."""
+    paragraphs = ["Les pays du G8 et de l’UE ont adopté 10 mesures", "le programme 2030"]
+    write_search_index(tmp_path, [text_page("textes/a.html", "A/RES/1/1", paragraphs)])
+    _, _, manifest = read_call(tmp_path / "manifest.js")
+    terms = shards(tmp_path)
+    expected = sorted(term for term in terms if len(term) <= 2)
+    # "g8", "ue", "10" (folded; "du", "et", "de", "le" are stop words, l’ an elision)
+    assert {"g8", "ue", "10"} <= set(expected)
+    assert manifest["short"] == {"length": 2, "terms": expected}

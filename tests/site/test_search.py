@@ -4,7 +4,11 @@ Expectations come from the texts themselves (their JSON, folded), not from the i
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import subprocess
+import sys
 import threading
 import zipfile
 from functools import partial
@@ -13,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from .build import ROOT, SOURCE_DATE_EPOCH, copy_project, edit
 from .conftest import Site, Tab
 from .test_browser import fold, full_text, search
 
@@ -259,3 +264,123 @@ def test_plus_requires_a_word_and_minus_excludes_it(
         text = fold(section.text_content())
         assert must in text, text
         assert must_not is None or must_not not in text, text
+
+
+# Our worker spoken to as the theme does (SETUP → READY, QUERY → RESULT), from a page of
+# the site opened from disk, where Worker is the theme's iframe-worker shim.
+ASK_WORKER = """async ([url, queries, pause]) => {
+  const worker = new Worker(url)
+  const answers = []
+  const ready = new Promise(resolve => worker.addEventListener("message", event => {
+    if (event.data.type === 1) resolve()
+    if (event.data.type === 3) answers.push(event.data.data)
+  }))
+  worker.postMessage({type: 0, data: {}})
+  await ready
+  for (const query of queries) {
+    worker.postMessage({type: 2, data: query})
+    await new Promise(resolve => setTimeout(resolve, pause))
+  }
+  return answers
+}"""
+
+
+def ask_worker(tab: Tab, queries: list[str], flag: str = "") -> list[dict]:
+    """Each query sent to a fresh worker (``flag``: what overrides/main.html adds to its
+    address), each answered before the next; the answers it sent."""
+    tab.open("index.html")
+    url = (tab.site.root / "assets/javascripts/workers/ra-search.js").as_uri() + flag
+    return tab.page.evaluate(ASK_WORKER, [url, queries, 1500])
+
+
+def as_shown(answer: dict, words_in_links: bool = False) -> list:
+    """What the theme shows of an answer: every field, but of each item's ``terms`` only
+    the words not found (« Non trouvé »), unless the links carry the found ones."""
+    return [
+        [
+            {
+                **item,
+                "terms": item["terms"]
+                if words_in_links
+                else sorted(word for word, found in item["terms"].items() if not found),
+            }
+            for item in group
+        ]
+        for group in answer["items"]
+    ]
+
+
+def test_an_answer_shown_as_the_last_one_is_not_sent(tab: Tab) -> None:
+    """« blanchime », « blanchimen »: no term begins either, both find the stem they
+    begin, blanch (« blanchiment »): the same blocks, the same marks, only the typed
+    word in each item's ``terms`` differs, which the theme does not show: the second
+    answer is not sent. « précurseurs -chimiques » differs, and is; so is every answer when
+    the theme's links carry the found words (search.highlight, "?highlight")."""
+    queries = ["blanchime", "blanchimen", "précurseurs -chimiques"]
+    quiet = ask_worker(tab, queries)
+    every = ask_worker(tab, queries, flag="?highlight")
+    assert len(every) == 3 and all(answer["items"] for answer in every)
+    assert as_shown(every[0]) == as_shown(every[1])
+    assert every[0] != every[1]  # the found word each item names
+    assert as_shown(every[1]) != as_shown(every[2])
+    assert quiet == [every[0], every[2]]
+
+
+def test_a_two_letter_word_that_is_no_term_reads_no_shard(tab: Tab, site: Site) -> None:
+    """A word of two letters is looked up whole; the manifest lists every term that
+    short, so one that is no term is answered without reading a shard, and one that is
+    reads its shard and finds its texts."""
+    manifest = json.loads(
+        re.fullmatch(r"__manifest\((.*)\)", (site.root / "search/manifest.js").read_text()).group(1)
+    )
+    listed = manifest["short"]["terms"]
+    assert manifest["short"]["length"] == 2
+    # A word of two letters that no term is, though the shard of its letters is there
+    dropped = set(listed) | set(manifest["stop"]) | set(manifest["elisions"])
+    unlisted = next(k for k in manifest["keys"] if len(k) == 2 and k.isalpha() and k not in dropped)
+    holders = {
+        term: texts_with(site, rf"(?<![\w/]){term}(?![\w/])") for term in listed if term.isdigit()
+    }
+    word = next(term for term, texts in holders.items() if texts)
+    answers = ask_worker(tab, [unlisted, "", word])
+    shards = [url for url in tab.requests if "/search/t/" in url]
+    assert len(shards) == 1, shards
+    assert [bool(answer["items"]) for answer in answers] == [False, False, True]
+    shown = {item["location"].split("#")[0] for group in answers[2]["items"] for item in group}
+    assert shown & {f"textes/{slug}.html" for slug in holders[word]}
+
+
+def worker_address(page: Path) -> str:
+    """The search worker's address in a built page's theme configuration."""
+    config = re.search(
+        r'<script id="__config" type="application/json">(.*?)</script>',
+        page.read_text(encoding="utf-8"),
+        re.S,
+    )
+    return json.loads(config.group(1))["search"]
+
+
+def test_the_worker_is_told_when_links_carry_the_found_words(site: Site, tmp_path: Path) -> None:
+    """overrides/main.html names the worker with "?highlight" when the theme's
+    search.highlight feature is on (each result's link then holds the words found, and
+    every answer must be sent), and without it otherwise."""
+    assert worker_address(site.root / "index.html").endswith("workers/ra-search.js")
+    project = tmp_path / "project"
+    project.mkdir()
+    copy_project(project)
+    edit(project / "mkdocs.yml", "    - toc.follow\n", "    - toc.follow\n    - search.highlight\n")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
+    env.pop("RESOLUTIONS_SITE_URL", None)
+    env["RESOLUTIONS_SOURCE_DIR"] = str(ROOT / "source_texts")
+    built = tmp_path / "site"
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(built)],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=1800,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-4000:]
+    assert worker_address(built / "index.html").endswith("workers/ra-search.js?highlight")

@@ -3,7 +3,8 @@
 Layout, under the site's ``search/`` folder:
 
 - ``manifest.js``: ``__manifest({...})``, what the worker reads first: the stop words,
-  the shard keys, where each kind of page starts, the scoring constants.
+  the shard keys, the terms of at most ``SHORT_TERM`` letters, where each kind of page
+  starts, the scoring constants.
 - ``t/<n>.js``: ``__shard(n, JSON.parse("{term: [df, [page, entry, score, …]]}"))``,
   the terms whose first letters are the ``n``-th key of the manifest (two letters, more
   when a shard would exceed ``SHARD_BYTES``); postings by decreasing score, at most
@@ -46,6 +47,11 @@ SCALE = 1000
 KEY_SCORE = 1_000_000_000
 MAX_POSTINGS = 3000
 SHARD_BYTES = 150_000
+SHORT_TERM = 2
+"""Terms this long or shorter are listed in the manifest: a word of that length is looked
+up whole (the worker's MIN_PREFIX), often on the way to a longer one, and most such
+words are no term at all; listed, they need no shard (at 10,000 texts « co » waited
+205 ms for its 55-byte shard at load 12, the next keys behind it)."""
 KINDS = ("text", "page", "glossary")
 FORMAT = 1
 UNDOCS = re.compile(
@@ -216,6 +222,7 @@ def write_search_index(folder: Path, pages: Iterable[SearchPage]) -> SearchIndex
     manifest = {
         "format": FORMAT,
         "keys": keys,
+        "short": {"length": SHORT_TERM, "terms": [t for t in encoded if len(t) <= SHORT_TERM]},
         "stop": sorted(STOP_WORDS),
         "elisions": sorted(ELISIONS),
         "starts": starts,

@@ -28,14 +28,19 @@
   var FIRST_ROUND = 4           /* shards asked for before the rest (loadShards) */
   var TIERS = { text: 2, page: 1, glossary: 0 }
 
-  /* The site's root: the worker is assets/javascripts/workers/ra-search.js */
-  function siteRoot() {
-    var src = self.location.href
+  /* This file's address: from file://, the theme's hidden frame loads it with a
+     <script> (and adds "?" and the time to it) */
+  function ownAddress() {
     if (typeof parent !== "undefined" && parent !== self && "IFrameWorker" in parent)
-      src = document.querySelector("script[src]").src
-    return src.split("?")[0].replace(/assets\/javascripts\/workers\/[^\/]*$/, "")
+      return document.querySelector("script[src]").src
+    return self.location.href
   }
-  var root = siteRoot()
+  var address = ownAddress()
+  /* The site's root: the worker is assets/javascripts/workers/ra-search.js */
+  var root = address.split("?")[0].replace(/assets\/javascripts\/workers\/[^\/]*$/, "")
+  /* overrides/main.html names this file with "?highlight" when the theme's
+     search.highlight feature is on: each result's link then carries the words it found */
+  var linksCarryWords = /[?&]highlight(?![^?&#])/.test(address)
 
   /* Scripts loaded once each; each calls back with its data */
   var loaded = new Map()
@@ -112,6 +117,7 @@
     ])
     tokens = self.raSearchTokens
     manifest = await read
+    manifest.shortTerms = new Set(manifest.short.terms)
     tokens.configure(manifest)
   }
 
@@ -132,6 +138,13 @@
       }
     }
     return best
+  }
+
+  /* A word short enough to be looked up whole that is no term: the manifest lists
+     every term that short (index.py, SHORT_TERM), so no shard need be read to find
+     nothing */
+  function isUnlistedShortTerm(term) {
+    return term.length <= manifest.short.length && !manifest.shortTerms.has(term)
   }
 
   /* Every shard that may hold a term beginning with `prefix` */
@@ -253,7 +266,8 @@
     /* Load the shards the query's terms are in */
     var wanted = new Set()
     clauses.forEach(function (clause) {
-      var numbers = clause.prefix ? shardsOf(clause.term) : [shardOf(clause.term)]
+      var numbers = clause.prefix ? shardsOf(clause.term)
+        : isUnlistedShortTerm(clause.term) ? [] : [shardOf(clause.term)]
       clause.shards = numbers.filter(function (n) { return n >= 0 })
       clause.shards.forEach(function (n) { wanted.add(n) })
     })
@@ -264,7 +278,14 @@
     var shardData = new Map()
     numbers.forEach(function (n, i) { shardData.set(n, shards[i] || {}) })
 
-    /* Score blocks: per clause, the best of its term and (typing) longer terms */
+    /* Score blocks: per clause, the best of its term and (typing) longer terms. A
+       block is an object only once a clause has hit it, with the clauses that did
+       (`hits`, in order); a clause's best scores are numbers: at 10,000 texts a word
+       and the longer words it begins have tens of thousands of postings at each key,
+       and an object for each, then an array of every clause for each block, were
+       most of our time at each key and most of the garbage. A key posting's score is
+       KEY_SCORE or more (index.py), and a longer word's is cut below it, so a block's
+       best score for a clause tells whether it was an exact key. */
     var blocks = new Map()
     var matchedTerms = new Set()
     clauses.forEach(function (clause, index) {
@@ -276,42 +297,47 @@
         var postings = match.shard[term][1]
         for (var k = 0; k < postings.length; k += 3) {
           var score = postings[k + 2]
-          var key = exact && score >= manifest.keyScore
           if (!exact)
             score = (score % manifest.keyScore) * PREFIX_WEIGHT
           var id = postings[k] * 65536 + postings[k + 1]
           var previous = best.get(id)
-          if (!previous || previous.score < score)
-            best.set(id, { score: score, key: key })
+          if (previous === undefined || previous < score)
+            best.set(id, score)
         }
       })
-      best.forEach(function (hit, id) {
+      best.forEach(function (score, id) {
         var block = blocks.get(id)
         if (!block) {
           block = { page: Math.floor(id / 65536), entry: id % 65536, score: 0, key: false,
-                    clauses: new Array(clauses.length).fill(false) }
+                    hits: [] }
           blocks.set(id, block)
         }
-        block.score += hit.score
-        block.key = block.key || hit.key
-        block.clauses[index] = true
+        block.score += score
+        block.key = block.key || score >= manifest.keyScore
+        block.hits.push(index)
       })
     })
 
     /* Rank blocks, then pages by their best block */
+    var required = 0
+    clauses.forEach(function (clause) {
+      if (clause.presence === "required")
+        required++
+    })
     var pages = new Map()
     blocks.forEach(function (block) {
-      var refused = clauses.some(function (clause, i) {
-        return clause.presence === "excluded" ? block.clauses[i]
-          : clause.presence === "required" && !block.clauses[i]
-      })
-      if (refused || block.clauses.every(function (hit, i) {
-        return !hit || clauses[i].presence === "excluded"
-      }))
+      var requiredHits = 0
+      for (var h = 0; h < block.hits.length; h++) {
+        var presence = clauses[block.hits[h]].presence
+        if (presence === "excluded")
+          return
+        if (presence === "required")
+          requiredHits++
+      }
+      if (requiredHits < required)
         return
-      var matched = block.clauses.filter(Boolean).length
-      block.rank = (block.key ? 1e15 : 0) + matched * 1e12 + tier(block.page) * 1e10 +
-        block.score
+      block.rank = (block.key ? 1e15 : 0) + block.hits.length * 1e12 +
+        tier(block.page) * 1e10 + block.score
       var page = pages.get(block.page)
       if (!page) {
         page = { number: block.page, rank: 0, blocks: [] }
@@ -330,17 +356,18 @@
         return word.indexOf("/") !== -1 ? word : tokens.stem(word)
       })
     })
-    var required = clauses.map(function (clause) {
+    var inPhrase = clauses.map(function (clause) {
       return phraseTerms.some(function (list) { return list.indexOf(clause.term) !== -1 })
     })
 
     if (parsed.phrases.length)
       ranked = ranked.filter(function (page) {
         return page.blocks.some(function (block) {
-          return required.every(function (needed, i) { return !needed || block.clauses[i] })
+          return inPhrase.every(function (needed, i) { return !needed || hit(block, i) })
         })
       }).slice(0, MAX_PHRASE_PAGES)
 
+    var mark = markerOf(matchedTerms)
     var groups = []
     for (var start = 0; start < ranked.length && groups.length < MAX_PAGES;
       start += MAX_PAGES) {
@@ -352,7 +379,7 @@
         return null
       batch.forEach(function (page, i) {
         if (groups.length < MAX_PAGES && files[i])
-          addGroup(groups, page, files[i], parsed, required, clauses, matchedTerms)
+          addGroup(groups, page, files[i], parsed, inPhrase, clauses, mark)
       })
     }
     return { items: groups }
@@ -369,7 +396,11 @@
     return false
   }
 
-  function addGroup(groups, page, entries, parsed, required, clauses, matchedTerms) {
+  function hit(block, clause) {
+    return block.hits.indexOf(clause) !== -1
+  }
+
+  function addGroup(groups, page, entries, parsed, inPhrase, clauses, mark) {
     var items = []
     page.blocks.sort(function (a, b) { return b.rank - a.rank || a.entry - b.entry })
     page.blocks.forEach(function (block) {
@@ -377,31 +408,31 @@
       if (!entry)
         return
       if (parsed.phrases.length) {
-        if (required.some(function (needed, i) { return needed && !block.clauses[i] }))
+        if (inPhrase.some(function (needed, i) { return needed && !hit(block, i) }))
           return
         var words = tokens.words(entry[1] + " " + entry[2])
         if (!parsed.phrases.every(function (phrase) { return holdsPhrase(words, phrase) }))
           return
       }
-      items.push(item(entry, block.score, clauses, block.clauses, matchedTerms))
+      items.push(item(entry, block.score, clauses, block, mark))
     })
     if (!items.length)
       return
     if (!items.some(function (it) { return it.location === entries[0][0] }))
-      items.push(item(entries[0], 0, [], [], matchedTerms))
+      items.push(item(entries[0], 0, [], null, mark))
     groups.push(items)
   }
 
-  function item(entry, score, clauses, matched, matchedTerms) {
+  function item(entry, score, clauses, block, mark) {
     var terms = {}
     clauses.forEach(function (clause, i) {
       if (clause.presence !== "excluded")
-        terms[clause.word] = !!matched[i]
+        terms[clause.word] = hit(block, i)
     })
     return {
       location: entry[0],
-      title: highlight(entry[1], matchedTerms),
-      text: highlight(entry[2], matchedTerms),
+      title: mark(entry[1]),
+      text: mark(entry[2]),
       score: score / manifest.scale,
       terms: terms
     }
@@ -422,8 +453,30 @@
     return found
   }
 
-  /* <mark> around each word whose term the query matched (tags and entities left) */
-  function highlight(html, matchedTerms) {
+  /* <mark> around each word whose term the query matched (tags and entities left).
+     The texts marked for the last set of terms are kept: each key typed in a word
+     most often matches the same terms as the key before and lists the same blocks,
+     and marking them again was the largest part of our work at each key. */
+  var markedFor = null
+  var marked = new Map()
+  function markerOf(matchedTerms) {
+    var termsKey = Array.from(matchedTerms).sort().join(" ")
+    if (termsKey !== markedFor) {
+      markedFor = termsKey
+      marked = new Map()
+    }
+    var kept = marked
+    return function (html) {
+      var found = kept.get(html)
+      if (found === undefined) {
+        found = markWords(html, matchedTerms)
+        kept.set(html, found)
+      }
+      return found
+    }
+  }
+
+  function markWords(html, matchedTerms) {
     return html.split(/(<[^>]*>)/).map(function (part) {
       if (part.charAt(0) === "<")
         return part
@@ -451,6 +504,27 @@
     })
     : setup()
 
+  /* What the theme shows of a result: all of it but the words of each item's `terms`
+     that were found (it shows only the missing ones, « Non trouvé », unless the links
+     carry the found ones). Each key typed in a word changes those words (« coopérati »,
+     « coopératio »…) and most often nothing else; the theme empties its list and
+     renders every result again at each answer, on the page's own thread, and that was
+     most of the time typing took (« coopération internationale » typed key by key on
+     the 1,000-text site from file://: 1.26 s answered at every key, 0.63 s computed
+     but not shown, 0.37 s not searched; median of 6 each). An answer the theme would
+     show exactly as the last one is not sent. */
+  function asShown(result) {
+    if (!result.items.length)
+      return null  /* always sent: the theme tells « Aucun document » from the
+                      placeholder by the query it has then */
+    return JSON.stringify(result.items, function (key, value) {
+      if (key !== "terms" || linksCarryWords)
+        return value
+      return Object.keys(value).filter(function (word) { return !value[word] })
+    })
+  }
+  var lastShown = null
+
   /* One query at a time, in order; a query overtaken by a newer one is not answered */
   var queue = Promise.resolve()
   var latest = 0
@@ -470,8 +544,13 @@
           console.warn("search: " + message.data, error)
           return { items: [] }
         }).then(function (result) {
-          if (result && !stale())
-            postMessage({ type: RESULT, data: result })
+          if (!result || stale())
+            return
+          var shown = asShown(result)
+          if (shown !== null && shown === lastShown)
+            return
+          lastShown = shown
+          postMessage({ type: RESULT, data: result })
         })
       })
     }
