@@ -48,10 +48,13 @@ def build_site(
     source_dir: Path | None = None,
     timeout: float = 1800,
     site_url: str | None = None,
+    project: Path = ROOT,
+    verbose: bool = False,
 ) -> subprocess.CompletedProcess[str]:
-    """``mkdocs build --strict`` of the project into ``site_dir``; ``source_dir`` replaces
-    ``source_texts/`` (mkdocs.yml reads it from RESOLUTIONS_SOURCE_DIR); ``site_url`` is
-    the published address (RESOLUTIONS_SITE_URL), none by default (a build for file://)."""
+    """``mkdocs build --strict`` of ``project`` (this one by default, or a copy made with
+    ``copy_project``) into ``site_dir``; ``source_dir`` replaces ``source_texts/``
+    (mkdocs.yml reads it from RESOLUTIONS_SOURCE_DIR); ``site_url`` is the published
+    address (RESOLUTIONS_SITE_URL), none by default (a build for file://)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
     env.pop("RESOLUTIONS_SOURCE_DIR", None)
     env.pop("RESOLUTIONS_SITE_URL", None)
@@ -66,12 +69,13 @@ def build_site(
             "mkdocs",
             "build",
             "--strict",
+            *(["--verbose"] if verbose else []),
             "--config-file",
-            str(ROOT / "mkdocs.yml"),
+            str(project / "mkdocs.yml"),
             "--site-dir",
             str(site_dir),
         ],
-        cwd=ROOT,
+        cwd=project,
         env=env,
         capture_output=True,
         text=True,

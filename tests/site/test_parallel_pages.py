@@ -9,7 +9,6 @@ import os
 import re
 import signal
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -21,7 +20,7 @@ from mkdocs.structure.pages import Page
 from resolutions.mkdocs import parallel
 from resolutions.mkdocs.parallel import PageWorker
 
-from .build import ROOT, SOURCE_DATE_EPOCH, copy_project, every_file
+from .build import ROOT, build_site, copy_project, every_file
 
 WORKER_STARTED = "pages built by a second process"
 INDEX_WRITTEN_APART = re.compile(r"Search index: .* MB in [\d.]+ s, by a second process")
@@ -41,19 +40,7 @@ def project_with(folder: Path, setting: str | None) -> Path:
 
 
 def verbose_build(project: Path, site: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
-    env.pop("RESOLUTIONS_SITE_URL", None)
-    env["RESOLUTIONS_SOURCE_DIR"] = str(ROOT / "source_texts")
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--verbose"]
-    return subprocess.run(
-        [*command, "--site-dir", str(site)],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=1800,
-        check=False,
-    )
+    return build_site(site, ROOT / "source_texts", project=project, verbose=True)
 
 
 def test_the_seed_site_is_the_same_built_by_three_processes_or_one(tmp_path: Path) -> None:

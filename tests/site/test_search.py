@@ -5,10 +5,7 @@ Expectations come from the texts themselves (their JSON, folded), not from the i
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
 import threading
 import zipfile
 from functools import partial
@@ -17,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from .build import ROOT, SOURCE_DATE_EPOCH, copy_project, edit
+from .build import ROOT, build_site, copy_project, edit
 from .conftest import Site, Tab
 from .test_browser import fold, full_text, search
 
@@ -369,18 +366,7 @@ def test_the_worker_is_told_when_links_carry_the_found_words(site: Site, tmp_pat
     project.mkdir()
     copy_project(project)
     edit(project / "mkdocs.yml", "    - toc.follow\n", "    - toc.follow\n    - search.highlight\n")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
-    env.pop("RESOLUTIONS_SITE_URL", None)
-    env["RESOLUTIONS_SOURCE_DIR"] = str(ROOT / "source_texts")
     built = tmp_path / "site"
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(built)],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=1800,
-        check=False,
-    )
+    result = build_site(built, ROOT / "source_texts", project=project)
     assert result.returncode == 0, result.stderr[-4000:]
     assert worker_address(built / "index.html").endswith("workers/ra-search.js?highlight")
