@@ -17,8 +17,9 @@ import signal
 import stat
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field, fields, is_dataclass
 from functools import lru_cache
 from itertools import chain
@@ -515,7 +516,7 @@ def _convert_one(job: tuple[Path, str, Path | None, bool, bytes | None]) -> Conv
 
 
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
-"""Held while the conversion's worker processes are forked (see ``convert_paths``)."""
+"""Held while processes are forked (see ``stop_signals_held``)."""
 
 
 def die_with_parent(parent: int) -> None:
@@ -535,12 +536,21 @@ def die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
-def _hold_stop_signals() -> set[int | signal.Signals] | None:
-    """Block the stop signals in this thread; the mask before, to put back (None where
-    signals cannot be blocked)."""
+@contextmanager
+def stop_signals_held() -> Iterator[set[int | signal.Signals] | None]:
+    """The stop signals held in this thread for the block, while processes are forked:
+    one that came during ``os.fork`` was raised in an after-fork callback (the logging
+    module's), which swallows exceptions ("Exception ignored"), and a stopped build
+    went on to publish the site; held, it comes once the block is done.  Yields the
+    mask before, which a forked child puts back (None where signals cannot be held)."""
     if not hasattr(signal, "pthread_sigmask"):
-        return None
-    return signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
+        yield None
+        return
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
+    try:
+        yield before
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
 PARALLEL_THRESHOLD = 48
@@ -735,16 +745,8 @@ def convert_paths(
         with ProcessPoolExecutor(
             max_workers=workers, initializer=die_with_parent, initargs=(os.getpid(),)
         ) as pool:
-            # The workers are forked as the jobs are handed out.  A stop signal that
-            # came during os.fork was raised in an after-fork callback, which swallows
-            # exceptions ("Exception ignored"), and a stopped build went on: held, it
-            # comes once the forks are done (forked.py does the same).
-            held = _hold_stop_signals()
-            try:
+            with stop_signals_held():  # the workers are forked as the jobs are handed out
                 converted = pool.map(_convert_one, [work[i] for i in missing], chunksize=chunk)
-            finally:
-                if held is not None:
-                    signal.pthread_sigmask(signal.SIG_SETMASK, held)
             for index, result in zip(missing, converted, strict=True):
                 results[index] = result
     else:

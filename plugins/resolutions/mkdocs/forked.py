@@ -26,14 +26,11 @@ from typing import BinaryIO
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import CountHandler
 
-from ..pipeline import die_with_parent
+from ..pipeline import die_with_parent, stop_signals_held
 
 log = logging.getLogger("mkdocs.plugins.resolutions")
 
 Report = dict[str, object]
-
-STOP_SIGNALS = {signal.SIGTERM, signal.SIGINT}
-"""Held while the process forks (see ``ForkedChild.start``)."""
 
 _parent_ends: set[int] = set()
 """The parent's ends of the running children's pipes: a child forked later closes
@@ -74,12 +71,9 @@ class ForkedChild:
         parent = os.getpid()
         reader, writer = os.pipe()
         data_reader, data_writer = os.pipe() if takes_data else (None, None)
-        # A stop signal (AtomicOutput's SIGTERM handler raises SystemExit) that came
-        # while os.fork ran the logging module's after-fork callback was swallowed
-        # there ("Exception ignored"), and the build went on to publish the site: it
-        # waits until the child is known, then stops the build.
-        held = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
-        try:
+        # A stop signal (AtomicOutput's SIGTERM handler raises SystemExit) waits until
+        # the child is known, then stops the build.
+        with stop_signals_held() as held:
             pid = os.fork()
             if pid == 0:  # the child: never returns
                 for end in (reader, data_writer, *_parent_ends):
@@ -97,8 +91,6 @@ class ForkedChild:
             if data_writer is not None:
                 self.to_child = os.fdopen(data_writer, "wb")
                 _parent_ends.add(data_writer)
-        finally:
-            signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
     def send(self, value: object, *, last: bool = False) -> None:
         """In the parent: hand ``value`` to the child, which ``received`` waits for it
@@ -180,7 +172,7 @@ class ForkedChild:
         work: Callable[[ForkedChild], Report],
         writer: int,
         parent: int,
-        signal_mask: set[int | signal.Signals],
+        signal_mask: set[int | signal.Signals] | None,
     ) -> None:
         """In the child: run ``work``, report on ``writer`` and exit without running
         anything of the parent's (its ``finally`` clauses, atexit handlers, the
@@ -191,7 +183,8 @@ class ForkedChild:
             die_with_parent(parent)
             signal.signal(signal.SIGTERM, signal.SIG_DFL)
             signal.signal(signal.SIGINT, signal.SIG_DFL)
-            signal.pthread_sigmask(signal.SIG_SETMASK, signal_mask)  # held at the fork
+            if signal_mask is not None:  # as before the fork (stop_signals_held)
+                signal.pthread_sigmask(signal.SIG_SETMASK, signal_mask)
             counter = CountHandler()
             counter.setLevel(logging.WARNING)
             logging.getLogger("mkdocs").addHandler(counter)
