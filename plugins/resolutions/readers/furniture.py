@@ -740,22 +740,23 @@ def word_runs(body: str, words: Sequence[str], start: int) -> list[tuple[int, in
     runs: list[tuple[int, int]] = []
     position = body.find(first, start)
     while position != -1:
-        end: int | None = position + len(first)
+        end = position + len(first)
+        whole = True
         for word in rest:
             budget -= 1
             spaces = _SPACE_RUN.match(body, end)
             if spaces is None or not body.startswith(word, spaces.end()):
-                end = None
+                whole = False
                 break
             end = spaces.end() + len(word)
         if budget < 0:
             pattern = re.compile(r"\s+".join(re.escape(word) for word in words))
             return [match.span() for match in pattern.finditer(body, start)]
-        if end is None:
-            position = body.find(first, position + 1)
-        else:
+        if whole:
             runs.append((position, end))
             position = body.find(first, end)
+        else:
+            position = body.find(first, position + 1)
     return runs
 
 
