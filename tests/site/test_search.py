@@ -370,3 +370,21 @@ def test_the_worker_is_told_when_links_carry_the_found_words(site: Site, tmp_pat
     result = build_site(built, ROOT / "source_texts", project=project)
     assert result.returncode == 0, result.stderr[-4000:]
     assert worker_address(built / "index.html").endswith("workers/ra-search.js?highlight")
+
+
+FRAMES_AT_LOAD = """addEventListener("load", () => {
+  window.__framesAtLoad = document.querySelectorAll("iframe").length
+})"""
+
+
+def test_the_page_s_load_event_does_not_wait_for_the_search_worker(tab: Tab) -> None:
+    """From disk, the worker runs in a hidden frame (Material's iframe-worker shim), made
+    when the theme's bundle starts, and the page's load event waited for that frame and
+    its script. ra-search-frame.js makes the frame at the load event: none at the event,
+    one right after (before the reader opens the search box, so that the worker's files
+    are read by then), and a query typed at once is answered."""
+    tab.page.add_init_script(FRAMES_AT_LOAD)
+    tab.open("textes/pc-dec-758.html")
+    assert tab.page.evaluate("window.__framesAtLoad") == 0
+    tab.page.wait_for_function("document.querySelectorAll('iframe').length === 1")
+    assert first_results(tab.page, "62/176")[0].endswith("textes/a-res-62-176.html")

@@ -492,12 +492,12 @@
 
   /* Set up as soon as the page creates the worker, not at SETUP, which the theme sends
      from file:// only when the search box opens: the reader's first key finds it ready.
-     From file://, in the theme's hidden frame, once the frame has loaded: the page's
-     load event waits for the frame, and scripts the frame adds before its own load
-     event would hold both back (at 1,000 texts the page's load event came 0.17 s
-     sooner, median of 25 openings); the theme sends SETUP and the reader's keys only
-     after the reader opens the search box, by which time these few small files are
-     read. */
+     From file://, in the theme's hidden frame, once the frame has loaded: scripts the
+     frame adds before its own load event hold it back, and the page's load event
+     waited for the frame (at 1,000 texts the page's load event came 0.17 s sooner,
+     median of 25 openings; the frame is now made at the page's load event,
+     ra-search-frame.js); the theme sends SETUP and the reader's keys only after the
+     reader opens the search box, by which time these few small files are read. */
   var ready = typeof document !== "undefined" && document.readyState !== "complete"
     ? new Promise(function (resolve) {
       addEventListener("load", function () { resolve(setup()) })
