@@ -370,3 +370,99 @@ def test_the_worker_is_told_when_links_carry_the_found_words(site: Site, tmp_pat
     result = build_site(built, ROOT / "source_texts", project=project)
     assert result.returncode == 0, result.stderr[-4000:]
     assert worker_address(built / "index.html").endswith("workers/ra-search.js?highlight")
+
+
+FRAMES_AT_LOAD = """addEventListener("load", () => {
+  window.__framesAtLoad = document.querySelectorAll("iframe").length
+})"""
+
+
+def test_the_page_s_load_event_does_not_wait_for_the_search_worker(tab: Tab) -> None:
+    """From disk, the worker runs in a hidden frame (Material's iframe-worker shim), made
+    when the theme's bundle starts, and the page's load event waited for that frame and
+    its script. ra-search-frame.js makes the frame at the load event: none at the event,
+    one right after (before the reader opens the search box, so that the worker's files
+    are read by then), and a query typed at once is answered."""
+    tab.page.add_init_script(FRAMES_AT_LOAD)
+    tab.open("textes/pc-dec-758.html")
+    assert tab.page.evaluate("window.__framesAtLoad") == 0
+    tab.page.wait_for_function("document.querySelectorAll('iframe').length === 1")
+    assert first_results(tab.page, "62/176")[0].endswith("textes/a-res-62-176.html")
+
+
+HOLD_PAGE_FILE = """(() => {
+  /* In the worker's frame: a <script> for the page file numbered window.top.__hold is
+     not added (its file never arrives); every script asked for is listed */
+  const add = Node.prototype.appendChild
+  Node.prototype.appendChild = function (child) {
+    const top = window.top
+    if (child instanceof HTMLScriptElement && child.src) {
+      (top.__asked = top.__asked || []).push(child.src)
+      if (top.__hold !== undefined && child.src.endsWith(`/search/p/${top.__hold}.js`))
+        return child
+    }
+    return add.call(this, child)
+  }
+})()"""
+
+ASK_OVERTAKING = """async ([url, first, second]) => {
+  const worker = new Worker(url)
+  const answers = []
+  const ready = new Promise(resolve => worker.addEventListener("message", event => {
+    if (event.data.type === 1) resolve()
+    if (event.data.type === 3) answers.push(event.data.data)
+  }))
+  worker.postMessage({type: 0, data: {}})
+  await ready
+  worker.postMessage({type: 2, data: first})
+  const held = `/search/p/${window.__hold}.js`
+  for (let i = 0; i < 300 && !(window.__asked || []).some(src => src.endsWith(held)); i++)
+    await new Promise(resolve => setTimeout(resolve, 10))
+  worker.postMessage({type: 2, data: second})
+  for (let i = 0; i < 300 && !answers.length; i++)
+    await new Promise(resolve => setTimeout(resolve, 10))
+  return answers
+}"""
+
+
+def page_files_read(browser, site: Site, query: str) -> tuple[list[str], list[dict]]:
+    """The numbers of the page files a fresh worker reads to answer ``query`` alone, and
+    its answers."""
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.add_init_script(HOLD_PAGE_FILE)
+        page.goto((site.root / "index.html").as_uri())
+        url = (site.root / "assets/javascripts/workers/ra-search.js").as_uri()
+        answers = page.evaluate(ASK_WORKER, [url, [query], 1500])
+        asked = page.evaluate("window.__asked || []")
+    finally:
+        context.close()
+    numbers = [re.sub(r".*/search/p/(\d+)\.js$", r"\1", src) for src in asked]
+    return [number for number in numbers if number.isdigit()], answers
+
+
+def test_a_newer_query_does_not_wait_for_the_files_of_the_one_it_overtook(
+    browser, site: Site
+) -> None:
+    """A query overtaken while its page files load gives them up at once: the newer
+    query is answered although a file only the older one needs never arrives. (It used
+    to start only once the older query's files had all arrived.)"""
+    first, second = "précurseurs", "coopération"
+    first_files, _ = page_files_read(browser, site, first)
+    second_files, alone = page_files_read(browser, site, second)
+    only_first = [n for n in first_files if n not in second_files]
+    assert only_first and alone and alone[-1]["items"]
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.add_init_script(HOLD_PAGE_FILE)
+        page.goto((site.root / "index.html").as_uri())
+        page.evaluate(f"window.__hold = {only_first[0]}")
+        url = (site.root / "assets/javascripts/workers/ra-search.js").as_uri()
+        answers = page.evaluate(ASK_OVERTAKING, [url, first, second])
+        asked = page.evaluate("window.__asked")
+    finally:
+        context.close()
+    assert any(src.endswith(f"/search/p/{only_first[0]}.js") for src in asked)
+    assert answers == alone[-1:]

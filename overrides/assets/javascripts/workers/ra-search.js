@@ -162,7 +162,7 @@
     return load("t" + n, "search/t/" + n + ".js")
   }
 
-  /* The shards `numbers` (in order), or null if the query is overtaken (`stale()`) while
+  /* The shards `numbers` (in order), or null if the query is overtaken (`turn`) while
      they load. Of those not yet asked for, the first FIRST_ROUND are asked for, then the
      rest once these have arrived if the query is still the latest. A word being typed
      begins many terms: at 10,000 texts « con » is in 27 shards (1.27 MB), « int » in 13
@@ -171,11 +171,11 @@
      internationale » read 1.12 MB, 15 shards, when « coopération int » was searched on
      the way, 0.75 MB, 3 shards, when it was not). Whole words need a shard each: one
      round. */
-  async function loadShards(numbers, stale) {
+  async function loadShards(numbers, turn) {
     var missing = numbers.filter(function (n) { return !loaded.has("t" + n) })
     if (missing.length > FIRST_ROUND) {
-      await Promise.all(missing.slice(0, FIRST_ROUND).map(loadShard))
-      if (stale())
+      await turn.until(Promise.all(missing.slice(0, FIRST_ROUND).map(loadShard)))
+      if (turn.stale())
         return null
     }
     return Promise.all(numbers.map(loadShard))
@@ -255,9 +255,9 @@
     return shorter ? [shorter] : []
   }
 
-  /* The result of `query`, or null if `stale()` tells that a newer query came while
-     files were loading: its answer would be replaced at once */
-  async function search(query, stale) {
+  /* The result of `query`, or null if a newer query came while files were loading (see
+     `turn`): its answer would be replaced at once */
+  async function search(query, turn) {
     var parsed = parse(query)
     var clauses = parsed.clauses
     if (!clauses.some(function (clause) { return clause.presence !== "excluded" }))
@@ -272,8 +272,8 @@
       clause.shards.forEach(function (n) { wanted.add(n) })
     })
     var numbers = Array.from(wanted)
-    var shards = await loadShards(numbers, stale)
-    if (!shards || stale())
+    var shards = await turn.until(loadShards(numbers, turn))
+    if (!shards || turn.stale())
       return null
     var shardData = new Map()
     numbers.forEach(function (n, i) { shardData.set(n, shards[i] || {}) })
@@ -372,10 +372,10 @@
     for (var start = 0; start < ranked.length && groups.length < MAX_PAGES;
       start += MAX_PAGES) {
       var batch = ranked.slice(start, start + MAX_PAGES)
-      var files = await Promise.all(batch.map(function (page) {
+      var files = await turn.until(Promise.all(batch.map(function (page) {
         return load("p" + page.number, "search/p/" + page.number + ".js")
-      }))
-      if (stale())
+      })))
+      if (turn.stale())
         return null
       batch.forEach(function (page, i) {
         if (groups.length < MAX_PAGES && files[i])
@@ -492,12 +492,12 @@
 
   /* Set up as soon as the page creates the worker, not at SETUP, which the theme sends
      from file:// only when the search box opens: the reader's first key finds it ready.
-     From file://, in the theme's hidden frame, once the frame has loaded: the page's
-     load event waits for the frame, and scripts the frame adds before its own load
-     event would hold both back (at 1,000 texts the page's load event came 0.17 s
-     sooner, median of 25 openings); the theme sends SETUP and the reader's keys only
-     after the reader opens the search box, by which time these few small files are
-     read. */
+     From file://, in the theme's hidden frame, once the frame has loaded: scripts the
+     frame adds before its own load event hold it back, and the page's load event
+     waited for the frame (at 1,000 texts the page's load event came 0.17 s sooner,
+     median of 25 openings; the frame is now made at the page's load event,
+     ra-search-frame.js); the theme sends SETUP and the reader's keys only after the
+     reader opens the search box, by which time these few small files are read. */
   var ready = typeof document !== "undefined" && document.readyState !== "complete"
     ? new Promise(function (resolve) {
       addEventListener("load", function () { resolve(setup()) })
@@ -525,9 +525,16 @@
   }
   var lastShown = null
 
-  /* One query at a time, in order; a query overtaken by a newer one is not answered */
+  /* One query at a time, in order; a query overtaken by a newer one is not answered.
+     What it waits for is given up as soon as the newer query comes (the files it asked
+     for still load, and are kept): the newer one starts at once, and asks for what it
+     needs beside them. It used to start only once those files had arrived, although
+     it would not use them all: at each key typed faster than the files came, its own
+     files were asked for one round late (« ONUDC » waited for the 20 page files of
+     « ONUD » before asking for the one of its own they lacked). */
   var queue = Promise.resolve()
   var latest = 0
+  var overtake = function () {}
   addEventListener("message", function (event) {
     var message = event.data
     if (message.type === SETUP) {
@@ -536,15 +543,23 @@
       })
     } else if (message.type === QUERY) {
       var number = ++latest
+      overtake()
+      var overtaken = new Promise(function (resolve) { overtake = resolve })
+      var turn = {
+        stale: function () { return number !== latest },
+        /* What `promise` gives, or null as soon as a newer query comes */
+        until: function (promise) {
+          return Promise.race([promise, overtaken.then(function () { return null })])
+        }
+      }
       queue = queue.then(function () {
-        if (number !== latest)
+        if (turn.stale())
           return
-        var stale = function () { return number !== latest }
-        return search(message.data, stale).catch(function (error) {
+        return search(message.data, turn).catch(function (error) {
           console.warn("search: " + message.data, error)
           return { items: [] }
         }).then(function (result) {
-          if (!result || stale())
+          if (!result || turn.stale())
             return
           var shown = asShown(result)
           if (shown !== null && shown === lastShown)
