@@ -625,9 +625,13 @@ def symbol_runs(body: str, symbols: Sequence[str], start: int) -> list[tuple[int
     per text since each text's symbol differs: some 0.15 ms, 4 % of a text's
     conversion.  Here each symbol's longest part is found by ``str.find`` and the rest
     read around it; a symbol with an empty part or a space (which a valid one never
-    has) is left to the pattern."""
+    has) is left to the pattern.  A text where the longest parts stand far more often
+    than a text's running headers and citations (an input made of them: each costs a
+    Python step, some 15 times the pattern's time) is left to the pattern too, past a
+    budget linear in the text."""
     if not symbols:
         return []
+    budget = 200 + len(body) // 100
     found: set[tuple[int, int, int]] = set()
     for order, symbol in enumerate(symbols):
         parts = symbol.split("/")
@@ -636,6 +640,9 @@ def symbol_runs(body: str, symbols: Sequence[str], start: int) -> list[tuple[int
         longest = max(range(len(parts)), key=lambda index: len(parts[index]))
         anchor = body.find(parts[longest], start)
         while anchor != -1:
+            budget -= 1
+            if budget < 0:
+                return [match.span() for match in _symbol_pattern(symbols).finditer(body, start)]
             begin = _symbol_begin(body, anchor, parts[: longest + 1])
             if begin >= start:
                 end = _symbol_end(body, begin, parts)
