@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import re._compiler as compiler
+from pathlib import Path
 
 import pytest
 
@@ -16,11 +17,18 @@ from resolutions.pipeline import convert_bytes
 from tests.converter import relayout
 from tests.corpus import seed_texts, source_texts
 
+HTML_PAGES = Path(__file__).parent / "html"
+STDLIB_CDATA_ENDS = {r"</\s*script\s*>", r"</\s*style\s*>"}
+"""What ``html.parser`` compiles at each ``<script>`` or ``<style>`` (its end tag): one
+pattern per element name, which ``re``'s cache keeps over a corpus."""
+
 
 def copies() -> list[tuple[str, bytes]]:
-    """Every source text, and each seed hard-wrapped, flattened, and with the cover and
-    the page furniture on every page (a running header repeats the symbol)."""
+    """Every source text, the HTML test pages, and each seed hard-wrapped, flattened,
+    and with the cover and the page furniture on every page (a running header repeats
+    the symbol)."""
     found = [(path.name, path.read_bytes()) for path in source_texts()]
+    found += [(path.name, path.read_bytes()) for path in sorted(HTML_PAGES.glob("*.txt"))]
     for path in seed_texts():
         seed = relayout.load_seed(path)
         layouts = {
@@ -52,7 +60,11 @@ def test_a_conversion_compiles_no_pattern(
         compiled.append(str(pattern))
         return original(pattern, flags)
 
+    # Converted once first: what a library compiles once and keeps (Beautiful Soup's
+    # table of entities, at its first page) is no cost of a text.  The pattern of a
+    # text's own words this puts in re's cache is emptied from it below.
+    convert_bytes(raw, name, repair=False)
     re.purge()
     monkeypatch.setattr(compiler, "compile", watched)
     convert_bytes(raw, name, repair=False)
-    assert compiled == []
+    assert [pattern for pattern in compiled if pattern not in STDLIB_CDATA_ENDS] == []

@@ -1,7 +1,7 @@
 """``furniture.symbol_runs``: the running headers that repeat a text's own symbols are
 found without compiling a pattern per text; the spans must be the pattern's, on any
 body and for any list of symbols.  Likewise ``structure._names_alone``, where the next
-text of a file begins."""
+text of a file begins, and ``html.PRINTED_NUMBER`` at a note's head."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from resolutions.readers.furniture import _symbol_pattern, symbol_runs
+from resolutions.readers.html import PRINTED_NUMBER
 from resolutions.structure import _names_alone
 
 
@@ -87,3 +88,19 @@ def test_a_body_made_of_the_longest_part_gives_the_patterns_answer() -> None:
     symbols = ["A/RES/62/176"]
     body = "A/RES/62/17 " * 5_000 + "A/RES/62/176 " + "A / RES/62/ 176 " * 3
     assert symbol_runs(body, symbols, 0) == pattern_runs(body, symbols, 0) != []
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["1", "2", "12", "1000", "٣", "-", "[", "]", ".", ")", " ", "\n", "x"]),
+        max_size=8,
+    ).map("".join),
+    st.sampled_from([1, 2, 12, 1000, 3, -3, 0]).map(str),
+)
+def test_a_notes_printed_number_is_the_patterns(text: str, number: str) -> None:
+    pattern = re.compile(rf"^\[?{re.escape(number)}[\].)]?\s+(?=\S)")
+    expected = pattern.match(text)
+    match = PRINTED_NUMBER.match(text)
+    found = match.end() if match and match[1] == number else None
+    assert found == (expected.end() if expected else None)
