@@ -234,9 +234,12 @@ class Source:
     has_front_matter: bool = True
 
 
+_NOT_SLUG_RUN = re.compile(r"[^a-z0-9]+")
+
+
 def slugify(value: str) -> str:
     folded = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+    return _NOT_SLUG_RUN.sub("-", folded.lower()).strip("-")
 
 
 def too_large(path: str, size: int) -> SourceError:
@@ -588,6 +591,9 @@ _HTML_PAGE = re.compile(
 _HTML_BLOCK = re.compile(r"<(?:p|div)(?:\s[^<>]*)?>", re.I)
 _HTML_BLOCK_END = re.compile(r"</(?:p|div)\s*>", re.I)
 
+_MARKDOWN_SIGN = re.compile(r"<sup>|^#{1,6} |^\*(?=[^*\n]*[^\W\d_])[^*\s][^*]*\*", re.M)
+_OCR_SIGN = re.compile(r"(?:^|\s)[1I]’[A-ZÉa-zé]|¢|[a-z]‘[A-Za-z]")
+
 
 def detect_format(lines: tuple[Line, ...]) -> str:
     """Guess the format of a source that does not declare it.
@@ -602,9 +608,9 @@ def detect_format(lines: tuple[Line, ...]) -> str:
     if _HTML_PAGE.search(body) or (_HTML_BLOCK.search(body) and _HTML_BLOCK_END.search(body)):
         return "html"
     # (``*2410174*`` is a UN bar code, not emphasis: emphasis holds a letter.)
-    if re.search(r"<sup>|^#{1,6} |^\*(?=[^*\n]*[^\W\d_])[^*\s][^*]*\*", body, re.M):
+    if _MARKDOWN_SIGN.search(body):
         return "markdown"
-    if re.search(r"(?:^|\s)[1I]’[A-ZÉa-zé]|¢|[a-z]‘[A-Za-z]", body):
+    if _OCR_SIGN.search(body):
         return "ocr"
     return "pdf-text"
 

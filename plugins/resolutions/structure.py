@@ -50,9 +50,7 @@ from .model import (
 )
 from .readers.base import Flow, RawBlock
 
-AUTHOR = re.compile(
-    r"^(?:L['’]\s?|Le |La |Les |The )[^,;.:]{2,80}?(?:\s?[,:])?$"
-)
+AUTHOR = re.compile(r"^(?:L['’]\s?|Le |La |Les |The )[^,;.:]{2,80}?(?:\s?[,:])?$")
 """The author clause: "L'Assemblée générale,", "Le Conseil économique et social :",
 "L'Assemblée générale" (no comma), "The General Assembly,"."""
 AUTHOR_BODY = re.compile(
@@ -162,9 +160,7 @@ def strip_prefix(block: Block, length: int) -> Block:
         if end > start:
             spans.append(replace(span, start=start, end=end))
     text = block.text[length:]
-    lines = tuple(
-        (offset - length if offset > length else 0, line) for offset, line in block.lines
-    )
+    lines = tuple((offset - length if offset > length else 0, line) for offset, line in block.lines)
     # The classes built directly: ``dataclasses.replace`` looks at every field of
     # the class at each call, and this runs for every numbered paragraph and item.
     # Most blocks hold no note mark: no generator is made for them.
@@ -234,6 +230,28 @@ def _is_heading_like(raw: RawBlock) -> bool:
     return bool(letters) and capitals / len(letters) > 0.6
 
 
+def _is_symbol_character(char: str) -> bool:
+    """Whether ``char`` (one character, or "" at an end) continues a symbol: a word
+    character (``\\w``) or a slash."""
+    return char == "/" or char == "_" or char.isalnum()
+
+
+def _names_alone(text: str, marker: str) -> bool:
+    """Whether ``text`` holds ``marker`` with no word character or slash right before or
+    after it ("62/1" in "Résolution 62/1", not in "62/11" nor "A/62/1"): what the
+    pattern ``(?<![\\w/])marker(?![\\w/])`` finds, without compiling a pattern for
+    each text's marker."""
+    position = text.find(marker)
+    while position != -1:
+        end = position + len(marker)
+        if not _is_symbol_character(text[position - 1 : position]) and not (
+            _is_symbol_character(text[end : end + 1])
+        ):
+            return True
+        position = text.find(marker, position + 1)
+    return False
+
+
 def split_texts(flow: Flow, entries: Sequence[dict[str, Any]], path: str) -> list[list[RawBlock]]:
     """Cut a file's blocks into one run per metadata entry.
 
@@ -251,9 +269,7 @@ def split_texts(flow: Flow, entries: Sequence[dict[str, Any]], path: str) -> lis
         found = None
         for index in range(starts[-1] + 1, len(flow.blocks)):
             raw = flow.blocks[index]
-            if (raw.heading_level or len(raw.text) < 120) and re.search(
-                rf"(?<![\w/]){re.escape(marker)}(?![\w/])", raw.text
-            ):
+            if (raw.heading_level or len(raw.text) < 120) and _names_alone(raw.text, marker):
                 found = index
                 break
         if found is None:
@@ -265,24 +281,30 @@ def split_texts(flow: Flow, entries: Sequence[dict[str, Any]], path: str) -> lis
     return [flow.blocks[starts[index] : starts[index + 1]] for index in range(len(entries))]
 
 
+_SESSION_LINE = re.compile(r"\bsession$", re.I)
+_AGENDA_ITEM_LINE = re.compile(r"^Point (\S+) de l['’]ordre du jour$")
+_DISTRIBUTION_LINE = re.compile(r"^Distr\. (\S+) (.+)$")
+_DRAFT_SYMBOL_END = re.compile(r"\((?P<symbol>[A-Z]+/\d+/L\.\d+(?:/\S+)?)\)\]?$")
+
+
 def header_details(heading: Sequence[Block]) -> tuple[tuple[str, str], ...]:
     """Metadata printed in a UN heading block (session, agenda item, draft symbol)."""
     details: list[tuple[str, str]] = []
     texts = [block.text for block in heading]
     for index, text in enumerate(texts):
-        if re.search(r"\bsession$", text, re.I) and len(text) < 60:
+        if _SESSION_LINE.search(text) and len(text) < 60:
             details.append(("session", text))
-        elif match := re.match(r"^Point (\S+) de l['’]ordre du jour$", text):
+        elif match := _AGENDA_ITEM_LINE.match(text):
             details.append(("agenda_item", match[1]))
-            if index + 1 < len(texts) and not re.match(r"^Résolution", texts[index + 1]):
+            if index + 1 < len(texts) and not texts[index + 1].startswith("Résolution"):
                 details.append(("agenda_title", texts[index + 1]))
-        elif match := re.match(r"^Distr\. (\S+) (.+)$", text):
+        elif match := _DISTRIBUTION_LINE.match(text):
             details.append(("distribution", f"{match[1]}, {match[2]}"))
-        elif match := re.search(r"\((?P<symbol>[A-Z]+/\d+/L\.\d+(?:/\S+)?)\)\]?$", text):
+        elif match := _DRAFT_SYMBOL_END.search(text):
             details.append(("draft_symbol", match["symbol"]))
             if "renvoi" in text or "commission" in text.lower():
                 details.append(("committee", text.strip("[]")))
-        elif re.match(r"^Résolution adoptée par", text):
+        elif text.startswith("Résolution adoptée par"):
             details.append(("adoption", text))
     return tuple(details)
 

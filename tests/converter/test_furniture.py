@@ -224,3 +224,12 @@ def test_a_layout_copy_sets_furniture_far_apart_on_one_line() -> None:
         "Recalling its resolutions,",
         "Recalling also the work,",
     ]
+
+
+def test_a_cut_changes_no_other_space_of_its_line() -> None:
+    """Furniture taken out of a line runs the spaces around it together, and leaves
+    every other character as printed: a no-break space before a colon, a tab."""
+    text = "L’Assemblée générale,\n1. Prie le Secrétaire\xa0: de  08-47050  faire\trapport ;"
+    result = strip_furniture(lines_of(text))
+    assert [removal.text for removal in result.removals] == ["08-47050"]
+    assert result.lines[1].text == "1. Prie le Secrétaire\xa0: de faire\trapport ;"

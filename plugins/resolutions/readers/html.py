@@ -497,10 +497,18 @@ def _layout_space(match: re.Match[str]) -> str:
     return match[0] if match[0] == "\xa0" else " "
 
 
+PRINTED_NUMBER = re.compile(r"^\[?(-?\d+)[\].)]?\s+(?=\S)")
+"""A number printed at the head of a note's text (``3.``, ``[3]``): one pattern for
+every note, its number compared after (a pattern made of each note's number was
+compiled again for every text of a corpus whose ``re`` cache did not hold it)."""
+
+
 def _without_printed_number(block: Block, number: str) -> Block:
-    """A note's text without its number printed as text at its head (``3.``, ``[3]``)."""
-    match = re.match(rf"^\[?{re.escape(number)}[\].)]?\s+(?=\S)", block.text)
-    return strip_prefix(block, match.end()) if match else block
+    """A note's text without its number printed as text at its head (``3.``, ``[3]``).
+    ``number`` is written as ``str(int)`` writes it, so the run of digits (and sign)
+    that opens the text is either the number itself or not it."""
+    match = PRINTED_NUMBER.match(block.text)
+    return strip_prefix(block, match.end()) if match and match[1] == number else block
 
 
 def read_html(lines: Sequence[Line]) -> Flow:

@@ -41,6 +41,7 @@ RULE = re.compile(r"^\s*_{3,}\s*$")
 _TEXT_OF = attrgetter("text")
 NOTE_START = re.compile(r"^\s*(?P<number>\d{1,3})\s+(?P<text>\S.*)$")
 NOTE_ENDED = re.compile(r"[.)»]\s*$")
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 
 # A word followed by a glued note number, or a year followed by one.
 GLUED_TO_WORD = re.compile(
@@ -477,7 +478,7 @@ def find_glued_marks(
                     # After a figure, only a year or a symbol ("2021,3", "61/183,1"),
                     # never a decimal ("2,5").
                     token = text[max(0, start - 41) : start - 1].rsplit(" ", 1)[-1]
-                    if "/" not in token and not re.fullmatch(r"(?:1[89]|20)\d\d", token):
+                    if "/" not in token and not _YEAR.fullmatch(token):
                         continue
             # What comes just before a detached number (a window: the block may be long).
             before = text[max(0, start - 41) : start - 1] if match.re is DETACHED else ""
