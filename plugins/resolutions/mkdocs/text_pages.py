@@ -24,6 +24,7 @@ preview never forks it: it keeps its pages in memory, from one rebuild to the ne
 from __future__ import annotations
 
 import logging
+import time
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -103,12 +104,15 @@ class TextPagesWorker:
             return
         count = len(self.slugs)
         self.slugs = frozenset()
+        started = time.perf_counter()
         report = self.child.join()
+        # The wait says whether the share suits the machine (CHILD_SHARE).
         log.info(
             "resolutions: the pages of %d texts made by a second process (%.1f s of "
-            "processor time)",
+            "processor time; waited for it %.1f s)",
             count,
             report.get("cpu", 0.0),
+            time.perf_counter() - started,
         )
 
     def stop(self) -> None:

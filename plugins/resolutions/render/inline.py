@@ -117,8 +117,10 @@ class _CitedMention(Mention):
 
 
 def _merge_instrument_citations(spans: list[Span]) -> list[Span]:
-    mentions = {(s.start, s.end): s for s in spans if isinstance(s, Mention)}
     cited = {(s.start, s.end) for s in spans if isinstance(s, Citation)}
+    if not cited:
+        return spans  # most blocks cite nothing: nothing to merge
+    mentions = {(s.start, s.end): s for s in spans if isinstance(s, Mention)}
     merged: list[Span] = []
     for span in spans:
         where = (span.start, span.end)
