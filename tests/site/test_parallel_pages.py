@@ -1,6 +1,7 @@
 """The pages built by a second process (mkdocs/parallel.py), the search index by a
-third (mkdocs/search_worker.py): the same site, byte for byte, as MkDocs's serial loop
-and the plugin make in one process; a worker that fails fails the build."""
+third (mkdocs/search_worker.py), part of the texts' pages made by a fourth
+(mkdocs/text_pages.py): the same site, byte for byte, as MkDocs's serial loop and the
+plugin make in one process; a worker that fails fails the build."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from resolutions.mkdocs.parallel import PageWorker
 from .build import ROOT, build_site, copy_project, every_file
 
 WORKER_STARTED = "pages built by a second process"
+TEXT_PAGES_APART = re.compile(r"the pages of \d+ texts made by a second process")
 INDEX_WRITTEN_APART = re.compile(r"Search index: .* MB in [\d.]+ s, by a second process")
 
 
@@ -54,6 +56,8 @@ def test_the_seed_site_is_the_same_built_by_three_processes_or_one(tmp_path: Pat
         assert started == (name == "parallel"), f"{name}: worker started: {started}"
         apart = INDEX_WRITTEN_APART.search(result.stderr) is not None
         assert apart == (name == "parallel"), f"{name}: search index written apart: {apart}"
+        texts_apart = TEXT_PAGES_APART.search(result.stderr) is not None
+        assert texts_apart == (name == "parallel"), f"{name}: text pages made apart: {texts_apart}"
         sites[name] = every_file(site)
     parallel_site, serial_site = sites["parallel"], sites["serial"]
     assert sorted(parallel_site) == sorted(serial_site)

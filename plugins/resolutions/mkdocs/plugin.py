@@ -38,7 +38,7 @@ from ..errors import SourceError
 from ..pipeline import Corpus, Made, Memo, build_corpus
 from ..render.listings import home_block
 from ..render.pages import Folders, page_url, write_page
-from ..render.site import SitePages, site_files, site_paths
+from ..render.site import MadeElsewhere, SitePages, site_files, site_paths
 from ..search import add_to_index
 from . import collector
 from .config import ResolutionsConfig
@@ -50,6 +50,7 @@ from .parallel import PageWorker
 from .preview import PageReuse, reuse_pages, watch_natively, with_preview_error
 from .search_worker import SearchIndexWorker, writes_sharded_index
 from .stash import PageStash, in_theme_search
+from .text_pages import TextPagesWorker, add_made_elsewhere
 
 log = logging.getLogger("mkdocs.plugins.resolutions")
 
@@ -70,6 +71,7 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         self.archive: ArchiveWriter | None = None  # being written, during on_post_build
         self.worker = PageWorker()  # `mkdocs build`: builds half of the generated pages
         self.index_worker = SearchIndexWorker()  # `mkdocs build`: writes the search index
+        self.text_worker = TextPagesWorker()  # `mkdocs build`: makes part of the texts' pages
         # mkdocs serve keeps this object from one rebuild to the next (MkDocs keeps a
         # plugin that has on_startup): what a rebuild can reuse is kept here.
         self.builds = 0
@@ -153,6 +155,17 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         with collector.resting():
             self.corpus = self._convert()
             self.pages = site_paths(self.corpus, self.folders)
+            elsewhere: frozenset[str] = frozenset()
+            if self._in_processes() and sources is not None:
+                # Forked first, to start as soon as the corpus is made (text_pages.py).
+                elsewhere = self.text_worker.start(
+                    self.corpus,
+                    self.folders,
+                    config,
+                    sources,
+                    self.export,
+                    searched_after=self.config.search_paragraphs,
+                )
             # The index's process, if forked, counts the texts' terms while the pages
             # are made here: the build's second core had nothing else to do.
             self.index_worker.start(self.corpus.documents, self._text_urls(), self.made)
@@ -161,6 +174,7 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
                 self.folders,
                 searched_after=self.config.search_paragraphs,
                 made=self.made,
+                elsewhere=elsewhere,
             )
 
             def add(path: str, content: str) -> None:
@@ -180,8 +194,13 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
                     none=self.preview_error is not None,  # every page built to show it
                 )
             else:
-                for path, content in made:
-                    add(path, content)
+                for page in made:
+                    if isinstance(page, MadeElsewhere) and sources is not None:
+                        # Written by the process (and into markdown_dir), not here.
+                        accept_generated(files, config, page.path, "", self.config, None)
+                        add_made_elsewhere(files, config, page.path, sources)
+                    else:
+                        add(page.path, page.content)
                     generated += 1
         collector.corpus_made(serving=self.is_serve)
         if not self.is_serve:
@@ -234,10 +253,16 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
             context["pages"] = self.worker.pages
         return context
 
+    @event_priority(110)  # first: the texts' pages are all written before anything reads them
+    def _join_text_pages(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> None:
+        self.text_worker.join()
+
     @event_priority(-100)  # last: the navigation the pages are built with
-    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> None:
+    def _start_page_worker(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> None:
         if self._in_processes():
             self.worker.start(files, config, nav, compress=self.config.archive)
+
+    on_nav = CombinedEvent(_join_text_pages, _start_page_worker)
 
     def _text_urls(self) -> dict[str, str]:
         return {slug: page_url(page) for slug, page in self.pages.texts.items()}
@@ -406,6 +431,7 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
     )
 
     def on_build_error(self, *, error: Exception) -> None:
+        self.text_worker.stop()
         self.worker.stop()
         self.index_worker.stop()
         collector.build_failed(serving=self.is_serve)

@@ -27,8 +27,18 @@ RANK: dict[type, int] = {
 }
 
 
+_RANK_OF_TYPE: dict[type, int] = {}
+"""``_rank`` by the span's class, found once per class (walking ``RANK`` for every span
+of every block was a tenth of ``render_inline``)."""
+
+
 def _rank(span: Span) -> int:
-    return next((rank for kind, rank in RANK.items() if isinstance(span, kind)), 5)
+    kind = type(span)
+    rank = _RANK_OF_TYPE.get(kind)
+    if rank is None:
+        rank = next((rank for ranked, rank in RANK.items() if issubclass(kind, ranked)), 5)
+        _RANK_OF_TYPE[kind] = rank
+    return rank
 
 
 LINKS = (Citation, Mention)
@@ -42,12 +52,15 @@ def escape(text: str) -> str:
     break is written ``&#10;`` (the same white space to a browser): the page is Markdown
     whose HTML blocks are one line each, and a blank line inside one would end it and
     hand the rest to the Markdown parser as Markdown."""
-    return _LINE_BREAK.sub("&#10;", html.escape(text, quote=False))
+    escaped = html.escape(text, quote=False)
+    # Most text has no line break: the pattern is not run over it.
+    return _LINE_BREAK.sub("&#10;", escaped) if "\n" in escaped or "\r" in escaped else escaped
 
 
 def attribute(text: str) -> str:
     """Text for an attribute value (or an element): as ``escape``, quotes escaped too."""
-    return _LINE_BREAK.sub("&#10;", html.escape(text, quote=True))
+    escaped = html.escape(text, quote=True)
+    return _LINE_BREAK.sub("&#10;", escaped) if "\n" in escaped or "\r" in escaped else escaped
 
 
 @dataclass
@@ -64,6 +77,26 @@ class RenderContext:
     terms_shown: set[str] | None = None
     """The glossary entries already marked in the current section of the page
     (``render_document`` keeps it); None: each block marks its own first mention."""
+
+    term_attributes: dict[tuple[str, Callable, Callable], tuple[str, str, str]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+    """Per glossary entry (and the functions that make them): its id, tooltip and
+    address, escaped for an attribute, made once (they were a tenth of the time of a
+    page's paragraphs; a text names the same few entries again and again)."""
+
+    def term(self, entry: str) -> tuple[str, str, str]:
+        """The entry's id, tooltip and glossary address, escaped for an attribute."""
+        key = (entry, self.term_tip, self.glossary_url)
+        found = self.term_attributes.get(key)
+        if found is None:
+            found = (
+                attribute(entry),
+                attribute(self.term_tip(entry)),
+                attribute(self.glossary_url(entry)),
+            )
+            self.term_attributes[key] = found
+        return found
 
     def next_note_ref(self, number: str) -> str:
         self.note_counters[number] = self.note_counters.get(number, 0) + 1
@@ -84,8 +117,10 @@ class _CitedMention(Mention):
 
 
 def _merge_instrument_citations(spans: list[Span]) -> list[Span]:
-    mentions = {(s.start, s.end): s for s in spans if isinstance(s, Mention)}
     cited = {(s.start, s.end) for s in spans if isinstance(s, Citation)}
+    if not cited:
+        return spans  # most blocks cite nothing: nothing to merge
+    mentions = {(s.start, s.end): s for s in spans if isinstance(s, Mention)}
     merged: list[Span] = []
     for span in spans:
         where = (span.start, span.end)
@@ -131,13 +166,12 @@ def _open(
     if isinstance(span, Correction):
         return correction_tags(span)
     if isinstance(span, Mention):
-        tip = attribute(context.term_tip(span.entry))
+        entry, tip, url = context.term(span.entry)
         if inside_link:
             return (
-                f'<span class="ra-term-repeat" data-ra-entry="{attribute(span.entry)}">',
+                f'<span class="ra-term-repeat" data-ra-entry="{entry}">',
                 "</span>",
             )
-        url = attribute(context.glossary_url(span.entry))
         if (
             isinstance(span, _CitedMention)
             and span.citation is not None
@@ -151,13 +185,11 @@ def _open(
             # their address for the reader's setting "every mention" (ra.js makes them
             # links, with the tooltip of the entry's first mention: not repeated here).
             return (
-                f'<span class="ra-term-repeat" data-ra-entry="{attribute(span.entry)}" '
-                f'data-ra-href="{url}">',
+                f'<span class="ra-term-repeat" data-ra-entry="{entry}" data-ra-href="{url}">',
                 "</span>",
             )
         return (
-            f'<a class="ra-term" href="{url}" data-ra-entry="{attribute(span.entry)}" '
-            f'data-ra-tip="{tip}">',
+            f'<a class="ra-term" href="{url}" data-ra-entry="{entry}" data-ra-tip="{tip}">',
             "</a>",
         )
     if isinstance(span, Citation):
@@ -181,6 +213,7 @@ def render_inline(
     (``typography.py``), slice by slice, so the spans' offsets stay the model's."""
     text = block.text
     changes = typography.french_changes(text) if french else {}
+    offsets = sorted(changes)
     spans: list[Span] = [span for span in block.spans if 0 <= span.start < span.end <= len(text)]
     if lead and text.startswith(lead):
         spans = [
@@ -220,7 +253,7 @@ def render_inline(
     )
     for point in boundaries:
         if point > position:
-            out.append(escape(typography.apply(text, changes, position, point)))
+            out.append(escape(typography.apply_sorted(text, changes, offsets, position, point)))
             position = point
         while stack and stack[-1][0].end <= point:
             out.append(stack.pop()[1])
@@ -244,7 +277,7 @@ def render_inline(
             stack.append((span, closing))
             span_index += 1
     if position < len(text):
-        out.append(escape(typography.apply(text, changes, position)))
+        out.append(escape(typography.apply_sorted(text, changes, offsets, position)))
     while stack:
         out.append(stack.pop()[1])
     return "".join(out)

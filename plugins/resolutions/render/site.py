@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import posixpath
-from collections.abc import Iterator, Mapping
+from collections.abc import Container, Iterator, Mapping
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
@@ -58,15 +58,22 @@ def site_paths(corpus: Corpus, folders: Folders) -> SitePages:
 
 
 def site_files(
-    corpus: Corpus, folders: Folders, *, searched_after: bool = True, made: Made | None = None
+    corpus: Corpus,
+    folders: Folders,
+    *,
+    searched_after: bool = True,
+    made: Made | None = None,
+    elsewhere: Container[str] = (),
 ) -> Iterator[SitePage]:
     """Every generated file of the site, one at a time: a caller that keeps each in a
     compact form (the plugin: as UTF-8) never holds all of them as strings, which at
     10,000 texts are a gigabyte.  ``searched_after``: the texts and glossary entries
     are indexed after the build (see ``search``), so their pages are kept out of the
-    theme's search; ``made`` keeps pages between the rebuilds of a preview."""
+    theme's search; ``made`` keeps pages between the rebuilds of a preview;
+    ``elsewhere``: the slugs of the texts whose page and data another process makes
+    (``text_pages``), given in their place as ``MadeElsewhere``."""
     made = made or Made()
-    yield from text_pages(corpus, folders, made, searched_after=searched_after)
+    yield from text_pages(corpus, folders, made, searched_after=searched_after, elsewhere=elsewhere)
     glossary = corpus.glossary
 
     def entry_title(entry_id: str) -> str:
@@ -101,15 +108,28 @@ def render_context(corpus: Corpus, folders: Folders, lang: str = "fr") -> Render
     )
 
 
+class MadeElsewhere(SitePage):
+    """A generated file another process makes and writes (``content`` is empty): given
+    in its place, so that the files keep their order."""
+
+
 def text_pages(
-    corpus: Corpus, folders: Folders, made: Made, *, searched_after: bool = True
+    corpus: Corpus,
+    folders: Folders,
+    made: Made,
+    *,
+    searched_after: bool = True,
+    elsewhere: Container[str] = (),
+    only: Container[str] | None = None,
 ) -> Iterator[SitePage]:
     """The page (``<texts>/<slug>.md``) and the data (``<texts>/<slug>.json``) of each
     text, in the corpus's order.  ``searched_after``: each page says in its front matter
     that the theme's search leaves it out (it is indexed block by block after the build),
     so that a plain MkDocs build of the same Markdown does the same work.  A preview
     hands back the last rebuild's page of each text that nothing it shows changed in
-    (see TextPagesKept)."""
+    (see TextPagesKept).  A text whose slug is in ``elsewhere`` is given as two
+    ``MadeElsewhere``; ``only``: the texts made, the others left out (a build shares
+    its texts with a second process, ``mkdocs/text_pages.py``)."""
     texts = folders.texts
     contexts: dict[str, RenderContext] = {}
     by_slug = {document.slug: document for document in corpus.documents}
@@ -167,6 +187,12 @@ def text_pages(
 
     for document in corpus.documents:
         slug = document.slug
+        if only is not None and slug not in only:
+            continue
+        if slug in elsewhere:
+            yield MadeElsewhere(text_path(texts, slug), "")
+            yield MadeElsewhere(f"{texts}/{slug}.json", "")
+            continue
         rows = corpus.citations.cited_by(slug)
         others = versions.get(slug, {})
         found = kept.pages.get(slug)
