@@ -731,6 +731,25 @@ class Made:
         self.current[name] = (inputs, result)
         return result
 
+    def unchanged(self, name: str, inputs: object) -> bool:
+        """Whether ``inputs`` are those given under ``name`` in the previous build
+        (remembered for the next; never, when nothing is kept)."""
+        if not self.remember:
+            return False
+        found = self.previous.get(name)
+        self.current[name] = (inputs, None)
+        return found is not None and found[0] == inputs
+
+    def carried(self, name: str) -> Any:
+        """What ``get`` made under ``name`` in the previous build, kept for the next
+        as it is, without its inputs compared (the caller knows they are equal); None
+        if nothing was."""
+        found = self.previous.get(name) if self.remember else None
+        if found is None:
+            return None
+        self.current[name] = found
+        return found[1]
+
 
 def _digest(raw: bytes) -> bytes:
     return hashlib.sha256(raw).digest()

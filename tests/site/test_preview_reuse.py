@@ -176,6 +176,12 @@ def edits(folder: Path) -> list[tuple[str, Callable[[], None]]]:
                 " Rappelant la Déclaration du",
             ),
         ),
+        (
+            # Its name (with the title) is in the graph's item of the text it cites,
+            # another year's list: that list is made again.
+            "the title of a text citing another corpus text",
+            lambda: edit(french, 'title: "Coopération visant', 'title: "La coopération visant'),
+        ),
         ("a text's date", lambda: edit(cnd, "date: 2019-03", "date: 2005-03")),
         (
             "a new text",
@@ -287,6 +293,13 @@ def test_the_edits_change_what_they_say(sources: Path) -> None:
     assert outside_cited_by_78_284(corpora[12]) == ["A/RES/217(III)", "A/RES/S-30/1"]
     assert outside_cited_by_78_284(corpora[13]) == ["A/RES/S-30/1", "A/RES/217(III)"]
     assert outside_cited_by_78_284(corpora[14]) == outside_cited_by_78_284(corpora[12])
+    title = corpora[15].document("a-res-78-284").title
+    assert (
+        title.startswith("La coopération") and title != corpora[14].document("a-res-78-284").title
+    )
+    assert (
+        corpora[15].document(declaration).date[:4] != corpora[15].document("a-res-78-284").date[:4]
+    )
 
 
 def test_a_text_that_stops_converting_leaves_the_memo_as_it_was(sources: Path) -> None:

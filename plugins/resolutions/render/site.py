@@ -76,7 +76,9 @@ def site_files(
     graph, links = kept.update(
         corpus.documents, text_graphs(corpus.documents, made), glossary, entry_title
     )
-    graph_files = graph_pages(graph, corpus.documents, folders, made, entry_title, links)
+    graph_files = graph_pages(
+        graph, corpus.documents, folders, made, entry_title, links, kept.dirty
+    )
     listings = listing_pages(corpus.documents, folders.texts, graph_files[0].path, made)
     graph_file = graph_data(graph, made, kept.edge_groups)
     yield from [listings[0], *graph_files, graph_file, *listings[1:]]
