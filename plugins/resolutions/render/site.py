@@ -168,7 +168,8 @@ def text_pages(
         return markdown, data
 
     # The loop's lookups bound once: it runs for every text at each rebuild.
-    rows_of, no_rows, no_versions = corpus.citations.documents.get, (), {}
+    rows_of, no_rows = corpus.citations.documents.get, ()
+    no_versions: dict[str, str] = {}
     pages_before, rows_before, versions_before = kept.pages.get, kept.rows.get, kept.versions.get
     changed, remember = kept.changed, made.remember
     handed = kept.handed.get
