@@ -25,6 +25,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import chain
 from typing import NamedTuple
 from urllib.parse import quote
 
@@ -433,16 +434,15 @@ class Gathering:
         shown = dict(result.documents)
         shown.update((target, _joined(index, found)) for target, found in documents.items())
         entry_rows = dict(result.entries)
-        entry_rows.update((entry_id, _joined(index, found)) for entry_id, found in entries.items())
         by_text = dict(result.entries_by_text)
-        for entry_id in entries:
-            # Each text's rows that are equal to the last run's are those very rows: the
-            # glossary's pages keep what they made of them (see render.glossary_pages).
-            before = result.cited_by_entry_by_text(entry_id)
-            by_text[entry_id] = {
-                slug: found if (found := before.get(slug)) == rows else rows
-                for slug, rows in group_by_text(entry_rows[entry_id]).items()
-            }
+        # A text's shown rows depend on its own rows and on its French version's.
+        again = set(changed)
+        for slug in changed:
+            again.update(index.translations.get(slug, {}).values())
+        for entry_id, found in entries.items():
+            entry_rows[entry_id], by_text[entry_id] = _joined_again(
+                index, found, result.cited_by_entry_by_text(entry_id), again
+            )
         self.documents = {**self.documents, **documents}
         self.entries = {**self.entries, **entries}
         return CitationIndex(shown, entry_rows, by_text)
@@ -480,6 +480,37 @@ class Gathering:
                 found = dict(sorted(found.items(), key=lambda item: texts[item[0]][0]))
             made[target] = found
         return made
+
+
+def _joined_again(
+    index: CorpusIndex,
+    found: Contributions,
+    before: Mapping[str, tuple[CitedBy, ...]],
+    again: set[str],
+) -> tuple[tuple[CitedBy, ...], dict[str, tuple[CitedBy, ...]]]:
+    """``_joined`` of an entry's list, and its rows by text (``group_by_text``), from
+    the last run's rows by text (``before``): each text's are those very rows unless
+    it is in ``again`` (a text whose rows, or whose French version's rows, changed),
+    or had none.  An entry that every text cites (10,000 texts) was joined, filtered
+    and grouped again row by row when one of them changed."""
+    by_text: dict[str, tuple[CitedBy, ...]] = {}
+    for slug, rows in found.items():
+        kept = before.get(slug) if slug not in again else None
+        if kept is None:
+            french = index.translations.get(slug, {}).get("fr")
+            theirs = found.get(french, {}) if french is not None else {}
+            shown = tuple(
+                row
+                for (_, block_id), row in rows.items()
+                if row.lang == "fr" or (french, block_id) not in theirs
+            )
+            if not shown:
+                continue
+            # Equal to the last run's: those very rows (the glossary's pages keep
+            # what they made of them, see render.glossary_pages).
+            kept = earlier if (earlier := before.get(slug)) == shown else shown
+        by_text[slug] = kept
+    return tuple(chain.from_iterable(by_text.values())), by_text
 
 
 def _joined(index: CorpusIndex, found: Contributions) -> tuple[CitedBy, ...]:

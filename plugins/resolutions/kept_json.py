@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Callable, Mapping, Sequence
+from itertools import compress
+from operator import is_not
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +25,11 @@ class KeptJSON:
     def __init__(self) -> None:
         self.texts: dict[int, tuple[object, Any]] = {}
         """id(item or group) → (it, its text: str, or bytes from ``write``)."""
+        self.joined: dict[tuple[str, bool], tuple[list, list]] = {}
+        """(a key of ``groups``, as bytes) → (its groups in the last call, their texts):
+        a call whose groups are mostly the very same objects, in the same places, finds
+        the others at C speed (at 10,000 texts, looking up each text's group of search
+        entries was a fortieth of a preview's rebuild)."""
 
     def dumps(
         self,
@@ -69,8 +76,7 @@ class KeptJSON:
         comma = (options.get("separators") or (", ", ": "))[0]
         marker = f"kept-json-{uuid.uuid4().hex}"
         placeholders = {
-            key: json.dumps(f"{marker}-{number}")
-            for number, key in enumerate([*lists, *groups])
+            key: json.dumps(f"{marker}-{number}") for number, key in enumerate([*lists, *groups])
         }
         text = json.dumps(
             {**value, **{key: json.loads(quoted) for key, quoted in placeholders.items()}},
@@ -96,6 +102,7 @@ class KeptJSON:
         def joined(group: Sequence[object]) -> Any:
             return known(group, lambda: separator.join([encoded(item) for item in group]))
 
+        joined_now: dict[tuple[str, bool], tuple[list, list]] = {}
         spots = []
         for key, quoted in placeholders.items():
             if text.count(quoted) != 1:  # the marker is random: never seen
@@ -106,15 +113,24 @@ class KeptJSON:
         for start, key, quoted in sorted(spots):
             pieces.append(piece(text[at:start] + "["))
             if key in groups:
-                parts = [joined(group) for group in groups[key] if group]
+                now = list(filter(None, groups[key]))  # the groups that hold items
+                before, texts = self.joined.get((key, as_bytes), ([], []))
+                if len(before) == len(now):
+                    parts = list(texts)
+                    for number in compress(range(len(now)), map(is_not, now, before)):
+                        parts[number] = joined(now[number])
+                else:
+                    parts = [joined(group) for group in now]
+                joined_now[key, as_bytes] = (now, parts)
             else:
                 parts = [encoded(item) for item in value[key]]
-            for number, part in enumerate(parts):
-                if number:
-                    pieces.append(separator)
-                pieces.append(part)
+            if parts:
+                between = [separator] * (2 * len(parts) - 1)
+                between[::2] = parts
+                pieces += between
             pieces.append(piece("]"))
             at = start + len(quoted)
         pieces.append(piece(text[at:]))
         self.texts = kept
+        self.joined = joined_now
         return pieces

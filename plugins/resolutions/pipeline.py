@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import operator
 import os
 import signal
 import stat
@@ -241,17 +242,27 @@ def display_paths(
             continue
         folder = path.parent
         if folder not in folders:
-            try:
-                relative = folder.resolve().relative_to(resolved_root).as_posix()
-                folders[folder] = "" if relative == "." else relative
-            except ValueError:
-                folders[folder] = None
-        inside = folders[folder]
-        if inside is None:
-            shown.append(path.as_posix())
-        else:
-            shown.append(f"{inside}/{name}" if inside else name)
+            folders[folder] = _shown_folder(folder, resolved_root)
+        shown.append(_shown_in(folders[folder], path, name))
     return shown
+
+
+def _shown_folder(folder: Path, resolved_root: Path) -> str | None:
+    """How ``display_paths`` shows a folder: resolved, relative to the (resolved) root,
+    "" for the root itself; None when it is outside."""
+    try:
+        relative = folder.resolve().relative_to(resolved_root).as_posix()
+    except ValueError:
+        return None
+    return "" if relative == "." else relative
+
+
+def _shown_in(folder: str | None, path: Path, name: str) -> str:
+    """``display_paths``'s path of a file ``name`` (not a link) in a folder shown as
+    ``folder`` (see _shown_folder)."""
+    if folder is None:
+        return path.as_posix()
+    return f"{folder}/{name}" if folder else name
 
 
 def convert_file(
@@ -292,16 +303,30 @@ class FolderListing:
     """Each text's ``file_status``, taken as it was listed."""
     links: set[Path] = field(default_factory=set)
     """The texts that are links (to a file of the folder)."""
+    shown: list[str] = field(default_factory=list)
+    """Each text's path as ``display_paths`` shows it (relative to the root), in the
+    order of ``texts``."""
 
 
-def list_folder(folder: Path, root: Path | None = None) -> FolderListing:
+def list_folder(
+    folder: Path, root: Path | None = None, paths: dict[str, Path] | None = None
+) -> FolderListing:
     """``scan_folder``, with each text's status and whether it is a link, from the one
     system call a file that the listing makes (``DirEntry.stat``): a preview at 10,000
     texts asked again for each text's status (``Memo.unchanged_source``) and whether it
-    is a link (``display_paths``), three calls a file at each rebuild."""
+    is a link (``display_paths``), three calls a file at each rebuild.  Each text's
+    shown path is made here too, from the folder's, resolved once.  ``paths``: the
+    ``Path`` of each name of ``folder`` that an earlier listing made, handed out again
+    and completed (a preview's: making 10,000 paths and hashing each as a new object
+    was a twentieth of a rebuild at 10,000 texts)."""
     listing = FolderListing()
     texts, problems = listing.texts, listing.problems
     inside = folder.resolve()
+    known = paths if paths is not None else {}
+    if root is None:
+        shown_folder: str | None = None
+    else:
+        shown_folder = _shown_folder(folder, root.resolve())
 
     def problem(path: Path, message: str) -> None:
         problems.append(Diagnostic(display_path(path, root), 1, "error", message))
@@ -311,14 +336,17 @@ def list_folder(folder: Path, root: Path | None = None) -> FolderListing:
         # one (Path.is_symlink then Path.stat were two, 10,000 of each at each rebuild
         # of a preview at 10,000 texts).
         with os.scandir(folder) as listed:
-            entries = sorted(listed, key=lambda entry: entry.name)
+            entries = sorted(listed, key=operator.attrgetter("name"))
     except OSError as error:
         problem(folder, f"cannot read the folder: {error.strerror}")
         return listing
     for entry in entries:
-        if entry.name in IGNORED_FILES:
+        name = entry.name
+        if name in IGNORED_FILES:
             continue
-        path = folder / entry.name
+        path = known.get(name)
+        if path is None:
+            path = known[name] = folder / name
         is_link = entry.is_symlink()
         if is_link:
             target = path.resolve()
@@ -351,8 +379,15 @@ def list_folder(folder: Path, root: Path | None = None) -> FolderListing:
             listing.statuses[path] = status_of(status)
             if is_link:
                 listing.links.add(path)
+                listing.shown.append(display_path(path, root))
+            else:
+                listing.shown.append(_shown_in(shown_folder, path, name))
     if not texts:
         problem(folder, "no source text (*.txt) in this folder: there is nothing to publish")
+    if len(known) > len(entries):  # names gone from the folder: their paths dropped
+        listed_names = {entry.name for entry in entries}
+        for name in known.keys() - listed_names:
+            del known[name]
     return listing
 
 
@@ -646,6 +681,15 @@ class Memo:
         """id(document) → (that document, what ``checks.check_documents`` found in it)."""
         self.made = Made(remember=True)
         """Pages' Markdown and search entries, by what they are made from."""
+        self.paths: tuple[Path, dict[str, Path]] | None = None
+        """The sources folder and the ``Path`` of each name listed in it (see
+        ``list_folder``)."""
+
+    def paths_in(self, folder: Path) -> dict[str, Path]:
+        """The ``Path`` of each name of ``folder`` that earlier listings made."""
+        if self.paths is None or self.paths[0] != folder:
+            self.paths = (folder, {})
+        return self.paths[1]
 
     def unchanged_source(
         self, path: Path, shown: str, status: tuple[int, ...] | None = None
@@ -687,6 +731,25 @@ class Made:
         self.current[name] = (inputs, result)
         return result
 
+    def unchanged(self, name: str, inputs: object) -> bool:
+        """Whether ``inputs`` are those given under ``name`` in the previous build
+        (remembered for the next; never, when nothing is kept)."""
+        if not self.remember:
+            return False
+        found = self.previous.get(name)
+        self.current[name] = (inputs, None)
+        return found is not None and found[0] == inputs
+
+    def carried(self, name: str) -> Any:
+        """What ``get`` made under ``name`` in the previous build, kept for the next
+        as it is, without its inputs compared (the caller knows they are equal); None
+        if nothing was."""
+        found = self.previous.get(name) if self.remember else None
+        if found is None:
+            return None
+        self.current[name] = found
+        return found[1]
+
 
 def _digest(raw: bytes) -> bytes:
     return hashlib.sha256(raw).digest()
@@ -713,9 +776,17 @@ def convert_paths(
     paths = list(paths)
     links = listing.links if listing is not None else None
     statuses = listing.statuses if listing is not None else {}
+    if (
+        listing is not None
+        and len(listing.shown) == len(paths) == len(listing.texts)
+        and all(map(operator.is_, paths, listing.texts))
+    ):
+        shown_paths = listing.shown  # the listing's texts, shown as it listed them
+    else:
+        shown_paths = display_paths(paths, root, links)
     work: list[tuple[Path, str, Path | None, bool, bytes | None]] = [
         (path, shown, cache, require_metadata, None)
-        for path, shown in zip(paths, display_paths(paths, root, links), strict=True)
+        for path, shown in zip(paths, shown_paths, strict=True)
     ]
     results: list[ConversionResult | None] = [None] * len(work)
     keys: list[tuple[str, bool, bytes]] = []
@@ -795,7 +866,7 @@ def convert_corpus(
     """Convert every ``*.txt`` source of ``folder``."""
     folder = Path(folder)
     root = root if root is not None else folder.parent
-    listing = list_folder(folder, root)
+    listing = list_folder(folder, root, memo.paths_in(folder) if memo is not None else None)
     for problem in listing.problems:
         if problem.severity == "error":
             raise SourceError(problem.path, problem.line, problem.message)

@@ -84,3 +84,50 @@ def test_written_as_utf8_the_same_text(tmp_path) -> None:
         flat = {**index, "docs": [item for group in groups for item in group]}
         assert path.read_bytes() == json.dumps(flat, **options).encode("utf-8")
         assert kept.dumps(index, groups={"docs": groups}, **options) == json.dumps(flat, **options)
+
+
+class CountedGets(dict):
+    """A dict that counts its ``get`` calls."""
+
+    gets = 0
+
+    def get(self, key, default=None):  # type: ignore[no-untyped-def]
+        CountedGets.gets += 1
+        return super().get(key, default)
+
+
+@pytest.mark.parametrize("as_bytes", [False, True])
+def test_groups_in_their_places_are_not_looked_up_one_by_one(tmp_path, as_bytes: bool) -> None:
+    """A call whose groups are the very same objects in the same places as the last
+    call's, but one, looks up that one only (a preview's 10,000 texts' groups of search
+    entries, one text edited); the text stays json.dumps's after a group is replaced,
+    emptied, added or removed."""
+    kept = KeptJSON()
+    options = {"ensure_ascii": False, "separators": (",", ":")}
+    groups = [[{"n": number, "t": "é"}] for number in range(1000)]
+    index = {"config": {"lang": ["fr"]}, "docs": "not read"}
+    path = tmp_path / "index.json"
+
+    def made(groups: list[list[dict]]) -> str:
+        if as_bytes:
+            kept.write(path, index, groups={"docs": groups}, **options)
+            return path.read_bytes().decode("utf-8")
+        return kept.dumps(index, groups={"docs": groups}, **options)
+
+    def expected(groups: list[list[dict]]) -> str:
+        flat = {**index, "docs": [item for group in groups for item in group]}
+        return json.dumps(flat, **options)
+
+    assert made(groups) == expected(groups)
+    kept.texts = CountedGets(kept.texts)
+    CountedGets.gets = 0
+    groups = [*groups[:500], [{"n": "changed"}], *groups[501:]]
+    assert made(groups) == expected(groups)
+    assert CountedGets.gets <= 2  # the replaced group, and its item
+    for changed in (
+        [*groups[:10], [], *groups[11:]],
+        [*groups, [{"n": "new"}]],
+        groups[1:],
+        [[{"n": "other"}], *groups[1:]],
+    ):
+        assert made(changed) == expected(changed)

@@ -17,7 +17,13 @@ from mkdocs.structure.files import File
 from resolutions.load import BODIES
 from resolutions.model import Block, Document, Paragraph
 from resolutions.pipeline import build_corpus
-from resolutions.render.glossary_pages import chunk_rows, in_reading_order, reading_rank
+from resolutions.render.glossary_pages import (
+    chunk_rows,
+    cut_again,
+    cut_texts,
+    in_reading_order,
+    reading_rank,
+)
 from resolutions.render.listings import home_block, listing_pages
 from resolutions.render.pages import SEARCH_EXCLUDED, Folders, relative_url
 from resolutions.render.site import site_pages
@@ -175,6 +181,57 @@ def test_glossary_parts_cut_text_by_text_as_row_by_row() -> None:
         limit = chance.randint(1, 120)
         cut = chunk_rows(rows, limit, lambda row, weight=weight: weight[row.block_id])
         assert [list(part) for part in cut] == row_by_row(rows, limit, weight)
+
+
+def test_a_list_cut_again_after_a_change_is_cut_as_from_scratch() -> None:
+    """A preview cuts an entry's list again from its last cut (``cut_again``): the
+    parts are those a fresh cut makes, after any change of a few texts' rows or
+    weights (a text over the limit included), and the texts away from the change are
+    not weighed again (else the reuse saves nothing)."""
+    chance = random.Random(14)
+    reuses = 0
+    for _ in range(400):
+        count = chance.randint(1, 60)
+        order = [f"t{number}" for number in range(count)]
+        rows = [
+            tuple(Row(slug, f"{slug}-{number}") for number in range(chance.randint(1, 4)))
+            for slug in order
+        ]
+        weight = {row.block_id: chance.randint(1, 30) for text in rows for row in text}
+        limit = chance.randint(20, 100)
+        weighed: list[str] = []
+
+        def weigh(text, weight=weight, weighed=weighed):  # type: ignore[no-untyped-def]
+            weighed.append(text[0].slug)
+            weights = [weight[row.block_id] for row in text]
+            return sum(weights), weights
+
+        earlier = cut_again(order, rows, limit, weigh, None)
+        assert (earlier.parts, earlier.part_texts) == cut_texts(
+            zip(order, rows, strict=True), limit, weigh
+        )
+        now = list(rows)
+        edited = chance.sample(range(count), chance.randint(1, min(3, count)))
+        reweighed = []
+        for index in edited:
+            if chance.random() < 0.5:  # new rows (another object), maybe another weight
+                now[index] = tuple(
+                    Row(order[index], f"{order[index]}-{number}-new")
+                    for number in range(chance.randint(1, 4))
+                )
+                weight.update({row.block_id: chance.randint(1, 60) for row in now[index]})
+            else:  # the same rows, weighed anew (a text's label changed)
+                for row in now[index]:
+                    weight[row.block_id] = chance.randint(1, 60)
+                reweighed.append(order[index])
+        weighed.clear()
+        again = cut_again(order, now, limit, weigh, earlier, reweighed)
+        weighed_again = len(weighed)
+        fresh = cut_texts(zip(order, now, strict=True), limit, weigh)
+        assert (again.parts, again.part_texts) == fresh
+        assert again.starts == cut_again(order, now, limit, weigh, None).starts
+        reuses += count >= 30 and weighed_again < count // 2
+    assert reuses > 100  # of the lists of 30 texts or more, about half the 400
 
 
 def test_texts_in_reading_order_as_their_rows_were_sorted() -> None:

@@ -149,3 +149,38 @@ def test_a_rebuild_asks_nothing_more_of_an_unchanged_source_than_its_listing(
     assert again.documents == corpus.documents
     assert reads == []
     assert [name for name in asked if name.endswith(".txt")] == []
+
+
+def test_the_listing_shows_each_text_as_display_paths_does(sources: Path, tmp_path: Path) -> None:
+    """Each text's shown path, made by the listing from its folder's, is the one
+    ``display_paths`` and ``display_path`` give: relative to the root, a link resolved
+    whole, a folder outside the root shown as it was given, and with no root."""
+    (sources / "lien.txt").symlink_to(sources / "pc-dec-758.txt")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    for root in (sources.parent, sources, tmp_path.parent, elsewhere, None):
+        listing = pipeline.list_folder(sources, root)
+        assert len(listing.shown) == len(listing.texts) == 7
+        assert listing.shown == pipeline.display_paths(listing.texts, root)
+        assert listing.shown == [pipeline.display_path(path, root) for path in listing.texts]
+    assert pipeline.list_folder(sources, sources.parent).shown[-1] == "source_texts/pc-dec-758.txt"
+    assert pipeline.list_folder(sources, sources).shown[0] == "a-res-62-176.txt"
+
+
+def test_a_rebuild_lists_the_sources_with_the_paths_it_made_before(sources: Path) -> None:
+    """A preview's listing hands back the very ``Path`` of each name (already hashed),
+    and forgets the names gone from the folder."""
+    memo = Memo()
+    first = build_corpus(sources, sources.parent, jobs=1, memo=memo)
+    paths = dict(memo.paths_in(sources))
+    assert sorted(paths) == sorted(path.name for path in sources.iterdir())
+    (sources / "cnd-2019-e-2019-28-extrait.txt").unlink()
+    again = build_corpus(sources, sources.parent, jobs=1, memo=memo)
+    files = {Path(document.source_path).name for document in first.documents}
+    assert {Path(document.source_path).name for document in again.documents} == files - {
+        "cnd-2019-e-2019-28-extrait.txt"
+    }
+    now = memo.paths_in(sources)
+    assert "cnd-2019-e-2019-28-extrait.txt" not in now
+    assert len(now) == len(paths) - 1
+    assert all(now[name] is paths[name] for name in now)

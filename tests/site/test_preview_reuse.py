@@ -176,6 +176,30 @@ def edits(folder: Path) -> list[tuple[str, Callable[[], None]]]:
                 " Rappelant la Déclaration du",
             ),
         ),
+        (
+            # Its name (with the title) is in the graph's item of the text it cites,
+            # another year's list: that list is made again.
+            "the title of a text citing another corpus text",
+            lambda: edit(french, 'title: "Coopération visant', 'title: "La coopération visant'),
+        ),
+        (
+            "a text citing an entry that its other version does not cite there",
+            lambda: edit(
+                folder / "a-res-78-284-en.txt",
+                "*Welcoming* the increasing",
+                "*Welcoming*, guided by the Charter of the United Nations, the increasing",
+            ),
+        ),
+        (
+            # The English version's row, hidden while the French one cites the same
+            # entry from the same paragraph, is shown; its other row stays.
+            "a text no longer citing an entry that its other version cites there too",
+            lambda: edit(
+                french,
+                "*Guidée par la Charte des Nations Unies,*",
+                "*Guidée par les Nations Unies,*",
+            ),
+        ),
         ("a text's date", lambda: edit(cnd, "date: 2019-03", "date: 2005-03")),
         (
             "a new text",
@@ -287,6 +311,22 @@ def test_the_edits_change_what_they_say(sources: Path) -> None:
     assert outside_cited_by_78_284(corpora[12]) == ["A/RES/217(III)", "A/RES/S-30/1"]
     assert outside_cited_by_78_284(corpora[13]) == ["A/RES/S-30/1", "A/RES/217(III)"]
     assert outside_cited_by_78_284(corpora[14]) == outside_cited_by_78_284(corpora[12])
+    number = {what: step for step, (what, _) in steps.items()}
+    retitled = number["the title of a text citing another corpus text"]
+    title = corpora[retitled].document("a-res-78-284").title
+    assert title.startswith("La coopération")
+    assert title != corpora[retitled - 1].document("a-res-78-284").title
+    year = corpora[retitled].document("a-res-78-284").date[:4]
+    assert corpora[retitled].document(declaration).date[:4] != year
+
+    def charter(step: int) -> set[tuple[str, str]]:
+        rows = corpora[step].citations.cited_by_entry("charte-nations-unies")
+        return {(row.slug, row.block_id) for row in rows}
+
+    shown = number["a text no longer citing an entry that its other version cites there too"]
+    assert ("a-res-78-284-en", "pp1") in charter(shown)
+    assert ("a-res-78-284-en", "pp1") not in charter(shown - 1)
+    assert len([slug for slug, _ in charter(shown) if slug == "a-res-78-284-en"]) == 2
 
 
 def test_a_text_that_stops_converting_leaves_the_memo_as_it_was(sources: Path) -> None:

@@ -17,7 +17,8 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import chain
+from itertools import chain, compress
+from operator import is_not
 from typing import Protocol, TypeVar
 
 from .. import ids
@@ -331,15 +332,58 @@ def cut_texts(
     weight of a text's rows (their sum, and each row's); with the texts of each part.
     A text is weighed once, and its rows looked at one by one only when it alone is
     over ``limit`` (a preview cuts the 10,000 texts of an entry again after an edit)."""
+    listed = list(texts)
+    cut = _cut_from([slug for slug, _ in listed], [rows for _, rows in listed], 0, limit, weigh)
+    return cut.parts, cut.part_texts
+
+
+@dataclass
+class Cut:
+    """A list of rows cut into parts (``cut_texts``), with what cutting it again after
+    a change needs (``cut_again``): the texts in order and their rows, the limit, and
+    the texts that begin a part (the part empty before them): from such a text on, the
+    cut depends on nothing before it."""
+
+    order: list[str]
+    rows: list[Sequence]
+    limit: int
+    parts: list[tuple]
+    part_texts: list[list[str]]
+    starts: dict[int, int]
+    """A text's place in ``order`` → the part it begins."""
+
+
+def _cut_from(
+    order: list[str],
+    rows_of: list[Sequence[Row]],
+    first: int,
+    limit: int,
+    weigh: Callable[[Sequence[Row]], tuple[int, Sequence[int]]],
+    earlier: Cut | None = None,
+    after: int = -1,
+) -> Cut:
+    """The greedy cut of the texts from ``first`` on, ``first`` beginning a part (the
+    parts before it are ``earlier``'s, and so are the parts from the first text past
+    ``after`` that begins a part in both cuts: the texts from there on are
+    ``earlier``'s)."""
     parts: list[list[Sequence[Row]]] = [[]]
     part_texts: list[list[str]] = [[]]
+    starts: dict[int, int] = {}
+    done = earlier.starts[first] if earlier is not None else 0
+    tail: int | None = None  # the text from which ``earlier``'s parts are taken
     size = 0
-    for slug, rows in texts:
+    for index in range(first, len(order)):
+        slug, rows = order[index], rows_of[index]
         total, weights = weigh(rows)
         if parts[-1] and size + total > limit:
+            if earlier is not None and index > after and index in earlier.starts:
+                tail = index
+                break
             parts.append([])
             part_texts.append([])
             size = 0
+        if not parts[-1]:
+            starts[index] = done + len(parts) - 1
         if size + total <= limit:
             parts[-1].append(rows)
             part_texts[-1].append(slug)
@@ -362,10 +406,59 @@ def cut_texts(
             parts[-1].append(piece)
             part_texts[-1].append(slug)
     kept = [number for number, part in enumerate(parts) if part]
-    return (
-        [tuple(chain.from_iterable(parts[number])) for number in kept],
-        [part_texts[number] for number in kept],
-    )
+    made = [tuple(chain.from_iterable(parts[number])) for number in kept]
+    made_texts = [part_texts[number] for number in kept]
+    if earlier is None:
+        return Cut(order, rows_of, limit, made, made_texts, starts)
+    all_parts = earlier.parts[:done] + made
+    all_texts = earlier.part_texts[:done] + made_texts
+    all_starts = {index: part for index, part in earlier.starts.items() if index < first}
+    all_starts.update(starts)
+    if tail is not None:
+        shift = len(all_parts) - earlier.starts[tail]
+        all_parts += earlier.parts[earlier.starts[tail] :]
+        all_texts += earlier.part_texts[earlier.starts[tail] :]
+        all_starts.update(
+            (index, part + shift) for index, part in earlier.starts.items() if index >= tail
+        )
+    return Cut(order, rows_of, limit, all_parts, all_texts, all_starts)
+
+
+def cut_again(
+    order: list[str],
+    rows_of: list[Sequence[Row]],
+    limit: int,
+    weigh: Callable[[Sequence[Row]], tuple[int, Sequence[int]]],
+    earlier: Cut | None,
+    reweighed: Iterable[str] = (),
+) -> Cut:
+    """``cut_texts`` of the texts ``order`` (their rows ``rows_of``), from ``earlier``
+    (the last cut of the same list) where it can: a preview's edit changes the rows or
+    the weight of a few texts of an entry's list (10,000 texts for the ONUDC at 10,000
+    texts, cut again at each rebuild), and the parts before the first changed text
+    stay, as do those after the last one from a text that begins a part in both cuts.
+    A text is known unchanged by its slug, in the same place, its rows (the very same
+    object) and its weight, which changes with its label: ``reweighed`` are the texts
+    whose label changed."""
+    if (
+        earlier is None
+        or earlier.limit != limit
+        or len(earlier.order) != len(order)
+        or earlier.order != order
+        or not order
+    ):
+        return _cut_from(order, rows_of, 0, limit, weigh)
+    changed = list(compress(range(len(order)), map(is_not, earlier.rows, rows_of)))
+    for slug in set(reweighed):
+        if slug in order:  # (a few texts: list.index runs at C speed)
+            changed.append(order.index(slug))
+    if not changed:
+        return Cut(order, rows_of, limit, earlier.parts, earlier.part_texts, earlier.starts)
+    # From the last text before the first change that begins a part (whether a text
+    # begins a part depends on its own weight too); the first text always does.
+    first_changed = min(changed)
+    first = max((index for index in earlier.starts if index < first_changed), default=0)
+    return _cut_from(order, rows_of, first, limit, weigh, earlier, after=max(changed))
 
 
 Where = Mapping[str, tuple[str, str]]
@@ -531,9 +624,10 @@ def glossary_pages(
             found = kept.weights[id(rows)] = (rows, label, sum(weights), weights)
         return found[2], found[3]
 
-    def cut(groups: Mapping[str, Sequence[SiteRow]]) -> tuple[list, list[list[str]]]:
+    def cut(groups: Mapping[str, Sequence[SiteRow]], earlier: Cut | None) -> Cut:
         ordered = in_reading_order(groups, kept.rank, where)
-        return cut_texts(((slug, groups[slug]) for slug in ordered), limit, weigh)
+        rows = list(map(groups.__getitem__, ordered))
+        return cut_again(ordered, rows, limit, weigh, earlier, changed)
 
     for entry in glossary:
         named_groups = _by_text(mentions, entry.id)
@@ -550,8 +644,10 @@ def glossary_pages(
         ):
             pages += previous.pages
             continue
-        named, named_texts = cut(named_groups)
-        cited_by, cited_texts = cut(cited_groups)
+        named_cut = cut(named_groups, previous.named_cut if previous is not None else None)
+        cited_cut = cut(cited_groups, previous.cited_cut if previous is not None else None)
+        named, named_texts = named_cut.parts, named_cut.part_texts
+        cited_by, cited_texts = cited_cut.parts, cited_cut.part_texts
 
         def link(number: int, entry_id: str = entry.id) -> str:
             """A part's address from the entry's page."""
@@ -608,6 +704,9 @@ def glossary_pages(
         kept.entries[entry.id] = EntryKept(
             entry, named_groups, cited_groups, settings, entry_pages, made_parts
         )
+        if made.remember:  # a build cuts each list once
+            kept.entries[entry.id].named_cut = named_cut
+            kept.entries[entry.id].cited_cut = cited_cut
         pages += entry_pages
     kept.forget(glossary, groups_now)
     return pages
@@ -647,6 +746,9 @@ class EntryKept:
     pages: list[SitePage]
     parts: dict[str, tuple[tuple, str]]
     """A part's path → (what its page was made from, the page)."""
+    named_cut: Cut | None = None
+    cited_cut: Cut | None = None
+    """How its lists of mentions and of citations were cut (a preview's)."""
 
 
 class EntriesKept:

@@ -241,6 +241,12 @@ class KeptGraph:
         """An outside node's id → the node the graph holds (its first citer's)."""
         self.named: dict[int, tuple[dict, Outside]] = {}
         """id(outside node) → (it, the outside text it is): kept while it is the same."""
+        self.touched: set[str] = set()
+        """The slugs and node ids whose lists of links ``_changed`` made again."""
+        self.dirty: set[str] | None = None
+        """The corpus texts (slugs) and outside texts (node ids) whose item in the
+        graph's lists (``text_inputs``, ``outside_inputs``) the last update may have
+        changed; None: any (the links were made whole)."""
 
     def update(
         self,
@@ -266,8 +272,13 @@ class KeptGraph:
             or any(texts[slug].date != self.documents[slug].date for slug in changed)
         ):
             self._whole(order, texts, own, entry_title)
+            self.dirty = None
         elif changed:
+            before = self.links
             self._changed(texts, own, changed, entry_title)
+            self.dirty = _items_changed(before, self.links, changed, self.touched)
+        else:
+            self.dirty = set()
         self.order, self.glossary, self.graphs, self.documents = order, glossary, own, texts
         assert self.links is not None
         return self.graph, self.links
@@ -363,6 +374,7 @@ class KeptGraph:
         again = set(changed)  # texts whose lists are made again
         for target in renamed:
             again |= self.citers.get(target, set())
+        self.touched = {target.removeprefix("doc:") for target in touched} | again
         for slug in again:
             targets = list(_cited(own[slug]))
             corpus = [
@@ -372,6 +384,25 @@ class KeptGraph:
             _set_or_drop(cites, slug, by_date(corpus, texts))
             _set_or_drop(cites_outside, slug, outside_order(others, outside))
         self.links = Links(texts, cites, cites_outside, cited_by, outside)
+
+
+def _items_changed(
+    before: Links | None, after: Links | None, changed: Iterable[str], touched: set[str]
+) -> set[str] | None:
+    """The texts and outside texts whose item in the graph's lists may differ between
+    two links made by ``KeptGraph._changed`` for ``changed`` texts: the changed texts,
+    those whose lists of links were made again (``touched``: among them every text a
+    changed text cites or cited), and the texts citing a changed text, before or after
+    (an item shows the names, with the titles, of the texts it cites and of those
+    citing it)."""
+    if before is None or after is None:
+        return None
+    dirty = set(touched)
+    for slug in changed:
+        dirty.add(slug)
+        dirty.update(before.citers(slug))
+        dirty.update(after.citers(slug))
+    return dirty
 
 
 def node_order(node: Mapping) -> tuple[str, str, str]:
@@ -682,23 +713,45 @@ def graph_pages(
     made: Made | None = None,
     entry_title: EntryTitle | None = None,
     links: Links | None = None,
+    dirty: set[str] | None = None,
 ) -> list[SitePage]:
     """The citation graph's page (``<texts>/citations.md``) first, then its other pages
     if the lists do not fit on it.  ``entry_title`` names the glossary's instruments;
     ``made`` keeps the pages between the rebuilds of a preview; ``links``, the graph's
-    (``Links.of``) when the caller has them."""
+    (``Links.of``) when the caller has them, and ``dirty`` the texts and outside texts
+    whose items may have changed since the last build (``KeptGraph.dirty``; None: any)."""
     if links is None:
         links = Links.of(graph, documents, entry_title or (lambda entry_id: ""))
-    return _graph_pages(links, documents, folders, made)
+        dirty = None
+    return _graph_pages(links, documents, folders, made, dirty)
 
 
 def _graph_pages(
-    links: Links, documents: Sequence[Document], folders: Folders, made: Made | None
+    links: Links,
+    documents: Sequence[Document],
+    folders: Folders,
+    made: Made | None,
+    dirty: set[str] | None = None,
 ) -> list[SitePage]:
     made = made or Made()
     main = f"{folders.texts}/citations.md"
     grouped = _by_body_and_year(documents)
     outside = _outside_order(links)
+    # A preview: a list whose texts, order and neighbours are as in the last build and
+    # none of whose items is dirty is the last build's, its items' inputs not even made
+    # (at 10,000 texts, every text's inputs made and compared were a twentieth of a
+    # rebuild).
+    same_lists = made.unchanged("graph-lists", (grouped, main, folders)) and dirty is not None
+    dirty_lists: set[tuple[str, str]] = set()
+    for key in dirty or ():
+        document = links.texts.get(key)
+        if document is not None:
+            dirty_lists.add((document.body, document.date[:4]))
+    same_outside = (
+        made.unchanged("graph-outside", (outside, main, folders))
+        and dirty is not None
+        and not any(key in links.outside for key in dirty)
+    )
     home = _Page(main, folders)
     head = [f"# {HEADING}", "", *_intro(home, links), *_most_cited(links, home)]
 
@@ -727,10 +780,16 @@ def _graph_pages(
                     if 0 <= at < len(ordered)
                     for other in [ordered[at]]
                 ]
+                path = f"{folder}/{body}/{year}.md"
+                if same_lists and (body, year) not in dirty_lists:
+                    carried = made.carried(f"graph-list:{path}")
+                    if carried is not None:
+                        pages += carried
+                        continue
                 pages += _kept_part_pages(
                     made,
                     [text_inputs(slug, links) for slug in slugs],
-                    f"{folder}/{body}/{year}.md",
+                    path,
                     f"{name}, {year} : les citations",
                     slugs,
                     partial(text_item, links=links),
@@ -747,15 +806,20 @@ def _graph_pages(
             "que cite le corpus</a>, les plus cités d’abord.</p>",
             "",
         ]
-        pages += _kept_part_pages(
-            made,
-            [outside_inputs(node_id, links) for node_id in outside],
-            first,
-            "Textes hors corpus cités",
-            outside,
-            partial(outside_item, links=links),
-            main,
-            folders,
+        carried = made.carried(f"graph-list:{first}") if same_outside else None
+        pages += (
+            carried
+            if carried is not None
+            else _kept_part_pages(
+                made,
+                [outside_inputs(node_id, links) for node_id in outside],
+                first,
+                "Textes hors corpus cités",
+                outside,
+                partial(outside_item, links=links),
+                main,
+                folders,
+            )
         )
     return [SitePage(main, excluded_from_search("\n".join(lines))), *pages]
 

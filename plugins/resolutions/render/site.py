@@ -83,7 +83,9 @@ def site_files(
     graph, links = kept.update(
         corpus.documents, text_graphs(corpus.documents, made), glossary, entry_title
     )
-    graph_files = graph_pages(graph, corpus.documents, folders, made, entry_title, links)
+    graph_files = graph_pages(
+        graph, corpus.documents, folders, made, entry_title, links, kept.dirty
+    )
     listings = listing_pages(corpus.documents, folders.texts, graph_files[0].path, made)
     graph_file = graph_data(graph, made, kept.edge_groups)
     yield from [listings[0], *graph_files, graph_file, *listings[1:]]
@@ -185,6 +187,12 @@ def text_pages(
             )
         return markdown, data
 
+    # The loop's lookups bound once: it runs for every text at each rebuild.
+    rows_of, no_rows = corpus.citations.documents.get, ()
+    no_versions: dict[str, str] = {}
+    pages_before, rows_before, versions_before = kept.pages.get, kept.rows.get, kept.versions.get
+    changed, remember = kept.changed, made.remember
+    handed = kept.handed.get
     for document in corpus.documents:
         slug = document.slug
         if only is not None and slug not in only:
@@ -193,22 +201,34 @@ def text_pages(
             yield MadeElsewhere(text_path(texts, slug), "")
             yield MadeElsewhere(f"{texts}/{slug}.json", "")
             continue
-        rows = corpus.citations.cited_by(slug)
-        others = versions.get(slug, {})
-        found = kept.pages.get(slug)
+        rows = rows_of(slug, no_rows)
+        others = versions.get(slug, no_versions)
+        found = pages_before(slug)
         if (
             found is None
             or slug in again
-            or rows != kept.rows.get(slug)
-            or others != kept.versions.get(slug, {})
-            or any(other in kept.changed for other in others.values())
+            or rows != rows_before(slug)
+            or others != versions_before(slug, no_versions)
+            or (others and changed and not changed.isdisjoint(others.values()))
         ):
             found = text_files(document, rows, others)
-        if made.remember:
+        if remember:
             # Only a preview compares with the last rebuild: a build keeps no page, so
             # that pages are made and handed on one at a time (10,000 texts' pages
             # held to the end raised the build's peak by a few hundred MB).
             kept.keep(slug, rows, others, found)
+            # The very SitePages of the last rebuild for the same page and data.
+            files = handed(slug)
+            if files is None or files[0] is not found:
+                files = (
+                    found,
+                    SitePage(text_path(texts, slug), found[0]),
+                    SitePage(f"{texts}/{slug}.json", found[1]),
+                )
+            kept.handing[slug] = files
+            yield files[1]
+            yield files[2]
+            continue
         yield SitePage(text_path(texts, slug), found[0])
         yield SitePage(f"{texts}/{slug}.json", found[1])
     kept.finish()
@@ -239,6 +259,9 @@ class TextPagesKept:
         self._rows: dict[str, tuple[CitedBy, ...]] = {}
         self._versions: dict[str, Mapping[str, str]] = {}
         self._pages: dict[str, tuple[str, str]] = {}
+        self.handed: dict[str, tuple[tuple[str, str], SitePage, SitePage]] = {}
+        """Slug → (its page and data, the two SitePages handed on for them)."""
+        self.handing: dict[str, tuple[tuple[str, str], SitePage, SitePage]] = {}
 
     def start(self, documents: dict[str, Document], settings: tuple) -> set[str]:
         """A rebuild of ``documents``: the texts whose pages are made again whatever
@@ -288,6 +311,7 @@ class TextPagesKept:
         self.documents, self.rows = self._documents, self._rows
         self.versions, self.pages = self._versions, self._pages
         self._documents, self._rows, self._versions, self._pages = {}, {}, {}, {}
+        self.handed, self.handing = self.handing, {}
 
 
 def out_of_theme_search(page: str) -> str:
