@@ -265,7 +265,9 @@ def test_plus_requires_a_word_and_minus_excludes_it(
 
 # Our worker spoken to as the theme does (SETUP → READY, QUERY → RESULT), from a page of
 # the site opened from disk, where Worker is the theme's iframe-worker shim.
-ASK_WORKER = """async ([url, queries, pause]) => {
+# A fresh worker at ``url``, set up (SETUP, then READY awaited), its answers gathered in
+# ``answers``: the first lines of the scripts below.
+OPEN_WORKER = """
   const worker = new Worker(url)
   const answers = []
   const ready = new Promise(resolve => worker.addEventListener("message", event => {
@@ -274,12 +276,17 @@ ASK_WORKER = """async ([url, queries, pause]) => {
   }))
   worker.postMessage({type: 0, data: {}})
   await ready
-  for (const query of queries) {
+"""
+ASK_WORKER = (
+    """async ([url, queries, pause]) => {"""
+    + OPEN_WORKER
+    + """  for (const query of queries) {
     worker.postMessage({type: 2, data: query})
     await new Promise(resolve => setTimeout(resolve, pause))
   }
   return answers
 }"""
+)
 
 
 def ask_worker(tab: Tab, queries: list[str], flag: str = "") -> list[dict]:
@@ -405,16 +412,10 @@ HOLD_PAGE_FILE = """(() => {
   }
 })()"""
 
-ASK_OVERTAKING = """async ([url, first, second]) => {
-  const worker = new Worker(url)
-  const answers = []
-  const ready = new Promise(resolve => worker.addEventListener("message", event => {
-    if (event.data.type === 1) resolve()
-    if (event.data.type === 3) answers.push(event.data.data)
-  }))
-  worker.postMessage({type: 0, data: {}})
-  await ready
-  worker.postMessage({type: 2, data: first})
+ASK_OVERTAKING = (
+    """async ([url, first, second]) => {"""
+    + OPEN_WORKER
+    + """  worker.postMessage({type: 2, data: first})
   const held = `/search/p/${window.__hold}.js`
   for (let i = 0; i < 300 && !(window.__asked || []).some(src => src.endsWith(held)); i++)
     await new Promise(resolve => setTimeout(resolve, 10))
@@ -423,6 +424,7 @@ ASK_OVERTAKING = """async ([url, first, second]) => {
     await new Promise(resolve => setTimeout(resolve, 10))
   return answers
 }"""
+)
 
 
 def page_files_read(browser, site: Site, query: str) -> tuple[list[str], list[dict]]:
