@@ -52,14 +52,17 @@ def escape(text: str) -> str:
     break is written ``&#10;`` (the same white space to a browser): the page is Markdown
     whose HTML blocks are one line each, and a blank line inside one would end it and
     hand the rest to the Markdown parser as Markdown."""
-    escaped = html.escape(text, quote=False)
-    # Most text has no line break: the pattern is not run over it.
-    return _LINE_BREAK.sub("&#10;", escaped) if "\n" in escaped or "\r" in escaped else escaped
+    return _breaks_as_entities(html.escape(text, quote=False))
 
 
 def attribute(text: str) -> str:
     """Text for an attribute value (or an element): as ``escape``, quotes escaped too."""
-    escaped = html.escape(text, quote=True)
+    return _breaks_as_entities(html.escape(text, quote=True))
+
+
+def _breaks_as_entities(escaped: str) -> str:
+    """``escaped`` with each line break written ``&#10;``.  Most text has none: the
+    pattern is not run over it."""
     return _LINE_BREAK.sub("&#10;", escaped) if "\n" in escaped or "\r" in escaped else escaped
 
 
