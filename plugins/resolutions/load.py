@@ -314,6 +314,9 @@ def _has_utf8_letters(raw: bytes) -> bool:
 
 
 _TEXT_OF = attrgetter("text")
+NFC_MAX_EXPANSION = 3
+"""How many times longer NFC can make a text, at most: the Unicode normalization FAQ's
+figure, which ``tests/safety/test_limits.py`` checks against every code point."""
 
 
 def normalise_lines(text: str, first_line: int) -> tuple[Line, ...]:
@@ -676,8 +679,14 @@ def parse_source(raw: bytes, shown: str, stem: str = "texte") -> Source:
             "check what was pasted into it",
         )
     lines = normalise_lines(body, first_line)
-    # The longest line found at C speed; the loop below only names it.
-    too_long = max(map(len, map(_TEXT_OF, lines)), default=0) > MAX_LINE_CHARS
+    # The longest line found at C speed; the loop below only names it.  No line can be
+    # longer than the body once normalised, and NFC makes a text at most three times as
+    # long (a character's NFC is at most three): a body shorter than a third of the limit
+    # (every real text) is not looked at again.
+    too_long = (
+        len(body) * NFC_MAX_EXPANSION > MAX_LINE_CHARS
+        and max(map(len, map(_TEXT_OF, lines)), default=0) > MAX_LINE_CHARS
+    )
     for line in lines if too_long else ():
         if len(line.text) > MAX_LINE_CHARS:
             raise SourceError(

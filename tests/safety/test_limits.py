@@ -4,11 +4,13 @@
 from __future__ import annotations
 
 import re
+import sys
+import unicodedata
 
 import pytest
 
 from resolutions.errors import SourceError
-from resolutions.load import MAX_LINE_CHARS, MAX_LINES, SCHEMA
+from resolutions.load import MAX_LINE_CHARS, MAX_LINES, NFC_MAX_EXPANSION, SCHEMA
 from resolutions.pipeline import MAX_BLOCK_CHARS, MAX_NOTES, MAX_PARAGRAPHS, convert_bytes
 
 HEAD = (
@@ -46,6 +48,25 @@ def test_too_many_lines_is_refused_before_any_parsing() -> None:
 
 def test_a_line_too_long() -> None:
     error = refused("1. Décide.\n\n2. " + "mot " * (MAX_LINE_CHARS // 4 + 1) + "\n", "characters")
+    assert error.line == FIRST + 2
+
+
+def test_nfc_makes_no_character_longer_than_the_bound_loading_relies_on() -> None:
+    # Loading looks for a line over the limit only in a body longer than the limit over
+    # NFC_MAX_EXPANSION: a character NFC made longer would let a line through.
+    longest = max(
+        len(unicodedata.normalize("NFC", chr(code)))
+        for code in range(sys.maxunicode + 1)
+        if not 0xD800 <= code <= 0xDFFF  # surrogates are no characters
+    )
+    assert longest <= NFC_MAX_EXPANSION
+
+
+def test_a_line_too_long_in_a_body_under_the_limit_once_expanded() -> None:
+    # U+FB2C (Hebrew shin with dagesh and shin dot) is three characters in NFC: a body of
+    # a third of the limit and one more, on one line, is over the limit once normalised.
+    body = "1. Décide.\n\n2. " + "\ufb2c" * (MAX_LINE_CHARS // NFC_MAX_EXPANSION + 1) + "\n"
+    error = refused(body, "characters")
     assert error.line == FIRST + 2
 
 
