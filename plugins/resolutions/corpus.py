@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import chain
+from operator import attrgetter
 from typing import NamedTuple
 from urllib.parse import quote
 
@@ -361,6 +362,10 @@ def with_candidates(
     return document.map_blocks(change)
 
 
+_span_order = attrgetter("start", "end")
+"""Spans in place in a block: by start, then end (a stable sort keeps the others' order)."""
+
+
 def resolve_candidates(
     document: model.Document, index: CorpusIndex
 ) -> tuple[model.Document, Backlinks]:
@@ -388,7 +393,7 @@ def resolve_candidates(
                 continue
             resolved.append(found)
             backlinks.add(document, block_id, block.text, found)
-        ordered = tuple(sorted(kept + resolved, key=lambda span: (span.start, span.end)))
+        ordered = tuple(sorted(kept + resolved, key=_span_order))
         return block if ordered == spans else replace(block, spans=ordered)
 
     return document.map_blocks(change), backlinks

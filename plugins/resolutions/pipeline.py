@@ -544,6 +544,9 @@ class Preparation:
     digest: bytes
     """SHA-256 of the glossary file's bytes (empty with no glossary): in the cache's
     key, so that a glossary edited tags every text again."""
+    found: dict[str, PreparedText] = field(default_factory=dict, compare=False, repr=False)
+    """Slug → what a worker found in that text beside preparing it (see
+    ``PreparedText``), filled in by ``convert_paths`` in the process that called it."""
 
     @property
     def stage(self) -> bytes:
@@ -556,6 +559,21 @@ class Preparation:
     @cached_property
     def entries(self) -> Mapping[str, GlossaryEntry]:
         return entries_by_id(self.glossary or ())
+
+
+@dataclass(frozen=True)
+class PreparedText:
+    """What the corpus pass reads of one prepared text, worked out by the worker that
+    prepared it (never cached: it is quickly made again from the text): its anchors
+    (``corpus.anchors_of``) and its own index of mentions (``MentionIndex.build``;
+    ``_resolve`` keeps every mention, so the corpus's index is put together from them)."""
+
+    anchors: frozenset[str]
+    mentions: glossary_stage.MentionIndex
+
+    @classmethod
+    def of(cls, document: Document) -> PreparedText:
+        return cls(corpus_pass.anchors_of(document), glossary_stage.MentionIndex.build((document,)))
 
 
 def prepared(
@@ -581,8 +599,15 @@ def _start_worker(parent: int, preparation: Preparation | None) -> None:
     _worker_preparation = preparation
 
 
-def _convert_in_worker(job: tuple[Path, str, Path | None, bool, bytes | None]) -> ConversionResult:
-    return _convert_one(job, _worker_preparation)
+def _convert_in_worker(
+    job: tuple[Path, str, Path | None, bool, bytes | None],
+) -> tuple[ConversionResult, dict[str, PreparedText]]:
+    """``_convert_one`` in a worker, with what it found in each text if it prepared
+    them (``PreparedText``: work the main process is spared)."""
+    result = _convert_one(job, _worker_preparation)
+    if _worker_preparation is None:
+        return result, {}
+    return result, {document.slug: PreparedText.of(document) for document in result.documents}
 
 
 def _convert_one(
@@ -891,8 +916,10 @@ def convert_paths(
                 converted = pool.map(
                     _convert_in_worker, [work[i] for i in missing], chunksize=chunk
                 )
-            for index, result in zip(missing, converted, strict=True):
+            for index, (result, found) in zip(missing, converted, strict=True):
                 results[index] = result
+                if preparation is not None:
+                    preparation.found.update(found)
     else:
         for index in missing:
             results[index] = _convert_one(work[index], preparation)
@@ -1096,15 +1123,22 @@ def _resolve(
     documents: tuple[Document, ...],
     glossary: glossary_stage.Glossary | None,
     memo: Memo | None,
+    found: Mapping[str, PreparedText] | None = None,
 ) -> tuple[tuple[Document, ...], corpus_pass.CitationIndex]:
     """The citations of prepared texts (see ``Preparation``) resolved against the whole
     corpus, and their backlinks; with ``memo``, a text prepared in an earlier run (the
     very same object) keeps its citations and backlinks, if the corpus index they were
     resolved against is equal to this run's.  Both run the corpus module's per-text
-    step (``resolve_candidates``) and ``gather``, so the result is the same."""
+    step (``resolve_candidates``) and ``gather``, so the result is the same.
+    ``found``: the texts' anchors, as the workers found them (``PreparedText``)."""
     entries = entries_by_id(glossary or ())
     if memo is None:
-        index = corpus_pass.CorpusIndex.build(documents, entries)
+
+        def anchors_found(document: Document) -> frozenset[str]:
+            text = found.get(document.slug) if found is not None else None
+            return text.anchors if text is not None else corpus_pass.anchors_of(document)
+
+        index = corpus_pass.CorpusIndex.build(documents, entries, anchors_found)
         cited = [corpus_pass.resolve_candidates(document, index) for document in documents]
         backlinks = corpus_pass.gather(
             index, zip(documents, (found[1] for found in cited), strict=True)
@@ -1151,11 +1185,28 @@ def annotate_prepared(
     documents: Iterable[Document],
     glossary: glossary_stage.Glossary | None,
     memo: Memo | None = None,
+    found: Mapping[str, PreparedText] | None = None,
 ) -> tuple[tuple[Document, ...], corpus_pass.CitationIndex, glossary_stage.MentionIndex]:
     """``annotate_corpus`` of texts already prepared (``Preparation``, with the same
-    ``glossary``): what needs the whole corpus."""
-    annotated, citations = _resolve(tuple(documents), glossary, memo)
+    ``glossary``): what needs the whole corpus.  ``found`` (not with ``memo``): what
+    the workers found in the texts (``Preparation.found``), used as it is."""
+    annotated, citations = _resolve(tuple(documents), glossary, memo, found)
+    if memo is None and found:
+        # The corpus's index put together from each text's, as a preview does it.
+        mentions = _mentions_of(
+            {document.slug: (document, _own_mentions(document, found)) for document in annotated}
+        )
+        return annotated, citations, mentions
     return annotated, citations, _mention_index(annotated, memo)
+
+
+def _own_mentions(
+    document: Document, found: Mapping[str, PreparedText]
+) -> glossary_stage.MentionIndex:
+    text = found.get(document.slug)
+    if text is not None:
+        return text.mentions
+    return glossary_stage.MentionIndex.build((document,))
 
 
 def glossary_digest(folder: Path, root: Path | None = None) -> bytes:
@@ -1186,7 +1237,9 @@ def build_corpus(
     else:
         preparation = Preparation(glossary, glossary_digest(folder, root))
         converted = convert_corpus(folder, root, jobs, cache, preparation=preparation)
-        documents, citations, mentions = annotate_prepared(converted.documents, glossary)
+        documents, citations, mentions = annotate_prepared(
+            converted.documents, glossary, found=preparation.found
+        )
     return Corpus(documents, glossary, citations, mentions, converted.diagnostics)
 
 
