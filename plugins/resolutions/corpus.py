@@ -328,6 +328,10 @@ def _shown_rows(index: CorpusIndex, rows: Mapping[tuple[str, str], CitedBy]) -> 
     return tuple(kept)
 
 
+_span_order = attrgetter("start", "end")
+"""Spans in place in a block: by start, then end (a stable sort keeps the others' order)."""
+
+
 def cite_document(
     document: model.Document, index: CorpusIndex, entries: Mapping[str, GlossaryEntry]
 ) -> tuple[model.Document, Backlinks]:
@@ -357,13 +361,14 @@ def with_candidates(
         # dataclass copy was a third of this pass.
         bare = block if len(kept) == len(block.spans) else replace(block, spans=kept)
         found = find_citations(bare.text, context) + instrument_citations(bare, entries)
-        return bare if not found else replace(bare, spans=kept + tuple(found))
+        if found:
+            return replace(bare, spans=kept + tuple(found))
+        # Cited or not, a block's spans end in place (by start, then end), as
+        # ``resolve_candidates`` puts them: the glossary's mentions follow the others.
+        ordered = tuple(sorted(kept, key=_span_order))
+        return bare if ordered == kept else replace(bare, spans=ordered)
 
     return document.map_blocks(change)
-
-
-_span_order = attrgetter("start", "end")
-"""Spans in place in a block: by start, then end (a stable sort keeps the others' order)."""
 
 
 def resolve_candidates(

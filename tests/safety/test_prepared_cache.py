@@ -120,3 +120,31 @@ def test_a_plain_conversion_is_cached_apart_from_a_prepared_one(tmp_path: Path) 
         for document in plain.documents
         for _, block in document.all_blocks()
     )
+
+
+EMPHASIS_AFTER_A_MENTION = """---
+symbol: A/RES/1/1
+title: Un titre
+body: ag
+type: résolution
+date: 2000-01-01
+source: essai
+format: markdown
+---
+L’Assemblée générale,
+
+1. *Prie* la Commission des stupéfiants de se réunir *sans délai*.
+"""
+"""A paragraph whose emphasis (``*Prie*``, ``*sans délai*``) stands before and after
+a glossary mention (la Commission des stupéfiants), and that cites nothing."""
+
+
+def test_a_block_that_cites_nothing_has_its_spans_in_place(tmp_path: Path) -> None:
+    folder = tmp_path / "source_texts"
+    folder.mkdir()
+    shutil.copy(ROOT / "source_texts" / GLOSSARY_FILE, folder)
+    (folder / "a.txt").write_text(EMPHASIS_AFTER_A_MENTION, encoding="utf-8")
+    (document,) = build_corpus(folder, folder.parent).documents
+    (paragraph,) = document.paragraphs
+    assert [span.kind for span in paragraph.spans] == ["emphasis", "mention", "emphasis"]
+    assert paragraph.spans == tuple(sorted(paragraph.spans, key=lambda s: (s.start, s.end)))
