@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import chain
+from operator import attrgetter
 from typing import NamedTuple
 from urllib.parse import quote
 
@@ -54,9 +55,11 @@ __all__ = [
     "citation_graph",
     "document_key",
     "excerpt",
+    "resolve_candidates",
     "short_label",
     "translations",
     "unresolved",
+    "with_candidates",
     "year_of_key",
 ]
 
@@ -199,7 +202,16 @@ class CorpusIndex:
         return ""
 
     def resolve(self, citation: model.Citation, lang: str | None = None) -> model.Citation:
-        return replace(citation, target=self.target_for(citation.key, lang))
+        # Made directly: ``dataclasses.replace`` cost three times as much, once for
+        # every citation of the corpus.
+        return model.Citation(
+            citation.start,
+            citation.end,
+            citation.citation_kind,
+            citation.key,
+            citation.label,
+            self.target_for(citation.key, lang),
+        )
 
     def same_text(self, slug: str) -> frozenset[str]:
         """``slug`` and the slugs of its versions in other languages."""
@@ -316,6 +328,10 @@ def _shown_rows(index: CorpusIndex, rows: Mapping[tuple[str, str], CitedBy]) -> 
     return tuple(kept)
 
 
+_span_order = attrgetter("start", "end")
+"""Spans in place in a block: by start, then end (a stable sort keeps the others' order)."""
+
+
 def cite_document(
     document: model.Document, index: CorpusIndex, entries: Mapping[str, GlossaryEntry]
 ) -> tuple[model.Document, Backlinks]:
@@ -323,10 +339,21 @@ def cite_document(
     resolved against ``index`` (each block's previous citations replaced), and the
     backlinks it gives.  A text's citations of itself (its own number in its heading,
     a mention of the instrument it is), and of its versions in other languages, are
-    dropped."""
+    dropped.  The two halves: ``with_candidates`` (the text and the glossary alone),
+    then ``resolve_candidates`` (the corpus)."""
+    return resolve_candidates(with_candidates(document, entries), index)
+
+
+def with_candidates(
+    document: model.Document, entries: Mapping[str, GlossaryEntry]
+) -> model.Document:
+    """``document`` with the citations each block makes, found but not resolved: what
+    needs only the text and the glossary's entries (a conversion's worker does it, see
+    ``pipeline.Preparation``).  Each block's previous citations are dropped, and the
+    citations found follow its other spans, unresolved (``target`` empty), in the
+    order they were found: ``resolve_candidates`` reads them there, and only there (a
+    block has some exactly when its last span is a citation)."""
     context = CitationContext(document.body, document.symbol or None, document.lang)
-    own = index.same_text(document.slug)
-    backlinks = Backlinks(index)
 
     def change(block_id: str, block: model.Block) -> model.Block:
         kept = tuple(span for span in block.spans if not isinstance(span, model.Citation))
@@ -334,16 +361,45 @@ def cite_document(
         # dataclass copy was a third of this pass.
         bare = block if len(kept) == len(block.spans) else replace(block, spans=kept)
         found = find_citations(bare.text, context) + instrument_citations(bare, entries)
-        resolved = []
-        for citation in (index.resolve(citation, document.lang) for citation in found):
+        if found:
+            return replace(bare, spans=kept + tuple(found))
+        # Cited or not, a block's spans end in place (by start, then end), as
+        # ``resolve_candidates`` puts them: the glossary's mentions follow the others.
+        ordered = tuple(sorted(kept, key=_span_order))
+        return bare if ordered == kept else replace(bare, spans=ordered)
+
+    return document.map_blocks(change)
+
+
+def resolve_candidates(
+    document: model.Document, index: CorpusIndex
+) -> tuple[model.Document, Backlinks]:
+    """``document`` as ``with_candidates`` made it, with its citations resolved against
+    ``index`` and put in place among the block's spans (by start, then end), and the
+    backlinks they give.  Only the blocks that cite something are copied."""
+    own = index.same_text(document.slug)
+    backlinks = Backlinks(index)
+    citation = model.Citation
+
+    def change(block_id: str, block: model.Block) -> model.Block:
+        spans = block.spans
+        if not spans or type(spans[-1]) is not citation:
+            return block  # it cites nothing (see with_candidates)
+        kept: list[model.Span] = []
+        resolved: list[model.Span] = []
+        for span in spans:
+            if not isinstance(span, citation):
+                kept.append(span)
+                continue
+            found = index.resolve(span, document.lang)
             # A text citing itself, or its own version in another language, is no
             # citation: neither a link nor a "Cité par" row.
-            if _is_self(citation.target, own):
+            if _is_self(found.target, own):
                 continue
-            resolved.append(citation)
-            backlinks.add(document, block_id, bare.text, citation)
-        spans = tuple(sorted(kept + tuple(resolved), key=lambda span: (span.start, span.end)))
-        return block if spans == block.spans else replace(block, spans=spans)
+            resolved.append(found)
+            backlinks.add(document, block_id, block.text, found)
+        ordered = tuple(sorted(kept + resolved, key=_span_order))
+        return block if ordered == spans else replace(block, spans=ordered)
 
     return document.map_blocks(change), backlinks
 

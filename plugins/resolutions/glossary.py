@@ -643,6 +643,8 @@ def annotate(document: Document, glossary: Glossary) -> Document:
             )
             if not any(link.start < mention.end and mention.start < link.end for link in links)
         ]
+        if not mentions and len(kept) == len(block.spans):
+            return block  # nothing to change: the block is kept, not copied
         return replace(block, spans=kept + tuple(mentions))
 
     return document.map_blocks(tag)

@@ -11,6 +11,7 @@ words are the words) and lets each annotating stage work without knowing the oth
 from __future__ import annotations
 
 import bisect
+import operator
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any, ClassVar, Literal, TypeVar, cast, get_args
@@ -365,13 +366,8 @@ class Annex:
         return found
 
     def map_blocks(self, change: Callable[[str, Block], Block]) -> Annex:
-        """A copy where every block of ``blocks`` is ``change(id, block)``."""
-
-        def paragraph(part: Paragraph) -> Paragraph:
-            return replace(
-                _same_kind(part, change(part.id, part)),
-                items=tuple(_map_item(i, change) for i in part.items),
-            )
+        """A copy where every block of ``blocks`` is ``change(id, block)``: ``self``, and
+        each part, as it is when ``change`` hands back every one of its blocks."""
 
         def titled(part: Article | Chapter) -> dict[str, Any]:
             title = part.title
@@ -381,30 +377,64 @@ class Annex:
             }
 
         def article(part: Article) -> Article:
-            return replace(
-                part, **titled(part), paragraphs=tuple(paragraph(p) for p in part.paragraphs)
+            paragraphs = _kept(
+                part.paragraphs,
+                tuple(_map_paragraph(p, change, _map_item) for p in part.paragraphs),
             )
+            return _replaced(part, **titled(part), paragraphs=paragraphs)
 
         parts: list[AnnexPart] = []
         for part in self.parts:
             if isinstance(part, AnnexLine):
-                parts.append(replace(part, block=change(part.id, part.block)))
+                parts.append(_replaced(part, block=change(part.id, part.block)))
             elif isinstance(part, Paragraph):
-                parts.append(paragraph(part))
+                parts.append(_map_paragraph(part, change, _map_item))
             elif isinstance(part, Chapter):
-                parts.append(
-                    replace(part, **titled(part), articles=tuple(article(a) for a in part.articles))
-                )
+                articles = _kept(part.articles, tuple(article(a) for a in part.articles))
+                parts.append(_replaced(part, **titled(part), articles=articles))
             else:
                 parts.append(article(part))
-        return replace(
+        title = tuple(change(ids.annex_title(self.id, n), b) for n, b in enumerate(self.title, 1))
+        return _replaced(
             self,
             heading=change(self.id, self.heading),
-            title=tuple(
-                change(ids.annex_title(self.id, n), b) for n, b in enumerate(self.title, 1)
-            ),
-            parts=tuple(parts),
+            title=_kept(self.title, title),
+            parts=_kept(self.parts, tuple(parts)),
         )
+
+
+_Value = TypeVar("_Value")
+
+
+def _kept(before: tuple[_Value, ...], after: tuple[_Value, ...]) -> tuple[_Value, ...]:
+    """``after``, or ``before`` itself when each of its elements is the very same
+    object: a change that leaves a text's blocks as they are copies nothing."""
+    if len(before) == len(after) and all(map(operator.is_, before, after)):
+        return before
+    return after
+
+
+_Whole = TypeVar("_Whole")
+
+
+def _replaced(value: _Whole, **changes: Any) -> _Whole:
+    """``replace(value, **changes)``, or ``value`` itself when every field given is
+    the very object it holds (a copy of a dataclass was most of a pass that changes a
+    few blocks of a text: citations resolved)."""
+    if all(getattr(value, name) is new for name, new in changes.items()):
+        return value
+    return replace(value, **changes)  # type: ignore[type-var]
+
+
+def _map_paragraph(
+    paragraph: Paragraph,
+    change: Callable[[str, Block], Block],
+    item: Callable[[Item, Callable[[str, Block], Block]], Item],
+) -> Paragraph:
+    """``paragraph`` changed by ``change``, with its items changed by ``item``."""
+    changed = _same_kind(paragraph, change(paragraph.id, paragraph))
+    items = _kept(paragraph.items, tuple(item(each, change) for each in paragraph.items))
+    return changed if changed.items is items else replace(changed, items=items)
 
 
 def _paragraph_blocks(paragraph: Paragraph, found: list[tuple[str, Block]]) -> None:
@@ -418,7 +448,14 @@ def _map_item(item: Item, change: Callable[[str, Block], Block]) -> Item:
     changed = _same_kind(item, change(item.id, item))
     if not item.items:
         return changed
-    return replace(changed, items=tuple(_same_kind(sub, change(sub.id, sub)) for sub in item.items))
+    items = _kept(item.items, tuple(_same_kind(sub, change(sub.id, sub)) for sub in item.items))
+    return changed if changed.items is items else replace(changed, items=items)
+
+
+def _map_item_alone(item: Item, change: Callable[[str, Block], Block]) -> Item:
+    """A resolution's item changed, its own sub-items left as they are (``blocks``
+    does not list them)."""
+    return _same_kind(item, change(item.id, item))
 
 
 class BlockWalk:
@@ -541,37 +578,35 @@ class Document(BlockWalk):
     def map_blocks(self, change: Callable[[str, Block], Block]) -> Document:
         """A copy where every text-bearing block (see ``blocks``) is ``change(id, block)``.
 
-        Footnote texts are passed too, with the id ``fn-<number>``."""
+        Footnote texts are passed too, with the id ``fn-<number>``.  What holds only
+        blocks that ``change`` hands back as they are is kept, not copied (``self``
+        when it hands back every block)."""
         heading = tuple(
             change(ids.heading(index), block) for index, block in enumerate(self.heading, 1)
         )
         author = change(ids.AUTHOR, self.author) if self.author is not None else None
         sections = tuple(
-            replace(section, heading=change(section.id, section.heading))
+            _replaced(section, heading=change(section.id, section.heading))
             for section in self.sections
         )
         paragraphs = tuple(
-            replace(
-                _same_kind(paragraph, change(paragraph.id, paragraph)),
-                items=tuple(_same_kind(item, change(item.id, item)) for item in paragraph.items),
-            )
-            for paragraph in self.paragraphs
+            _map_paragraph(paragraph, change, _map_item_alone) for paragraph in self.paragraphs
         )
         closing = change(ids.CLOSING, self.closing) if self.closing is not None else None
         annexes = tuple(annex.map_blocks(change) for annex in self.annexes)
         footnotes = tuple(
-            replace(note, text=change(ids.footnote(note.number), note.text))
+            _replaced(note, text=change(ids.footnote(note.number), note.text))
             for note in self.footnotes
         )
-        return replace(
+        return _replaced(
             self,
-            heading=heading,
+            heading=_kept(self.heading, heading),
             author=author,
-            sections=sections,
-            paragraphs=paragraphs,
+            sections=_kept(self.sections, sections),
+            paragraphs=_kept(self.paragraphs, paragraphs),
             closing=closing,
-            footnotes=footnotes,
-            annexes=annexes,
+            footnotes=_kept(self.footnotes, footnotes),
+            annexes=_kept(self.annexes, annexes),
         )
 
 

@@ -18,11 +18,11 @@ import signal
 import stat
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, fields, is_dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import chain
 from pathlib import Path
 from typing import Any, TypeVar
@@ -30,7 +30,7 @@ from typing import Any, TypeVar
 from . import corpus as corpus_pass
 from . import glossary as glossary_stage
 from . import model, ocr_repair, unaddressed
-from .citations import entries_by_id
+from .citations import GlossaryEntry, entries_by_id
 from .errors import SourceError
 from .load import (
     BODIES,
@@ -466,17 +466,22 @@ class ConversionCache:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
 
-    def _key(self, raw: bytes, shown: str) -> str:
+    def _key(self, raw: bytes, shown: str, stage: bytes = b"") -> str:
+        """The key of a conversion; ``stage`` names what was done beyond converting
+        (``Preparation.stage``: the glossary's bytes among it), empty for nothing."""
+        staged = stage + b"\0" if stage else b""
         return hashlib.sha256(
-            converter_fingerprint().encode() + b"\0" + shown.encode() + b"\0" + raw
+            converter_fingerprint().encode() + b"\0" + shown.encode() + b"\0" + staged + raw
         ).hexdigest()
 
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"
 
-    def lookup(self, raw: bytes, shown: str) -> tuple[ConversionResult | None, str | None]:
+    def lookup(
+        self, raw: bytes, shown: str, stage: bytes = b""
+    ) -> tuple[ConversionResult | None, str | None]:
         """(the cached conversion or None, why an entry found was not used)."""
-        key = self._key(raw, shown)
+        key = self._key(raw, shown, stage)
         path = self._path(key)
         try:
             content = path.read_bytes()
@@ -501,15 +506,15 @@ class ConversionCache:
             return None, f"damaged cached conversion {path} ({error}): converted again"
         return result, None
 
-    def get(self, raw: bytes, shown: str) -> ConversionResult | None:
-        return self.lookup(raw, shown)[0]
+    def get(self, raw: bytes, shown: str, stage: bytes = b"") -> ConversionResult | None:
+        return self.lookup(raw, shown, stage)[0]
 
-    def put(self, raw: bytes, shown: str, result: ConversionResult) -> None:
+    def put(self, raw: bytes, shown: str, result: ConversionResult, stage: bytes = b"") -> None:
         try:
             payload = encode_model(result)
         except TypeError:
             return  # nothing but the model is cached
-        key = self._key(raw, shown)
+        key = self._key(raw, shown, stage)
         entry = {
             "format": CACHE_FORMAT,
             "key": key,
@@ -527,23 +532,109 @@ def _read(path: Path, shown: str) -> bytes:
     return read_source_bytes(path, shown)
 
 
-def _convert_one(job: tuple[Path, str, Path | None, bool, bytes | None]) -> ConversionResult:
-    """Convert one file; ``raw`` is its content when the caller has read it already."""
+@dataclass(frozen=True)
+class Preparation:
+    """The corpus pass's part that needs only one text and the glossary, done where
+    the text is converted (a conversion's worker, on every core) and cached with it:
+    the glossary's mentions (``glossary.annotate``), then the citations the text makes,
+    found but not resolved (``corpus.with_candidates``).  What needs the whole corpus,
+    resolving them and the backlinks, is ``annotate_corpus``'s (``_resolve``)."""
+
+    glossary: glossary_stage.Glossary | None
+    digest: bytes
+    """SHA-256 of the glossary file's bytes (empty with no glossary): in the cache's
+    key, so that a glossary edited tags every text again."""
+    found: dict[str, PreparedText] = field(default_factory=dict, compare=False, repr=False)
+    """Slug → what a worker found in that text beside preparing it (see
+    ``PreparedText``), filled in by ``convert_paths`` in the process that called it."""
+
+    @property
+    def stage(self) -> bytes:
+        """What the conversion cache's key says of this preparation."""
+        return b"prepared:" + self.digest.hex().encode()
+
+    def prepare(self, document: Document) -> Document:
+        return prepared(document, self.glossary, self.entries)
+
+    @cached_property
+    def entries(self) -> Mapping[str, GlossaryEntry]:
+        return entries_by_id(self.glossary or ())
+
+
+@dataclass(frozen=True)
+class PreparedText:
+    """What the corpus pass reads of one prepared text, worked out by the worker that
+    prepared it (never cached: it is quickly made again from the text): its anchors
+    (``corpus.anchors_of``) and its own index of mentions (``MentionIndex.build``;
+    ``_resolve`` keeps every mention, so the corpus's index is put together from them)."""
+
+    anchors: frozenset[str]
+    mentions: glossary_stage.MentionIndex
+
+    @classmethod
+    def of(cls, document: Document) -> PreparedText:
+        return cls(corpus_pass.anchors_of(document), glossary_stage.MentionIndex.build((document,)))
+
+
+def prepared(
+    document: Document,
+    glossary: glossary_stage.Glossary | None,
+    entries: Mapping[str, GlossaryEntry],
+) -> Document:
+    """``document`` tagged with the glossary's mentions and its citations found (see
+    ``Preparation``); ``entries``: the glossary's entries by id."""
+    tagged = glossary_stage.annotate(document, glossary) if glossary is not None else document
+    return corpus_pass.with_candidates(tagged, entries)
+
+
+_worker_preparation: Preparation | None = None
+"""In a conversion's worker: the preparation its parent asked for (``_start_worker``)."""
+
+
+def _start_worker(parent: int, preparation: Preparation | None) -> None:
+    """A conversion's worker: dies with ``parent``, prepares with ``preparation`` (given
+    once to each worker: the glossary's matcher is compiled once per process)."""
+    global _worker_preparation
+    die_with_parent(parent)
+    _worker_preparation = preparation
+
+
+def _convert_in_worker(
+    job: tuple[Path, str, Path | None, bool, bytes | None],
+) -> tuple[ConversionResult, dict[str, PreparedText]]:
+    """``_convert_one`` in a worker, with what it found in each text if it prepared
+    them (``PreparedText``: work the main process is spared)."""
+    result = _convert_one(job, _worker_preparation)
+    if _worker_preparation is None:
+        return result, {}
+    return result, {document.slug: PreparedText.of(document) for document in result.documents}
+
+
+def _convert_one(
+    job: tuple[Path, str, Path | None, bool, bytes | None],
+    preparation: Preparation | None = None,
+) -> ConversionResult:
+    """Convert one file, then ``preparation`` if any; ``raw`` is its content when the
+    caller has read it already."""
     path, shown, cache_folder, require_metadata, raw = job
     if raw is None:
         raw = _read(path, shown)
     cache = ConversionCache(cache_folder) if cache_folder is not None else None
+    stage = preparation.stage if preparation is not None else b""
     damaged = None
     if cache is not None:
-        cached, damaged = cache.lookup(raw, shown)
+        cached, damaged = cache.lookup(raw, shown, stage)
         if cached is not None:
             return cached
     source = parse_source(raw, shown, path.stem)
     if require_metadata and not source.has_front_matter:
         raise SourceError(shown, 1, NO_FRONT_MATTER)
-    result = ConversionResult(documents=documents_of(source), diagnostics=source.diagnostics)
+    documents = documents_of(source)
+    if preparation is not None:
+        documents = tuple(preparation.prepare(document) for document in documents)
+    result = ConversionResult(documents=documents, diagnostics=source.diagnostics)
     if cache is not None:
-        cache.put(raw, shown, result)
+        cache.put(raw, shown, result, stage)
     if damaged is not None:
         warning = Diagnostic(shown, 1, "warning", damaged)
         result = ConversionResult(result.documents, (*result.diagnostics, warning))
@@ -653,8 +744,9 @@ class Memo:
     checks, and what the site makes of the corpus (``made``)."""
 
     def __init__(self) -> None:
-        self.conversions: dict[tuple[str, bool, bytes], ConversionResult] = {}
-        """(shown path, metadata required, SHA-256 of the bytes) → the conversion."""
+        self.conversions: dict[tuple[str, bool, bytes, bytes], ConversionResult] = {}
+        """(shown path, metadata required, SHA-256 of the bytes, ``Preparation.stage``
+        or empty) → the conversion."""
         self.sources: dict[str, SourceState] = {}
         """Shown path → the source file's state when it was last read: a file whose
         status is unchanged is not read and hashed again (at 10,000 texts, reading
@@ -763,6 +855,7 @@ def convert_paths(
     require_metadata: bool = False,
     memo: Memo | None = None,
     listing: FolderListing | None = None,
+    preparation: Preparation | None = None,
 ) -> ConversionResult:
     """Convert several files; slugs, and symbols within a body and a language, must be
     unique across them (a text may be published in French and in English).
@@ -772,7 +865,10 @@ def convert_paths(
     file with no front matter (what is published must be described; ``convert`` alone
     accepts a raw file, to try it).  ``memo`` keeps conversions in memory between runs:
     a file whose bytes are unchanged is not converted again; ``listing``: the listing of
-    the folder the paths come from (``list_folder``), whose statuses ``memo`` trusts."""
+    the folder the paths come from (``list_folder``), whose statuses ``memo`` trusts.
+    ``preparation``: what is done to each text once converted (see ``Preparation``),
+    in the same worker, and cached with its conversion."""
+    stage = preparation.stage if preparation is not None else b""
     paths = list(paths)
     links = listing.links if listing is not None else None
     statuses = listing.statuses if listing is not None else {}
@@ -789,22 +885,22 @@ def convert_paths(
         for path, shown in zip(paths, shown_paths, strict=True)
     ]
     results: list[ConversionResult | None] = [None] * len(work)
-    keys: list[tuple[str, bool, bytes]] = []
+    keys: list[tuple[str, bool, bytes, bytes]] = []
     if memo is not None:
         sources: dict[str, SourceState] = {}
         for index, (path, shown, _, _, _) in enumerate(work):
             state = memo.unchanged_source(path, shown, statuses.get(path))
             if state is not None:
-                result = memo.conversions.get((shown, require_metadata, state.digest))
+                result = memo.conversions.get((shown, require_metadata, state.digest, stage))
                 if result is not None:
                     sources[shown] = state
-                    keys.append((shown, require_metadata, state.digest))
+                    keys.append((shown, require_metadata, state.digest, stage))
                     results[index] = result
                     continue
             read_at = time.time_ns()
             raw = _read(path, shown)
             sources[shown] = SourceState.of(path, _digest(raw), read_at)
-            keys.append((shown, require_metadata, sources[shown].digest))
+            keys.append((shown, require_metadata, sources[shown].digest, stage))
             results[index] = memo.conversions.get(keys[-1])
             # The bytes hashed are the bytes converted, even if the file changes meanwhile.
             work[index] = (path, shown, cache, require_metadata, raw)
@@ -814,15 +910,19 @@ def convert_paths(
     if workers > 1 and len(missing) >= PARALLEL_THRESHOLD:
         chunk = max(len(missing) // 64, 8)
         with ProcessPoolExecutor(
-            max_workers=workers, initializer=die_with_parent, initargs=(os.getpid(),)
+            max_workers=workers, initializer=_start_worker, initargs=(os.getpid(), preparation)
         ) as pool:
             with stop_signals_held():  # the workers are forked as the jobs are handed out
-                converted = pool.map(_convert_one, [work[i] for i in missing], chunksize=chunk)
-            for index, result in zip(missing, converted, strict=True):
+                converted = pool.map(
+                    _convert_in_worker, [work[i] for i in missing], chunksize=chunk
+                )
+            for index, (result, found) in zip(missing, converted, strict=True):
                 results[index] = result
+                if preparation is not None:
+                    preparation.found.update(found)
     else:
         for index in missing:
-            results[index] = _convert_one(work[index])
+            results[index] = _convert_one(work[index], preparation)
     converted_all = [result for result in results if result is not None]
     assert len(converted_all) == len(results), "every file converted"
     if memo is not None:
@@ -862,8 +962,10 @@ def convert_corpus(
     jobs: int | None = 1,
     cache: Path | None = None,
     memo: Memo | None = None,
+    preparation: Preparation | None = None,
 ) -> ConversionResult:
-    """Convert every ``*.txt`` source of ``folder``."""
+    """Convert every ``*.txt`` source of ``folder`` (and prepare each, see
+    ``Preparation``)."""
     folder = Path(folder)
     root = root if root is not None else folder.parent
     listing = list_folder(folder, root, memo.paths_in(folder) if memo is not None else None)
@@ -871,7 +973,14 @@ def convert_corpus(
         if problem.severity == "error":
             raise SourceError(problem.path, problem.line, problem.message)
     result = convert_paths(
-        listing.texts, root, jobs, cache, require_metadata=True, memo=memo, listing=listing
+        listing.texts,
+        root,
+        jobs,
+        cache,
+        require_metadata=True,
+        memo=memo,
+        listing=listing,
+        preparation=preparation,
     )
     return ConversionResult(result.documents, (*listing.problems, *result.diagnostics))
 
@@ -912,23 +1021,25 @@ def load_glossary_of(
     return glossary
 
 
-def _tag(
-    documents: Iterable[Document], glossary: glossary_stage.Glossary, memo: Memo | None
+def _prepare(
+    documents: Iterable[Document], glossary: glossary_stage.Glossary | None, memo: Memo | None
 ) -> tuple[Document, ...]:
-    """Glossary mentions of each text; with ``memo``, a text converted in an earlier run
-    (the very same object) keeps the mentions found then, if the glossary is the same."""
+    """Each text prepared (see ``Preparation``); with ``memo``, a text converted in an
+    earlier run (the very same object) keeps what was found then, if the glossary is
+    the same."""
+    entries = entries_by_id(glossary or ())
     if memo is None:
-        return tuple(glossary_stage.annotate(document, glossary) for document in documents)
-    kept: dict[int, tuple[Document, glossary_stage.Glossary, Document]] = {}
-    tagged = []
+        return tuple(prepared(document, glossary, entries) for document in documents)
+    kept: dict[int, tuple[Document, glossary_stage.Glossary | None, Document]] = {}
+    made = []
     for document in documents:
         found = memo.tagged.get(id(document))
         if found is None or found[0] is not document or found[1] is not glossary:
-            found = (document, glossary, glossary_stage.annotate(document, glossary))
+            found = (document, glossary, prepared(document, glossary, entries))
         kept[id(document)] = found
-        tagged.append(found[2])
+        made.append(found[2])
     memo.tagged = kept
-    return tuple(tagged)
+    return tuple(made)
 
 
 def _mention_index(
@@ -1008,17 +1119,31 @@ def _mentions_updated(
     return glossary_stage.MentionIndex(sites, by_text)
 
 
-def _cite(
-    tagged: tuple[Document, ...], glossary: glossary_stage.Glossary | None, memo: Memo | None
+def _resolve(
+    documents: tuple[Document, ...],
+    glossary: glossary_stage.Glossary | None,
+    memo: Memo | None,
+    found: Mapping[str, PreparedText] | None = None,
 ) -> tuple[tuple[Document, ...], corpus_pass.CitationIndex]:
-    """The citations pass; with ``memo``, as ``corpus.annotate`` does it, but a text
-    tagged in an earlier run (the very same object) keeps its citations and backlinks,
-    if the corpus index they were resolved against is equal to this run's.  Both run
-    the corpus module's per-text step (``cite_document``) and ``gather``, so the result
-    is the same."""
-    if memo is None:
-        return corpus_pass.annotate(tagged, glossary or ())
+    """The citations of prepared texts (see ``Preparation``) resolved against the whole
+    corpus, and their backlinks; with ``memo``, a text prepared in an earlier run (the
+    very same object) keeps its citations and backlinks, if the corpus index they were
+    resolved against is equal to this run's.  Both run the corpus module's per-text
+    step (``resolve_candidates``) and ``gather``, so the result is the same.
+    ``found``: the texts' anchors, as the workers found them (``PreparedText``)."""
     entries = entries_by_id(glossary or ())
+    if memo is None:
+
+        def anchors_found(document: Document) -> frozenset[str]:
+            text = found.get(document.slug) if found is not None else None
+            return text.anchors if text is not None else corpus_pass.anchors_of(document)
+
+        index = corpus_pass.CorpusIndex.build(documents, entries, anchors_found)
+        cited = [corpus_pass.resolve_candidates(document, index) for document in documents]
+        backlinks = corpus_pass.gather(
+            index, zip(documents, (found[1] for found in cited), strict=True)
+        )
+        return tuple(found[0] for found in cited), backlinks
     anchors: dict[int, tuple[Document, frozenset[str]]] = {}
 
     def anchors_of(document: Document) -> frozenset[str]:
@@ -1028,21 +1153,21 @@ def _cite(
         anchors[id(document)] = found
         return found[1]
 
-    index = corpus_pass.CorpusIndex.build(tagged, entries, anchors_of)
+    index = corpus_pass.CorpusIndex.build(documents, entries, anchors_of)
     memo.anchors = anchors
     if index != memo.citation_index:
         memo.cited = {}
         memo.citation_index = index
     index = memo.citation_index  # the same object while equal: Gathering compares it first
     kept: dict[int, tuple[Document, Document, corpus_pass.Backlinks]] = {}
-    for document in tagged:
+    for document in documents:
         found = memo.cited.get(id(document))
         if found is None or found[0] is not document:
-            found = (document, *corpus_pass.cite_document(document, index, entries))
+            found = (document, *corpus_pass.resolve_candidates(document, index))
         kept[id(document)] = found
     memo.cited = kept
     backlinks = memo.gathering.gather(index, ((found[0], found[2]) for found in kept.values()))
-    return tuple(kept[id(document)][1] for document in tagged), backlinks
+    return tuple(kept[id(document)][1] for document in documents), backlinks
 
 
 def annotate_corpus(
@@ -1053,10 +1178,43 @@ def annotate_corpus(
     """The corpus-wide stages: glossary mentions, then citations resolved against the
     whole corpus with their backlinks, then the index of mentions.  Each is one pass.
     ``memo`` reuses what an earlier run found in the texts that did not change."""
-    documents = tuple(documents)
-    tagged = _tag(documents, glossary, memo) if glossary is not None else documents
-    annotated, citations = _cite(tagged, glossary, memo)
+    return annotate_prepared(_prepare(documents, glossary, memo), glossary, memo)
+
+
+def annotate_prepared(
+    documents: Iterable[Document],
+    glossary: glossary_stage.Glossary | None,
+    memo: Memo | None = None,
+    found: Mapping[str, PreparedText] | None = None,
+) -> tuple[tuple[Document, ...], corpus_pass.CitationIndex, glossary_stage.MentionIndex]:
+    """``annotate_corpus`` of texts already prepared (``Preparation``, with the same
+    ``glossary``): what needs the whole corpus.  ``found`` (not with ``memo``): what
+    the workers found in the texts (``Preparation.found``), used as it is."""
+    annotated, citations = _resolve(tuple(documents), glossary, memo, found)
+    if memo is None and found:
+        # The corpus's index put together from each text's, as a preview does it.
+        mentions = _mentions_of(
+            {document.slug: (document, _own_mentions(document, found)) for document in annotated}
+        )
+        return annotated, citations, mentions
     return annotated, citations, _mention_index(annotated, memo)
+
+
+def _own_mentions(
+    document: Document, found: Mapping[str, PreparedText]
+) -> glossary_stage.MentionIndex:
+    text = found.get(document.slug)
+    if text is not None:
+        return text.mentions
+    return glossary_stage.MentionIndex.build((document,))
+
+
+def glossary_digest(folder: Path, root: Path | None = None) -> bytes:
+    """SHA-256 of the glossary beside the source texts (empty if there is none)."""
+    path = folder / GLOSSARY_FILE
+    if not path.exists():
+        return b""
+    return _digest(_read(path, display_path(path, root)))
 
 
 def build_corpus(
@@ -1071,8 +1229,17 @@ def build_corpus(
     folder = Path(folder)
     root = root if root is not None else folder.parent
     glossary = load_glossary_of(folder, root, memo)
-    converted = convert_corpus(folder, root, jobs, cache, memo)
-    documents, citations, mentions = annotate_corpus(converted.documents, glossary, memo)
+    if memo is not None:
+        # A preview keeps each text's conversion apart from the glossary: an edit of
+        # the glossary tags every text again without converting any.
+        converted = convert_corpus(folder, root, jobs, cache, memo)
+        documents, citations, mentions = annotate_corpus(converted.documents, glossary, memo)
+    else:
+        preparation = Preparation(glossary, glossary_digest(folder, root))
+        converted = convert_corpus(folder, root, jobs, cache, preparation=preparation)
+        documents, citations, mentions = annotate_prepared(
+            converted.documents, glossary, found=preparation.found
+        )
     return Corpus(documents, glossary, citations, mentions, converted.diagnostics)
 
 
@@ -1081,7 +1248,9 @@ __all__ = [
     "Corpus",
     "Made",
     "Memo",
+    "Preparation",
     "annotate_corpus",
+    "annotate_prepared",
     "build_corpus",
     "convert_bytes",
     "convert_corpus",
