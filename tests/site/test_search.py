@@ -468,3 +468,47 @@ def test_a_newer_query_does_not_wait_for_the_files_of_the_one_it_overtook(
         context.close()
     assert any(src.endswith(f"/search/p/{only_first[0]}.js") for src in asked)
     assert answers == alone[-1:]
+
+
+ASK_WITH_A_KEY_WAITING = (
+    """async ([url, primers, first, second]) => {"""
+    + OPEN_WORKER
+    + """  /* Each query answered once, alone: every file it needs is read */
+  for (const query of primers) {
+    const count = answers.length
+    worker.postMessage({type: 2, data: query})
+    for (let i = 0; i < 300 && answers.length === count; i++)
+      await new Promise(resolve => setTimeout(resolve, 10))
+  }
+  const before = answers.length
+  /* `second` comes in a task queued before anything the worker queues for `first`, as
+     a key typed while the page was busy: from file://, the theme hands `first` to the
+     worker in this very task */
+  const channel = new MessageChannel()
+  channel.port1.onmessage = () => worker.postMessage({type: 2, data: second})
+  channel.port2.postMessage(null)
+  worker.postMessage({type: 2, data: first})
+  for (let i = 0; i < 300 && answers.length === before; i++)
+    await new Promise(resolve => setTimeout(resolve, 10))
+  await new Promise(resolve => setTimeout(resolve, 300))
+  return [answers.slice(0, before), answers.slice(before)]
+}"""
+)
+
+
+def test_a_query_overtaken_by_a_key_already_waiting_is_not_answered(tab: Tab) -> None:
+    """A query whose files were all read used to be answered within the task that
+    brought it, and the theme rendered that answer though the next key was already
+    waiting. The worker now searches one task later: the newer query, already there,
+    is handled first, and the one it overtakes is neither searched nor answered. The
+    newer one gets the answer it gets alone."""
+    first, second, last = "précurseurs", "stupéfiants", "coopération"
+    tab.open("index.html")
+    url = (tab.site.root / "assets/javascripts/workers/ra-search.js").as_uri()
+    primed, answered = tab.page.evaluate(
+        ASK_WITH_A_KEY_WAITING, [url, [first, second, last], first, second]
+    )
+    # Three different answers, each sent: the first one asked again differs from the last shown.
+    assert len(primed) == 3 and all(answer["items"] for answer in primed)
+    assert primed[0] != primed[2] and primed[1] != primed[2]
+    assert answered == [primed[1]]

@@ -531,9 +531,29 @@
      needs beside them. It used to start only once those files had arrived, although
      it would not use them all: at each key typed faster than the files came, its own
      files were asked for one round late (« ONUDC » waited for the 20 page files of
-     « ONUD » before asking for the one of its own they lacked). */
+     « ONUD » before asking for the one of its own they lacked).
+     A query is searched only after one more task: a key already waiting (from
+     file://, the page's key events come between our tasks, on the same thread; in a
+     worker, the next query's message) is handled first, and the query it overtakes is
+     neither searched nor rendered. Searched at once, a query whose files were all
+     read was answered within the task that brought it, and the theme rendered that
+     answer although the next key was already there: on a slow machine, where keys come
+     faster than answers, every such key cost a search and a rendering on the page's
+     thread. The last query waits only for that one task. */
   var queue = Promise.resolve()
   var latest = 0
+
+  /* A promise settled by a task of its own, after what is already queued: a message
+     channel's message (a timer may be clamped to 4 ms or more). */
+  var wakeUps = []
+  var channel = new MessageChannel()
+  channel.port1.onmessage = function () { wakeUps.shift()() }
+  function nextTask() {
+    return new Promise(function (resolve) {
+      wakeUps.push(resolve)
+      channel.port2.postMessage(null)
+    })
+  }
   var overtake = function () {}
   addEventListener("message", function (event) {
     var message = event.data
@@ -552,7 +572,7 @@
           return Promise.race([promise, overtaken.then(function () { return null })])
         }
       }
-      queue = queue.then(function () {
+      queue = queue.then(nextTask).then(function () {
         if (turn.stale())
           return
         return search(message.data, turn).catch(function (error) {
