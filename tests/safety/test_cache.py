@@ -15,8 +15,9 @@ import pytest
 
 from resolutions.model import ConversionResult
 from resolutions.pipeline import (
+    CACHE_FORMAT,
+    CACHE_MAGIC,
     ConversionCache,
-    _canonical,
     convert_file,
     convert_paths,
     decode_model,
@@ -49,7 +50,7 @@ def cached_build(tmp_path: Path) -> tuple[Path, Path, ConversionResult]:
 
 
 def entry_of(cache: Path) -> Path:
-    (entry,) = cache.rglob("*.json")
+    (entry,) = cache.rglob("*.entry")
     return entry
 
 
@@ -58,7 +59,24 @@ def test_an_entry_is_reused(tmp_path: Path) -> None:
     entry = entry_of(cache)
     assert ConversionCache(cache).lookup(source.read_bytes(), "source_texts/a.txt") == (first, None)
     assert convert_paths([source], tmp_path, cache=cache) == first
-    assert entry.read_bytes().startswith(b"{")
+    header, _, payload = entry.read_bytes().partition(b"\n")
+    assert header.startswith(CACHE_MAGIC + b" ")
+    assert decode_model(json.loads(payload)) == first
+
+
+def written_with(entry: Path, payload: bytes, **header: bytes) -> None:
+    """``entry`` rewritten with ``payload``, its header's checksum made to match it (a
+    consistent entry, as an attacker or another program could write), and any header
+    field replaced by ``header``."""
+    magic, version, key, _digest = entry.read_bytes().partition(b"\n")[0].split(b" ")
+    fields = {
+        "magic": magic,
+        "version": version,
+        "key": key,
+        "digest": hashlib.sha256(payload).hexdigest().encode(),
+        **header,
+    }
+    entry.write_bytes(b" ".join(fields.values()) + b"\n" + payload)
 
 
 def warnings_of(result: ConversionResult) -> list[str]:
@@ -121,10 +139,59 @@ def test_a_flipped_byte_is_a_miss_with_a_warning(tmp_path: Path, position: int) 
 def test_only_the_model_is_decoded(tmp_path: Path, payload: object) -> None:
     source, cache, first = cached_build(tmp_path)
     entry = entry_of(cache)
-    data = json.loads(entry.read_bytes())
-    data["result"] = payload
-    data["sha256"] = hashlib.sha256(_canonical(payload)).hexdigest()
-    entry.write_bytes(_canonical(data))
+    written_with(entry, json.dumps(payload).encode())
     again = convert_paths([source], tmp_path, cache=cache)
     assert again.documents == first.documents
     assert len(warnings_of(again)) == 1
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        {"version": str(CACHE_FORMAT - 1).encode()},
+        {"version": str(CACHE_FORMAT + 1).encode()},
+        {"magic": b"other-cache"},
+        {"key": b"0" * 64},
+    ],
+    ids=["older format", "newer format", "another program", "another key"],
+)
+def test_a_foreign_entry_is_not_trusted(tmp_path: Path, header: dict[str, bytes]) -> None:
+    """A well-formed entry whose checksum matches, but made for another source, another
+    converter, another format or by another program, is a miss."""
+    source, cache, first = cached_build(tmp_path)
+    entry = entry_of(cache)
+    other = json.dumps(encode_model(convert_paths([source], tmp_path))).replace(
+        "rester saisie", "tout autre chose"
+    )
+    written_with(entry, other.encode(), **header)
+    again = convert_paths([source], tmp_path, cache=cache)
+    assert again.documents == first.documents
+    assert "tout autre chose" not in json.dumps(encode_model(again))
+    assert len(warnings_of(again)) == 1
+
+
+def test_the_payload_as_written_is_what_is_checked(tmp_path: Path) -> None:
+    """The checksum is of the bytes: the same data written otherwise (spaces, another
+    order of keys) is a miss, never a second reading of the same entry."""
+    source, cache, first = cached_build(tmp_path)
+    entry = entry_of(cache)
+    header, _, payload = entry.read_bytes().partition(b"\n")
+    reordered = json.dumps(json.loads(payload), sort_keys=True, indent=1).encode()
+    assert json.loads(reordered) == json.loads(payload)
+    entry.write_bytes(header + b"\n" + reordered)
+    again = convert_paths([source], tmp_path, cache=cache)
+    assert again.documents == first.documents
+    assert any("checksum" in message for message in warnings_of(again))
+
+
+def test_an_entry_with_a_missing_or_extra_header_field_is_a_miss(tmp_path: Path) -> None:
+    source, cache, first = cached_build(tmp_path)
+    entry = entry_of(cache)
+    header, _, payload = entry.read_bytes().partition(b"\n")
+    for changed in (header.rsplit(b" ", 1)[0], header + b" more", b"", header.replace(b" ", b"")):
+        entry.write_bytes(changed + b"\n" + payload)
+        again = convert_paths([source], tmp_path, cache=cache)
+        assert again.documents == first.documents
+        assert len(warnings_of(again)) == 1
+        entry = entry_of(cache)
+        header, _, payload = entry.read_bytes().partition(b"\n")

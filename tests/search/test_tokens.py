@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from resolutions.search.tokens import fold, query_terms, symbol_forms, term_counts, terms, words
+from resolutions.search.tokens import fold, indexed_terms, query_terms, symbol_forms, terms, words
 
 # Letters of French and English texts, their decomposed accents, ligatures, digits, the
 # joiners of symbols, apostrophes, markup and entities.
@@ -31,9 +31,34 @@ def test_fold_is_lower_case_nfd_without_marks_and_ligatures_spelt_out(text: str)
     assert fold(text) == reference.replace("œ", "oe").replace("æ", "ae")
 
 
-@given(TEXT)
-def test_term_counts_count_the_terms_of_a_text(text: str) -> None:
-    assert term_counts(text) == Counter(terms(text))
+# Characters whose folding depends on their neighbours, or folds them into something
+# else than letters and digits: accents alone, letters whose accent folding keeps (a
+# Devanagari nukta, an Arabic hamza, a Hebrew point), decomposing into several marks
+# (Greek), a sign that folds into punctuation, a letter lower case makes two of.
+UNUSUAL = [
+    *"\u0301\u0345\u0483\u05b0\u093c\u0654\u0958\u0623\u0390\u1f85\u1e69",
+    *"Å\u212b\u037e\u0387ǅﬁ한İΣς",
+]
+
+
+@pytest.mark.parametrize("character", UNUSUAL, ids=lambda character: f"U+{ord(character):04X}")
+def test_the_index_finds_the_terms_around_an_unusual_character(character: str) -> None:
+    for text in (
+        character,
+        f"ab{character}cd",
+        f"é{character}é",
+        f"{character}{character}ab",
+        f"a/{character}/1",
+        f"ab-{character}e\u0301",
+        f"<em>AB{character}</em>&amp;",
+    ):
+        assert indexed_terms(text) == terms(text), text
+
+
+@given(TEXT | st.lists(st.sampled_from(UNUSUAL) | st.characters() | TEXT, max_size=12).map("".join))
+def test_the_index_finds_the_terms_of_any_text(text: str) -> None:
+    assert indexed_terms(text) == terms(text)
+    assert Counter(indexed_terms(text)) == Counter(terms(text))
 
 
 @pytest.mark.parametrize(

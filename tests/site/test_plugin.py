@@ -90,9 +90,31 @@ def test_the_same_sources_build_the_same_archive(tmp_path: Path) -> None:
     assert {info.external_attr >> 16 for info in infos} == {0o100644}
 
 
+class WholeFileCompressor:
+    """What ``zipfile`` compresses a member with, here ``archive.compress``'s raw deflate:
+    the data kept until ``flush``, then compressed whole."""
+
+    def __init__(self) -> None:
+        self.data = bytearray()
+
+    def compress(self, data: bytes) -> bytes:
+        self.data += data
+        return b""
+
+    def flush(self) -> bytes:
+        return compress("", bytes(self.data)).data
+
+
 def zipped_by_writestr(site: Path, name: str, epoch: int, last: str) -> bytes:
     """The archive as ``ZipFile.writestr`` writes it (the archive's code before its
-    files were compressed on several threads): what ``write_archive`` must match."""
+    files were compressed on several threads), each file's data deflated by
+    ``archive.compress``: what ``write_archive`` must match."""
+    with pytest.MonkeyPatch.context() as patched:
+        patched.setattr(zipfile, "_get_compressor", lambda *_: WholeFileCompressor())
+        return _zipped_by_writestr(site, name, epoch, last)
+
+
+def _zipped_by_writestr(site: Path, name: str, epoch: int, last: str) -> bytes:
     paths = sorted(
         (path.relative_to(site).as_posix(), path) for path in site.rglob("*") if path.is_file()
     )
@@ -105,7 +127,7 @@ def zipped_by_writestr(site: Path, name: str, epoch: int, last: str) -> bytes:
             info.create_system = 3
             info.external_attr = 0o100644 << 16
             info.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(info, path.read_bytes(), compresslevel=6)
+            archive.writestr(info, path.read_bytes())
     return reference.read_bytes()
 
 

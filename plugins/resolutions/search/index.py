@@ -32,12 +32,12 @@ import json
 import math
 import re
 from array import array
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .tokens import ELISIONS, STOP_WORDS, fold, query_terms, symbol_forms, term_counts
+from .tokens import ELISIONS, STOP_WORDS, fold, indexed_terms, query_terms, symbol_forms
 
 K1 = 1.2
 B = 0.75
@@ -169,10 +169,9 @@ def write_search_index(folder: Path, pages: Iterable[SearchPage]) -> SearchIndex
             starts[KINDS[len(starts)]] = page_number
         first_slots.append(len(lengths) if page.entries else -1)
         for entry_number, entry in enumerate(page.entries):
-            counts = term_counts(entry["text"])
+            counts = Counter(indexed_terms(entry["text"]))
             if entry_number == 0 or page.index_block_titles:
-                for term, count in term_counts(entry["title"]).items():
-                    counts[term] += count * TITLE_WEIGHT
+                counts.update(indexed_terms(entry["title"]) * TITLE_WEIGHT)
             slot = len(lengths)
             lengths.append(sum(counts.values()))
             entry_pages.append(page_number)
@@ -265,21 +264,25 @@ def scored_postings(
     idf = math.log(1 + (total - frequency + 0.5) / (frequency + 0.5))
     factor = SCALE * idf * (K1 + 1)
     held = found[0::2]
-    scores = [
-        max(1, round(factor * count / (count + norms[slot])))
-        for slot, count in zip(held, found[1::2], strict=True)
-    ]
     span = len(norms) + 1
     keyed_slots = [slots.firsts[page] for page in keyed_pages]
+    # A score is at least 1: "or 1" is max(1, …) for a rounded score, never negative.
     if keyed_slots:
-        by_slot = dict(zip(held, scores, strict=True))
+        by_slot = {
+            slot: round(factor * count / (count + norms[slot])) or 1
+            for slot, count in zip(held, found[1::2], strict=True)
+        }
         for slot in keyed_slots:
             # A page without entries (slot -1) has nothing to show: no posting.
             if slot >= 0:
                 by_slot[slot] = KEY_SCORE + by_slot.get(slot, 0)
         order = [slot - score * span for slot, score in by_slot.items()]
     else:
-        order = [slot - score * span for slot, score in zip(held, scores, strict=True)]
+        # The same, in one pass: most terms are keys of no page.
+        order = [
+            slot - (round(factor * count / (count + norms[slot])) or 1) * span
+            for slot, count in zip(held, found[1::2], strict=True)
+        ]
     order.sort()
     flat: list[int] = []
     pages, numbers = slots.pages, slots.numbers
@@ -324,9 +327,13 @@ def in_page(location: str, own: str) -> str:
     return location[len(own) :] if location.startswith(own + "#") else location
 
 
+_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+"""One encoder for every value: ``json.dumps`` with options makes one at each call."""
+
+
 def compact(value: object) -> str:
     """JSON with no spaces; ``</`` escaped, so that no text ends the script early."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    return _COMPACT.encode(value).replace("</", "<\\/")
 
 
 def write(path: Path, text: str) -> int:
