@@ -767,7 +767,7 @@ class Memo:
         and hashing every source was a tenth of each rebuild of a preview)."""
         self.glossary: tuple[str, bytes, glossary_stage.Glossary] | None = None
         """(shown path, SHA-256 of the file, the glossary read from it)."""
-        self.tagged: dict[int, tuple[Document, glossary_stage.Glossary, Document]] = {}
+        self.tagged: dict[int, tuple[Document, glossary_stage.Glossary | None, Document]] = {}
         """id(converted document) → (that document, the glossary, the document tagged)."""
         self.citation_index: corpus_pass.CorpusIndex | None = None
         """What the citations were resolved against in the last run."""
@@ -1175,10 +1175,10 @@ def _resolve(
     index = memo.citation_index  # the same object while equal: Gathering compares it first
     kept: dict[int, tuple[Document, Document, corpus_pass.Backlinks]] = {}
     for document in documents:
-        found = memo.cited.get(id(document))
-        if found is None or found[0] is not document:
-            found = (document, *corpus_pass.resolve_candidates(document, index))
-        kept[id(document)] = found
+        resolved = memo.cited.get(id(document))
+        if resolved is None or resolved[0] is not document:
+            resolved = (document, *corpus_pass.resolve_candidates(document, index))
+        kept[id(document)] = resolved
     memo.cited = kept
     backlinks = memo.gathering.gather(index, ((found[0], found[2]) for found in kept.values()))
     return tuple(kept[id(document)][1] for document in documents), backlinks
