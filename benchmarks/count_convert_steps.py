@@ -84,18 +84,14 @@ def count(sources: list[tuple[str, bytes]]) -> tuple[Counter[str], ...]:
 
     for name, raw in sources:
         convert_bytes(raw, name, repair=False)
-        re.purge()
-        sys.settrace(trace)
-        try:
-            convert_bytes(raw, name, repair=False)
-        finally:
-            sys.settrace(None)
-        re.purge()
-        sys.setprofile(profile)
-        try:
-            convert_bytes(raw, name, repair=False)
-        finally:
-            sys.setprofile(None)
+        # Once under each hook: the line tracer counts bytecodes, the profiler calls.
+        for install, hook in ((sys.settrace, trace), (sys.setprofile, profile)):
+            re.purge()
+            install(hook)
+            try:
+                convert_bytes(raw, name, repair=False)
+            finally:
+                install(None)
     return bytecodes, python_calls, c_calls, pattern_calls
 
 
