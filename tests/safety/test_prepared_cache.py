@@ -94,7 +94,7 @@ def test_an_edited_glossary_tags_every_text_again(tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     before = build_corpus(folder, folder.parent, cache=cache)
     assert naming(before, "trafic-illicite-essai") == set()
-    entries = len(list(cache.rglob("*.json")))
+    entries = len(list(cache.rglob("*.entry")))
     assert entries == len(list(folder.glob("*.txt")))  # one per source file
 
     glossary = folder / GLOSSARY_FILE
@@ -104,7 +104,7 @@ def test_an_edited_glossary_tags_every_text_again(tmp_path: Path) -> None:
     assert naming(after, "trafic-illicite-essai") == NAMING_IT
     assert_same(after, reference(folder))
     # Every text was prepared again, under a key of its own: the old entries stay.
-    assert len(list(cache.rglob("*.json"))) == 2 * entries
+    assert len(list(cache.rglob("*.entry"))) == 2 * entries
 
 
 def test_a_plain_conversion_is_cached_apart_from_a_prepared_one(tmp_path: Path) -> None:
