@@ -37,14 +37,17 @@ from .forked import ForkedChild, Report
 
 log = logging.getLogger("mkdocs.plugins.resolutions")
 
-CHILD_SHARE = 0.6
+CHILD_SHARE = 0.5
 """The share of the texts whose pages the process makes: the plugin makes the others and
 then the rest of the generated pages (a third of the time of the texts' pages at 1,000
 texts) while the second core also runs the search index's process.  At half, a cold
 build of 10,000 texts never waited for the process (py-spy, load 6-9: the process
 took 57.7 s of samples for its 5,000 texts, the plugin 43.6 s for its own and about
-45 s for the rest before the wait, the search index's start among it): 0.6 brings
-the two closer, the process still ahead."""
+45 s for the rest before the wait, the search index's start among it).  0.6 was
+tried (sixth round) and measured worse on the quiet machine: a cold 10,000-text build
+151.7 s and a peak of 1,463-1,526 MB for all its processes, against 139.3 s and
+1,379 MB at half (README, footnote 17): the process's share is copied from the
+plugin's memory as it touches it."""
 
 
 def generated_target(config: MkDocsConfig, sources: Path, path: str) -> Path:
